@@ -1,0 +1,31 @@
+/**
+ * The error collection, loaded once per build, sorted for display and checked: a content problem
+ * fails the build with a message naming the file and the field (see content-check.ts).
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { CATEGORY_KEYS } from '../consts';
+import { checkContent, formatProblems } from './content-check';
+
+export type ErrorEntry = CollectionEntry<'errors'>;
+
+let cache: Promise<ErrorEntry[]> | undefined;
+
+async function load(): Promise<ErrorEntry[]> {
+  const entries = await getCollection('errors');
+  const problems = checkContent(
+    entries.map((e) => ({
+      id: e.id,
+      file: e.filePath ?? `content/errors/${e.id}.mdx`,
+      data: { ...e.data, related: e.data.related.map((r) => r.id) },
+    })),
+  );
+  if (problems.length) throw new Error(formatProblems(problems));
+  const order = (e: ErrorEntry) => CATEGORY_KEYS.indexOf(e.data.category);
+  return entries.sort((a, b) => order(a) - order(b) || a.data.title.localeCompare(b.data.title));
+}
+
+/** All error pages, checked, in home-page order (by category, then title). */
+export function getErrors(): Promise<ErrorEntry[]> {
+  cache ??= load();
+  return cache;
+}

@@ -1,0 +1,48 @@
+/**
+ * Builds the compact match index from the error collection, at build time. The browser gets it as
+ * JSON (/match-index.json): compiled regex sources, QBO codes and titles, and a prebuilt Fuse index.
+ */
+import Fuse from 'fuse.js';
+import { compilePattern } from './pattern';
+import { fuzzyKey, normalizeTemplate } from './normalize';
+import { FUSE_KEYS, type FuzzyRecord, type MatchIndex } from './types';
+
+/** What the index needs from one error page. */
+export interface IndexSource {
+  slug: string;
+  title: string;
+  patterns: string[];
+  /** The message(s) as the source article writes them. */
+  messages?: string[];
+  qboCodes?: number[];
+  qboTitles?: string[];
+  keywords?: string[];
+}
+
+export function buildIndex(sources: readonly IndexSource[]): MatchIndex {
+  const pages: MatchIndex['pages'] = [];
+  const patterns: MatchIndex['patterns'] = [];
+  const codes: Record<string, number[]> = {};
+  const titles: Record<string, number[]> = {};
+  const records: FuzzyRecord[] = [];
+
+  sources.forEach((src, p) => {
+    pages.push([src.slug, src.title]);
+    for (const template of src.patterns) {
+      const c = compilePattern(template);
+      patterns.push([p, c.source, c.needle, c.specificity, c.placeholders.map((ph) => `${ph.name}:${ph.type}`).join(',')]);
+    }
+    // Fuzzy text: the full source messages (patterns may be trimmed to their distinctive part).
+    for (const text of new Set([...(src.messages ?? []), ...src.patterns].map(fuzzyKey))) records.push({ p, m: text });
+    for (const code of src.qboCodes ?? []) (codes[code] ??= []).push(p);
+    for (const t of src.qboTitles ?? []) {
+      const key = normalizeTemplate(t).toLowerCase();
+      (titles[key] ??= []).push(p);
+      records.push({ p, m: fuzzyKey(t) });
+    }
+    records.push({ p, t: fuzzyKey(src.title), k: fuzzyKey((src.keywords ?? []).join(' | ')) });
+  });
+
+  const fuseIndex = Fuse.createIndex([...FUSE_KEYS], records).toJSON();
+  return { v: 1, pages, patterns, codes, titles, recordPages: records.map((r) => r.p), fuse: fuseIndex };
+}

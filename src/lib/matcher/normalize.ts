@@ -1,0 +1,61 @@
+/**
+ * Text normalization shared by templates and pasted input, so both sides compare alike:
+ * Unicode compatibility forms (NBSP, full-width, `…`), curly quotes, CRLF, control characters,
+ * runs of spaces. Line breaks are kept: they separate errors in a multi-line paste.
+ */
+
+/** Pastes longer than this are cut; the result says so. */
+export const MAX_INPUT_CHARS = 300_000;
+
+const QUOTES: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u00B4': "'", '`': "'",
+  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
+};
+
+function clean(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, (c) => QUOTES[c] ?? c)
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    // Zero-width and bidi marks, then other control characters (tab becomes a space).
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '')
+    .replace(/[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+    .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFD]/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n');
+}
+
+/** Normalizes a template's literal text (the same rules as a paste, on one line). */
+export function normalizeTemplate(text: string): string {
+  return clean(text).replace(/\n/g, ' ');
+}
+
+export interface NormalizedInput {
+  text: string;
+  /** True when the paste was longer than MAX_INPUT_CHARS and was cut. */
+  truncated: boolean;
+  /** Length of the paste before cutting. */
+  originalLength: number;
+}
+
+export function normalizeInput(raw: unknown): NormalizedInput {
+  const input = typeof raw === 'string' ? raw : '';
+  const truncated = input.length > MAX_INPUT_CHARS;
+  const text = clean(truncated ? input.slice(0, MAX_INPUT_CHARS) : input).trim();
+  return { text, truncated, originalLength: input.length };
+}
+
+/** Lowercase words only, digits dropped: what fuzzy search compares, free of the message's values. */
+export function fuzzyKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\{[a-z][A-Za-z0-9]*:[a-z]+\}/g, ' ')
+    // Quoted parts are names and values ("HVAC - Residential"), not the message's words.
+    .replace(/"[^"\n]{0,80}"/g, ' ')
+    .replace(/\b(?:mm\/dd\/yyyy|n{2,}|x{3,})\b/g, ' ')
+    .replace(/[^\p{L}\s]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,160 @@
+/**
+ * Message templates with typed placeholders, compiled into linear-time regexes.
+ *
+ * Syntax: literal text with `{name:type}` placeholders, e.g.
+ *   `Txn Date={txnDate:date} is before book closing date={closingDate:date}`
+ * `{{` and `}}` stand for literal braces. Names are camelCase and unique within a template.
+ *
+ * Every placeholder is a single bounded character class (no nested quantifiers), and literal
+ * text compiles to fixed characters with at most one optional separator between them, so a
+ * compiled pattern runs in time linear in the input (times a small constant bound).
+ */
+import { normalizeTemplate } from './normalize';
+
+/** What each placeholder type accepts. Each also accepts the generalized tokens of the help article (NNN, #, MM/DD/YYYY). */
+export const PLACEHOLDER_TYPES = {
+  /** Whole number or identifier made of digits: `57211`, also `NNNNN`, `##`. */
+  int: String.raw`(?:\d{1,20}|[N#X]{1,20})`,
+  /** Amount or decimal number: `1,234.50`, `-$20`, also `NNNNN.N`. */
+  number: String.raw`(?:-?\$?\d[\d,]{0,24}(?:\.\d{1,4})?|[N#]{1,20}(?:\.[N#]{1,4})?)`,
+  /** Date as QuickBooks prints it: `03/14/2026`, `3/14/2026`, `2026-03-14`, also `MM/DD/YYYY`. */
+  date: String.raw`(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|MM/DD/YYYY|YYYY-MM-DD|DD/MM/YYYY)`,
+  /** Identifier or key without spaces: `Qbo:123/456`, `INV-1001`, `(XXX)` contents. */
+  id: String.raw`[\w./:#-]{1,80}`,
+  /** Free text on one line (a name, a type, an entity): bounded, stops at the next literal. */
+  text: '',
+  /** A JSON list on one line, possibly cut off: `[{"AccountNumber":"10",...}]` or `["12","34"]`. */
+  json: String.raw`\[[^\]\n]{0,8000}\]?`,
+} as const;
+
+export type PlaceholderType = keyof typeof PLACEHOLDER_TYPES;
+
+export interface Placeholder {
+  name: string;
+  type: PlaceholderType;
+}
+
+export type TemplatePart = { kind: 'literal'; text: string } | ({ kind: 'placeholder' } & Placeholder);
+
+export interface CompiledPattern {
+  /** The template as written in the frontmatter. */
+  template: string;
+  /** Regex source; use with the `PATTERN_FLAGS` flags. */
+  source: string;
+  /** A lowercase literal run that every match contains; checked with `includes` before the regex runs. */
+  needle: string;
+  /** Total literal characters: the longer, the more specific the pattern. */
+  specificity: number;
+  placeholders: Placeholder[];
+}
+
+export const PATTERN_FLAGS = 'gi';
+
+const TEXT_MAX = 200;
+const PUNCT = /[.,:;!?()[\]=\-"'/\\]/;
+
+export class PatternError extends Error {}
+
+/** Splits a template into literal and placeholder parts; throws PatternError with a readable reason. */
+export function parseTemplate(template: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let literal = '';
+  const names = new Set<string>();
+  for (let i = 0; i < template.length; i++) {
+    const ch = template[i]!;
+    if (ch === '{' && template[i + 1] === '{') { literal += '{'; i++; continue; }
+    if (ch === '}' && template[i + 1] === '}') { literal += '}'; i++; continue; }
+    if (ch === '}') throw new PatternError(`unmatched "}" at position ${i + 1}; write "}}" for a literal brace`);
+    if (ch !== '{') { literal += ch; continue; }
+    const end = template.indexOf('}', i);
+    if (end < 0) throw new PatternError(`placeholder opened at position ${i + 1} is never closed`);
+    const body = template.slice(i + 1, end);
+    const m = /^([a-z][A-Za-z0-9]*):([a-z]+)$/.exec(body);
+    if (!m) throw new PatternError(`placeholder "{${body}}" must look like {name:type}, e.g. {txnDate:date}`);
+    const [, name, type] = m as unknown as [string, string, string];
+    if (!(type in PLACEHOLDER_TYPES)) {
+      throw new PatternError(`placeholder "{${body}}" has unknown type "${type}"; use one of: ${Object.keys(PLACEHOLDER_TYPES).join(', ')}`);
+    }
+    if (names.has(name)) throw new PatternError(`placeholder name "${name}" is used twice`);
+    names.add(name);
+    if (literal) parts.push({ kind: 'literal', text: literal });
+    literal = '';
+    if (parts.at(-1)?.kind === 'placeholder') {
+      throw new PatternError(`placeholders "{${(parts.at(-1) as Placeholder).name}}" and "{${name}}" touch; put literal text between them`);
+    }
+    parts.push({ kind: 'placeholder', name, type: type as PlaceholderType });
+    i = end;
+  }
+  if (literal) parts.push({ kind: 'literal', text: literal });
+  return parts;
+}
+
+const escapeChar = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/** Literal text: spaces may be a line break; next to punctuation a space is optional. */
+function compileLiteral(text: string, trimEnd: boolean): string {
+  let t = normalizeTemplate(text);
+  if (trimEnd) t = t.replace(/[.\s]+$/, '');
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    const prev = t[i - 1] ?? '';
+    const next = t[i + 1] ?? '';
+    if (c === ' ') {
+      out += PUNCT.test(prev) || PUNCT.test(next) ? '[ \\n]?' : '[ \\n]';
+      continue;
+    }
+    out += escapeChar(c);
+    // "thrown.Details:The" and "thrown. Details: The" are the same message.
+    if (/[.,:;]/.test(c) && next !== ' ' && next !== '' && /[A-Za-z]/.test(next)) out += '[ \\n]?';
+  }
+  return out;
+}
+
+function compileText(nextLiteral: string | undefined): string {
+  const first = nextLiteral ? normalizeTemplate(nextLiteral)[0] : undefined;
+  // Followed by a delimiter such as `"` or `)`: a greedy class that excludes it cannot backtrack.
+  if (first && /["')\]},]/.test(first)) return `[^\\n${escapeChar(first)}]{1,${TEXT_MAX}}`;
+  return `[^\\n]{1,${TEXT_MAX}}?`;
+}
+
+/** Longest lowercase run of words from the literal text: every match contains it verbatim. */
+function pickNeedle(parts: TemplatePart[]): string {
+  let best = '';
+  for (const p of parts) {
+    if (p.kind !== 'literal') continue;
+    for (const run of normalizeTemplate(p.text).toLowerCase().split(/[^a-z0-9 ]+/)) {
+      const r = run.trim();
+      if (r.length > best.length) best = r;
+    }
+  }
+  return best;
+}
+
+export function compilePattern(template: string): CompiledPattern {
+  const parts = parseTemplate(template);
+  const needle = pickNeedle(parts);
+  if (needle.length < 6) {
+    throw new PatternError(`template needs a literal run of at least 6 letters to be recognisable (longest is "${needle}")`);
+  }
+  let source = '';
+  let specificity = 0;
+  parts.forEach((p, idx) => {
+    if (p.kind === 'literal') {
+      const isLast = idx === parts.length - 1;
+      source += compileLiteral(p.text, isLast);
+      specificity += p.text.trim().length;
+    } else {
+      const next = parts[idx + 1];
+      const body = p.type === 'text' ? compileText(next?.kind === 'literal' ? next.text : undefined) : PLACEHOLDER_TYPES[p.type];
+      source += `(?<${p.name}>${body})`;
+    }
+  });
+  return {
+    template,
+    source,
+    needle,
+    specificity,
+    placeholders: parts.filter((p): p is TemplatePart & { kind: 'placeholder' } => p.kind === 'placeholder').map(({ name, type }) => ({ name, type })),
+  };
+}

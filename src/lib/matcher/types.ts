@@ -1,0 +1,81 @@
+/** Shapes shared by the index builder, the matcher and its callers. */
+
+export type Verdict = 'match' | 'possible';
+
+/** How a result was found, strongest first. */
+export type Via = 'pattern' | 'code' | 'fuzzy';
+
+/** One Fuse record: a page's message text, or its title and keywords. */
+export interface FuzzyRecord {
+  /** Page index. */
+  p: number;
+  /** Message template or QBO title, reduced to words. */
+  m?: string;
+  /** Plain-language title, reduced to words. */
+  t?: string;
+  /** The page's keywords, reduced to words. */
+  k?: string;
+}
+
+export const FUSE_KEYS = [
+  { name: 'm', weight: 3 },
+  { name: 't', weight: 1 },
+  { name: 'k', weight: 1 },
+] as const;
+
+/** The serialized index: compact arrays, because the browser downloads it. */
+export interface MatchIndex {
+  v: 1;
+  /** [slug, title] per page. */
+  pages: [string, string][];
+  /** [page, regex source, needle, specificity, "name:type,…"] per pattern. */
+  patterns: [number, string, string, number, string][];
+  /** QBO error code → pages. */
+  codes: Record<string, number[]>;
+  /** QBO short fault title (lowercase, normalized) → pages. */
+  titles: Record<string, number[]>;
+  /** Page of each Fuse record, in index order. */
+  recordPages: number[];
+  /** Prebuilt Fuse index (Fuse.createIndex(...).toJSON()). */
+  fuse: { keys: readonly unknown[]; records: unknown[] };
+}
+
+export interface Occurrence {
+  /** Values pulled out of the message, by placeholder name. */
+  values: Record<string, string>;
+  /** 1-based line of the paste where it starts. */
+  line: number;
+  /** The text that matched (or the line that was searched), at most 500 characters. */
+  text: string;
+}
+
+export interface MatchResult {
+  slug: string;
+  title: string;
+  verdict: Verdict;
+  /** 0–1; how sure the matcher is. */
+  confidence: number;
+  via: Via;
+  /** Values of the first occurrence. */
+  values: Record<string, string>;
+  /** Placeholder types by name, for typed display ("date", "json", …). */
+  types: Record<string, string>;
+  /** How many times this error occurs in the paste. */
+  count: number;
+  /** Occurrences in paste order (at most MAX_OCCURRENCES kept). */
+  occurrences: Occurrence[];
+}
+
+export interface MatchOutcome {
+  results: MatchResult[];
+  /** The paste was longer than the cap and was cut. */
+  truncated: boolean;
+  /** Too many distinct unmatched lines: fuzzy search looked at the first ones only. */
+  fuzzyCapped: boolean;
+  /** Non-empty lines that matched nothing (deduplicated, at most 200). */
+  unmatched: string[];
+  /** Number of non-empty lines looked at. */
+  lines: number;
+  /** The input was empty or held no letters. */
+  empty: boolean;
+}

@@ -1,0 +1,145 @@
+/**
+ * Unwraps QuickBooks fault bodies (JSON or XML, any key case) into plain message lines, and
+ * finds QBO error codes and log-line noise. Everything is linear scanning; nothing here throws.
+ */
+
+export interface Fault {
+  message: string;
+  detail: string;
+  code: string;
+}
+
+const MAX_FIELD = 4000;
+
+function unescapeJson(s: string): string {
+  return s.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_m, c: string) => {
+    if (c.length === 5) return String.fromCharCode(parseInt(c.slice(1), 16));
+    return c === 'n' || c === 'r' || c === 't' ? ' ' : c;
+  });
+}
+
+function decodeXml(s: string): string {
+  return s
+    .replace(/<!\[CDATA\[|\]\]>/g, '')
+    .replace(/&(quot|apos|lt|gt|amp|#\d{1,6}|#x[0-9a-f]{1,6});/gi, (_m, e: string) => {
+      const k = e.toLowerCase();
+      if (k === 'quot') return '"';
+      if (k === 'apos') return "'";
+      if (k === 'lt') return '<';
+      if (k === 'gt') return '>';
+      if (k === 'amp') return '&';
+      const n = k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+      return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : ' ';
+    });
+}
+
+/** End of the JSON value that starts at `start` (a `{`), string-aware; the text end if it is cut off. */
+function jsonEnd(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return text.length;
+}
+
+const JSON_FIELD = (key: string) => new RegExp(`"${key}"\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.){0,${MAX_FIELD}})"?|(\\d{1,6}))`, 'gi');
+
+function jsonFaults(body: string): Fault[] {
+  const grab = (key: string) => [...body.matchAll(JSON_FIELD(key))].map((m) => unescapeJson(m[1] ?? m[2] ?? '').trim());
+  const messages = grab('message');
+  const details = grab('detail');
+  const codes = grab('code');
+  const n = Math.max(messages.length, details.length, codes.length);
+  return Array.from({ length: n }, (_, i) => ({ message: messages[i] ?? '', detail: details[i] ?? '', code: codes[i] ?? '' }));
+}
+
+const XML_ERROR = /<Error\b([^>]{0,200})>([\s\S]{0,8000}?)(?:<\/Error>|$)/gi;
+const XML_TAG = (tag: string) => new RegExp(`<${tag}>([^<]{0,${MAX_FIELD}})`, 'i');
+
+function xmlFaults(body: string): Fault[] {
+  const out: Fault[] = [];
+  for (const m of body.matchAll(XML_ERROR)) {
+    const attrs = m[1] ?? '';
+    const inner = m[2] ?? '';
+    out.push({
+      code: /code\s*=\s*["']?(\d{1,6})/i.exec(attrs)?.[1] ?? '',
+      message: decodeXml(XML_TAG('Message').exec(inner)?.[1] ?? '').trim(),
+      detail: decodeXml(XML_TAG('Detail').exec(inner)?.[1] ?? '').trim(),
+    });
+  }
+  return out;
+}
+
+/** One line per fault error: "Message. Details: Detail (QBO error code 6240)". */
+export function faultLine(f: Fault): string {
+  const parts = [f.message, f.detail && `Details: ${f.detail}`].filter(Boolean).join(' ');
+  return f.code ? `${parts} (QBO error code ${f.code})` : parts;
+}
+
+/**
+ * Replaces each JSON or XML fault body in the text with one line per error it holds.
+ * Text around the bodies (log prefixes, prose) is kept.
+ */
+export function unwrapFaults(text: string): string {
+  let out = text;
+  for (let guard = 0; guard < 50; guard++) {
+    const lower = out.toLowerCase();
+    const j = lower.search(/"fault"\s*:/);
+    const x = lower.search(/<(?:intuitresponse|fault)\b/);
+    if (j < 0 && x < 0) break;
+    if (j >= 0 && (x < 0 || j < x)) {
+      const start = out.lastIndexOf('{', j);
+      const from = start < 0 ? j : start;
+      const end = jsonEnd(out, from);
+      const lines = jsonFaults(out.slice(from, end)).map(faultLine).filter(Boolean);
+      out = `${out.slice(0, from)}\n${lines.join('\n')}\n${out.slice(end)}`;
+    } else {
+      const closeTag = lower.startsWith('<intuitresponse', x) ? '</intuitresponse>' : '</fault>';
+      const close = lower.indexOf(closeTag, x);
+      const end = close < 0 ? out.length : close + closeTag.length;
+      const lines = xmlFaults(out.slice(x, end)).map(faultLine).filter(Boolean);
+      out = `${out.slice(0, x)}\n${lines.join('\n')}\n${out.slice(end)}`;
+    }
+  }
+  return out;
+}
+
+/** QBO error codes named as codes: `code="6240"`, `"code":"6240"`, `QB Exception 6240`, `error code 6240`, `Error 6240:`. */
+const CODE_RE = /(?:\bcode\b["']?\s*[:=#]?\s*["']?|\bQB\s*Exception\s*|\berror\s+(?:code\s*)?#?)(\d{3,5})\b/gi;
+
+export function findCodes(segment: string): number[] {
+  const codes = new Set<number>();
+  for (const m of segment.matchAll(CODE_RE)) codes.add(Number(m[1]));
+  return [...codes];
+}
+
+const PREFIXES = [
+  /^\[?\d{2,4}[-/.]\d{1,2}[-/.]\d{1,4}[T ]?[\d:.,]{0,15}\s?(?:Z|[AP]M|UTC|[+-]\d{2}:?\d{2})?\]?[\s|-]*/i,
+  /^\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?\s?(?:[AP]M)?\]?[\s|-]*/i,
+  /^\[[^\]\n]{0,60}\][\s:|-]*/,
+  /^(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|TRACE|ERR)\b[\s:|-]*/i,
+  /^(?:error|exception|failed|failure|message)\s*:\s*/i,
+  /^[\w.$]{1,60}(?:Exception|Error|Service|Job|Worker|Exporter)\s*:\s*/,
+  /^(?:>+|-|\*|\d{1,4}[.)])\s+/,
+];
+
+/** Strips timestamps, levels, tags and list markers from the start of a line. */
+export function stripLogPrefix(line: string): string {
+  let s = line.trim();
+  for (let i = 0; i < 8; i++) {
+    const before = s;
+    for (const re of PREFIXES) s = s.replace(re, '');
+    if (s === before) break;
+  }
+  return s.trim();
+}

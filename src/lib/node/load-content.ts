@@ -1,0 +1,43 @@
+/**
+ * Node-only: reads content/errors/*.mdx frontmatter outside Astro (CLI, bench, unit tests), with the
+ * same zod schema the content layer uses. Problems name the file and the field.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { makeErrorSchema, slug } from '../../schemas/error';
+import type { ContentEntryInput } from '../content-check';
+
+export const ROOT = join(import.meta.dirname, '../../..');
+const schema = makeErrorSchema(slug);
+
+export type NodeErrorEntry = ContentEntryInput & { data: ContentEntryInput['data'] & { category: string; summary: string } };
+
+/** Parses one MDX file's frontmatter; throws an Error naming the file and the field. */
+export function parseErrorFile(file: string, source: string): NodeErrorEntry {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
+  if (!m) throw new Error(`${file} → frontmatter: missing the --- block at the top of the file`);
+  let raw: unknown;
+  try {
+    raw = parse(m[1]!);
+  } catch (err) {
+    throw new Error(`${file} → frontmatter: YAML does not parse: ${(err as Error).message}`);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${file} → ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(lines.join('\n'));
+  }
+  const id = file.replace(/^.*\//, '').replace(/\.mdx$/, '');
+  return { id, file, data: result.data as NodeErrorEntry['data'] };
+}
+
+export function loadErrors(dir = join(ROOT, 'content/errors')): NodeErrorEntry[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .map((f) => {
+      const path = join(dir, f);
+      return parseErrorFile(relative(ROOT, path), readFileSync(path, 'utf8'));
+    });
+}

@@ -1,0 +1,71 @@
+import { z } from 'astro/zod';
+import { CATEGORY_KEYS, FIX_IN_KEYS } from '../consts';
+import { compilePattern, PatternError } from '../lib/matcher/pattern';
+
+/** A permanent page slug: short kebab-case. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a short kebab-case slug such as "deposit-total-mismatch"');
+
+const template = z.string().superRefine((value, ctx) => {
+  try {
+    compilePattern(value);
+  } catch (err) {
+    if (!(err instanceof PatternError)) throw err;
+    ctx.addIssue({ code: 'custom', message: `pattern "${value}": ${err.message}` });
+  }
+});
+
+/**
+ * One QuickBooks Online export error: one page at /errors/<slug>/, where the file name is the
+ * permanent slug. `related` is passed in: Astro's `reference('errors')` in the content layer, a
+ * plain slug in Node scripts (CLI, bench, unit tests).
+ */
+export function makeErrorSchema<R extends z.ZodType>(related: R) {
+  return z
+    .object({
+      /** Plain-language title, e.g. "Transaction date is before the QuickBooks closing date". No trailing period. */
+      title: z.string().min(10).max(90).refine((t) => !t.endsWith('.'), 'must not end with a period'),
+      /** One or two sentences for the page description, search results and link previews. */
+      summary: z.string().min(30).max(220),
+      /** Home-page group; see CATEGORIES in src/consts.ts. */
+      category: z.enum(CATEGORY_KEYS),
+      /** The message(s) exactly as the source help article writes them, generalized parts (NNN, MM/DD/YYYY) included. */
+      messages: z.array(z.string().min(5)).min(1),
+      /** Message templates with typed placeholders, e.g. "Txn Date={txnDate:date} is before …"; see src/lib/matcher/pattern.ts. */
+      patterns: z.array(template).min(1),
+      /** At least three realistic messages; each must be a `match` for this page and for no other. */
+      examples: z.array(z.string().min(5)).min(3),
+      /** Where the fix is made: QuickBooks Online, the platform, both, or Technical Support. */
+      fixIn: z.enum(FIX_IN_KEYS),
+      /** Whether a plain retry of the export is worth trying before anything else. */
+      retry: z.boolean().default(false),
+      /** Public QuickBooks Online API error codes for this error (e.g. 6240), if any. */
+      qboCodes: z.array(z.number().int().min(100).max(99999)).default([]),
+      /** QuickBooks' short fault titles for this error (the Fault "Message"), e.g. "Duplicate Name Exists Error". */
+      qboTitles: z.array(z.string().min(5)).default([]),
+      /** Words people use for this error in their own words ("closing date", "books closed"); feeds fuzzy matching. */
+      keywords: z.array(z.string().min(2)).default([]),
+      /** Related error pages, by slug. */
+      related: z.array(related).default([]),
+      /** Old slugs of this page; each becomes a redirect to it. Never reuse one. */
+      aliases: z.array(slug).default([]),
+      /** Date a person last checked this page against the source article and QuickBooks. */
+      lastReviewed: z.coerce.date(),
+    })
+    .strict();
+}
+
+/** Guide pages: the article's overview sections. */
+export const guideSchema = z
+  .object({
+    /** Page title. */
+    title: z.string().min(5).max(90),
+    /** One-sentence description for search results and link previews. */
+    summary: z.string().min(20).max(220),
+    /** Position in the guide navigation, lowest first. */
+    order: z.number().int(),
+    /** Date a person last checked this page against the source article. */
+    lastReviewed: z.coerce.date(),
+  })
+  .strict();
