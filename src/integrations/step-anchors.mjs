@@ -18,8 +18,11 @@ export const stepAnchors = () => {
       visit(node, ctx) {
         const list = ctx.parent(node);
         if (!list || list.type !== 'element' || list.tagName !== 'ol') return;
-        for (let p = ctx.parent(list); p && p.type !== 'root'; p = ctx.parent(p)) {
-          if (p.type === 'element' && p.tagName === 'li') return;
+        /** @type {import('hast').Parents | undefined} */
+        let p = list;
+        while (p && p.type !== 'root') {
+          p = ctx.parent(p);
+          if (p?.type === 'element' && p.tagName === 'li') return;
         }
         n += 1;
         ctx.setProperty(node, 'id', `step-${n}`);
