@@ -101,12 +101,12 @@ function compileLiteral(text: string, trimEnd: boolean): string {
     const prev = t[i - 1] ?? '';
     const next = t[i + 1] ?? '';
     if (c === ' ') {
-      out += PUNCT.test(prev) || PUNCT.test(next) ? '[ \\n]?' : '[ \\n]';
+      out += PUNCT.test(prev) || PUNCT.test(next) ? '\\s?' : '\\s';
       continue;
     }
     out += escapeChar(c);
     // "thrown.Details:The" and "thrown. Details: The" are the same message.
-    if (/[.,:;]/.test(c) && next !== ' ' && next !== '' && /[A-Za-z]/.test(next)) out += '[ \\n]?';
+    if (/[.,:;]/.test(c) && next !== ' ' && next !== '' && /[A-Za-z]/.test(next)) out += '\\s?';
   }
   return out;
 }

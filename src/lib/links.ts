@@ -1,0 +1,48 @@
+/**
+ * Links that carry a message: `/?q=` (the troubleshooter, for tickets and helpdesk macros) and
+ * `/errors/<slug>/#m=` (an error page with "Your message"). The page link uses the fragment, which
+ * browsers never send to a server, so opening a result sends no pasted text anywhere.
+ */
+import type { MatchOutcome } from './matcher/types';
+
+/** Longest message carried in a link. */
+export const MAX_LINK_MESSAGE = 1500;
+
+/** Shortens a long paste for a link: the parts that matched, else the start, cut at a line end. */
+export function shortenForLink(text: string, outcome?: MatchOutcome): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= MAX_LINK_MESSAGE) return trimmed;
+  const matched = outcome?.results.map((r) => r.occurrences[0]?.text ?? '').filter(Boolean).join('\n') ?? '';
+  const source = matched && matched.length < trimmed.length ? matched : trimmed;
+  if (source.length <= MAX_LINK_MESSAGE) return source;
+  const cut = source.slice(0, MAX_LINK_MESSAGE - 1);
+  const lineEnd = cut.lastIndexOf('\n');
+  return `${lineEnd > MAX_LINK_MESSAGE / 2 ? cut.slice(0, lineEnd) : cut}…`;
+}
+
+/** `<base>?q=<message>`: opens the troubleshooter with the box filled. */
+export function troubleshooterHref(base: string, message: string): string {
+  return `${base}?q=${encodeURIComponent(message)}`;
+}
+
+/** `<base>errors/<slug>/#m=<message>`, optionally pointing at a step instead. */
+export function errorHref(base: string, slug: string, message?: string): string {
+  return `${base}errors/${slug}/${message ? `#m=${encodeURIComponent(message)}` : ''}`;
+}
+
+/** Reads a message from `#m=` or `#q=` (fragment) or `?q=` (query); '' when absent. Never throws. */
+export function readMessage(loc: { search: string; hash: string }, keys: readonly string[] = ['m', 'q']): string {
+  const read = (params: string) => {
+    try {
+      const p = new URLSearchParams(params);
+      for (const k of keys) {
+        const v = p.get(k);
+        if (v) return v;
+      }
+    } catch {
+      /* malformed: treat as absent */
+    }
+    return '';
+  };
+  return (read(loc.hash.replace(/^#/, '')) || read(loc.search.replace(/^\?/, ''))).slice(0, 20_000);
+}

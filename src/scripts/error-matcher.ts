@@ -1,0 +1,120 @@
+/**
+ * <error-matcher>: the troubleshooter island. It enhances a working <form>: without JS the form
+ * still submits to the search page and the page still lists every error. With JS, results update as
+ * the person types or pastes (debounced; stale answers dropped), Enter opens the best match, and
+ * `/?q=<message>` opens with the box filled. The index loads on first focus or when the page is idle.
+ */
+import { MatchClient } from './match-client';
+import { renderResults } from './render-results';
+import { readMessage, shortenForLink, troubleshooterHref } from '../lib/links';
+import type { MatchOutcome } from '../lib/matcher/types';
+
+const DEBOUNCE_MS = 150;
+
+class ErrorMatcher extends HTMLElement {
+  #client: MatchClient | undefined;
+  #timer: number | undefined;
+  #outcome: MatchOutcome | undefined;
+  #text = '';
+
+  connectedCallback(): void {
+    const form = this.querySelector('form');
+    const box = this.querySelector('textarea');
+    const results = this.querySelector<HTMLElement>('[data-testid="match-results"]');
+    if (!form || !box || !results) return;
+    const base = this.dataset['base'] ?? '/';
+    this.#client = new MatchClient(this.dataset['index'] ?? `${base}match-index.json`);
+    const warm = () => void this.#client?.warm().catch((err: unknown) => this.#fail(results, err));
+    box.addEventListener('focus', warm, { once: true });
+    if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 3000 });
+    else setTimeout(warm, 1500);
+
+    box.addEventListener('input', () => {
+      clearTimeout(this.#timer);
+      this.#timer = window.setTimeout(() => void this.#run(box.value, results, base), DEBOUNCE_MS);
+    });
+    box.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        form.requestSubmit();
+      } else if (event.key === 'Escape' && box.value) {
+        box.value = '';
+        void this.#run('', results, base);
+      }
+    });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.#openBest(box.value, results, base);
+    });
+
+    const initial = readMessage(location, ['q']);
+    if (initial) {
+      box.value = initial;
+      void this.#run(initial, results, base);
+    }
+  }
+
+  #fail(results: HTMLElement, err: unknown): void {
+    console.warn(err);
+    const p = document.createElement('p');
+    p.textContent = 'The troubleshooter could not load. Browse all errors below, or use the site search.';
+    results.replaceChildren(p);
+    results.dataset['state'] = 'ready';
+  }
+
+  async #run(text: string, results: HTMLElement, base: string): Promise<MatchOutcome | undefined> {
+    clearTimeout(this.#timer);
+    this.#text = text;
+    if (!text.trim()) {
+      this.#outcome = undefined;
+      results.replaceChildren();
+      results.dataset['state'] = 'idle';
+      return undefined;
+    }
+    results.dataset['state'] = 'loading';
+    try {
+      const answer = await this.#client!.match(text);
+      if (!answer || text !== this.#text) return undefined;
+      this.#outcome = answer.outcome;
+      renderResults(results, answer.outcome, { base, message: text });
+      if (answer.outcome.results.length) results.append(this.#toolbar(text, answer.outcome, base));
+      results.dataset['state'] = 'ready';
+      return answer.outcome;
+    } catch (err) {
+      this.#fail(results, err);
+      return undefined;
+    }
+  }
+
+  async #openBest(text: string, results: HTMLElement, base: string): Promise<void> {
+    const outcome = text === this.#text && this.#outcome ? this.#outcome : await this.#run(text, results, base);
+    const link = results.querySelector<HTMLAnchorElement>('[data-testid="match-result"] a');
+    if (outcome?.results.length && link) location.assign(link.href);
+    else results.querySelector<HTMLElement>('.results-summary')?.focus();
+  }
+
+  #toolbar(text: string, outcome: MatchOutcome, base: string): HTMLElement {
+    const bar = document.createElement('p');
+    bar.className = 'result-tools';
+    const copy = document.createElement('button');
+    copy.type = 'button';
+    copy.className = 'secondary';
+    copy.textContent = 'Copy link';
+    const status = document.createElement('span');
+    status.className = 'copy-status';
+    status.setAttribute('role', 'status');
+    copy.addEventListener('click', async () => {
+      const href = new URL(troubleshooterHref(base, shortenForLink(text, outcome)), location.href).href;
+      try {
+        await navigator.clipboard.writeText(href);
+        status.textContent = 'Link copied.';
+      } catch {
+        status.textContent = `Copy this link: ${href}`;
+      }
+    });
+    bar.append(copy, ' ', status);
+    return bar;
+  }
+}
+
+customElements.define('error-matcher', ErrorMatcher);
