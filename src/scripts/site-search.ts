@@ -1,6 +1,12 @@
 /**
- * The search page: Pagefind's own UI, loaded on demand. A query from ?q= is searched at once.
+ * The search page: Pagefind's own UI, loaded on demand. A query from `#q=` (or `?q=`) is searched
+ * at once. A pasted error message gets the troubleshooter's answer first: the matcher's results
+ * appear above Pagefind's. Word queries keep Pagefind's results alone.
  */
+import { MatchClient } from './match-client';
+import { renderResults } from './render-results';
+import { readMessage } from '../lib/links';
+
 declare global {
   interface Window {
     PagefindUI?: new (options: Record<string, unknown>) => { triggerSearch(term: string): void };
@@ -24,19 +30,51 @@ function loadStyle(href: string): void {
   document.head.append(l);
 }
 
+/** A paste rather than a word query: long, or shaped like an error (codes, `=`, quotes, "Details:"). */
+const looksLikeError = (q: string) => q.length > 40 || /details:|exception|error|fault|=|"/i.test(q);
+
 class SiteSearch extends HTMLElement {
   async connectedCallback(): Promise<void> {
     const bundle = this.dataset['bundle'] ?? '/pagefind/';
+    const base = this.dataset['base'] ?? '/';
     const host = this.querySelector<HTMLElement>('#pagefind-search');
-    if (!host) return;
+    const answers = this.querySelector<HTMLElement>('[data-testid="match-results"]');
+    if (!host || !answers) return;
+    const client = new MatchClient(this.dataset['index'] ?? `${base}match-index.json`);
+    const showMatches = async (q: string) => {
+      if (!q.trim() || !looksLikeError(q)) {
+        answers.replaceChildren();
+        answers.dataset['state'] = 'ready';
+        return;
+      }
+      const answer = await client.match(q);
+      if (!answer) return;
+      const useful = answer.outcome.results.length > 0;
+      if (useful) renderResults(answers, answer.outcome, { base, message: q, showEmpty: false });
+      else answers.replaceChildren();
+      answers.dataset['state'] = 'ready';
+    };
     try {
       loadStyle(`${bundle}pagefind-ui.css`);
       await loadScript(`${bundle}pagefind-ui.js`);
       if (!window.PagefindUI) throw new Error('[site-search] Pagefind UI did not load');
       host.replaceChildren();
       const ui = new window.PagefindUI({ element: host, bundlePath: bundle, showSubResults: true, showImages: false, resetStyles: false, autofocus: true });
-      const q = new URLSearchParams(location.search).get('q');
-      if (q) ui.triggerSearch(q.slice(0, 500));
+      const input = host.querySelector<HTMLInputElement>('input');
+      let timer: number | undefined;
+      input?.addEventListener('input', () => {
+        clearTimeout(timer);
+        timer = window.setTimeout(() => void showMatches(input.value), 150);
+      });
+      const run = () => {
+        const q = readMessage(location, ['q']);
+        if (!q) return;
+        // Pagefind gets a search-sized query; the matcher gets the whole paste.
+        ui.triggerSearch(q.slice(0, 300));
+        void showMatches(q);
+      };
+      run();
+      addEventListener('hashchange', run);
     } catch (err) {
       console.warn(err);
     }
