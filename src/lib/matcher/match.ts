@@ -26,6 +26,10 @@ export const CALIBRATION = Object.freeze({
   fuzzyMaxLines: 200,
   /** Possible results shown for one segment. */
   maxPossible: 3,
+  /** A fuzzy `match` needs at least this many distinctive words in the paste. */
+  fuzzyMatchWords: 4,
+  /** A multi-line paste keeps fuzzy `possible` results only if nothing matched exactly and it has at most this many lines. */
+  fuzzyPossibleMaxLines: 5,
 });
 
 const MAX_OCCURRENCES = 50;
@@ -52,6 +56,8 @@ interface CompiledEntry {
 
 interface Hit {
   page: number;
+  /** Which compiled pattern. */
+  pattern: number;
   start: number;
   end: number;
   specificity: number;
@@ -106,18 +112,35 @@ export function createMatcher(index: MatchIndex): Matcher {
   const docs = index.recordPages.map((p) => ({ p }));
   const fuse = new Fuse<FuzzyRecord>(docs, FUSE_OPTIONS, Fuse.parseIndex<FuzzyRecord>(index.fuse as never));
   const titleKeys = Object.entries(index.titles);
+  // Every word the index knows. A paste's word that is not one of them, nor a typo of one (Bitap
+  // says), is a value such as an account name: it would only drag the score down, so it is dropped.
+  const vocab = new Set<string>();
+  for (const rec of index.fuse.records as { $?: Record<string, { v?: string }> }[]) {
+    for (const field of Object.values(rec.$ ?? {})) for (const w of (field.v ?? '').split(' ')) if (w) vocab.add(w);
+  }
+  const vocabText = [...vocab].join(' ');
+  const known = new Map<string, boolean>();
+  const isKnown = (w: string) => {
+    let k = known.get(w);
+    if (k === undefined) {
+      k = vocab.has(w) || (w.length >= 4 && w.length <= 32 && Fuse.match(w, vocabText, { threshold: 0.25, ignoreLocation: true }).isMatch);
+      if (known.size < 5000) known.set(w, k);
+    }
+    return k;
+  };
+  const distinctive = (query: string) => query.split(' ').filter(isKnown).join(' ');
 
   function exactHits(text: string): Hit[] {
     const lower = text.toLowerCase();
     const hits: Hit[] = [];
-    for (const c of compiled) {
+    for (const [pattern, c] of compiled.entries()) {
       if (!lower.includes(c.needle)) continue;
       c.re.lastIndex = 0;
       for (let m = c.re.exec(text); m; m = c.re.exec(text)) {
         if (m[0].length === 0) c.re.lastIndex++;
         const values: Record<string, string> = {};
         for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) values[k] = v.trim();
-        hits.push({ page: c.page, start: m.index, end: m.index + m[0].length, specificity: c.specificity, values, types: c.types });
+        hits.push({ page: c.page, pattern, start: m.index, end: m.index + m[0].length, specificity: c.specificity, values, types: c.types });
         if (hits.length >= MAX_HITS) return hits;
       }
     }
@@ -134,14 +157,23 @@ export function createMatcher(index: MatchIndex): Matcher {
       const cluster = [hits[i]!];
       let end = hits[i]!.end;
       let j = i + 1;
-      while (j < hits.length && hits[j]!.start < end) {
+      // Overlapping hits, and hits of another pattern of the same page close by (one message that
+      // two patterns each cover part of), are one message.
+      const samePageNearby = (h: Hit) =>
+        h.start - end <= 240 && cluster.some((c) => c.page === h.page && c.pattern !== h.pattern) && !text.slice(end, h.start).includes('\n\n');
+      while (j < hits.length && (hits[j]!.start < end || samePageNearby(hits[j]!))) {
         cluster.push(hits[j]!);
         end = Math.max(end, hits[j]!.end);
         j++;
       }
       const best = Math.max(...cluster.map((h) => h.specificity));
       const winners = new Map<number, Hit>();
-      for (const h of cluster) if (h.specificity === best && !winners.has(h.page)) winners.set(h.page, h);
+      for (const h of cluster) if (h.specificity === best && !winners.has(h.page)) winners.set(h.page, { ...h, values: { ...h.values } });
+      // Two patterns of one page on one message: keep every value either pulled out.
+      for (const h of cluster) {
+        const w = winners.get(h.page);
+        if (w && w !== h) for (const [k, v] of Object.entries(h.values)) w.values[k] ??= v;
+      }
       const first = lineOf(starts, cluster[0]!.start);
       const last = lineOf(starts, end - 1);
       for (let l = first; l <= last; l++) covered.add(l);
@@ -169,9 +201,9 @@ export function createMatcher(index: MatchIndex): Matcher {
     return [...pages];
   }
 
-  function fuzzy(segment: string, multiLine: boolean): { page: number; score: number; gap: number }[] {
-    const query = fuzzyKey(stripLogPrefix(segment)).slice(0, CALIBRATION.fuzzyQueryChars).trim();
-    if (query.length < 8 || !query.includes(' ')) return [];
+  function fuzzy(query: string, multiLine: boolean): { page: number; score: number; gap: number; words: number }[] {
+    if (query.length < 5) return [];
+    const words = query.split(' ').length;
     const best = new Map<number, number>();
     for (const r of fuse.search(query, { limit: 24 })) {
       const s = r.score ?? 1;
@@ -182,7 +214,7 @@ export function createMatcher(index: MatchIndex): Matcher {
     return ranked
       .filter(([, s]) => s <= cutoff)
       .slice(0, CALIBRATION.maxPossible)
-      .map(([page, score], i) => ({ page, score, gap: i === 0 ? (ranked[1]?.[1] ?? 1) - score : 0 }));
+      .map(([page, score], i) => ({ page, score, words, gap: i === 0 ? (ranked[1]?.[1] ?? 1) - score : 0 }));
   }
 
   function match(raw: unknown): MatchOutcome {
@@ -208,6 +240,7 @@ export function createMatcher(index: MatchIndex): Matcher {
       else rest.set(line, { line: l + 1, count: 1 });
     }
     const multiLine = outcome.lines > 1;
+    const fuzzyDone = new Map<string, Found[]>();
     let fuzzed = 0;
     for (const [segment, { line, count }] of rest) {
       const occurrence: Occurrence = { values: {}, line, text: clip(segment) };
@@ -219,19 +252,34 @@ export function createMatcher(index: MatchIndex): Matcher {
         }
         continue;
       }
+      // Lines that differ only in numbers and names are searched once.
+      const query = distinctive(fuzzyKey(stripLogPrefix(segment)).slice(0, CALIBRATION.fuzzyQueryChars).trim());
+      const same = fuzzyDone.get(query);
+      if (same) {
+        for (const f of same) f.count += count;
+        if (!same.length && outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
+        continue;
+      }
       if (fuzzed >= CALIBRATION.fuzzyMaxLines) {
         outcome.fuzzyCapped = true;
         if (outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
         continue;
       }
       fuzzed++;
-      const hits = fuzzy(segment, multiLine);
-      if (!hits.length && outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
-      for (const { page, score, gap } of hits) {
-        const sure = score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap;
+      const hits: Found[] = [];
+      for (const { page, score, gap, words } of fuzzy(query, multiLine)) {
+        const sure = score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && words >= CALIBRATION.fuzzyMatchWords;
         const confidence = Math.round(Math.max(0, Math.min(sure ? 0.95 : 0.75, 1 - score)) * 100) / 100;
-        found.push({ page, verdict: sure ? 'match' : 'possible', confidence, via: 'fuzzy', types: {}, count, occurrence });
+        hits.push({ page, verdict: sure ? 'match' : 'possible', confidence, via: 'fuzzy', types: {}, count, occurrence });
       }
+      fuzzyDone.set(query, hits);
+      if (!hits.length && outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
+      found.push(...hits);
+    }
+    // In a report or log, a line that only looks a bit like an error is noise, not a finding.
+    const exact = found.some((f) => f.via !== 'fuzzy');
+    if (multiLine && (exact || outcome.lines > CALIBRATION.fuzzyPossibleMaxLines)) {
+      for (let i = found.length - 1; i >= 0; i--) if (found[i]!.via === 'fuzzy' && found[i]!.verdict !== 'match') found.splice(i, 1);
     }
 
     // One result per page: the strongest verdict, all occurrences counted.

@@ -47,8 +47,26 @@ export function normalizeInput(raw: unknown): NormalizedInput {
   return { text, truncated, originalLength: input.length };
 }
 
-/** Lowercase words only, digits dropped: what fuzzy search compares, free of the message's values. */
+/**
+ * Words that say nothing about which error it is: English glue words and the words every export
+ * error shares. Dropped from both sides of fuzzy search, so "closing date error when exporting"
+ * is compared as "closing date".
+ */
+const STOPWORDS = new Set(
+  ('a an and are as at be been but by can could did do does for from get gets getting got had has have hi hello i if in into is it its '
+    + 'me my of on or our please so that the their there this to us was we were what when where which while who why will with you your '
+    + 'error errors exception export exported exporting exports fails failed failing keep keeps qbo quickbooks online says said help thanks team issue')
+    .split(' '),
+);
+
+/** Lowercase words only, digits and glue words dropped: what fuzzy search compares, free of the message's values. */
 export function fuzzyKey(text: string): string {
+  return fuzzyWords(text)
+    .filter((w) => !STOPWORDS.has(w))
+    .join(' ');
+}
+
+function fuzzyWords(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/\{[a-z][A-Za-z0-9]*:[a-z]+\}/g, ' ')
@@ -56,6 +74,6 @@ export function fuzzyKey(text: string): string {
     .replace(/"[^"\n]{0,80}"/g, ' ')
     .replace(/\b(?:mm\/dd\/yyyy|n{2,}|x{3,})\b/g, ' ')
     .replace(/[^\p{L}\s]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .split(/\s+/)
+    .filter(Boolean);
 }

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
+import { messageVariants } from '../../src/lib/matcher/variants';
+
+const { matcher, entries } = matcherFromContent();
+const top = (text: string) => matcher.match(text).results[0];
+const matches = (text: string) => matcher.match(text).results.filter((r) => r.verdict === 'match').map((r) => r.slug);
+
+describe('exact patterns with typed values', () => {
+  it.each([
+    ['BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026', 'txn-date-before-closing-date', { txnDate: '03/14/2026', closingDate: '03/31/2026' }],
+    ['QBO Class "Plumbing" was not found for Business Unit "Plumbing - Commercial".', 'class-not-found', { qboClass: 'Plumbing', businessUnit: 'Plumbing - Commercial' }],
+    ['BadRequest. Details: Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=10 is assigned to TxnType=Journal Entry with TxnId=57211', 'duplicate-document-number', { docNumber: '10', txnType: 'Journal Entry', txnId: '57211' }],
+    ["Deposit total 1,250.00 doesn't match sum of payments 1,175.50.", 'deposit-total-mismatch', { depositTotal: '1,250.00', paymentsTotal: '1,175.50' }],
+  ])('%s → %s', (text, slug, values) => {
+    const r = top(text);
+    expect(r?.slug).toBe(slug);
+    expect(r?.verdict).toBe('match');
+    expect(r?.values).toMatchObject(values);
+  });
+});
+
+describe('near-duplicates are told apart, or honestly not', () => {
+  it.each([
+    ['Validation Exception was thrown.Details:The name supplied already exists. : null.', ['account-name-already-exists']],
+    ['BadRequest. Details: The name supplied already exists. : null', ['name-already-exists']],
+    ['The name supplied already exists. : Another account is already using this name. Please use a different name.', ['account-name-already-exists']],
+    ['The name supplied already exists. : Another customer, vendor or employee is already using this name.', ['name-already-exists']],
+    ['BadRequest. Details: The account period has closed and the account books cannot be updated through the QBO Services API.', ['account-period-closed']],
+  ])('%s → only %j is a match', (text, expected) => {
+    expect(matches(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['The name supplied already exists. : null', ['account-name-already-exists', 'name-already-exists']],
+    ['The account period has closed', ['account-period-closed', 'txn-date-before-closing-date']],
+    ['Error code 6240', ['account-name-already-exists', 'name-already-exists']],
+  ])('%s → both pages possible, none a match', (text, slugs) => {
+    const { results } = matcher.match(text);
+    expect(results.filter((r) => r.verdict === 'match')).toEqual([]);
+    expect(results.map((r) => r.slug)).toEqual(expect.arrayContaining(slugs));
+  });
+});
+
+describe('real paste shapes', () => {
+  it.each([
+    ['json fault', '{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"The name supplied already exists. : Another customer, vendor or employee is already using this name. Please use a different name.","code":"6240","element":""}],"type":"ValidationFault"},"time":"2026-03-14T10:22:01.512-07:00"}', 'name-already-exists'],
+    ['json fault, lowercase keys', '{"fault":{"error":[{"message":"Deposited Transaction cannot be changed","detail":"This transaction has been deposited. If you want to change or delete it, you must edit the deposit it appears on and remove it first.","code":"6540"}],"type":"ValidationFault"}}', 'transaction-deposited'],
+    ['xml fault', '<IntuitResponse xmlns="http://schema.intuit.com/finance/v3"><Fault type="ValidationFault"><Error code="6140"><Message>Duplicate Document Number Error</Message><Detail>You must specify a different number. This number has already been used. DocNumber=2231 is assigned to TxnType=Journal Entry with TxnId=8812</Detail></Error></Fault></IntuitResponse>', 'duplicate-document-number'],
+    ['code and title only', 'QB Exception 6540: Deposited Transaction cannot be changed', 'transaction-deposited'],
+    ['log prefix', '2026-03-14 09:12:44,118 ERROR [GLExportWorker] There was an error while communicating with the Ids Server.', 'ids-server-error'],
+    ['smart quotes and NBSP', 'QBO\u00a0Class \u201cHVAC\u201d was not found for Business Unit \u201cHVAC - Residential\u201d.', 'class-not-found'],
+    ['line wrap', 'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before\r\nbook closing date=03/31/2026', 'txn-date-before-closing-date'],
+    ['prose around', 'Hi team, since Monday every export fails with "Entity with Key = \'BusinessUnit, (0)\' does not exist" — please help', 'business-unit-missing'],
+    ['typo', 'There was an eror while comunicating with the Ids Server', 'ids-server-error'],
+    ['cut off', 'You cannot delete this transaction because it is matched to a transaction that was…', 'matched-to-different-account'],
+  ])('%s', (_kind, text, slug) => {
+    expect(top(text)?.slug).toBe(slug);
+  });
+
+  it('finds a page from a person’s own words, without claiming a match', () => {
+    const { results } = matcher.match('closing date error when exporting');
+    expect(results.map((r) => r.slug)).toEqual(expect.arrayContaining(['txn-date-before-closing-date']));
+  });
+});
+
+describe('unrelated errors never get a match', () => {
+  it.each([
+    'Object Not Found: Something you\'re trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.',
+    'message=AuthenticationFailed; errorCode=003200; statusCode=401',
+    'duplicate key value violates unique constraint "users_email_key"',
+    'Your card was declined.',
+    'Please call me back about my invoice',
+    'Journal entry must balance: total debits 100.00 do not equal total credits 90.00',
+    '502 Bad Gateway nginx/1.24.0',
+  ])('%s', (text) => {
+    expect(matches(text)).toEqual([]);
+  });
+});
+
+describe('several errors in one paste', () => {
+  it('gives one result per distinct error, counts repeats and ignores noise', () => {
+    const paste = [
+      'Export started 2026-03-14 10:00',
+      "Deposit total 100.50 doesn't match sum of payments 90.25.",
+      'Exported 54 invoices',
+      'BadRequest. Details: The account period has closed. Txn Date=03/01/2026 is before book closing date=03/31/2026',
+      "Deposit total 200.00 doesn't match sum of payments 150.00.",
+      'BadRequest. Details: The account period has closed. Txn Date=03/02/2026 is before book closing date=03/31/2026',
+      'Export finished',
+    ].join('\n');
+    const { results } = matcher.match(paste);
+    expect(results.map((r) => [r.slug, r.verdict, r.count])).toEqual([
+      ['deposit-total-mismatch', 'match', 2],
+      ['txn-date-before-closing-date', 'match', 2],
+    ]);
+    expect(results[1]?.occurrences.map((o) => o.values['txnDate'])).toEqual(['03/01/2026', '03/02/2026']);
+  });
+});
+
+describe('bad input gets a clear answer, never a crash', () => {
+  it.each([
+    ['empty', ''],
+    ['whitespace', ' \n\t '],
+    ['binary', '\u0000\u0001\u0002\uFFFD\u0007'.repeat(1000)],
+    ['emoji', '🔥💥🧾'.repeat(100)],
+    ['right-to-left', 'خطأ في التصدير إلى كويك بوكس'],
+    ['not a string', 42 as unknown as string],
+  ])('%s', (_kind, text) => {
+    const outcome = matcher.match(text);
+    expect(outcome.results.filter((r) => r.verdict === 'match')).toEqual([]);
+  });
+
+  it('cuts a 1 MB paste and says so', () => {
+    const big = `${"Deposit total 1.00 doesn't match sum of payments 2.00.\n"}${'x'.repeat(1_000_000)}`;
+    const outcome = matcher.match(big);
+    expect(outcome.truncated).toBe(true);
+    expect(outcome.results[0]?.slug).toBe('deposit-total-mismatch');
+  });
+
+  it('handles 10,000 lines and caps fuzzy work', () => {
+    // Noise lines made of words the index knows, in 8,000 different combinations, so fuzzy search
+    // has real work to do and the cap has to kick in.
+    const V = 'account deposit payment journal entry class business unit closing date name supplied transaction invoice customer vendor permission server period books'.split(' ');
+    const lines = Array.from({ length: 10_000 }, (_, i) =>
+      i % 100 === 0 ? `Deposit total ${i}.00 doesn't match sum of payments 1.00.` : `${V[i % 20]} ${V[Math.floor(i / 20) % 20]} ${V[Math.floor(i / 400) % 20]}`,
+    );
+    const outcome = matcher.match(lines.join('\n'));
+    expect(outcome.results[0]).toMatchObject({ slug: 'deposit-total-mismatch', count: 100 });
+    expect(outcome.fuzzyCapped).toBe(true);
+  });
+
+  it('returns HTML in a paste as plain values, untouched', () => {
+    const r = top('QBO Class "<img src=x onerror=alert(1)>" was not found for Business Unit "<script>alert(1)</script>".');
+    expect(r?.values['businessUnit']).toBe('<script>alert(1)</script>');
+  });
+});
+
+describe('every example keeps its page under realistic variants', () => {
+  describe.each(entries.map((e) => [e.id, e] as const))('%s', (slug, e) => {
+    it.each(e.data.examples.flatMap((ex) => messageVariants(ex).map((v) => [v.kind, v] as const)))('%s variant', (_kind, v) => {
+      const { results } = matcher.match(v.text);
+      if (v.exact) expect(results.find((r) => r.slug === slug)?.verdict).toBe('match');
+      else expect(results.map((r) => r.slug)).toContain(slug);
+      expect(results.filter((r) => r.slug !== slug && r.verdict === 'match')).toEqual([]);
+    });
+  });
+});

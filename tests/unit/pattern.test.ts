@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { compilePattern, PATTERN_FLAGS, PatternError } from '../../src/lib/matcher/pattern';
+import { loadErrors } from '../../src/lib/node/load-content';
+
+describe('template syntax errors are explained', () => {
+  it.each([
+    ['Txn Date={txnDate:datetime}', /unknown type "datetime"/],
+    ['Txn Date={txnDate}', /must look like \{name:type\}/],
+    ['Txn Date={a:date}{b:date} closing', /touch/],
+    ['Txn {d:date} and {d:date} closing date', /used twice/],
+    ['{x:text}', /at least 6 letters/],
+    ['closing date {open:date', /never closed/],
+  ])('%s', (template, message) => {
+    expect(() => compilePattern(template)).toThrow(PatternError);
+    expect(() => compilePattern(template)).toThrow(message);
+  });
+});
+
+/** Adversarial inputs: long runs of what each placeholder accepts, with the next literal missing. */
+function adversarial(template: string): string[] {
+  const filler = ['a'.repeat(50_000), '1'.repeat(50_000), ' '.repeat(50_000), '"'.repeat(20_000), `${'a '.repeat(25_000)}`, `[${'{"a":"b"},'.repeat(5_000)}`];
+  const head = template.split('{')[0] ?? '';
+  return filler.map((f) => head + f);
+}
+
+describe('compiled patterns run in linear time', () => {
+  const templates = loadErrors().flatMap((e) => e.data.patterns);
+  it.each(templates)('%s', (template) => {
+    const re = new RegExp(compilePattern(template).source, PATTERN_FLAGS);
+    for (const input of adversarial(template)) {
+      const t0 = performance.now();
+      re.lastIndex = 0;
+      re.exec(input);
+      const small = input.slice(0, input.length / 10);
+      const t1 = performance.now();
+      re.lastIndex = 0;
+      re.exec(small);
+      const t2 = performance.now();
+      // 10× the input may cost about 10× the time, not 100×: allow generous noise, and a floor.
+      expect(t1 - t0).toBeLessThan(Math.max(50, (t2 - t1) * 40));
+    }
+  });
+});
