@@ -1,0 +1,220 @@
+/**
+ * Content checks outside Astro: the frontmatter parser (schema problems name the file and the field)
+ * and checkContent (problems a schema cannot express), on fixtures and on the real content.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent, formatProblems, type ContentEntryInput, type Problem } from '../../src/lib/content-check';
+import { loadErrors, parseErrorFile } from '../../src/lib/node/load-content';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+
+/** Returns the message of the error `fn` throws; fails the test if it does not throw. */
+function thrown(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('expected a throw, but nothing was thrown');
+}
+
+describe('parseErrorFile: broken frontmatter names the file and the field', () => {
+  const file = 'tests/unit/fixtures/broken/broken-frontmatter.mdx';
+  const message = thrown(() => parseErrorFile(file, fixture('broken/broken-frontmatter.mdx')));
+
+  it.each([
+    ['missing title', 'title', /received undefined|required/i],
+    ['unknown category', 'category', /closed-books/],
+    ['pattern with an unknown placeholder type', 'patterns.0', /unknown type "widget"/],
+  ])('%s → "%s"', (_case, field, detail) => {
+    const line = message.split('\n').find((l) => l.startsWith(`${file} → ${field}:`));
+    expect(line, `no line for ${field} in:\n${message}`).toBeDefined();
+    expect(line).toMatch(detail);
+  });
+
+  it('reports nothing about fields that are fine', () => {
+    expect(message).not.toMatch(/→ (summary|messages|examples|fixIn|lastReviewed)\b/);
+  });
+});
+
+describe.each([
+  ['no-frontmatter.mdx', /missing the --- block/],
+  ['bad-yaml.mdx', /YAML does not parse/],
+])('parseErrorFile: %s', (name, reason) => {
+  it('throws an error naming the file and the frontmatter', () => {
+    const file = `tests/unit/fixtures/${name}`;
+    const message = thrown(() => parseErrorFile(file, fixture(name)));
+    expect(message).toContain(`${file} → frontmatter:`);
+    expect(message).toMatch(reason);
+  });
+});
+
+describe('loadErrors on a folder with a broken file', () => {
+  it('fails, naming the file by its path from the project root', () => {
+    const message = thrown(() => loadErrors(join(FIXTURES, 'broken')));
+    expect(message).toContain('tests/unit/fixtures/broken/broken-frontmatter.mdx → title:');
+  });
+});
+
+/** Two small, distinct pages; each case below breaks one thing about them. */
+function pages(): ContentEntryInput[] {
+  return [
+    {
+      id: 'widget-export-failed',
+      file: 'fixtures/widget-export-failed.mdx',
+      data: {
+        title: 'Widget could not be exported',
+        patterns: ['Widget {widgetId:int} could not be exported to the ledger'],
+        messages: ['Widget NNN could not be exported to the ledger'],
+        examples: [
+          'Widget NNN could not be exported to the ledger',
+          'Widget 1042 could not be exported to the ledger',
+          'Error: Widget 7 could not be exported to the ledger.',
+        ],
+        related: [],
+        aliases: [],
+      },
+    },
+    {
+      id: 'gadget-locked',
+      file: 'fixtures/gadget-locked.mdx',
+      data: {
+        title: 'Gadget is locked by another user',
+        patterns: ['Gadget "{gadgetName:text}" is locked by another session'],
+        messages: ['Gadget "Gadget Name" is locked by another session'],
+        examples: [
+          'Gadget "Gadget Name" is locked by another session',
+          'Gadget "Blue Van 3" is locked by another session',
+          'Error: Gadget "North Office" is locked by another session.',
+        ],
+        related: [],
+        aliases: [],
+      },
+    },
+  ];
+}
+
+const WIDGET = 0;
+const GADGET = 1;
+
+describe('checkContent', () => {
+  it('passes the two fixture pages as they are (so each case below fails for its own reason)', () => {
+    expect(checkContent(pages())).toEqual([]);
+  });
+
+  type Case = {
+    name: string;
+    change: (p: ContentEntryInput[]) => void;
+    /** The problem that must be reported: its file, field, and the text its message must contain. */
+    file: string;
+    field: string;
+    mentions: (string | RegExp)[];
+  };
+
+  const cases: Case[] = [
+    {
+      name: 'a duplicate alias across two pages',
+      change: (p) => {
+        p[WIDGET]!.data.aliases = ['old-export-error'];
+        p[GADGET]!.data.aliases = ['old-export-error'];
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'aliases[0]',
+      mentions: ['"old-export-error"', 'fixtures/widget-export-failed.mdx'],
+    },
+    {
+      name: "an alias that is another page's slug",
+      change: (p) => {
+        p[GADGET]!.data.aliases = ['widget-export-failed'];
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'aliases[0]',
+      mentions: ['slug of fixtures/widget-export-failed.mdx'],
+    },
+    {
+      name: 'a related slug that points nowhere',
+      change: (p) => {
+        p[WIDGET]!.data.related = ['no-such-page'];
+      },
+      file: 'fixtures/widget-export-failed.mdx',
+      field: 'related[0]',
+      mentions: ['"no-such-page"', 'not the slug of any error page'],
+    },
+    {
+      name: 'a page related to itself',
+      change: (p) => {
+        p[WIDGET]!.data.related = ['gadget-locked', 'widget-export-failed'];
+      },
+      file: 'fixtures/widget-export-failed.mdx',
+      field: 'related[1]',
+      mentions: ['itself'],
+    },
+    {
+      name: 'an example that fits none of its own patterns',
+      change: (p) => {
+        p[WIDGET]!.data.examples.push('The sprocket warehouse is closed for inventory');
+      },
+      file: 'fixtures/widget-export-failed.mdx',
+      field: 'examples[3]',
+      mentions: ['The sprocket warehouse is closed for inventory', 'is not a "match" for this page'],
+    },
+    {
+      name: "an example that matches another page's pattern",
+      change: (p) => {
+        p[GADGET]!.data.examples.push('Widget 55 could not be exported to the ledger');
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'examples[3]',
+      mentions: ['also comes out as "match" for fixtures/widget-export-failed.mdx'],
+    },
+    {
+      name: "a message that matches another page's pattern",
+      change: (p) => {
+        p[WIDGET]!.data.messages.push('Gadget "Red Truck" is locked by another session');
+      },
+      file: 'fixtures/widget-export-failed.mdx',
+      field: 'messages[1]',
+      mentions: ['fixtures/gadget-locked.mdx'],
+    },
+  ];
+
+  describe.each(cases)('$name', ({ change, file, field, mentions }) => {
+    const entries = pages();
+    change(entries);
+    const problems = checkContent(entries);
+    const found = problems.filter((p: Problem) => p.file === file && p.field === field);
+
+    it(`reports ${field} of ${file}`, () => {
+      expect(found, formatProblems(problems)).not.toHaveLength(0);
+    });
+
+    it.each(mentions.map((m) => [m]))('the problem mentions %s', (text) => {
+      const messages = found.map((p) => p.message).join('\n');
+      if (typeof text === 'string') expect(messages).toContain(text);
+      else expect(messages).toMatch(text);
+    });
+
+    it('formatProblems shows the file, the field and the count', () => {
+      const out = formatProblems(problems);
+      expect(out).toMatch(new RegExp(`^Content check failed \\(${problems.length} problems?\\):`));
+      expect(out).toContain(`  ${file} → ${field}: `);
+    });
+  });
+});
+
+describe('the real content', () => {
+  const entries = loadErrors();
+
+  it('loads all 22 error pages, named by their files', () => {
+    expect(entries).toHaveLength(22);
+    for (const e of entries) expect(e.file).toBe(`content/errors/${e.id}.mdx`);
+  });
+
+  it('passes checkContent with zero problems', () => {
+    const problems = checkContent(entries);
+    expect(problems, formatProblems(problems)).toEqual([]);
+  });
+});
