@@ -1,0 +1,69 @@
+/**
+ * Shared Playwright fixtures: a `test` whose every page must keep the browser console empty, and
+ * the built catalogue (dist/errors.json) read from disk to drive per-page tests.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type ConsoleMessage } from '@playwright/test';
+
+export interface ErrorRecord {
+  slug: string;
+  url: string;
+  title: string;
+  summary: string;
+  category: string;
+  messages: string[];
+  patterns: string[];
+  qboCodes: number[];
+  fixIn: string;
+  retry: boolean;
+  related: string[];
+  aliases: string[];
+  lastReviewed: string;
+}
+
+const ERRORS_JSON = fileURLToPath(new URL('../../dist/errors.json', import.meta.url));
+
+let cache: ErrorRecord[] | undefined;
+
+/** The error catalogue of the last build, from dist/errors.json on disk. */
+export function readErrors(): ErrorRecord[] {
+  if (!cache) {
+    if (!existsSync(ERRORS_JSON)) throw new Error(`${ERRORS_JSON} is missing: run \`npm run build\` before the e2e tests (\`npm test\` does).`);
+    cache = (JSON.parse(readFileSync(ERRORS_JSON, 'utf8')) as { errors: ErrorRecord[] }).errors;
+  }
+  return cache;
+}
+
+/** The site-relative path of an absolute URL from errors.json (its host is SITE_URL, not the test server). */
+export const pathOf = (url: string) => new URL(url).pathname;
+
+export interface ConsoleOptions {
+  /** Console messages a test expects (e.g. the 404 of a missing page); everything else fails the test. */
+  consoleAllow: RegExp[];
+}
+
+export const test = base.extend<ConsoleOptions & { consoleIsEmpty: void }>({
+  consoleAllow: [[], { option: true }],
+  consoleIsEmpty: [
+    async ({ page, consoleAllow }, use) => {
+      const problems: string[] = [];
+      const allowed = (text: string) => consoleAllow.some((re) => re.test(text));
+      page.on('console', (msg: ConsoleMessage) => {
+        const type = msg.type();
+        if ((type === 'error' || type === 'warning') && !allowed(msg.text())) {
+          const where = msg.location().url;
+          problems.push(`console.${type}: ${msg.text()}${where ? ` (${where})` : ''} on ${page.url()}`);
+        }
+      });
+      page.on('pageerror', (err) => {
+        if (!allowed(err.message)) problems.push(`page error: ${err.message} on ${page.url()}`);
+      });
+      await use();
+      expect(problems, 'the console should be empty').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
