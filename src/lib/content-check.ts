@@ -22,6 +22,7 @@ export interface ContentEntryInput {
     qboCodes?: number[];
     qboTitles?: string[];
     keywords?: string[];
+    valueSteps?: Record<string, number>;
   };
 }
 
@@ -59,6 +60,13 @@ export function checkContent(entries: ContentEntryInput[], options: CheckOptions
       if (!entries.some((o) => o.id === rel)) problems.push({ file: e.file, field: `related[${i}]`, message: `"${rel}" is not the slug of any error page` });
       if (rel === e.id) problems.push({ file: e.file, field: `related[${i}]`, message: 'a page cannot be related to itself' });
     });
+  }
+
+  for (const e of entries) {
+    const names = new Set(e.data.patterns.flatMap((p) => [...p.matchAll(/\{([a-z][A-Za-z0-9]*):[a-z]+\}/g)].map((m) => m[1]!)));
+    for (const name of Object.keys(e.data.valueSteps ?? {})) {
+      if (!names.has(name)) problems.push({ file: e.file, field: `valueSteps.${name}`, message: `"${name}" is not a placeholder in this page's patterns (${[...names].join(', ') || 'none'})` });
+    }
   }
 
   let matcher;

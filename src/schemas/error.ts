@@ -46,6 +46,8 @@ export function makeErrorSchema<R extends z.ZodType>(related: R) {
       qboTitles: z.array(z.string().min(5)).default([]),
       /** Words people use for this error in their own words ("closing date", "books closed"); feeds fuzzy matching. */
       keywords: z.array(z.string().min(2)).default([]),
+      /** Fix step (1-based) at which the tailored note about a value is shown, by placeholder name, e.g. { closingDate: 1 }. */
+      valueSteps: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), z.number().int().min(1).max(20)).default({}),
       /** Related error pages, by slug. */
       related: z.array(related).default([]),
       /** Old slugs of this page; each becomes a redirect to it. Never reuse one. */

@@ -6,8 +6,18 @@
  */
 import { MatchClient } from './match-client';
 import { renderResults } from './render-results';
-import { readMessage, shortenForLink, troubleshooterHref } from '../lib/links';
+import { errorHref, readMessage, shortenForLink, troubleshooterHref } from '../lib/links';
 import type { MatchOutcome } from '../lib/matcher/types';
+import { notFoundText, ticketText } from '../lib/ticket';
+import { oneLine } from '../lib/tailor';
+import { triageCsv, triageMarkdown, triageRows } from '../lib/triage';
+import { copyText } from './clipboard';
+
+interface CatalogueEntry {
+  slug: string;
+  title: string;
+  summary: string;
+}
 
 const DEBOUNCE_MS = 150;
 
@@ -47,6 +57,11 @@ class ErrorMatcher extends HTMLElement {
       void this.#openBest(box.value, results, base);
     });
 
+    results.addEventListener('click', (event) => {
+      const target = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
+      if (target) void this.#action(target, base);
+    });
+
     const initial = readMessage(location, ['q']);
     if (initial) {
       box.value = initial;
@@ -76,13 +91,67 @@ class ErrorMatcher extends HTMLElement {
       const answer = await this.#client!.match(text);
       if (!answer || text !== this.#text) return undefined;
       this.#outcome = answer.outcome;
-      renderResults(results, answer.outcome, { base, message: text });
+      renderResults(results, answer.outcome, { base, message: text, tools: true });
       if (answer.outcome.results.length) results.append(this.#toolbar(text, answer.outcome, base));
+      const mailto = results.querySelector<HTMLAnchorElement>('a.mailto');
+      if (mailto) {
+        const body = notFoundText(shortenForLink(text), this.#pageUrl(base));
+        mailto.href = `mailto:?subject=${encodeURIComponent('QuickBooks export error not in the knowledge base')}&body=${encodeURIComponent(body)}`;
+      }
+      results.dataset['ms'] = answer.ms.toFixed(3);
       results.dataset['state'] = 'ready';
       return answer.outcome;
     } catch (err) {
       this.#fail(results, err);
       return undefined;
+    }
+  }
+
+  #catalogue: Promise<CatalogueEntry[]> | undefined;
+
+  #pageUrl(base: string): string {
+    return new URL(base, location.href).href;
+  }
+
+  async #action(button: HTMLButtonElement, base: string): Promise<void> {
+    const outcome = this.#outcome;
+    const text = this.#text;
+    const abs = (slug: string) => new URL(errorHref(base, slug), location.href).href;
+    switch (button.dataset['action']) {
+      case 'ticket': {
+        const r = outcome?.results.find((x) => x.slug === button.dataset['slug']);
+        if (!r) return;
+        // The catalogue carries each page's fix summary; the request carries nothing pasted.
+        this.#catalogue ??= fetch(`${base}errors.json`).then(async (res) => ((await res.json()) as { errors: CatalogueEntry[] }).errors);
+        const page = (await this.#catalogue.catch(() => [])).find((e) => e.slug === r.slug);
+        const tailored = oneLine(r.values);
+        await copyText(button, ticketText({
+          title: r.title,
+          url: abs(r.slug),
+          message: r.occurrences[0]?.text ?? shortenForLink(text, outcome),
+          values: r.values,
+          fix: page?.summary ?? '',
+          ...(tailored ? { tailored } : {}),
+        }));
+        return;
+      }
+      case 'triage-markdown':
+        if (outcome) await copyText(button, triageMarkdown(triageRows(outcome, abs), outcome.unmatched));
+        return;
+      case 'triage-csv': {
+        if (!outcome) return;
+        const blob = new Blob([triageCsv(triageRows(outcome, abs), outcome.unmatched)], { type: 'text/csv;charset=utf-8' });
+        const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: 'qbo-export-errors-triage.csv' });
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+        return;
+      }
+      case 'not-found':
+        await copyText(button, notFoundText(shortenForLink(text), this.#pageUrl(base)));
+        return;
+      default:
     }
   }
 
@@ -100,19 +169,11 @@ class ErrorMatcher extends HTMLElement {
     copy.type = 'button';
     copy.className = 'secondary';
     copy.textContent = 'Copy link';
-    const status = document.createElement('span');
-    status.className = 'copy-status';
-    status.setAttribute('role', 'status');
-    copy.addEventListener('click', async () => {
+    copy.addEventListener('click', () => {
       const href = new URL(troubleshooterHref(base, shortenForLink(text, outcome)), location.href).href;
-      try {
-        await navigator.clipboard.writeText(href);
-        status.textContent = 'Link copied.';
-      } catch {
-        status.textContent = `Copy this link: ${href}`;
-      }
+      void copyText(copy, href);
     });
-    bar.append(copy, ' ', status);
+    bar.append(copy);
     return bar;
   }
 }

@@ -1,54 +1,104 @@
 /**
- * Error pages: when opened from the troubleshooter (or a ticket link) with `#m=<message>`, shows a
- * "Your message" panel with the values marked. The marking code loads only then. Text only, never HTML.
+ * Error pages. When opened with `#m=<message>` (from the troubleshooter or a ticket link), shows a
+ * "Your message" panel with the values marked, and puts tailored notes at the fix steps where they
+ * matter (`valueSteps` in the page's frontmatter). Also wires "Copy for ticket". The marking and
+ * tailoring code loads only when there is a message. Text only, never HTML.
  */
 import { readMessage } from '../lib/links';
+import { ticketText } from '../lib/ticket';
+import { copyText } from './clipboard';
+import { el } from './dom';
+
+const article = document.querySelector<HTMLElement>('article.error-page');
+const host = document.getElementById('your-message');
+
+function parseJson<T>(raw: string | undefined, fallback: T): T {
+  try {
+    return raw ? (JSON.parse(raw) as T) : fallback;
+  } catch {
+    console.warn('[your-message] page data is not valid JSON');
+    return fallback;
+  }
+}
+
+
+let current: { message: string; values: Record<string, string>; tailored?: string } | undefined;
 
 async function show(): Promise<void> {
-  const host = document.getElementById('your-message');
-  if (!host) return;
+  if (!article || !host) return;
+  document.querySelectorAll('[data-testid="tailored-note"]').forEach((n) => n.remove());
   const message = readMessage(location, ['m']);
   if (!message) {
     host.hidden = true;
+    current = undefined;
     return;
   }
-  let patterns: string[] = [];
-  try {
-    patterns = JSON.parse(host.dataset['patterns'] ?? '[]') as string[];
-  } catch {
-    console.warn('[your-message] page patterns are not valid JSON');
-  }
-  const { markMessage } = await import('../lib/matcher/mark');
-  const { labelFor } = await import('./render-results');
-  const parts = markMessage(message, patterns);
-  const h = Object.assign(document.createElement('h2'), { id: 'your-message-title', textContent: 'Your message' });
-  const code = document.createElement('code');
+  const patterns = parseJson<string[]>(article.dataset['patterns'], []);
+  const valueSteps = parseJson<Record<string, number>>(article.dataset['valueSteps'], {});
+  const [{ markMessage }, { labelFor }, { tailor }] = await Promise.all([import('../lib/matcher/mark'), import('../lib/labels'), import('../lib/tailor')]);
+  const { parts, values } = markMessage(message, patterns);
+  const code = el('code');
   for (const p of parts) {
-    if (p.name) {
-      const v = Object.assign(document.createElement('var'), { textContent: p.text, title: labelFor(p.name) });
+    if (!p.name) code.append(p.text);
+    else {
+      const v = el('var', { textContent: p.text, title: labelFor(p.name) });
       v.dataset['name'] = p.name;
       code.append(v);
-    } else code.append(p.text);
-  }
-  const pre = document.createElement('pre');
-  pre.className = 'message';
-  pre.append(code);
-  const nodes: Node[] = [h, pre];
-  const named = parts.filter((p) => p.name);
-  if (named.length) {
-    const dl = Object.assign(document.createElement('dl'), { className: 'values' });
-    for (const p of named) {
-      const div = document.createElement('div');
-      div.append(Object.assign(document.createElement('dt'), { textContent: labelFor(p.name!) }), Object.assign(document.createElement('dd'), { textContent: p.text }));
-      dl.append(div);
     }
+  }
+  const nodes: Node[] = [el('h2', { id: 'your-message-title', textContent: 'Your message' }), el('pre', { className: 'message' }, code)];
+  const entries = Object.entries(values);
+  if (entries.length) {
+    const dl = el('dl', { className: 'values' });
+    for (const [name, value] of entries) dl.append(el('div', {}, el('dt', { textContent: labelFor(name) }), el('dd', { textContent: value })));
     nodes.push(dl);
   } else if (parts.length === 1) {
-    nodes.push(Object.assign(document.createElement('p'), { className: 'note', textContent: 'This message does not follow this page’s usual wording exactly. Check that it is the same error.' }));
+    nodes.push(el('p', { className: 'note', textContent: 'This message does not follow this page’s usual wording exactly. Check that it is the same error.' }));
+  }
+  const notes = tailor(values);
+  for (const note of notes) {
+    const box = el('div', { className: 'tailored' }, el('p', { textContent: note.text }));
+    box.dataset['testid'] = 'tailored-note';
+    box.dataset['anchor'] = note.anchor;
+    if (note.rows) {
+      const table = el('table', { className: 'checklist' }, el('caption', { textContent: 'Accounts to create or rename in QuickBooks Online' }));
+      table.append(el('thead', {}, el('tr', {}, ...['Done', 'Account number', 'Account name', 'Type', 'Subtype'].map((h) => el('th', { scope: 'col', textContent: h })))));
+      const body = el('tbody');
+      note.rows.forEach((r, i) => {
+        const done: HTMLInputElement = el('input', { type: 'checkbox', id: `account-${i}` });
+        done.setAttribute('aria-label', `Done: ${r.name || r.number}`);
+        const cells: HTMLElement[] = [r.number, r.name, r.type, r.subtype].map((c) => el('td', { textContent: c }));
+        body.append(el('tr', {}, el('td', {}, done), ...cells));
+      });
+      table.append(body);
+      box.append(table);
+    }
+    const step = valueSteps[note.anchor];
+    const li = step ? document.getElementById(`step-${step}`) : null;
+    (li ?? host).append(box);
+    if (!li) nodes.push(box);
   }
   host.replaceChildren(...nodes);
   host.setAttribute('aria-labelledby', 'your-message-title');
   host.hidden = false;
+  current = { message, values, ...(notes[0] ? { tailored: notes[0].text } : {}) };
+}
+
+const copy = document.querySelector<HTMLButtonElement>('[data-copy-ticket]');
+if (copy && article) {
+  copy.disabled = false;
+  copy.addEventListener('click', async () => {
+    const url = new URL(location.pathname, location.href);
+    const step = /^#step-\d+$/.test(location.hash) ? location.hash : '';
+    const t = ticketText({
+      title: article.dataset['title'] ?? document.title,
+      url: url.href + step,
+      fix: article.dataset['summary'] ?? '',
+      ...(current ? { message: current.message, values: current.values } : {}),
+      ...(current?.tailored ? { tailored: current.tailored } : {}),
+    });
+    await copyText(copy, t);
+  });
 }
 
 void show();

@@ -11,26 +11,40 @@ export interface MarkedPart {
   name?: string;
 }
 
-/** Marks the first template that fits; a message no template fits comes back as one plain part. */
-export function markMessage(message: string, templates: readonly string[]): MarkedPart[] {
+export interface MarkedMessage {
+  parts: MarkedPart[];
+  /** Every value any of the templates pulled out, by placeholder name. */
+  values: Record<string, string>;
+}
+
+/**
+ * Marks the message with the template that pulls out the most values; a message no template fits
+ * comes back as one plain part.
+ */
+export function markMessage(message: string, templates: readonly string[]): MarkedMessage {
   const text = normalizeInput(message).text;
+  const values: Record<string, string> = {};
+  let best: RegExpExecArray | undefined;
   for (const template of templates) {
-    const c = compilePattern(template);
-    const re = new RegExp(c.source, 'id');
-    const m = re.exec(text);
-    if (!m?.indices?.groups) continue;
-    const spans = Object.entries(m.indices.groups)
-      .filter((e): e is [string, [number, number]] => e[1] !== undefined)
-      .sort((a, b) => a[1][0] - b[1][0]);
-    const parts: MarkedPart[] = [];
-    let at = 0;
-    for (const [name, [start, end]] of spans) {
-      if (start > at) parts.push({ text: text.slice(at, start) });
-      parts.push({ text: text.slice(start, end), name });
-      at = end;
-    }
-    if (at < text.length) parts.push({ text: text.slice(at) });
-    return parts;
+    const m = new RegExp(compilePattern(template).source, 'id').exec(text);
+    if (!m) continue;
+    for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) values[k] ??= v.trim();
+    if (!best || Object.keys(m.groups ?? {}).length > Object.keys(best.groups ?? {}).length) best = m;
   }
-  return [{ text }];
+  return { parts: best ? spans(text, best) : [{ text }], values };
+}
+
+function spans(text: string, m: RegExpExecArray): MarkedPart[] {
+  const groups = Object.entries(m.indices?.groups ?? {})
+    .filter((e): e is [string, [number, number]] => e[1] !== undefined)
+    .sort((a, b) => a[1][0] - b[1][0]);
+  const parts: MarkedPart[] = [];
+  let at = 0;
+  for (const [name, [start, end]] of groups) {
+    if (start > at) parts.push({ text: text.slice(at, start) });
+    parts.push({ text: text.slice(start, end), name });
+    at = end;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at) });
+  return parts;
 }

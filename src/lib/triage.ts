@@ -1,0 +1,62 @@
+/**
+ * Batch triage: one row per distinct error in a multi-line paste, with its count and the values
+ * seen, plus the lines that matched nothing. Copied as Markdown or downloaded as CSV. Pure.
+ */
+import { labelFor } from './labels';
+import type { MatchOutcome, Verdict } from './matcher/types';
+
+export interface TriageRow {
+  slug: string;
+  title: string;
+  verdict: Verdict;
+  count: number;
+  /** Distinct values seen, by placeholder name, in paste order. */
+  values: Record<string, string[]>;
+  /** Absolute or site-relative link to the fix. */
+  url: string;
+}
+
+const MAX_VALUES = 20;
+
+export function triageRows(outcome: MatchOutcome, urlFor: (slug: string) => string): TriageRow[] {
+  return outcome.results.map((r) => {
+    const values: Record<string, string[]> = {};
+    for (const o of r.occurrences) {
+      for (const [k, v] of Object.entries(o.values)) {
+        const list = (values[k] ??= []);
+        if (v && !list.includes(v) && list.length < MAX_VALUES) list.push(v);
+      }
+    }
+    return { slug: r.slug, title: r.title, verdict: r.verdict, count: r.count, values, url: urlFor(r.slug) };
+  });
+}
+
+export function valuesSummary(values: Record<string, string[]>): string {
+  return Object.entries(values)
+    .map(([k, vs]) => `${labelFor(k)}: ${vs.join(', ')}`)
+    .join('; ');
+}
+
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function triageMarkdown(rows: TriageRow[], unmatched: string[]): string {
+  const lines = ['| Error | Count | Values seen | Fix |', '| --- | ---: | --- | --- |'];
+  for (const r of rows) lines.push(`| ${cell(r.title)}${r.verdict === 'possible' ? ' (possible)' : ''} | ${r.count} | ${cell(valuesSummary(r.values)) || '—'} | ${r.url} |`);
+  if (unmatched.length) {
+    lines.push('', `Lines that matched nothing (${unmatched.length}):`, '', ...unmatched.map((l) => `- ${l.replace(/\n/g, ' ')}`));
+  }
+  return lines.join('\n');
+}
+
+/** A CSV field, quoted, with spreadsheet formula injection defused. */
+function csvField(s: string): string {
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+export function triageCsv(rows: TriageRow[], unmatched: string[]): string {
+  const out = [['error', 'slug', 'verdict', 'count', 'values_seen', 'fix_url'].join(',')];
+  for (const r of rows) out.push([r.title, r.slug, r.verdict, String(r.count), valuesSummary(r.values), r.url].map(csvField).join(','));
+  for (const l of unmatched) out.push(['(matched nothing)', '', '', '1', l, ''].map(csvField).join(','));
+  return `${out.join('\r\n')}\r\n`;
+}

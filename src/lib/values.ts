@@ -1,0 +1,145 @@
+/**
+ * Typed readings of the values a message carries, for tailored fixes. Pure functions: the island,
+ * the error pages and the tests share them. Nothing here returns HTML.
+ */
+
+export interface DayDate {
+  /** Date in UTC midnight. */
+  date: Date;
+  /** The order the parts were read in, for writing a date back the way the person wrote it. */
+  style: 'us' | 'iso';
+}
+
+/** Reads 03/14/2026, 3/14/2026, 3-14-26 (US month/day order, as QuickBooks Online US prints) or 2026-03-14. */
+export function parseDate(text: string): DayDate | undefined {
+  const t = text.trim();
+  let y: number;
+  let m: number;
+  let d: number;
+  let style: DayDate['style'];
+  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
+  if (match) {
+    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    style = 'iso';
+  } else {
+    match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(t);
+    if (!match) return undefined;
+    [m, d, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (y < 100) y += 2000;
+    style = 'us';
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return { date, style };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function formatDate(d: DayDate): string {
+  const { date } = d;
+  const [y, m, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+  return d.style === 'iso' ? `${y}-${pad(m)}-${pad(day)}` : `${pad(m)}/${pad(day)}/${y}`;
+}
+
+const DAY = 86_400_000;
+
+export interface ClosingDateAdvice {
+  txnDate: string;
+  closingDate: string;
+  /** Whole days the transaction date lies before the closing date (0 if the same day). */
+  daysBefore: number;
+  /** What to set the closing date to for the re-sync: the day before the transaction date. */
+  moveTo: string;
+}
+
+export function closingDateAdvice(txn: string, closing: string): ClosingDateAdvice | undefined {
+  const t = parseDate(txn);
+  const c = parseDate(closing);
+  if (!t || !c) return undefined;
+  const daysBefore = Math.round((c.date.getTime() - t.date.getTime()) / DAY);
+  const moveTo = formatDate({ date: new Date(t.date.getTime() - DAY), style: c.style });
+  return { txnDate: formatDate({ ...t, style: c.style }), closingDate: formatDate(c), daysBefore, moveTo };
+}
+
+/** Reads 1,234.50, $1,234.50, -20 or 1234.5. */
+export function parseAmount(text: string): number | undefined {
+  const t = text.trim().replace(/[$,\s]/g, '');
+  if (!/^-?\d+(?:\.\d+)?$/.test(t)) return undefined;
+  return Number(t);
+}
+
+export interface AmountAdvice {
+  depositTotal: number;
+  paymentsTotal: number;
+  /** Deposit total minus payments total, rounded to cents. */
+  difference: number;
+}
+
+export function amountAdvice(deposit: string, payments: string): AmountAdvice | undefined {
+  const d = parseAmount(deposit);
+  const p = parseAmount(payments);
+  if (d === undefined || p === undefined) return undefined;
+  return { depositTotal: d, paymentsTotal: p, difference: Math.round((d - p) * 100) / 100 };
+}
+
+export const formatMoney = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export interface AccountRow {
+  number: string;
+  name: string;
+  type: string;
+  subtype: string;
+}
+
+export interface AccountsList {
+  rows: AccountRow[];
+  /** False when the list was cut off or broken: rows holds what could be read. */
+  complete: boolean;
+}
+
+const field = (obj: string, key: string) => {
+  const m = new RegExp(`"${key}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){0,200})"`, 'i').exec(obj);
+  return m ? m[1]!.replace(/\\(.)/g, '$1') : '';
+};
+
+/**
+ * Reads the "Accounts were not found" JSON list. Broken or cut-off JSON still gives every account
+ * object that is whole, plus `complete: false`.
+ */
+export function parseAccounts(json: string): AccountsList {
+  const text = json.trim();
+  try {
+    const data: unknown = JSON.parse(text);
+    if (Array.isArray(data)) {
+      const rows = data
+        .filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null)
+        .map((x) => ({
+          number: String(x['AccountNumber'] ?? ''),
+          name: String(x['AccountName'] ?? ''),
+          type: String(x['AccountType'] ?? ''),
+          subtype: String(x['AccountSubtype'] ?? x['AccountSubType'] ?? ''),
+        }));
+      return { rows, complete: true };
+    }
+  } catch {
+    /* fall through to the tolerant reading */
+  }
+  const rows: AccountRow[] = [];
+  for (const m of text.matchAll(/\{[^{}]{0,2000}\}/g)) {
+    const obj = m[0];
+    const row = { number: field(obj, 'AccountNumber'), name: field(obj, 'AccountName'), type: field(obj, 'AccountType'), subtype: field(obj, 'AccountSubtype') };
+    if (row.name || row.number) rows.push(row);
+  }
+  return { rows, complete: false };
+}
+
+/** Reads ["101","202"] (or a cut-off list) into its items. */
+export function parseIdList(json: string): string[] {
+  try {
+    const data: unknown = JSON.parse(json);
+    if (Array.isArray(data)) return data.map(String);
+  } catch {
+    /* tolerant reading below */
+  }
+  return [...json.matchAll(/"([^"]{1,80})"/g)].map((m) => m[1]!);
+}
