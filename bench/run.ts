@@ -138,7 +138,7 @@ function islandPayload(indexJson?: string): { js: number; index: number; files: 
 }
 
 async function chromiumFigures(): Promise<{ pagefind: (t: string) => Answer; island: { p50: number; p95: number; workerP50: number; workerP95: number }; close: () => Promise<void> } | undefined> {
-  if (!existsSync(join(DIST, 'pagefind'))) return undefined;
+  if (process.env['BENCH_NODE_ONLY'] || !existsSync(join(DIST, 'pagefind'))) return undefined;
   const { chromium } = await import('@playwright/test');
   const { server, url } = await serve(DIST);
   const browser = await chromium.launch({
@@ -146,6 +146,8 @@ async function chromiumFigures(): Promise<{ pagefind: (t: string) => Answer; isl
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = await browser.newPage();
+  // tsx compiles functions with a __name helper; page.evaluate sends them to the page, which lacks it.
+  await page.addInitScript('window.__name = (f) => f');
   await page.goto(url);
   // Pagefind's top result for each text.
   const texts = [...corpus.single, ...corpus.ambiguous, ...corpus.unrelated, ...corpus.multi].map((c) => c.text);

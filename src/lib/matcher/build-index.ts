@@ -26,23 +26,26 @@ export function buildIndex(sources: readonly IndexSource[]): MatchIndex {
   const titles: Record<string, number[]> = {};
   const records: FuzzyRecord[] = [];
 
+  const unique = (texts: string[]) => [...new Set(texts.flatMap((t) => fuzzyKey(t).split(' ')).filter(Boolean))].join(' ');
   sources.forEach((src, p) => {
     pages.push([src.slug, src.title]);
     for (const template of src.patterns) {
       const c = compilePattern(template);
       patterns.push([p, c.source, c.needle, c.specificity, c.placeholders.map((ph) => `${ph.name}:${ph.type}`).join(',')]);
     }
-    // Fuzzy text: the full source messages (patterns may be trimmed to their distinctive part).
-    for (const text of new Set([...(src.messages ?? []), ...src.patterns].map(fuzzyKey))) records.push({ p, m: text });
     for (const code of src.qboCodes ?? []) (codes[code] ??= []).push(p);
-    for (const t of src.qboTitles ?? []) {
-      const key = normalizeTemplate(t).toLowerCase();
-      (titles[key] ??= []).push(p);
-      records.push({ p, m: fuzzyKey(t) });
-    }
-    records.push({ p, t: fuzzyKey(src.title), k: fuzzyKey((src.keywords ?? []).join(' | ')) });
+    for (const t of src.qboTitles ?? []) (titles[normalizeTemplate(t).toLowerCase()] ??= []).push(p);
+    // One record per page. Token search scores each word of the paste on its own, so a page's
+    // message text is kept as its distinct words: the full source messages (patterns may be cut to
+    // their distinctive part), the patterns and QuickBooks' titles.
+    records.push({
+      p,
+      m: unique([...(src.messages ?? []), ...src.patterns, ...(src.qboTitles ?? [])]),
+      t: unique([src.title]),
+      k: unique(src.keywords ?? []),
+    });
   });
 
   const fuseIndex = Fuse.createIndex([...FUSE_KEYS], records).toJSON();
-  return { v: 1, pages, patterns, codes, titles, recordPages: records.map((r) => r.p), fuse: fuseIndex };
+  return { v: 1, pages, patterns, codes, titles, fuse: fuseIndex };
 }

@@ -24,8 +24,22 @@ export const CALIBRATION = Object.freeze({
   fuzzyQueryChars: 300,
   /** At most this many distinct unmatched lines go through fuzzy search. */
   fuzzyMaxLines: 200,
+  /** Fuse scores at most this many candidate pages per line (chosen by the rarest shared words). */
+  fuzzyCandidates: 8,
   /** Possible results shown for one segment. */
   maxPossible: 3,
+  /** …and the paste holds at least this share of the page's message words. */
+  fuzzyMatchOfPage: 0.3,
+  /** …or: the page's message holds at least this share of the paste's distinctive words… */
+  coverageMatch: 0.9,
+  /** …and the paste holds at least this share of the page's message words (not just a few common ones)… */
+  coverageOfPage: 0.3,
+  /** …and the runner-up's holds at least this much less… */
+  coverageGap: 0.25,
+  /** …and those words say enough (sum of their rarity, ln(1 + pages/df): about two words found on one page only)… */
+  coverageInfo: 5.5,
+  /** …and Fuse still ranks it reasonably. */
+  coverageMaxScore: 0.7,
   /** A fuzzy `match` needs at least this many distinctive words in the paste. */
   fuzzyMatchWords: 4,
   /** A multi-line paste keeps fuzzy `possible` results only if nothing matched exactly and it has at most this many lines. */
@@ -67,6 +81,7 @@ interface Hit {
 
 interface Found {
   page: number;
+  fuzzy?: { score: number; gap: number; words: number; covered: number; ofPage: number; coverageGap: number; info: number };
   verdict: Verdict;
   confidence: number;
   via: Via;
@@ -109,26 +124,102 @@ export function createMatcher(index: MatchIndex): Matcher {
     specificity,
     types: Object.fromEntries(types ? types.split(',').map((t) => t.split(':') as [string, string]) : []),
   }));
-  const docs = index.recordPages.map((p) => ({ p }));
-  const fuse = new Fuse<FuzzyRecord>(docs, FUSE_OPTIONS, Fuse.parseIndex<FuzzyRecord>(index.fuse as never));
   const titleKeys = Object.entries(index.titles);
   // Every word the index knows. A paste's word that is not one of them, nor a typo of one (Bitap
   // says), is a value such as an account name: it would only drag the score down, so it is dropped.
+  // Typo candidates come from two buckets (same first two letters, or same last three).
+  const records = index.fuse.records as { i: number; $?: Record<string, { v?: string }> }[];
   const vocab = new Set<string>();
-  for (const rec of index.fuse.records as { $?: Record<string, { v?: string }> }[]) {
-    for (const field of Object.values(rec.$ ?? {})) for (const w of (field.v ?? '').split(' ')) if (w) vocab.add(w);
-  }
-  const vocabText = [...vocab].join(' ');
-  const known = new Map<string, boolean>();
-  const isKnown = (w: string) => {
-    let k = known.get(w);
-    if (k === undefined) {
-      k = vocab.has(w) || (w.length >= 4 && w.length <= 32 && Fuse.match(w, vocabText, { threshold: 0.25, ignoreLocation: true }).isMatch);
-      if (known.size < 5000) known.set(w, k);
-    }
-    return k;
+  for (const rec of records) for (const field of Object.values(rec.$ ?? {})) for (const w of (field.v ?? '').split(' ')) if (w) vocab.add(w);
+  const buckets = new Map<string, string[]>();
+  const bucket = (key: string, w: string) => {
+    const list = buckets.get(key);
+    if (list) list.push(w);
+    else buckets.set(key, [w]);
   };
-  const distinctive = (query: string) => query.split(' ').filter(isKnown).join(' ');
+  for (const w of vocab) {
+    bucket(`^${w.slice(0, 2)}`, w);
+    bucket(`$${w.slice(-3)}`, w);
+  }
+  // Which pages hold each word, and how rare the word is (inverse document frequency).
+  const pagesOf = new Map<string, number[]>();
+  for (const rec of records) {
+    const words = new Set(Object.values(rec.$ ?? {}).flatMap((f) => (f.v ?? '').split(' ')).filter(Boolean));
+    for (const w of words) {
+      const list = pagesOf.get(w);
+      if (list) list.push(rec.i);
+      else pagesOf.set(w, [rec.i]);
+    }
+  }
+  const idf = (w: string) => Math.log(1 + index.pages.length / (pagesOf.get(w)?.length ?? index.pages.length));
+
+  const resolved = new Map<string, string[]>();
+  /** The index's words a paste's word stands for: itself, or the words it is a typo of. */
+  const resolve = (w: string): string[] => {
+    let r = resolved.get(w);
+    if (r === undefined) {
+      r = vocab.has(w) ? [w] : [];
+      if (!r.length && w.length >= 4 && w.length <= 32) {
+        const near = new Set([...(buckets.get(`^${w.slice(0, 2)}`) ?? []), ...(buckets.get(`$${w.slice(-3)}`) ?? [])]);
+        for (const v of near) if (Math.abs(v.length - w.length) <= 2 && Fuse.match(w, v, { threshold: 0.25, ignoreLocation: true }).isMatch) r.push(v);
+      }
+      if (resolved.size < 5000) resolved.set(w, r);
+    }
+    return r;
+  };
+  const distinctive = (query: string) => query.split(' ').filter((w) => w.length >= 3 && resolve(w).length > 0).join(' ');
+
+  /**
+   * Candidate pages for fuzzy search: the pages holding the paste's words, rarest words counting
+   * most. Fuse then scores only these, so fuzzy search costs the same at 22 pages or 2,200.
+   */
+  const candidates = (query: string): number[] => {
+    const score = new Map<number, number>();
+    for (const w of new Set(query.split(' '))) {
+      const gain = new Map<number, number>();
+      for (const v of resolve(w)) {
+        const weight = idf(v);
+        for (const p of pagesOf.get(v) ?? []) gain.set(p, Math.max(gain.get(p) ?? 0, weight));
+      }
+      for (const [p, g] of gain) score.set(p, (score.get(p) ?? 0) + g);
+    }
+    return [...score.entries()].sort((a, b) => b[1] - a[1]).slice(0, CALIBRATION.fuzzyCandidates).map(([p]) => p);
+  };
+  const recordOf = new Map(records.map((r) => [r.i, r]));
+  const searchCandidates = (query: string, pages: number[]) => {
+    const subset = pages.map((p, i) => ({ ...recordOf.get(p)!, i }));
+    const fuse = new Fuse<FuzzyRecord>(pages.map((p) => ({ p })), FUSE_OPTIONS, Fuse.parseIndex<FuzzyRecord>({ keys: index.fuse.keys, records: subset } as never));
+    return fuse.search(query);
+  };
+
+  // Message words per page (the `m` field of record i is page i), for the coverage check below.
+  const messageWords: Set<string>[] = index.pages.map(() => new Set());
+  const messageText: string[] = index.pages.map(() => '');
+  for (const rec of records) {
+    const v = rec.$?.['0']?.v ?? '';
+    messageText[rec.i] = v;
+    messageWords[rec.i] = new Set(v.split(' '));
+  }
+  /**
+   * Share of the paste's words (all of them, known to the index or not; values in quotes and
+   * brackets aside) that the page's messages contain (Bitap per word, so typos count), and how
+   * much those words say (the sum of their rarity). A typo-ridden or cut-off message covers its own page almost fully; an
+   * unrelated error that shares a few words does not.
+   */
+  const coverage = (raw: string, page: number): { ofPaste: number; ofPage: number; info: number } => {
+    const words = [...new Set(raw.split(' ').filter((w) => w.length >= 3))];
+    const have = messageWords[page]!;
+    const text = messageText[page]!;
+    let hit = 0;
+    let info = 0;
+    for (const w of words) {
+      if (have.has(w) || Fuse.match(w, text, { threshold: 0.25, ignoreLocation: true }).isMatch) {
+        hit++;
+        info += Math.max(0, ...resolve(w).map(idf));
+      }
+    }
+    return { ofPaste: hit / Math.max(1, words.length), ofPage: hit / Math.max(1, have.size), info };
+  };
 
   function exactHits(text: string): Hit[] {
     const lower = text.toLowerCase();
@@ -201,20 +292,26 @@ export function createMatcher(index: MatchIndex): Matcher {
     return [...pages];
   }
 
-  function fuzzy(query: string, multiLine: boolean): { page: number; score: number; gap: number; words: number }[] {
+  function fuzzy(raw: string, multiLine: boolean): { page: number; score: number; gap: number; words: number; covered: number; ofPage: number; coverageGap: number; info: number }[] {
+    const query = distinctive(raw);
     if (query.length < 5) return [];
     const words = query.split(' ').length;
     const best = new Map<number, number>();
-    for (const r of fuse.search(query, { limit: 24 })) {
+    for (const r of searchCandidates(query, candidates(query))) {
       const s = r.score ?? 1;
       if (s < (best.get(r.item.p) ?? 2)) best.set(r.item.p, s);
     }
     const ranked = [...best.entries()].sort((a, b) => a[1] - b[1]);
+    // A paste whose distinctive words one page's message holds (and the runner-up's does not) is
+    // that message, typos, cuts and all.
+    const none = { ofPaste: 0, ofPage: 0, info: 0 };
+    const c1 = ranked[0] ? coverage(raw, ranked[0][0]) : none;
+    const c2 = ranked[1] ? coverage(raw, ranked[1][0]) : none;
     const cutoff = multiLine ? CALIBRATION.fuzzyMultiLineScore : CALIBRATION.fuzzyPossibleScore;
     return ranked
       .filter(([, s]) => s <= cutoff)
       .slice(0, CALIBRATION.maxPossible)
-      .map(([page, score], i) => ({ page, score, words, gap: i === 0 ? (ranked[1]?.[1] ?? 1) - score : 0 }));
+      .map(([page, score], i) => ({ page, score, words, gap: i === 0 ? (ranked[1]?.[1] ?? 1) - score : 0, covered: i === 0 ? c1.ofPaste : 0, ofPage: i === 0 ? c1.ofPage : 0, coverageGap: i === 0 ? c1.ofPaste - c2.ofPaste : 0, info: i === 0 ? c1.info : 0 }));
   }
 
   function match(raw: unknown): MatchOutcome {
@@ -253,7 +350,7 @@ export function createMatcher(index: MatchIndex): Matcher {
         continue;
       }
       // Lines that differ only in numbers and names are searched once.
-      const query = distinctive(fuzzyKey(stripLogPrefix(segment)).slice(0, CALIBRATION.fuzzyQueryChars).trim());
+      const query = fuzzyKey(stripLogPrefix(segment)).slice(0, CALIBRATION.fuzzyQueryChars).trim();
       const same = fuzzyDone.get(query);
       if (same) {
         for (const f of same) f.count += count;
@@ -267,10 +364,12 @@ export function createMatcher(index: MatchIndex): Matcher {
       }
       fuzzed++;
       const hits: Found[] = [];
-      for (const { page, score, gap, words } of fuzzy(query, multiLine)) {
-        const sure = score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && words >= CALIBRATION.fuzzyMatchWords;
+      for (const { page, score, gap, words, covered, ofPage, coverageGap, info } of fuzzy(query, multiLine)) {
+        const sure =
+          (words >= CALIBRATION.fuzzyMatchWords && score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && ofPage >= CALIBRATION.fuzzyMatchOfPage) ||
+          (info >= CALIBRATION.coverageInfo && covered >= CALIBRATION.coverageMatch && ofPage >= CALIBRATION.coverageOfPage && coverageGap >= CALIBRATION.coverageGap && score <= CALIBRATION.coverageMaxScore);
         const confidence = Math.round(Math.max(0, Math.min(sure ? 0.95 : 0.75, 1 - score)) * 100) / 100;
-        hits.push({ page, verdict: sure ? 'match' : 'possible', confidence, via: 'fuzzy', types: {}, count, occurrence });
+        hits.push({ page, verdict: sure ? 'match' : 'possible', confidence, via: 'fuzzy', types: {}, count, occurrence, fuzzy: { score, gap, words, covered, ofPage, coverageGap, info } });
       }
       fuzzyDone.set(query, hits);
       if (!hits.length && outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
@@ -292,6 +391,7 @@ export function createMatcher(index: MatchIndex): Matcher {
           slug, title, verdict: f.verdict, confidence: f.confidence, via: f.via,
           values: f.occurrence.values, types: f.types, count: f.count,
           occurrences: [f.occurrence], firstLine: f.occurrence.line,
+          ...(f.fuzzy ? { fuzzy: f.fuzzy } : {}),
         });
         continue;
       }
@@ -299,7 +399,7 @@ export function createMatcher(index: MatchIndex): Matcher {
       if (r.occurrences.length < MAX_OCCURRENCES) r.occurrences.push(f.occurrence);
       r.firstLine = Math.min(r.firstLine, f.occurrence.line);
       const stronger = (f.verdict === 'match' && r.verdict !== 'match') || (f.verdict === r.verdict && f.confidence > r.confidence);
-      if (stronger) Object.assign(r, { verdict: f.verdict, confidence: f.confidence, via: f.via, values: f.occurrence.values, types: f.types });
+      if (stronger) Object.assign(r, { verdict: f.verdict, confidence: f.confidence, via: f.via, values: f.occurrence.values, types: f.types, fuzzy: f.fuzzy });
     }
     outcome.results = [...byPage.values()]
       .sort((a, b) => Number(b.verdict === 'match') - Number(a.verdict === 'match') || b.confidence - a.confidence || a.firstLine - b.firstLine)

@@ -55,6 +55,7 @@ export function normalizeInput(raw: unknown): NormalizedInput {
 const STOPWORDS = new Set(
   ('a an and are as at be been but by can could did do does for from get gets getting got had has have hi hello i if in into is it its '
     + 'me my of on or our please so that the their there this to us was we were what when where which while who why will with you your '
+    + 'how tell set up new some any all also just like need want try tried trying am any again still now then than them they he she him her '
     + 'error errors exception export exported exporting exports fails failed failing keep keeps qbo quickbooks online says said help thanks team issue')
     .split(' '),
 );
@@ -70,8 +71,9 @@ function fuzzyWords(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/\{[a-z][A-Za-z0-9]*:[a-z]+\}/g, ' ')
-    // Quoted parts are names and values ("HVAC - Residential"), not the message's words.
+    // Quoted and bracketed parts are names and values ("HVAC - Residential"), not the message's words.
     .replace(/"[^"\n]{0,80}"/g, ' ')
+    .replace(/\([^()\n]{0,80}\)/g, ' ')
     .replace(/\b(?:mm\/dd\/yyyy|n{2,}|x{3,})\b/g, ' ')
     .replace(/[^\p{L}\s]+/gu, ' ')
     .split(/\s+/)

@@ -5,11 +5,11 @@ export type Verdict = 'match' | 'possible';
 /** How a result was found, strongest first. */
 export type Via = 'pattern' | 'code' | 'fuzzy';
 
-/** One Fuse record: a page's message text, or its title and keywords. */
+/** One Fuse record per page (record i is page i). */
 export interface FuzzyRecord {
   /** Page index. */
   p: number;
-  /** Message template or QBO title, reduced to words. */
+  /** The distinct words of the page's messages, patterns and QBO titles. */
   m?: string;
   /** Plain-language title, reduced to words. */
   t?: string;
@@ -34,8 +34,6 @@ export interface MatchIndex {
   codes: Record<string, number[]>;
   /** QBO short fault title (lowercase, normalized) → pages. */
   titles: Record<string, number[]>;
-  /** Page of each Fuse record, in index order. */
-  recordPages: number[];
   /** Prebuilt Fuse index (Fuse.createIndex(...).toJSON()). */
   fuse: { keys: readonly unknown[]; records: unknown[] };
 }
@@ -62,6 +60,8 @@ export interface MatchResult {
   types: Record<string, string>;
   /** How many times this error occurs in the paste. */
   count: number;
+  /** For fuzzy results: the Fuse score (0 best), the gap to the runner-up page, and the words compared. */
+  fuzzy?: { score: number; gap: number; words: number; covered: number; ofPage: number; coverageGap: number; info: number };
   /** Occurrences in paste order (at most MAX_OCCURRENCES kept). */
   occurrences: Occurrence[];
 }
