@@ -131,7 +131,7 @@ function islandPayload(indexJson?: string): { js: number; index: number; files: 
     js += gzipSync(code).length;
     // Static imports and the worker URL, relative to /_astro/.
     for (const m of code.matchAll(/(?:from\s*|import\s*)["']\.\/([^"']+\.js)["']|new URL\(["'](?:\.\/)?([^"']+\.js)["']/g)) queue.push(`/_astro/${m[1] ?? m[2]}`);
-    for (const m of code.matchAll(/["'](\/_astro\/[^"']+\.js)["']/g)) queue.push(m[1]!);
+    for (const m of code.matchAll(/["'`](\/_astro\/[^"'`]+\.js)["'`]/g)) queue.push(m[1]!);
   }
   const index = gzipSync(indexJson ?? readFileSync(join(DIST, 'match-index.json'), 'utf8')).length;
   return { js, index, files: [...seen].map((f) => f.replace(`${DIST}/`, '')) };

@@ -20,12 +20,20 @@ interface CatalogueEntry {
 }
 
 const DEBOUNCE_MS = 150;
+/**
+ * A textarea holding a megabyte of text freezes the tab while the browser lays it out (hundreds of
+ * milliseconds, with no script of ours running). A paste longer than this is kept in memory for
+ * matching, and the box shows its start.
+ */
+const PREVIEW_CHARS = 20_000;
 
 class ErrorMatcher extends HTMLElement {
   #client: MatchClient | undefined;
   #timer: number | undefined;
   #outcome: MatchOutcome | undefined;
   #text = '';
+  /** The whole paste, when the box only shows its start. */
+  #full: string | undefined;
 
   connectedCallback(): void {
     const form = this.querySelector('form');
@@ -39,7 +47,18 @@ class ErrorMatcher extends HTMLElement {
     if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 3000 });
     else setTimeout(warm, 1500);
 
+    const current = () => this.#full ?? box.value;
+    box.addEventListener('paste', (event) => {
+      const pasted = event.clipboardData?.getData('text/plain') ?? '';
+      if (pasted.length <= PREVIEW_CHARS) return;
+      event.preventDefault();
+      this.#full = pasted;
+      box.value = `${pasted.slice(0, PREVIEW_CHARS)}\n… (${pasted.length.toLocaleString('en-US')} characters pasted; the box shows the start, the troubleshooter reads it all)`;
+      void this.#run(pasted, results, base);
+    });
     box.addEventListener('input', () => {
+      // Typing in the box after a long paste: the box is the message again.
+      this.#full = undefined;
       clearTimeout(this.#timer);
       this.#timer = window.setTimeout(() => void this.#run(box.value, results, base), DEBOUNCE_MS);
     });
@@ -49,12 +68,13 @@ class ErrorMatcher extends HTMLElement {
         form.requestSubmit();
       } else if (event.key === 'Escape' && box.value) {
         box.value = '';
+        this.#full = undefined;
         void this.#run('', results, base);
       }
     });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      void this.#openBest(box.value, results, base);
+      void this.#openBest(current(), results, base);
     });
 
     results.addEventListener('click', (event) => {

@@ -276,7 +276,8 @@ export function createMatcher(index: MatchIndex): Matcher {
           via: 'pattern',
           types: h.types,
           count: 1,
-          occurrence: { values: h.values, line: first + 1, text: clip(text.slice(h.start, h.end)) },
+          // The whole line(s) the message stands on: wrapper and all, as the person pasted it.
+          occurrence: { values: h.values, line: first + 1, text: clip(text.slice(starts[first], last + 1 < starts.length ? starts[last + 1]! - 1 : text.length).trim()) },
         });
       }
       i = j;

@@ -112,7 +112,9 @@ function compileLiteral(text: string, trimEnd: boolean): string {
 }
 
 function compileText(nextLiteral: string | undefined): string {
-  const first = nextLiteral ? normalizeTemplate(nextLiteral)[0] : undefined;
+  // Last in the template: runs to the end of the sentence.
+  if (nextLiteral === undefined) return `[^\\n.,;:!?"]{1,${TEXT_MAX}}`;
+  const first = normalizeTemplate(nextLiteral)[0];
   // Followed by a delimiter such as `"` or `)`: a greedy class that excludes it cannot backtrack.
   if (first && /["')\]},]/.test(first)) return `[^\\n${escapeChar(first)}]{1,${TEXT_MAX}}`;
   return `[^\\n]{1,${TEXT_MAX}}?`;

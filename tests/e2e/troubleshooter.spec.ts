@@ -1,0 +1,249 @@
+/**
+ * The troubleshooter as a person uses it: paste, read the verdicts, open the fix, share the link.
+ * Runs against the built site in Chromium. The test contract: [data-testid="match-results"] with
+ * data-state idle|ready, [data-testid="match-result"] with data-slug and data-verdict.
+ */
+import type { Page, Request } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const CLOSED = 'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026';
+
+async function paste(page: Page, text: string): Promise<void> {
+  const box = page.getByLabel('Paste an error message');
+  await box.fill(text);
+  await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready');
+}
+
+const results = (page: Page) => page.getByTestId('match-result');
+
+/**
+ * A real paste (Ctrl+V): a paste event carrying the clipboard text. A short paste that the page
+ * lets through is inserted as the browser would; a long one the island takes over itself.
+ */
+async function pasteEvent(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const box = document.querySelector<HTMLTextAreaElement>('#paste-box')!;
+    box.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    const ev = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    if (box.dispatchEvent(ev)) {
+      box.value = t;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }, text);
+}
+
+test.describe('pasting a message', () => {
+  test('starts idle and shows a confident match with the values pulled out', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'idle');
+    await paste(page, CLOSED);
+    await expect(results(page)).toHaveCount(1);
+    const first = results(page).first();
+    await expect(first).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+    await expect(first).toHaveAttribute('data-verdict', 'match');
+    await expect(first).toContainText('03/14/2026');
+    await expect(first).toContainText('03/31/2026');
+    await expect(first.getByRole('link', { name: 'Transaction date is before the QuickBooks closing date' })).toBeVisible();
+  });
+
+  test('a paste too thin to tell two errors apart offers both as possible, never a match', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, 'The name supplied already exists. : null');
+    await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(0);
+    await expect(page.locator('[data-testid="match-result"][data-slug="name-already-exists"]')).toHaveAttribute('data-verdict', 'possible');
+    await expect(page.locator('[data-testid="match-result"][data-slug="account-name-already-exists"]')).toHaveAttribute('data-verdict', 'possible');
+  });
+
+  test('the wrapper tells the two "name supplied already exists" errors apart', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, 'Validation Exception was thrown.Details:The name supplied already exists. : null.');
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'account-name-already-exists');
+    await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
+    await paste(page, 'BadRequest. Details: The name supplied already exists. : null');
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'name-already-exists');
+    await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
+  });
+
+  test('a raw QuickBooks fault body finds its page', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, '{"Fault":{"Error":[{"Message":"Deposited Transaction cannot be changed","Detail":"This transaction has been deposited. If you want to change or delete it, you must edit the deposit it appears on and remove it first.","code":"6540"}],"type":"ValidationFault"}}');
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'transaction-deposited');
+    await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
+  });
+
+  test('an unrelated error gets no match and a plain "nothing found" with search and catalogue', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, 'duplicate key value violates unique constraint "users_email_key"');
+    await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(0);
+    await paste(page, 'Please call me back about my invoice');
+    await expect(results(page)).toHaveCount(0);
+    await expect(page.getByTestId('results-summary')).toHaveText('No known export error matches this text.');
+    await expect(page.getByRole('link', { name: 'searching the site' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'browse all errors' })).toBeVisible();
+    await expect(page.getByTestId('not-found')).toBeVisible();
+  });
+
+  test('several errors in one paste: each match once, noise ignored', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, [
+      'Export started',
+      CLOSED,
+      "Deposit total 100.50 doesn't match sum of payments 90.25.",
+      'Exported 54 invoices',
+      CLOSED.replace('03/14/2026', '03/02/2026'),
+    ].join('\n'));
+    await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(2);
+    await expect(page.locator('[data-testid="match-result"][data-slug="txn-date-before-closing-date"]')).toHaveCount(1);
+    await expect(page.locator('[data-testid="match-result"][data-slug="deposit-total-mismatch"]')).toHaveCount(1);
+  });
+
+  test('Enter opens the best match, carrying the message to the page', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, CLOSED);
+    await page.getByLabel('Paste an error message').press('Enter');
+    await expect(page).toHaveURL(/\/errors\/txn-date-before-closing-date\/#m=/);
+    const panel = page.locator('#your-message');
+    await expect(panel.getByRole('heading', { name: 'Your message' })).toBeVisible();
+    await expect(panel.locator('var[data-name="txnDate"]')).toHaveText('03/14/2026');
+    await expect(panel.locator('var[data-name="closingDate"]')).toHaveText('03/31/2026');
+  });
+
+  test('/?q= opens with the box filled and the results shown', async ({ page }) => {
+    await page.goto(`/?q=${encodeURIComponent(CLOSED)}`);
+    await expect(page.getByLabel('Paste an error message')).toHaveValue(CLOSED);
+    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready');
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+  });
+
+  test('"/" focuses the box from anywhere on the page', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    await expect(page.getByLabel('Paste an error message')).toBeFocused();
+  });
+
+  test('"Copy link" gives an absolute link that reopens the same answer', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/');
+    await paste(page, CLOSED);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/^http:\/\/localhost:\d+\/\?q=/);
+    await page.goto(link);
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+  });
+
+  test('a very long paste is shortened in the link', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/');
+    const long = [CLOSED, ...Array.from({ length: 400 }, (_, i) => `noise line ${i} with some words`)].join('\n');
+    await paste(page, long);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link.length).toBeLessThan(4000);
+    expect(decodeURIComponent(new URL(link).searchParams.get('q') ?? '')).toContain('Txn Date=03/14/2026');
+  });
+
+  test('the header search answers a pasted error with the troubleshooter, above Pagefind', async ({ page }) => {
+    await page.goto('/guides/');
+    const search = page.getByRole('searchbox', { name: 'Search the site' });
+    await search.fill(CLOSED);
+    await search.press('Enter');
+    await expect(page).toHaveURL(/\/search\/#q=/);
+    const answers = page.getByTestId('match-results');
+    await expect(answers.getByTestId('match-result').first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+    // Word queries keep Pagefind's results alone.
+    await page.goto('/search/#q=deposit');
+    await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
+    await expect(page.getByTestId('match-result')).toHaveCount(0);
+  });
+});
+
+test.describe('privacy', () => {
+  test('no request ever carries the pasted text', async ({ page }) => {
+    const marker = 'Zqxj Marker Plumbing';
+    const seen: Request[] = [];
+    page.on('request', (r) => seen.push(r));
+    const message = `QBO Class "${marker}" was not found for Business Unit "${marker} Unit".`;
+    await page.goto('/');
+    await paste(page, message);
+    await page.getByLabel('Paste an error message').press('Enter');
+    await expect(page.locator('#your-message')).toContainText(marker);
+    await page.getByRole('button', { name: 'Copy for ticket' }).click();
+    await page.goto('/search/');
+    await page.getByRole('searchbox').first().fill(message);
+    await page.waitForTimeout(500);
+    const leaks = seen.filter((r) => {
+      const body = r.postData() ?? '';
+      return decodeURIComponent(r.url()).includes('Zqxj') || body.includes('Zqxj');
+    });
+    expect(leaks.map((r) => r.url())).toEqual([]);
+    expect(seen.length).toBeGreaterThan(3);
+  });
+});
+
+test.describe('bad input gets a clear answer, never a crash or a frozen tab', () => {
+  const cases: [string, () => string][] = [
+    ['1 MB of text', () => `${CLOSED}\n${'lorem ipsum dolor sit amet '.repeat(40_000)}`],
+    ['10,000 lines', () => Array.from({ length: 10_000 }, (_, i) => (i % 500 === 0 ? CLOSED : `line ${i} processed ok`)).join('\n')],
+    ['binary and control characters', () => '\u0000\u0001\u0002\u0007\u001b[31m\uFFFD'.repeat(2000)],
+    ['emoji', () => '🔥💥🧾😀'.repeat(500)],
+    ['right-to-left text', () => 'خطأ في التصدير إلى كويك بوكس: الفترة المحاسبية مغلقة'],
+  ];
+  for (const [name, make] of cases) {
+    test(name, async ({ page }) => {
+      await page.goto('/');
+      await page.evaluate(() => {
+        (window as unknown as { longTasks: number[] }).longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
+        }).observe({ type: 'longtask', buffered: false });
+      });
+      const text = make();
+      await page.getByLabel('Paste an error message').focus();
+      await pasteEvent(page, text);
+      await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+      await expect(page.getByTestId('results-summary')).not.toBeEmpty();
+      const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.filter((d) => d > 100));
+      expect(longTasks, 'no long task over 100 ms').toEqual([]);
+    });
+  }
+
+  test('an empty paste returns to idle', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, CLOSED);
+    await page.getByLabel('Paste an error message').fill('');
+    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'idle');
+    await expect(results(page)).toHaveCount(0);
+  });
+
+  test('the 1 MB paste says it was cut', async ({ page }) => {
+    await page.goto('/');
+    await pasteEvent(page, `${CLOSED}\n${'x'.repeat(1_000_000)}`);
+    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+    await expect(page.getByTestId('match-results')).toContainText('only its first 300,000 characters were checked');
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+  });
+
+  const XSS = `QBO Class "<img src=x onerror=window.__xss=1>" was not found for Business Unit "<script>window.__xss=2</script>".`;
+
+  test('HTML and script in a paste are shown as text and never run', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, XSS);
+    await expect(results(page).first()).toContainText('<script>window.__xss=2</script>');
+    await page.getByLabel('Paste an error message').press('Enter');
+    await expect(page.locator('#your-message')).toContainText('<img src=x onerror=');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await expect(page.locator('#your-message img, #your-message script')).toHaveCount(0);
+  });
+
+  test('HTML and script in the q parameter are shown as text and never run', async ({ page }) => {
+    await page.goto(`/?q=${encodeURIComponent(XSS)}`);
+    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready');
+    await expect(page.getByLabel('Paste an error message')).toHaveValue(XSS);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await expect(page.locator('[data-testid="match-results"] img, [data-testid="match-results"] script')).toHaveCount(0);
+  });
+});
