@@ -7,7 +7,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { PATTERN_FLAGS } from './pattern';
 import { fuzzyKey, normalizeInput } from './normalize';
-import { findCodes, stripLogPrefix, unwrapFaults } from './unwrap';
+import { findCodes, stripLogPrefix, unescapeJsonText, unwrapFaults } from './unwrap';
 import { FUSE_KEYS, type FuzzyRecord, type MatchIndex, type MatchOutcome, type MatchResult, type Occurrence, type Verdict, type Via } from './types';
 
 /** Calibration. Fuse scores run from 0 (perfect) to 1; see bench/ for how these were chosen. */
@@ -125,6 +125,7 @@ export function createMatcher(index: MatchIndex): Matcher {
     types: Object.fromEntries(types ? types.split(',').map((t) => t.split(':') as [string, string]) : []),
   }));
   const titleKeys = Object.entries(index.titles);
+  const knownCodes = new Set(Object.keys(index.codes));
   // Every word the index knows. A paste's word that is not one of them, nor a typo of one (Bitap
   // says), is a value such as an account name: it would only drag the score down, so it is dropped.
   // Typo candidates come from two buckets (same first two letters, or same last three).
@@ -287,7 +288,7 @@ export function createMatcher(index: MatchIndex): Matcher {
 
   function codesAndTitles(segment: string): number[] {
     const pages = new Set<number>();
-    for (const code of findCodes(segment)) for (const p of index.codes[code] ?? []) pages.add(p);
+    for (const code of findCodes(segment, knownCodes)) for (const p of index.codes[code] ?? []) pages.add(p);
     const lower = segment.toLowerCase();
     for (const [title, ps] of titleKeys) if (lower.includes(title)) for (const p of ps) pages.add(p);
     return [...pages];
@@ -322,7 +323,7 @@ export function createMatcher(index: MatchIndex): Matcher {
       outcome.empty = true;
       return outcome;
     }
-    const text = normalizeInput(unwrapFaults(input.text)).text;
+    const text = normalizeInput(unescapeJsonText(unwrapFaults(input.text))).text;
     const starts = lineStarts(text);
     const { found, covered } = resolveHits(exactHits(text), starts, text);
 

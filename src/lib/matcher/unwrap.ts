@@ -114,12 +114,28 @@ export function unwrapFaults(text: string): string {
   return out;
 }
 
+/** JSON-escaped text outside a fault body (`{"errors":["GL account \\"Fuel\\" …"]}`): plain quotes and slashes. */
+export function unescapeJsonText(text: string): string {
+  return text.includes('\\"') || text.includes('\\/') ? text.replace(/\\(["/])/g, '$1') : text;
+}
+
 /** QBO error codes named as codes: `code="6240"`, `"code":"6240"`, `QB Exception 6240`, `error code 6240`, `Error 6240:`. */
 const CODE_RE = /(?:\bcode\b["']?\s*[:=#]?\s*["']?|\bQB\s*Exception\s*|\berror\s+(?:code\s*)?#?)(\d{3,5})\b/gi;
 
-export function findCodes(segment: string): number[] {
+/** A line about QuickBooks that reports a failure: a bare number on it may be a QBO code. */
+const QBO_CONTEXT = /\b(?:qbo|quickbooks|intuit)\b/i;
+const FAILURE_CONTEXT = /\b(?:error|code|exception|fault|returned|status|failed)\b/i;
+
+/**
+ * QBO error codes in a line: numbers named as codes, and (on a line about QuickBooks reporting a
+ * failure) bare numbers that are one of the `known` codes.
+ */
+export function findCodes(segment: string, known?: ReadonlySet<string>): number[] {
   const codes = new Set<number>();
   for (const m of segment.matchAll(CODE_RE)) codes.add(Number(m[1]));
+  if (known && QBO_CONTEXT.test(segment) && FAILURE_CONTEXT.test(segment)) {
+    for (const m of segment.matchAll(/\b(\d{3,5})\b/g)) if (known.has(m[1]!)) codes.add(Number(m[1]));
+  }
   return [...codes];
 }
 
