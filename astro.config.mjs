@@ -22,4 +22,29 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [stepAnchors] }),
   },
   devToolbar: { enabled: false },
+  // No inline scripts or styles: Astro would inline small ones and allow them by hash in the <meta>,
+  // but public/_headers is static and cannot know those hashes. Every script is a file under
+  // /_astro/, allowed by 'self' in both policies.
+  vite: { build: { assetsInlineLimit: 0 } },
+  // Content-Security-Policy as a <meta> on every page; Astro adds the hashes of its own inline
+  // scripts and styles. No third-party origin anywhere. public/_headers repeats it for hosts that
+  // read that file (keep the two in step; tests/e2e/quality.spec.ts checks both).
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        // The troubleshooter's module worker is a file under /_astro/.
+        "worker-src 'self'",
+        "connect-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles its WebAssembly search core: that needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 });
