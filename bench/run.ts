@@ -229,8 +229,8 @@ async function main(): Promise<void> {
     console.log(row([name, pct(s.top1, s.n), pct(s.confident, s.n), s.wrongMatch, pct(a.honest, a.n), `${u.matched}/${u.n}`, m.recall, m.precision]));
   }
   console.log('\nPeers have no verdict: their top result counts as their confident answer.');
-  const pastes = c.single.filter((x) => x.kind !== 'own-words');
-  const sp = scoreSingle(ours(matcher), pastes);
+  const pasted = c.single.filter((x) => x.kind !== 'own-words');
+  const sp = scoreSingle(ours(matcher), pasted);
   console.log(`Ours on pasted messages only (all kinds but "own-words", n=${sp.n}): top-1 ${pct(sp.top1, sp.n)}, confident & correct ${pct(sp.confident, sp.n)}.\n`);
 
   console.log('### Ours by kind of paste (single)\n');
