@@ -31,7 +31,9 @@ export const CALIBRATION = Object.freeze({
   /** …and the paste holds at least this share of the page's message words. */
   fuzzyMatchOfPage: 0.3,
   /** …or: the page's message holds at least this share of the paste's distinctive words… */
-  coverageMatch: 0.9,
+  coverageMatch: 0.85,
+  /** Bitap threshold for a paste's word to count as one of the page's words (0.34: two slips in a long word). */
+  coverageTypo: 0.34,
   /** …and the paste holds at least this share of the page's message words (not just a few common ones)… */
   coverageOfPage: 0.3,
   /** …and the runner-up's holds at least this much less… */
@@ -214,7 +216,7 @@ export function createMatcher(index: MatchIndex): Matcher {
     let hit = 0;
     let info = 0;
     for (const w of words) {
-      if (have.has(w) || Fuse.match(w, text, { threshold: 0.25, ignoreLocation: true }).isMatch) {
+      if (have.has(w) || Fuse.match(w, text, { threshold: CALIBRATION.coverageTypo, ignoreLocation: true }).isMatch) {
         hit++;
         info += Math.max(0, ...resolve(w).map(idf));
       }
