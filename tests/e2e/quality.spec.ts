@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { pathOf, readErrors } from './fixtures';
-import { builtPages, expect, expectNoAxeViolations, focusState, gzipOf, pageScripts, test, DIST } from './quality-helpers';
+import { builtPages, expect, expectNoAxeViolations, type AxeAllowance, focusState, gzipOf, pageScripts, test, DIST } from './quality-helpers';
 
 const errors = readErrors();
 const CLOSED = 'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026';
@@ -16,6 +16,14 @@ const TRIAGE = [CLOSED, "Deposit total 100.50 doesn't match sum of payments 90.2
 const NOTHING = 'please call me back about my invoice';
 const GUIDES = ['/guides/before-you-start/', '/guides/things-to-know/', '/guides/read-quickbooks-errors/'];
 const NOT_FOUND_CONSOLE = /Failed to load resource: the server responded with a status of 404/;
+
+/**
+ * Pagefind's UI builds its search input with a placeholder and a title but no <label> or
+ * aria-label, and has no option for one; CSS cannot add a label. The title does give it an
+ * accessible name, so WCAG's name requirement holds; axe's best-practice rule label-title-only
+ * wants a real label. Allowed for that one node until src/scripts/site-search.ts labels it.
+ */
+const PAGEFIND_INPUT: AxeAllowance = { rule: 'label-title-only', target: '.pagefind-ui__search-input', why: 'Pagefind UI input is named by its title only' };
 
 async function paste(page: Page, text: string): Promise<void> {
   await page.getByLabel('Paste an error message').fill(text);
@@ -78,17 +86,23 @@ test.describe('accessibility: axe finds no violations', () => {
   test('/search/ with Pagefind results open', async ({ page }) => {
     await page.goto('/search/#q=closing%20date');
     await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
-    await expectNoAxeViolations(page, '/search/#q=closing date', [
-      {
-        rule: 'label-title-only',
-        target: '.pagefind-ui__search-input',
-        // Pagefind's UI builds this input with a placeholder and a title but no <label> or
-        // aria-label, and it has no option for one; CSS cannot add a label. The title does give it
-        // an accessible name ("Search"), so WCAG's name requirement holds; axe's best-practice rule
-        // wants a real label. To fix in src/scripts/site-search.ts (aria-label after mounting).
-        why: 'Pagefind UI input is named by its title only',
-      },
-    ]);
+    await expectNoAxeViolations(page, '/search/#q=closing date', [PAGEFIND_INPUT]);
+  });
+});
+
+test.describe('accessibility in dark mode (colour contrast of the dark palette)', () => {
+  test.use({ colorScheme: 'dark' });
+  test('home with a triage, an error page with a message, search results', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, TRIAGE);
+    await expectNoAxeViolations(page, 'home (dark, triage)');
+    await paste(page, NOTHING);
+    await expectNoAxeViolations(page, 'home (dark, nothing found)');
+    await openWithMessage(page, 'txn-date-before-closing-date', CLOSED);
+    await expectNoAxeViolations(page, 'error page (dark, message)');
+    await page.goto('/search/#q=closing%20date');
+    await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
+    await expectNoAxeViolations(page, 'search (dark)', [PAGEFIND_INPUT]);
   });
 });
 
@@ -322,6 +336,13 @@ test.describe('screenshots (test-results/screenshots/)', () => {
           await paste(page, TRIAGE);
           await noSideScroll(page, 'home with results');
           await page.screenshot({ path: `${dir()}/home-results-${width}-${colorScheme}.png`, fullPage: true });
+        });
+
+        test('search with Pagefind results', async ({ page }) => {
+          await page.goto('/search/#q=closing%20date');
+          await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
+          await noSideScroll(page, 'search');
+          await page.screenshot({ path: `${dir()}/search-${width}-${colorScheme}.png`, fullPage: true });
         });
 
         test('error page with a message', async ({ page }) => {
