@@ -25,7 +25,8 @@ export default defineConfig({
   // No inline scripts or styles: Astro would inline small ones and allow them by hash in the <meta>,
   // but public/_headers is static and cannot know those hashes. Every script is a file under
   // /_astro/, allowed by 'self' in both policies.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // Module workers, so the troubleshooter's worker can load Fuse.js as a separate chunk on demand.
+  vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
   // Content-Security-Policy as a <meta> on every page; Astro adds the hashes of its own inline
   // scripts and styles. No third-party origin anywhere. public/_headers repeats it for hosts that
   // read that file (keep the two in step; tests/e2e/quality.spec.ts checks both).

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
 import { buildIndex, type IndexSource } from '../src/lib/matcher/build-index';
+import { createFuzzy } from '../src/lib/matcher/fuzzy';
 import { createMatcher, type Matcher } from '../src/lib/matcher/match';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { fuzzyKey } from '../src/lib/matcher/normalize';
@@ -117,7 +118,7 @@ function latency(matcher: Matcher, texts: string[], rounds = 3): { p50: number; 
 }
 
 /** The island's gzip payload: the home page's module scripts, their imports, the worker, the index. */
-function islandPayload(indexJson?: string): { js: number; index: number; files: string[] } {
+function islandPayload(indexJson?: string): { js: number; index: number; files: string[]; fuzzyFiles: string[] } {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const seen = new Set<string>();
   const queue = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!);
@@ -134,7 +135,9 @@ function islandPayload(indexJson?: string): { js: number; index: number; files: 
     for (const m of code.matchAll(/["'`](\/_astro\/[^"'`]+\.js)["'`]/g)) queue.push(m[1]!);
   }
   const index = gzipSync(indexJson ?? readFileSync(join(DIST, 'match-index.json'), 'utf8')).length;
-  return { js, index, files: [...seen].map((f) => f.replace(`${DIST}/`, '')) };
+  // The worker's dynamic imports (Fuse.js, the fuzzy stage) load on demand.
+  const fuzzyFiles = [...seen].flatMap((f) => (/worker-/.test(f) ? [...readFileSync(f, 'utf8').matchAll(/import\(["'`]\.\/([^"'`]+\.js)["'`]\)/g)].map((m) => `_astro/${m[1]}`) : []));
+  return { js, index, files: [...seen].map((f) => f.replace(`${DIST}/`, '')), fuzzyFiles };
 }
 
 async function chromiumFigures(): Promise<{ pagefind: (t: string) => Answer; island: { p50: number; p95: number; workerP50: number; workerP95: number }; close: () => Promise<void> } | undefined> {
@@ -210,7 +213,8 @@ async function main(): Promise<void> {
   const c = corpus;
   console.log(`Corpus: ${c.single.length} single-error pastes, ${c.ambiguous.length} ambiguous, ${c.unrelated.length} unrelated, ${c.multi.length} multi-error pastes.\n`);
 
-  const matcher = createMatcher(buildIndex(realSources));
+  const built = buildIndex(realSources);
+  const matcher = createMatcher(built.core, createFuzzy(Fuse, built.fuzzy, built.core.pages.length));
   const chromium = await chromiumFigures().catch((err: unknown) => {
     console.log(`(Chromium part skipped: ${(err as Error).message})`);
     return undefined;
@@ -262,8 +266,8 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const index = buildIndex(sources);
     const build = performance.now() - t0;
-    const json = JSON.stringify(index);
-    const m = createMatcher(index);
+    const json = JSON.stringify(index.core) + JSON.stringify(index.fuzzy);
+    const m = createMatcher(index.core, createFuzzy(Fuse, index.fuzzy, index.core.pages.length));
     const s = scoreSingle(ours(m), c.single);
     const u = scoreUnrelated(ours(m), c.unrelated);
     const mu = scoreMulti(ours(m), c.multi);
@@ -274,8 +278,11 @@ async function main(): Promise<void> {
 
   if (existsSync(join(DIST, 'index.html'))) {
     const p = islandPayload();
-    console.log(`\n## Payload\n\nIsland JS (home page scripts + imports + worker): ${kb(p.js)} gzip; index: ${kb(p.index)} gzip; total ${kb(p.js + p.index)} (target ≤ 20 KB).`);
-    console.log(`Files: ${p.files.join(', ')}`);
+    const fuzzyJs = p.fuzzyFiles.reduce((a, f) => a + gzipSync(readFileSync(join(DIST, f), 'utf8')).length, 0);
+    const fuzzyIndex = gzipSync(readFileSync(join(DIST, 'fuzzy-index.json'), 'utf8')).length;
+    console.log(`\n## Payload (gzip)\n\nWhat a paste needs (home page scripts + imports + worker + /match-index.json): JS ${kb(p.js)} + index ${kb(p.index)} = ${kb(p.js + p.index)} (target ≤ 20 KB).`);
+    console.log(`Loaded only when a paste needs fuzzy search (Fuse.js + fuzzy stage + /fuzzy-index.json): ${kb(fuzzyJs)} + ${kb(fuzzyIndex)} = ${kb(fuzzyJs + fuzzyIndex)}.`);
+    console.log(`Files: ${p.files.join(', ')}; on demand: ${p.fuzzyFiles.join(', ')}`);
   }
   if (chromium) {
     const i = chromium.island;

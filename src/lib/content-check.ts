@@ -3,8 +3,7 @@
  * point somewhere, and examples that the matcher sends to their own page and no other.
  * Pure: the build (src/lib/errors.ts) and the unit tests both call it.
  */
-import { buildIndex } from './matcher/build-index';
-import { createMatcher } from './matcher/match';
+import { fullMatcher } from './matcher/full';
 import { messageVariants } from './matcher/variants';
 
 export interface ContentEntryInput {
@@ -71,7 +70,7 @@ export function checkContent(entries: ContentEntryInput[], options: CheckOptions
 
   let matcher;
   try {
-    matcher = createMatcher(buildIndex(entries.map((e) => ({ slug: e.id, ...e.data }))));
+    matcher = fullMatcher(entries.map((e) => ({ slug: e.id, ...e.data })));
   } catch (err) {
     problems.push({ file: 'content/errors', field: 'patterns', message: `index could not be built: ${(err as Error).message}` });
     return problems;

@@ -42,7 +42,8 @@ export class MatchClient {
         pending.resolve(msg.id === this.#latest ? { outcome: msg.outcome!, ms: msg.ms ?? 0 } : null);
       };
       worker.onerror = () => reject(new Error('[error-matcher] worker could not start'));
-      worker.postMessage({ type: 'init', indexUrl: new URL(this.#indexUrl, location.href).href });
+      const indexUrl = new URL(this.#indexUrl, location.href);
+      worker.postMessage({ type: 'init', indexUrl: indexUrl.href, fuzzyIndexUrl: new URL('fuzzy-index.json', indexUrl).href });
     });
     return this.#ready;
   }

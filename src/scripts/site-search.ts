@@ -61,6 +61,8 @@ class SiteSearch extends HTMLElement {
       host.replaceChildren();
       const ui = new window.PagefindUI({ element: host, bundlePath: bundle, showSubResults: true, showImages: false, resetStyles: false, autofocus: true });
       const input = host.querySelector<HTMLInputElement>('input');
+      // Pagefind names its input by a title only; a real accessible name is better.
+      input?.setAttribute('aria-label', 'Search errors and guides');
       let timer: number | undefined;
       input?.addEventListener('input', () => {
         clearTimeout(timer);

@@ -166,7 +166,7 @@ test.describe('/errors.json', () => {
 test.describe('search (Pagefind UI)', () => {
   async function search(page: Page, query: string) {
     await page.goto(`/search/?q=${encodeURIComponent(query)}`);
-    await expect(page.getByRole('textbox', { name: 'Search', exact: true })).toHaveValue(query);
+    await expect(page.getByRole('textbox', { name: 'Search errors and guides', exact: true })).toHaveValue(query);
     await expect(page.locator('.pagefind-ui__message')).toContainText(/results? for|No results/);
     return page.locator('.pagefind-ui__results');
   }

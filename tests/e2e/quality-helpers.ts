@@ -126,7 +126,7 @@ export interface Payload {
  * they import statically, plus, with `dynamic`, dynamic imports and worker files referenced as
  * `new URL('/_astro/….js', import.meta.url)`. Sizes are gzip -9 of the files in dist/.
  */
-export function pageScripts(htmlPath: string, opts: { dynamic?: boolean; inline?: boolean } = {}): Payload {
+export function pageScripts(htmlPath: string, opts: { dynamic?: boolean; inline?: boolean; workers?: boolean } = {}): Payload {
   const html = readFileSync(htmlPath, 'utf8');
   const files = new Map<string, number>();
   const queue: string[] = [];
@@ -136,7 +136,7 @@ export function pageScripts(htmlPath: string, opts: { dynamic?: boolean; inline?
     if (src) queue.push(src);
     else if (opts.inline !== false && m[2]?.trim()) {
       files.set(`inline #${files.size + 1}`, gz(m[2]));
-      queue.push(...importsOf(m[2], '/_astro/', opts.dynamic ?? false));
+      queue.push(...importsOf(m[2], '/_astro/', opts.dynamic ?? false, opts.workers ?? false));
     }
   }
   while (queue.length) {
@@ -147,17 +147,23 @@ export function pageScripts(htmlPath: string, opts: { dynamic?: boolean; inline?
     if (!existsSync(file)) throw new Error(`${htmlPath} refers to ${path}, which is not in dist/`);
     const code = readFileSync(file, 'utf8');
     files.set(path, gz(code));
-    queue.push(...importsOf(code, path.replace(/[^/]+$/, ''), opts.dynamic ?? false));
+    queue.push(...importsOf(code, path.replace(/[^/]+$/, ''), opts.dynamic ?? false, opts.workers ?? false));
   }
   return { files, total: [...files.values()].reduce((a, b) => a + b, 0) };
 }
 
-/** Static imports (and with `dynamic`, dynamic imports and `/_astro/*.js` URLs) of a module, resolved against `dir`. */
-function importsOf(code: string, dir: string, dynamic: boolean): string[] {
+/**
+ * Static imports (with `workers`, also worker files; with `dynamic`, also dynamic imports and
+ * every `/_astro/*.js` URL) of a module, resolved against `dir`.
+ */
+function importsOf(code: string, dir: string, dynamic: boolean, workers: boolean): string[] {
   const out: string[] = [];
   const resolve = (spec: string) => new URL(spec, `http://x${dir}`).pathname;
   // `import "x"`, `import a from "x"`, `export * from "x"` (minified: `from"./x.js"`).
   for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'`]([^"'`]+\.js)["'`]/g)) out.push(resolve(m[1]!));
+  if (workers && !dynamic) {
+    for (const m of code.matchAll(/["'`](\/_astro\/worker-[^"'`\s]+\.js)["'`]/g)) out.push(resolve(m[1]!));
+  }
   if (dynamic) {
     for (const m of code.matchAll(/\bimport\s*\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) out.push(resolve(m[1]!));
     // Vite's preload helper lists dynamic chunks as plain strings; workers appear as `new URL(...)`.

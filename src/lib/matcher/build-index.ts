@@ -5,7 +5,7 @@
 import Fuse from 'fuse.js';
 import { compilePattern } from './pattern';
 import { fuzzyKey, normalizeTemplate } from './normalize';
-import { FUSE_KEYS, type FuzzyRecord, type MatchIndex } from './types';
+import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
 
 /** What the index needs from one error page. */
 export interface IndexSource {
@@ -19,7 +19,14 @@ export interface IndexSource {
   keywords?: string[];
 }
 
-export function buildIndex(sources: readonly IndexSource[]): MatchIndex {
+export interface BuiltIndex {
+  /** Exact stage: /match-index.json. */
+  core: MatchIndex;
+  /** Fuzzy stage: /fuzzy-index.json. */
+  fuzzy: FuzzyIndex;
+}
+
+export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   const pages: MatchIndex['pages'] = [];
   const patterns: MatchIndex['patterns'] = [];
   const codes: Record<string, number[]> = {};
@@ -47,5 +54,5 @@ export function buildIndex(sources: readonly IndexSource[]): MatchIndex {
   });
 
   const fuseIndex = Fuse.createIndex([...FUSE_KEYS], records).toJSON();
-  return { v: 1, pages, patterns, codes, titles, fuse: fuseIndex };
+  return { core: { v: 1, pages, patterns, codes, titles }, fuzzy: { v: 1, fuse: fuseIndex } };
 }

@@ -4,63 +4,16 @@
  * Stages: normalize → unwrap fault bodies → exact patterns over the whole text (a match may span a
  * wrapped line) → per remaining line: QBO codes and titles → Fuse fallback → calibrated verdict.
  */
-import Fuse, { type IFuseOptions } from 'fuse.js';
 import { PATTERN_FLAGS } from './pattern';
 import { fuzzyKey, normalizeInput } from './normalize';
 import { findCodes, stripLogPrefix, unescapeJsonText, unwrapFaults } from './unwrap';
-import { FUSE_KEYS, type FuzzyRecord, type MatchIndex, type MatchOutcome, type MatchResult, type Occurrence, type Verdict, type Via } from './types';
-
-/** Calibration. Fuse scores run from 0 (perfect) to 1; see bench/ for how these were chosen. */
-export const CALIBRATION = Object.freeze({
-  /** A fuzzy hit at or under this score can be a `match`… */
-  fuzzyMatchScore: 0.3,
-  /** …if the runner-up page scores at least this much worse. */
-  fuzzyMatchGap: 0.3,
-  /** Fuzzy hits over this score are dropped. */
-  fuzzyPossibleScore: 0.85,
-  /** In a multi-line paste, fuzzy hits over this score are dropped (precision over recall). */
-  fuzzyMultiLineScore: 0.5,
-  /** Fuzzy queries are cut to this many characters (each word is one more search). */
-  fuzzyQueryChars: 300,
-  /** At most this many distinct unmatched lines go through fuzzy search. */
-  fuzzyMaxLines: 200,
-  /** Fuse scores at most this many candidate pages per line (chosen by the rarest shared words). */
-  fuzzyCandidates: 8,
-  /** Possible results shown for one segment. */
-  maxPossible: 3,
-  /** …and the paste holds at least this share of the page's message words. */
-  fuzzyMatchOfPage: 0.3,
-  /** …or: the page's message holds at least this share of the paste's distinctive words… */
-  coverageMatch: 0.85,
-  /** Bitap threshold for a paste's word to count as one of the page's words (0.34: two slips in a long word). */
-  coverageTypo: 0.34,
-  /** …and the paste holds at least this share of the page's message words (not just a few common ones)… */
-  coverageOfPage: 0.3,
-  /** …and the runner-up's holds at least this much less… */
-  coverageGap: 0.25,
-  /** …and those words say enough (sum of their rarity, ln(1 + pages/df): about two words found on one page only)… */
-  coverageInfo: 5.5,
-  /** …and Fuse still ranks it reasonably. */
-  coverageMaxScore: 0.7,
-  /** A fuzzy `match` needs at least this many distinctive words in the paste. */
-  fuzzyMatchWords: 4,
-  /** A multi-line paste keeps fuzzy `possible` results only if nothing matched exactly and it has at most this many lines. */
-  fuzzyPossibleMaxLines: 5,
-});
+import { CALIBRATION } from './calibration';
+import type { FuzzySearch } from './fuzzy';
+import { type MatchIndex, type MatchOutcome, type MatchResult, type Occurrence, type Verdict, type Via } from './types';
 
 const MAX_OCCURRENCES = 50;
 const MAX_HITS = 20_000;
 const MAX_UNMATCHED = 200;
-
-const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
-  keys: FUSE_KEYS.map((k) => ({ ...k })),
-  includeScore: true,
-  ignoreLocation: true,
-  threshold: 0.3,
-  // Each word of the paste is matched on its own and weighted by rarity (BM25-style): long pastes,
-  // cut-off messages, prose around a message and word order all work.
-  useTokenSearch: true,
-};
 
 interface CompiledEntry {
   page: number;
@@ -118,7 +71,11 @@ function lineOf(starts: number[], offset: number): number {
 const clip = (s: string, n = 500) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const HAS_LETTERS = /\p{L}{2}/u;
 
-export function createMatcher(index: MatchIndex): Matcher {
+/**
+ * Without `fuzzy`, lines that need fuzzy search are left unmatched and the outcome says
+ * `needsFuzzy`; the browser then loads Fuse.js and asks again.
+ */
+export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
   const compiled: CompiledEntry[] = index.patterns.map(([page, source, needle, specificity, types]) => ({
     page,
     re: new RegExp(source, PATTERN_FLAGS),
@@ -128,102 +85,6 @@ export function createMatcher(index: MatchIndex): Matcher {
   }));
   const titleKeys = Object.entries(index.titles);
   const knownCodes = new Set(Object.keys(index.codes));
-  // Every word the index knows. A paste's word that is not one of them, nor a typo of one (Bitap
-  // says), is a value such as an account name: it would only drag the score down, so it is dropped.
-  // Typo candidates come from two buckets (same first two letters, or same last three).
-  const records = index.fuse.records as { i: number; $?: Record<string, { v?: string }> }[];
-  const vocab = new Set<string>();
-  for (const rec of records) for (const field of Object.values(rec.$ ?? {})) for (const w of (field.v ?? '').split(' ')) if (w) vocab.add(w);
-  const buckets = new Map<string, string[]>();
-  const bucket = (key: string, w: string) => {
-    const list = buckets.get(key);
-    if (list) list.push(w);
-    else buckets.set(key, [w]);
-  };
-  for (const w of vocab) {
-    bucket(`^${w.slice(0, 2)}`, w);
-    bucket(`$${w.slice(-3)}`, w);
-  }
-  // Which pages hold each word, and how rare the word is (inverse document frequency).
-  const pagesOf = new Map<string, number[]>();
-  for (const rec of records) {
-    const words = new Set(Object.values(rec.$ ?? {}).flatMap((f) => (f.v ?? '').split(' ')).filter(Boolean));
-    for (const w of words) {
-      const list = pagesOf.get(w);
-      if (list) list.push(rec.i);
-      else pagesOf.set(w, [rec.i]);
-    }
-  }
-  const idf = (w: string) => Math.log(1 + index.pages.length / (pagesOf.get(w)?.length ?? index.pages.length));
-
-  const resolved = new Map<string, string[]>();
-  /** The index's words a paste's word stands for: itself, or the words it is a typo of. */
-  const resolve = (w: string): string[] => {
-    let r = resolved.get(w);
-    if (r === undefined) {
-      r = vocab.has(w) ? [w] : [];
-      if (!r.length && w.length >= 4 && w.length <= 32) {
-        const near = new Set([...(buckets.get(`^${w.slice(0, 2)}`) ?? []), ...(buckets.get(`$${w.slice(-3)}`) ?? [])]);
-        for (const v of near) if (Math.abs(v.length - w.length) <= 2 && Fuse.match(w, v, { threshold: 0.25, ignoreLocation: true }).isMatch) r.push(v);
-      }
-      if (resolved.size < 5000) resolved.set(w, r);
-    }
-    return r;
-  };
-  const distinctive = (query: string) => query.split(' ').filter((w) => w.length >= 3 && resolve(w).length > 0).join(' ');
-
-  /**
-   * Candidate pages for fuzzy search: the pages holding the paste's words, rarest words counting
-   * most. Fuse then scores only these, so fuzzy search costs the same at 22 pages or 2,200.
-   */
-  const candidates = (query: string): number[] => {
-    const score = new Map<number, number>();
-    for (const w of new Set(query.split(' '))) {
-      const gain = new Map<number, number>();
-      for (const v of resolve(w)) {
-        const weight = idf(v);
-        for (const p of pagesOf.get(v) ?? []) gain.set(p, Math.max(gain.get(p) ?? 0, weight));
-      }
-      for (const [p, g] of gain) score.set(p, (score.get(p) ?? 0) + g);
-    }
-    return [...score.entries()].sort((a, b) => b[1] - a[1]).slice(0, CALIBRATION.fuzzyCandidates).map(([p]) => p);
-  };
-  const recordOf = new Map(records.map((r) => [r.i, r]));
-  const searchCandidates = (query: string, pages: number[]) => {
-    const subset = pages.map((p, i) => ({ ...recordOf.get(p)!, i }));
-    const fuse = new Fuse<FuzzyRecord>(pages.map((p) => ({ p })), FUSE_OPTIONS, Fuse.parseIndex<FuzzyRecord>({ keys: index.fuse.keys, records: subset } as never));
-    return fuse.search(query);
-  };
-
-  // Message words per page (the `m` field of record i is page i), for the coverage check below.
-  const messageWords: Set<string>[] = index.pages.map(() => new Set());
-  const messageText: string[] = index.pages.map(() => '');
-  for (const rec of records) {
-    const v = rec.$?.['0']?.v ?? '';
-    messageText[rec.i] = v;
-    messageWords[rec.i] = new Set(v.split(' '));
-  }
-  /**
-   * Share of the paste's words (all of them, known to the index or not; values in quotes and
-   * brackets aside) that the page's messages contain (Bitap per word, so typos count), and how
-   * much those words say (the sum of their rarity). A typo-ridden or cut-off message covers its own page almost fully; an
-   * unrelated error that shares a few words does not.
-   */
-  const coverage = (raw: string, page: number): { ofPaste: number; ofPage: number; info: number } => {
-    const words = [...new Set(raw.split(' ').filter((w) => w.length >= 3))];
-    const have = messageWords[page]!;
-    const text = messageText[page]!;
-    let hit = 0;
-    let info = 0;
-    for (const w of words) {
-      if (have.has(w) || Fuse.match(w, text, { threshold: CALIBRATION.coverageTypo, ignoreLocation: true }).isMatch) {
-        hit++;
-        info += Math.max(0, ...resolve(w).map(idf));
-      }
-    }
-    return { ofPaste: hit / Math.max(1, words.length), ofPage: hit / Math.max(1, have.size), info };
-  };
-
   function exactHits(text: string): Hit[] {
     const lower = text.toLowerCase();
     const hits: Hit[] = [];
@@ -296,31 +157,9 @@ export function createMatcher(index: MatchIndex): Matcher {
     return [...pages];
   }
 
-  function fuzzy(raw: string, multiLine: boolean): { page: number; score: number; gap: number; words: number; covered: number; ofPage: number; coverageGap: number; info: number }[] {
-    const query = distinctive(raw);
-    if (query.length < 5) return [];
-    const words = query.split(' ').length;
-    const best = new Map<number, number>();
-    for (const r of searchCandidates(query, candidates(query))) {
-      const s = r.score ?? 1;
-      if (s < (best.get(r.item.p) ?? 2)) best.set(r.item.p, s);
-    }
-    const ranked = [...best.entries()].sort((a, b) => a[1] - b[1]);
-    // A paste whose distinctive words one page's message holds (and the runner-up's does not) is
-    // that message, typos, cuts and all.
-    const none = { ofPaste: 0, ofPage: 0, info: 0 };
-    const c1 = ranked[0] ? coverage(raw, ranked[0][0]) : none;
-    const c2 = ranked[1] ? coverage(raw, ranked[1][0]) : none;
-    const cutoff = multiLine ? CALIBRATION.fuzzyMultiLineScore : CALIBRATION.fuzzyPossibleScore;
-    return ranked
-      .filter(([, s]) => s <= cutoff)
-      .slice(0, CALIBRATION.maxPossible)
-      .map(([page, score], i) => ({ page, score, words, gap: i === 0 ? (ranked[1]?.[1] ?? 1) - score : 0, covered: i === 0 ? c1.ofPaste : 0, ofPage: i === 0 ? c1.ofPage : 0, coverageGap: i === 0 ? c1.ofPaste - c2.ofPaste : 0, info: i === 0 ? c1.info : 0 }));
-  }
-
   function match(raw: unknown): MatchOutcome {
     const input = normalizeInput(raw);
-    const outcome: MatchOutcome = { results: [], truncated: input.truncated, fuzzyCapped: false, unmatched: [], lines: 0, empty: false };
+    const outcome: MatchOutcome = { results: [], truncated: input.truncated, fuzzyCapped: false, needsFuzzy: false, unmatched: [], lines: 0, empty: false };
     if (!HAS_LETTERS.test(input.text)) {
       outcome.empty = true;
       return outcome;
@@ -361,6 +200,11 @@ export function createMatcher(index: MatchIndex): Matcher {
         if (!same.length && outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
         continue;
       }
+      if (!fuzzy) {
+        outcome.needsFuzzy = true;
+        if (outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
+        continue;
+      }
       if (fuzzed >= CALIBRATION.fuzzyMaxLines) {
         outcome.fuzzyCapped = true;
         if (outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
@@ -368,7 +212,7 @@ export function createMatcher(index: MatchIndex): Matcher {
       }
       fuzzed++;
       const hits: Found[] = [];
-      for (const { page, score, gap, words, covered, ofPage, coverageGap, info } of fuzzy(query, multiLine)) {
+      for (const { page, score, gap, words, covered, ofPage, coverageGap, info } of fuzzy.search(query, multiLine)) {
         const sure =
           (words >= CALIBRATION.fuzzyMatchWords && score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && ofPage >= CALIBRATION.fuzzyMatchOfPage) ||
           (info >= CALIBRATION.coverageInfo && covered >= CALIBRATION.coverageMatch && ofPage >= CALIBRATION.coverageOfPage && coverageGap >= CALIBRATION.coverageGap && score <= CALIBRATION.coverageMaxScore);

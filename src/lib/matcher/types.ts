@@ -34,7 +34,12 @@ export interface MatchIndex {
   codes: Record<string, number[]>;
   /** QBO short fault title (lowercase, normalized) → pages. */
   titles: Record<string, number[]>;
-  /** Prebuilt Fuse index (Fuse.createIndex(...).toJSON()). */
+}
+
+/** The fuzzy stage's index (/fuzzy-index.json), loaded only when a paste needs it. */
+export interface FuzzyIndex {
+  v: 1;
+  /** Prebuilt Fuse index (Fuse.createIndex(...).toJSON()); record i is page i. */
   fuse: { keys: readonly unknown[]; records: unknown[] };
 }
 
@@ -72,6 +77,8 @@ export interface MatchOutcome {
   truncated: boolean;
   /** Too many distinct unmatched lines: fuzzy search looked at the first ones only. */
   fuzzyCapped: boolean;
+  /** Some lines need fuzzy search, which this matcher was built without. */
+  needsFuzzy: boolean;
   /** Non-empty lines that matched nothing (deduplicated, at most 200). */
   unmatched: string[];
   /** Number of non-empty lines looked at. */

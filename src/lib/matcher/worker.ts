@@ -1,35 +1,48 @@
 /// <reference lib="webworker" />
 /**
  * Runs the matcher off the main thread, so a 1 MB paste never freezes the tab.
- * Messages in: { type: 'init', indexUrl } then { type: 'match', id, text }.
+ * Messages in: { type: 'init', indexUrl, fuzzyIndexUrl } then { type: 'match', id, text }.
  * Messages out: { type: 'ready', size } | { type: 'result', id, outcome, ms } | { type: 'error', id?, message }.
- * The index is the only thing fetched; pasted text never leaves this worker.
+ * The exact stage loads first; Fuse.js and its index load only when a paste needs fuzzy search.
+ * Only the indexes are fetched; pasted text never leaves this worker.
  */
 import { createMatcher, type Matcher } from './match';
-import type { MatchIndex } from './types';
+import type { FuzzyIndex, MatchIndex } from './types';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let matcher: Promise<Matcher> | undefined;
+let core: Promise<{ index: MatchIndex; matcher: Matcher }> | undefined;
+let full: Promise<Matcher> | undefined;
+let fuzzyIndexUrl = '';
+
+async function getJson<T>(url: string): Promise<T> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`[error-matcher] ${url} request failed: ${r.status}`);
+  return (await r.json()) as T;
+}
+
+function withFuzzy(index: MatchIndex): Promise<Matcher> {
+  full ??= Promise.all([import('fuse.js'), import('./fuzzy'), getJson<FuzzyIndex>(fuzzyIndexUrl)]).then(([fuse, { createFuzzy }, fuzzyIndex]) =>
+    createMatcher(index, createFuzzy(fuse.default, fuzzyIndex, index.pages.length)),
+  );
+  return full;
+}
 
 self.onmessage = async (event: MessageEvent) => {
-  const msg = event.data as { type: 'init'; indexUrl: string } | { type: 'match'; id: number; text: string };
+  const msg = event.data as { type: 'init'; indexUrl: string; fuzzyIndexUrl: string } | { type: 'match'; id: number; text: string };
   try {
     if (msg.type === 'init') {
-      matcher ??= fetch(msg.indexUrl)
-        .then((r) => {
-          if (!r.ok) throw new Error(`[error-matcher] index request failed: ${r.status}`);
-          return r.json() as Promise<MatchIndex>;
-        })
-        .then(createMatcher);
-      const m = await matcher;
-      self.postMessage({ type: 'ready', size: m.size });
+      fuzzyIndexUrl = msg.fuzzyIndexUrl;
+      core ??= getJson<MatchIndex>(msg.indexUrl).then((index) => ({ index, matcher: createMatcher(index) }));
+      const { index } = await core;
+      self.postMessage({ type: 'ready', size: index.pages.length });
       return;
     }
-    if (!matcher) throw new Error('[error-matcher] worker used before init');
-    const m = await matcher;
+    if (!core) throw new Error('[error-matcher] worker used before init');
+    const { index, matcher } = await core;
     const t0 = performance.now();
-    const outcome = m.match(msg.text);
+    let outcome = (full ? await full : matcher).match(msg.text);
+    if (outcome.needsFuzzy) outcome = (await withFuzzy(index)).match(msg.text);
     self.postMessage({ type: 'result', id: msg.id, outcome, ms: performance.now() - t0 });
   } catch (err) {
     self.postMessage({ type: 'error', id: 'id' in msg ? msg.id : undefined, message: (err as Error).message });

@@ -1,0 +1,37 @@
+/** Calibration of verdicts, shared by the exact and fuzzy stages. Fuse scores run from 0 (perfect) to 1; `npm run bench` shows what these give. */
+export const CALIBRATION = Object.freeze({
+  /** A fuzzy hit at or under this score can be a `match`… */
+  fuzzyMatchScore: 0.3,
+  /** …if the runner-up page scores at least this much worse. */
+  fuzzyMatchGap: 0.3,
+  /** Fuzzy hits over this score are dropped. */
+  fuzzyPossibleScore: 0.85,
+  /** In a multi-line paste, fuzzy hits over this score are dropped (precision over recall). */
+  fuzzyMultiLineScore: 0.5,
+  /** Fuzzy queries are cut to this many characters (each word is one more search). */
+  fuzzyQueryChars: 300,
+  /** At most this many distinct unmatched lines go through fuzzy search. */
+  fuzzyMaxLines: 200,
+  /** Fuse scores at most this many candidate pages per line (chosen by the rarest shared words). */
+  fuzzyCandidates: 8,
+  /** Possible results shown for one segment. */
+  maxPossible: 3,
+  /** …and the paste holds at least this share of the page's message words. */
+  fuzzyMatchOfPage: 0.3,
+  /** …or: the page's message holds at least this share of the paste's distinctive words… */
+  coverageMatch: 0.85,
+  /** Bitap threshold for a paste's word to count as one of the page's words (0.34: two slips in a long word). */
+  coverageTypo: 0.34,
+  /** …and the paste holds at least this share of the page's message words (not just a few common ones)… */
+  coverageOfPage: 0.3,
+  /** …and the runner-up's holds at least this much less… */
+  coverageGap: 0.25,
+  /** …and those words say enough (sum of their rarity, ln(1 + pages/df): about two words found on one page only)… */
+  coverageInfo: 5.5,
+  /** …and Fuse still ranks it reasonably. */
+  coverageMaxScore: 0.7,
+  /** A fuzzy `match` needs at least this many distinctive words in the paste. */
+  fuzzyMatchWords: 4,
+  /** A multi-line paste keeps fuzzy `possible` results only if nothing matched exactly and it has at most this many lines. */
+  fuzzyPossibleMaxLines: 5,
+});
