@@ -5,6 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CATEGORY_KEYS } from '../consts';
 import { checkContent, formatProblems } from './content-check';
+import { buildIndex, type BuiltIndex } from './matcher/build-index';
 
 export type ErrorEntry = CollectionEntry<'errors'>;
 
@@ -28,4 +29,12 @@ async function load(): Promise<ErrorEntry[]> {
 export function getErrors(): Promise<ErrorEntry[]> {
   cache ??= load();
   return cache;
+}
+
+let index: Promise<BuiltIndex> | undefined;
+
+/** The troubleshooter's indexes (exact and fuzzy stage), built once per build from the collection. */
+export function getMatchIndex(): Promise<BuiltIndex> {
+  index ??= getErrors().then((errors) => buildIndex(errors.map(({ id, data }) => ({ slug: id, ...data }))));
+  return index;
 }

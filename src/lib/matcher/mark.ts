@@ -1,8 +1,8 @@
 /**
- * Splits a message into plain text and the variable parts a template marks, for display:
- * the page's code block and the "Your message" panel both use it.
+ * Splits a message into plain text and the variable parts a pattern marks, for display: the page's
+ * code block (at build) and the "Your message" panel (in the browser) both use it. It takes
+ * compiled regex sources (pattern.ts compiles them at build time), so the browser never compiles.
  */
-import { compilePattern } from './pattern';
 import { normalizeInput } from './normalize';
 
 export interface MarkedPart {
@@ -13,20 +13,20 @@ export interface MarkedPart {
 
 export interface MarkedMessage {
   parts: MarkedPart[];
-  /** Every value any of the templates pulled out, by placeholder name. */
+  /** Every value any of the patterns pulled out, by placeholder name. */
   values: Record<string, string>;
 }
 
 /**
- * Marks the message with the template that pulls out the most values; a message no template fits
+ * Marks the message with the pattern that pulls out the most values; a message no pattern fits
  * comes back as one plain part.
  */
-export function markMessage(message: string, templates: readonly string[]): MarkedMessage {
+export function markMessage(message: string, sources: readonly string[]): MarkedMessage {
   const text = normalizeInput(message).text;
   const values: Record<string, string> = {};
   let best: RegExpExecArray | undefined;
-  for (const template of templates) {
-    const m = new RegExp(compilePattern(template).source, 'id').exec(text);
+  for (const source of sources) {
+    const m = new RegExp(source, 'id').exec(text);
     if (!m) continue;
     for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) values[k] ??= v.trim();
     if (!best || Object.keys(m.groups ?? {}).length > Object.keys(best.groups ?? {}).length) best = m;
