@@ -25,7 +25,7 @@ const DEBOUNCE_MS = 150;
  * milliseconds, with no script of ours running). A paste longer than this is kept in memory for
  * matching, and the box shows its start.
  */
-const PREVIEW_CHARS = 20_000;
+const PREVIEW_CHARS = 2_000;
 
 class ErrorMatcher extends HTMLElement {
   #client: MatchClient | undefined;
