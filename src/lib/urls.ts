@@ -1,4 +1,6 @@
 /** Base-path-aware links. Every internal URL goes through here, so a `base` such as /qbo/ works. */
+import { errorHref } from './links';
+
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 /** Site-relative URL for a path such as "errors/foo/" (no leading slash needed). */
@@ -6,7 +8,7 @@ export function url(path = ''): string {
   return BASE + path.replace(/^\//, '');
 }
 
-export const errorPath = (slug: string) => url(`errors/${slug}/`);
+export const errorPath = (slug: string) => errorHref(url(), slug);
 export const guidePath = (slug: string) => url(`guides/${slug}/`);
 
 /** Absolute URL (for canonical links, Open Graph and /errors.json). */

@@ -6,10 +6,9 @@
  */
 import type { MatchOutcome, MatchResult } from '../lib/matcher/types';
 import { errorHref, shortenForLink } from '../lib/links';
-import { labelFor } from '../lib/labels';
 import { oneLine } from '../lib/tailor';
 import { triageRows, valuesSummary } from '../lib/triage';
-import { el } from './dom';
+import { el, valueList } from './dom';
 
 export interface RenderOptions {
   base: string;
@@ -27,16 +26,6 @@ function button(label: string, action: string, data: Record<string, string> = {}
   b.dataset['action'] = action;
   Object.assign(b.dataset, data);
   return b;
-}
-
-function valueList(values: Record<string, string>): HTMLElement | null {
-  const entries = Object.entries(values).filter(([, v]) => v !== '');
-  if (!entries.length) return null;
-  const dl = el('dl', { className: 'values' });
-  for (const [name, value] of entries) {
-    dl.append(el('div', {}, el('dt', { textContent: labelFor(name) }), el('dd', {}, el('code', { textContent: value.length > 160 ? `${value.slice(0, 159)}…` : value }))));
-  }
-  return dl;
 }
 
 function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: boolean): HTMLElement {

@@ -7,7 +7,8 @@
 import { readMessage } from '../lib/links';
 import { ticketText } from '../lib/ticket';
 import { copyText } from './clipboard';
-import { el } from './dom';
+import { el, valueList } from './dom';
+import { labelFor } from '../lib/labels';
 
 const article = document.querySelector<HTMLElement>('article.error-page');
 const host = document.getElementById('your-message');
@@ -35,7 +36,7 @@ async function show(): Promise<void> {
   }
   const patterns = parseJson<string[]>(article.dataset['patterns'], []);
   const valueSteps = parseJson<Record<string, number>>(article.dataset['valueSteps'], {});
-  const [{ markMessage }, { labelFor }, { tailor }] = await Promise.all([import('../lib/matcher/mark'), import('../lib/labels'), import('../lib/tailor')]);
+  const [{ markMessage }, { tailor }] = await Promise.all([import('../lib/matcher/mark'), import('../lib/tailor')]);
   const { parts, values } = markMessage(message, patterns);
   const code = el('code');
   for (const p of parts) {
@@ -47,12 +48,9 @@ async function show(): Promise<void> {
     }
   }
   const nodes: Node[] = [el('h2', { id: 'your-message-title', textContent: 'Your message' }), el('pre', { className: 'message' }, code)];
-  const entries = Object.entries(values);
-  if (entries.length) {
-    const dl = el('dl', { className: 'values' });
-    for (const [name, value] of entries) dl.append(el('div', {}, el('dt', { textContent: labelFor(name) }), el('dd', { textContent: value })));
-    nodes.push(dl);
-  } else if (parts.length === 1) {
+  const list = valueList(values);
+  if (list) nodes.push(list);
+  else if (parts.length === 1) {
     nodes.push(el('p', { className: 'note', textContent: 'This message does not follow this page’s usual wording exactly. Check that it is the same error.' }));
   }
   const notes = tailor(values);
@@ -75,8 +73,8 @@ async function show(): Promise<void> {
     }
     const step = valueSteps[note.anchor];
     const li = step ? document.getElementById(`step-${step}`) : null;
-    (li ?? host).append(box);
-    if (!li) nodes.push(box);
+    if (li) li.append(box);
+    else nodes.push(box);
   }
   host.replaceChildren(...nodes);
   host.setAttribute('aria-labelledby', 'your-message-title');

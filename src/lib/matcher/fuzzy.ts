@@ -6,24 +6,10 @@
 import type FuseType from 'fuse.js';
 import type { IFuseOptions } from 'fuse.js';
 import { CALIBRATION } from './calibration';
-import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord } from './types';
+import { FUSE_KEYS, type FuzzyDetail, type FuzzyIndex, type FuzzyRecord } from './types';
 
-export interface FuzzyHit {
+export interface FuzzyHit extends FuzzyDetail {
   page: number;
-  /** Fuse score, 0 best. */
-  score: number;
-  /** Score gap to the runner-up page (first hit only). */
-  gap: number;
-  /** Distinctive words in the paste. */
-  words: number;
-  /** Share of the paste's words the page's messages hold (first hit only). */
-  covered: number;
-  /** Share of the page's message words the paste holds (first hit only). */
-  ofPage: number;
-  /** `covered` minus the runner-up's. */
-  coverageGap: number;
-  /** Sum of the rarity of the covered words. */
-  info: number;
 }
 
 export interface FuzzySearch {
@@ -41,33 +27,28 @@ const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
   useTokenSearch: true,
 };
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** `Fuse` is passed in (not imported) so that the caller decides when the library loads. */
 export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount: number): FuzzySearch {
   // Every word the index knows. A paste's word that is not one of them, nor a typo of one (Bitap
   // says), is a value such as an account name: it would only drag the score down, so it is dropped.
   // Typo candidates come from two buckets (same first two letters, or same last three).
   const records = index.fuse.records as { i: number; $?: Record<string, { v?: string }> }[];
-  const vocab = new Set<string>();
-  for (const rec of records) for (const field of Object.values(rec.$ ?? {})) for (const w of (field.v ?? '').split(' ')) if (w) vocab.add(w);
-  const buckets = new Map<string, string[]>();
-  const bucket = (key: string, w: string) => {
-    const list = buckets.get(key);
-    if (list) list.push(w);
-    else buckets.set(key, [w]);
-  };
-  for (const w of vocab) {
-    bucket(`^${w.slice(0, 2)}`, w);
-    bucket(`$${w.slice(-3)}`, w);
-  }
-  // Which pages hold each word, and how rare the word is (inverse document frequency).
+  // Which pages hold each word (its keys are the vocabulary), and how rare the word is (idf).
   const pagesOf = new Map<string, number[]>();
   for (const rec of records) {
-    const words = new Set(Object.values(rec.$ ?? {}).flatMap((f) => (f.v ?? '').split(' ')).filter(Boolean));
-    for (const w of words) {
-      const list = pagesOf.get(w);
-      if (list) list.push(rec.i);
-      else pagesOf.set(w, [rec.i]);
-    }
+    for (const w of new Set(Object.values(rec.$ ?? {}).flatMap((f) => (f.v ?? '').split(' ')))) if (w) pushTo(pagesOf, w, rec.i);
+  }
+  const vocab = pagesOf;
+  const buckets = new Map<string, string[]>();
+  for (const w of vocab.keys()) {
+    pushTo(buckets, `^${w.slice(0, 2)}`, w);
+    pushTo(buckets, `$${w.slice(-3)}`, w);
   }
   const idf = (w: string) => Math.log(1 + pageCount / (pagesOf.get(w)?.length ?? pageCount));
 

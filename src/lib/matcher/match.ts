@@ -9,7 +9,7 @@ import { fuzzyKey, normalizeInput } from './normalize';
 import { findCodes, stripLogPrefix, unescapeJsonText, unwrapFaults } from './unwrap';
 import { CALIBRATION } from './calibration';
 import type { FuzzySearch } from './fuzzy';
-import { type MatchIndex, type MatchOutcome, type MatchResult, type Occurrence, type Verdict, type Via } from './types';
+import type { FuzzyDetail, MatchIndex, MatchOutcome, MatchResult, Occurrence, Verdict, Via } from './types';
 
 const MAX_OCCURRENCES = 50;
 const MAX_HITS = 20_000;
@@ -36,7 +36,7 @@ interface Hit {
 
 interface Found {
   page: number;
-  fuzzy?: { score: number; gap: number; words: number; covered: number; ofPage: number; coverageGap: number; info: number };
+  fuzzy?: FuzzyDetail;
   verdict: Verdict;
   confidence: number;
   via: Via;
@@ -66,6 +66,11 @@ function lineOf(starts: number[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Lines `first` to `last` (0-based, inclusive) of the text. */
+function lines(text: string, starts: number[], first: number, last = first): string {
+  return text.slice(starts[first], last + 1 < starts.length ? starts[last + 1]! - 1 : text.length).trim();
 }
 
 const clip = (s: string, n = 500) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -141,7 +146,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
           types: h.types,
           count: 1,
           // The whole line(s) the message stands on: wrapper and all, as the person pasted it.
-          occurrence: { values: h.values, line: first + 1, text: clip(text.slice(starts[first], last + 1 < starts.length ? starts[last + 1]! - 1 : text.length).trim()) },
+          occurrence: { values: h.values, line: first + 1, text: clip(lines(text, starts, first, last)) },
         });
       }
       i = j;
@@ -171,7 +176,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
     // Remaining lines, deduplicated: identical log lines are searched once and counted.
     const rest = new Map<string, { line: number; count: number }>();
     for (let l = 0; l < starts.length; l++) {
-      const line = text.slice(starts[l], l + 1 < starts.length ? starts[l + 1]! - 1 : text.length).trim();
+      const line = lines(text, starts, l);
       if (!line) continue;
       outcome.lines++;
       if (covered.has(l) || !HAS_LETTERS.test(line)) continue;
@@ -180,6 +185,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       else rest.set(line, { line: l + 1, count: 1 });
     }
     const multiLine = outcome.lines > 1;
+    const noteUnmatched = (segment: string) => {
+      if (outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
+    };
     const fuzzyDone = new Map<string, Found[]>();
     let fuzzed = 0;
     for (const [segment, { line, count }] of rest) {
@@ -197,30 +205,31 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       const same = fuzzyDone.get(query);
       if (same) {
         for (const f of same) f.count += count;
-        if (!same.length && outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
+        if (!same.length) noteUnmatched(segment);
         continue;
       }
       if (!fuzzy) {
         outcome.needsFuzzy = true;
-        if (outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
+        noteUnmatched(segment);
         continue;
       }
       if (fuzzed >= CALIBRATION.fuzzyMaxLines) {
         outcome.fuzzyCapped = true;
-        if (outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
+        noteUnmatched(segment);
         continue;
       }
       fuzzed++;
       const hits: Found[] = [];
-      for (const { page, score, gap, words, covered, ofPage, coverageGap, info } of fuzzy.search(query, multiLine)) {
+      for (const { page, ...detail } of fuzzy.search(query, multiLine)) {
+        const { score, gap, words, covered, ofPage, coverageGap, info } = detail;
         const sure =
           (words >= CALIBRATION.fuzzyMatchWords && score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && ofPage >= CALIBRATION.fuzzyMatchOfPage) ||
           (info >= CALIBRATION.coverageInfo && covered >= CALIBRATION.coverageMatch && ofPage >= CALIBRATION.coverageOfPage && coverageGap >= CALIBRATION.coverageGap && score <= CALIBRATION.coverageMaxScore);
         const confidence = Math.round(Math.max(0, Math.min(sure ? 0.95 : 0.75, 1 - score)) * 100) / 100;
-        hits.push({ page, verdict: sure ? 'match' : 'possible', confidence, via: 'fuzzy', types: {}, count, occurrence, fuzzy: { score, gap, words, covered, ofPage, coverageGap, info } });
+        hits.push({ page, verdict: sure ? 'match' : 'possible', confidence, via: 'fuzzy', types: {}, count, occurrence, fuzzy: detail });
       }
       fuzzyDone.set(query, hits);
-      if (!hits.length && outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
+      if (!hits.length) noteUnmatched(segment);
       found.push(...hits);
     }
     // In a report or log, a line that only looks a bit like an error is noise, not a finding.

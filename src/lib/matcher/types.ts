@@ -43,6 +43,24 @@ export interface FuzzyIndex {
   fuse: { keys: readonly unknown[]; records: unknown[] };
 }
 
+/** How a fuzzy result was judged (see src/lib/matcher/fuzzy.ts). */
+export interface FuzzyDetail {
+  /** Fuse score, 0 best. */
+  score: number;
+  /** Score gap to the runner-up page (first hit only). */
+  gap: number;
+  /** Distinctive words in the paste. */
+  words: number;
+  /** Share of the paste's words the page's messages hold (first hit only). */
+  covered: number;
+  /** Share of the page's message words the paste holds (first hit only). */
+  ofPage: number;
+  /** `covered` minus the runner-up's. */
+  coverageGap: number;
+  /** Sum of the rarity of the covered words. */
+  info: number;
+}
+
 export interface Occurrence {
   /** Values pulled out of the message, by placeholder name. */
   values: Record<string, string>;
@@ -65,8 +83,8 @@ export interface MatchResult {
   types: Record<string, string>;
   /** How many times this error occurs in the paste. */
   count: number;
-  /** For fuzzy results: the Fuse score (0 best), the gap to the runner-up page, and the words compared. */
-  fuzzy?: { score: number; gap: number; words: number; covered: number; ofPage: number; coverageGap: number; info: number };
+  /** For fuzzy results: how they were judged. */
+  fuzzy?: FuzzyDetail;
   /** Occurrences in paste order (at most MAX_OCCURRENCES kept). */
   occurrences: Occurrence[];
 }
