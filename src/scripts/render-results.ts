@@ -40,6 +40,7 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
   const meta: string[] = [`${Math.round(r.confidence * 100)}% confidence`];
   if (r.count > 1) meta.push(`seen ${r.count} times`);
   if (r.via === 'code') meta.push('identified by its QuickBooks error code or title');
+  if (r.via === 'typo') meta.push('matched after correcting a typo');
   if (r.via === 'fuzzy') meta.push('similar wording');
   li.append(el('p', { className: 'result-meta', textContent: meta.join(' · ') }));
   const values = valueList(r.values);

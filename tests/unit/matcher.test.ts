@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { messageVariants } from '../../src/lib/matcher/variants';
+import { fullMatcher } from '../../src/lib/matcher/full';
+import { fuzzyKey } from '../../src/lib/matcher/normalize';
+import { syntheticPages } from '../../bench/synthetic';
 
 const { matcher, entries } = matcherFromContent();
 const top = (text: string) => matcher.match(text).results[0];
@@ -64,6 +67,41 @@ describe('real paste shapes', () => {
   });
 });
 
+describe('typos, cut-offs and halves are still a confident match when one page holds them', () => {
+  it.each([
+    // Typing slips corrected, the exact patterns decide, so the near-duplicates stay apart.
+    ['Validation Exeption was thrown.Details:The name suplied already exists. : null.', 'account-name-already-exists', 'typo'],
+    ['BadReqeust. Details: The name suplied already exists. : null', 'name-already-exists', 'typo'],
+    ["Entity with Kye = 'BusinessUnit, (0)' does not exsit", 'business-unit-missing', 'typo'],
+    ['GL acount "Fuel Expense" dose not exist in QB', 'gl-account-does-not-exist', 'typo'],
+    // A run of the message's words that only one page has.
+    ['BadRequest. Details: The account period has closed and the account books cannot be upd…', 'account-period-closed', 'fuzzy'],
+    ['You cannot change transaction which is 365 d...', 'transaction-older-than-365-days', 'fuzzy'],
+    ['is before book closing date=03/31/2026', 'txn-date-before-closing-date', 'fuzzy'],
+    ['but was not found with key (55120).', 'payment-not-synchronized', 'fuzzy'],
+    ['were not found in QBO: [{"AccountNumber":"6120","AccountName":"Merchant Fees","AccountType":"Expense"}]', 'accounts-not-found', 'fuzzy'],
+  ])('%s → %s', (text, slug, via) => {
+    expect(matches(text)).toEqual([slug]);
+    expect(top(text)?.via).toBe(via);
+  });
+
+  it('keeps the typo-corrected values from the paste', () => {
+    expect(top('QBO Clas "Plumbing" was not fuond for Business Unit "Plumbing - Commercial".')).toMatchObject({
+      slug: 'class-not-found', verdict: 'match', via: 'typo', values: { qboClass: 'Plumbing', businessUnit: 'Plumbing - Commercial' },
+    });
+  });
+
+  it.each([
+    // Shared by both near-duplicates: the run is no longer on one side.
+    ['BadRequest. Details: The account period has closed and the', ['account-period-closed', 'txn-date-before-closing-date']],
+    ['Details:The name suplied already exists', ['account-name-already-exists', 'name-already-exists']],
+  ])('%s → no match, both pages possible', (text, slugs) => {
+    const { results } = matcher.match(text);
+    expect(results.filter((r) => r.verdict === 'match')).toEqual([]);
+    expect(results.map((r) => r.slug)).toEqual(expect.arrayContaining(slugs));
+  });
+});
+
 describe('unrelated errors never get a match', () => {
   it.each([
     'Object Not Found: Something you\'re trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.',
@@ -75,6 +113,15 @@ describe('unrelated errors never get a match', () => {
     '502 Bad Gateway nginx/1.24.0',
   ])('%s', (text) => {
     expect(matches(text)).toEqual([]);
+  });
+
+  it('a word hidden inside another word does not count as shared ("date" in "updated")', () => {
+    // 198 synthetic pages of real and made-up words, as in the scale benchmark; one of them holds
+    // "invoice", "after", "updated" and "doesn".
+    const sources = entries.map((e) => ({ slug: e.id, ...e.data }));
+    const words = [...new Set(sources.flatMap((s) => fuzzyKey([...(s.messages ?? []), ...s.patterns].join(' ')).split(' ')))].filter(Boolean);
+    const big = fullMatcher([...sources, ...syntheticPages(198, words)]);
+    expect(big.match('Invoice date is after the due date').results.filter((r) => r.verdict === 'match')).toEqual([]);
   });
 });
 

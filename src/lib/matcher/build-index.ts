@@ -4,7 +4,7 @@
  */
 import Fuse from 'fuse.js';
 import { compilePattern } from './pattern';
-import { fuzzyKey, normalizeTemplate } from './normalize';
+import { fuzzyKey, normalizeTemplate, sequenceWords } from './normalize';
 import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
 
 /** What the index needs from one error page. */
@@ -32,6 +32,7 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   const codes: Record<string, number[]> = {};
   const titles: Record<string, number[]> = {};
   const records: FuzzyRecord[] = [];
+  const seq: string[][] = [];
 
   const unique = (texts: string[]) => [...new Set(texts.flatMap((t) => fuzzyKey(t).split(' ')).filter(Boolean))].join(' ');
   sources.forEach((src, p) => {
@@ -51,8 +52,9 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
       t: unique([src.title]),
       k: unique(src.keywords ?? []),
     });
+    seq.push([...new Set([...(src.messages ?? []), ...src.patterns, ...(src.qboTitles ?? [])].map((t) => sequenceWords(normalizeTemplate(t)).join(' ')))]);
   });
 
   const fuseIndex = Fuse.createIndex([...FUSE_KEYS], records).toJSON();
-  return { core: { v: 1, pages, patterns, codes, titles }, fuzzy: { v: 1, fuse: fuseIndex } };
+  return { core: { v: 1, pages, patterns, codes, titles }, fuzzy: { v: 1, fuse: fuseIndex, seq } };
 }

@@ -20,8 +20,6 @@ export const CALIBRATION = Object.freeze({
   fuzzyMatchOfPage: 0.3,
   /** …or: the page's message holds at least this share of the paste's distinctive words… */
   coverageMatch: 0.85,
-  /** Bitap threshold for a paste's word to count as one of the page's words (0.34: two slips in a long word). */
-  coverageTypo: 0.34,
   /** …and the paste holds at least this share of the page's message words (not just a few common ones)… */
   coverageOfPage: 0.3,
   /** …and the runner-up's holds at least this much less… */
@@ -34,4 +32,14 @@ export const CALIBRATION = Object.freeze({
   fuzzyMatchWords: 4,
   /** A multi-line paste keeps fuzzy `possible` results only if nothing matched exactly and it has at most this many lines. */
   fuzzyPossibleMaxLines: 5,
+  /** A line with more corrected typos than this is not repaired (it is something else). */
+  repairMaxFixes: 3,
+  /** Fragment matching looks at this many words of a line. */
+  runMaxWords: 80,
+  /** A fragment is a `match` when its longest run of words in one page's message is at least this long… */
+  runMatch: 5,
+  /** …holds at least this many words that are not glue words or values… */
+  runMatchContent: 3,
+  /** …and is at least this much longer than any other page's run. */
+  runMatchGap: 3,
 });

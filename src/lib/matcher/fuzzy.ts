@@ -5,7 +5,9 @@
  */
 import type FuseType from 'fuse.js';
 import type { IFuseOptions } from 'fuse.js';
+import damerauLevenshtein from 'damerau-levenshtein';
 import { CALIBRATION } from './calibration';
+import { SLOT, STOPWORDS, sequenceWords } from './normalize';
 import { FUSE_KEYS, type FuzzyDetail, type FuzzyIndex, type FuzzyRecord } from './types';
 
 export interface FuzzyHit extends FuzzyDetail {
@@ -13,8 +15,14 @@ export interface FuzzyHit extends FuzzyDetail {
 }
 
 export interface FuzzySearch {
-  /** `raw` is the line reduced to words (normalize.fuzzyKey). */
-  search(raw: string, multiLine: boolean): FuzzyHit[];
+  /** `raw` is the line reduced to words (normalize.fuzzyKey); `line` is the line itself. */
+  search(raw: string, line: string, multiLine: boolean): FuzzyHit[];
+  /**
+   * The line with its typos corrected (words outside quotes and brackets that the index does not
+   * know but that are one slip from a word it does), or undefined when there is nothing to correct.
+   * The exact stage runs again on it.
+   */
+  repair(line: string): { text: string; fixes: number } | undefined;
 }
 
 const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
@@ -35,37 +43,56 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** `Fuse` is passed in (not imported) so that the caller decides when the library loads. */
 export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount: number): FuzzySearch {
-  // Every word the index knows. A paste's word that is not one of them, nor a typo of one (Bitap
-  // says), is a value such as an account name: it would only drag the score down, so it is dropped.
-  // Typo candidates come from two buckets (same first two letters, or same last three).
   const records = index.fuse.records as { i: number; $?: Record<string, { v?: string }> }[];
-  // Which pages hold each word (its keys are the vocabulary), and how rare the word is (idf).
+  // Which pages hold each word of the Fuse records (messages, titles, keywords), and how rare it is (idf).
   const pagesOf = new Map<string, number[]>();
   for (const rec of records) {
     for (const w of new Set(Object.values(rec.$ ?? {}).flatMap((f) => (f.v ?? '').split(' ')))) if (w) pushTo(pagesOf, w, rec.i);
   }
-  const vocab = pagesOf;
-  const buckets = new Map<string, string[]>();
-  for (const w of vocab.keys()) {
-    pushTo(buckets, `^${w.slice(0, 2)}`, w);
-    pushTo(buckets, `$${w.slice(-3)}`, w);
-  }
   const idf = (w: string) => Math.log(1 + pageCount / (pagesOf.get(w)?.length ?? pageCount));
 
-  const resolved = new Map<string, string[]>();
-  /** The index's words a paste's word stands for: itself, or the words it is a typo of. */
-  const resolve = (w: string): string[] => {
-    let r = resolved.get(w);
-    if (r === undefined) {
-      r = vocab.has(w) ? [w] : [];
-      if (!r.length && w.length >= 4 && w.length <= 32) {
-        const near = new Set([...(buckets.get(`^${w.slice(0, 2)}`) ?? []), ...(buckets.get(`$${w.slice(-3)}`) ?? [])]);
-        for (const v of near) if (Math.abs(v.length - w.length) <= 2 && Fuse.match(w, v, { threshold: 0.25, ignoreLocation: true }).isMatch) r.push(v);
+  // Word sequences per page (messages, patterns, QBO titles, glue words kept), for fragments: a
+  // cut-off message, its second half, a typo'd copy.
+  const sequences = index.seq.map((list) => list.map((t) => t.split(' ')));
+  const seqDf = new Map<string, number>();
+  for (const list of sequences) for (const w of new Set(list.flat())) seqDf.set(w, (seqDf.get(w) ?? 0) + 1);
+
+  // Every word the index knows, bucketed by first and by last letter and length, for typo lookup.
+  const known = new Set([...pagesOf.keys(), ...seqDf.keys()]);
+  known.delete(SLOT);
+  const slipBuckets = new Map<string, string[]>();
+  for (const w of known) {
+    pushTo(slipBuckets, `${w[0]}${w.length}`, w);
+    pushTo(slipBuckets, `${w.at(-1)}${w.length}`, w);
+  }
+  const slips = new Map<string, string[]>();
+  /**
+   * The index's words that an unknown word is one typing slip from (Damerau-Levenshtein: a swap of
+   * two letters is one slip; two slips in words of 8 letters or more). Three-letter words only
+   * count swapped letters ("kye"). Known words are never typos.
+   */
+  const slipOf = (w: string): string[] => {
+    let r = slips.get(w);
+    if (r !== undefined) return r;
+    r = [];
+    if (!known.has(w) && w.length >= 3 && w.length <= 32) {
+      const limit = w.length >= 8 ? 2 : 1;
+      const sorted = w.length === 3 ? [...w].sort().join('') : '';
+      for (let len = w.length - limit; len <= w.length + limit; len++) {
+        for (const v of new Set([...(slipBuckets.get(`${w[0]}${len}`) ?? []), ...(slipBuckets.get(`${w.at(-1)}${len}`) ?? [])])) {
+          if (sorted ? v.length === 3 && [...v].sort().join('') === sorted : damerauLevenshtein(w, v).steps <= limit) r.push(v);
+        }
       }
-      if (resolved.size < 5000) resolved.set(w, r);
     }
+    if (slips.size < 5000) slips.set(w, r);
     return r;
   };
+  /**
+   * The Fuse records' words a paste's word stands for: itself, or the words it is a slip of. A word
+   * that is neither is a value such as an account name: it would only drag the score down, so
+   * fuzzy search drops it.
+   */
+  const resolve = (w: string): string[] => (pagesOf.has(w) ? [w] : slipOf(w).filter((v) => pagesOf.has(v)));
   const distinctive = (query: string) => query.split(' ').filter((w) => w.length >= 3 && resolve(w).length > 0).join(' ');
 
   /**
@@ -93,26 +120,24 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
 
   // Message words per page (the `m` field of record i is page i), for the coverage check below.
   const messageWords: Set<string>[] = Array.from({ length: pageCount }, () => new Set());
-  const messageText: string[] = Array.from({ length: pageCount }, () => '');
   for (const rec of records) {
     const v = rec.$?.['0']?.v ?? '';
-    messageText[rec.i] = v;
     messageWords[rec.i] = new Set(v.split(' '));
   }
   /**
    * Share of the paste's words (all of them, known to the index or not; values in quotes and
-   * brackets aside) that the page's messages contain (Bitap per word, so typos count), and how
+   * brackets aside) that the page's messages contain (typos count), and how
    * much those words say (the sum of their rarity). A typo-ridden or cut-off message covers its own page almost fully; an
    * unrelated error that shares a few words does not.
    */
   const coverage = (raw: string, page: number): { ofPaste: number; ofPage: number; info: number } => {
     const words = [...new Set(raw.split(' ').filter((w) => w.length >= 3))];
     const have = messageWords[page]!;
-    const text = messageText[page]!;
     let hit = 0;
     let info = 0;
-    for (const w of words) {
-      if (have.has(w) || Fuse.match(w, text, { threshold: CALIBRATION.coverageTypo, ignoreLocation: true }).isMatch) {
+    for (const [k, w] of words.entries()) {
+      // The last word may be cut short.
+      if (have.has(w) || slipOf(w).some((v) => have.has(v)) || (k === words.length - 1 && [...have].some((v) => v.startsWith(w)))) {
         hit++;
         info += Math.max(0, ...resolve(w).map(idf));
       }
@@ -120,27 +145,88 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     return { ofPaste: hit / Math.max(1, words.length), ofPage: hit / Math.max(1, have.size), info };
   };
 
-  function search(raw: string, multiLine: boolean): FuzzyHit[] {
+  function repair(line: string): { text: string; fixes: number } | undefined {
+    let fixes = 0;
+    const text = line.replace(/"[^"\n]{0,80}"|\([^()\n]{0,80}\)|\p{L}+/gu, (word) => {
+      if (!/^\p{L}/u.test(word)) return word;
+      const near = slipOf(word.toLowerCase());
+      if (near.length !== 1) return word;
+      fixes++;
+      return near[0]!;
+    });
+    return fixes && fixes <= CALIBRATION.repairMaxFixes ? { text, fixes } : undefined;
+  }
+
+  /**
+   * The longest run of the paste's words, in order, that one of the page's messages holds: a word
+   * equals itself or what it is a slip of; the paste's first word may be the tail of a word and its
+   * last the start of one (a cut mid-word). `content` counts the run's words that are neither glue
+   * words nor values.
+   */
+  const runOf = (words: string[], page: number): { run: number; content: number } => {
+    let best = { run: 0, content: 0 };
+    const last = words.length - 1;
+    const same = (i: number, v: string) => {
+      const w = words[i]!;
+      return w === v || slipOf(w).includes(v) || (i === last && w.length >= 1 && w !== SLOT && v.startsWith(w)) || (i === 0 && w.length >= 2 && w !== SLOT && v.endsWith(w));
+    };
+    for (const seq of sequences[page] ?? []) {
+      let prev = new Array<{ run: number; content: number }>(seq.length + 1).fill({ run: 0, content: 0 });
+      for (let i = 0; i < words.length; i++) {
+        const row = new Array<{ run: number; content: number }>(seq.length + 1);
+        row[0] = { run: 0, content: 0 };
+        const isContent = words[i] !== SLOT && !STOPWORDS.has(words[i]!) && (seqDf.has(words[i]!) || slipOf(words[i]!).length > 0);
+        for (let j = 0; j < seq.length; j++) {
+          if (same(i, seq[j]!)) {
+            const p = prev[j]!;
+            const cur = { run: p.run + 1, content: p.content + (isContent && !STOPWORDS.has(seq[j]!) ? 1 : 0) };
+            row[j + 1] = cur;
+            if (cur.run > best.run || (cur.run === best.run && cur.content > best.content)) best = cur;
+          } else row[j + 1] = { run: 0, content: 0 };
+        }
+        prev = row;
+      }
+    }
+    return best;
+  };
+
+  function search(raw: string, line: string, multiLine: boolean): FuzzyHit[] {
     const query = distinctive(raw);
     if (query.length < 5) return [];
     const words = query.split(' ').length;
+    const pool = candidates(query);
     const best = new Map<number, number>();
-    for (const r of searchCandidates(query, candidates(query))) {
+    for (const r of searchCandidates(query, pool)) {
       const s = r.score ?? 1;
       if (s < (best.get(r.item.p) ?? 2)) best.set(r.item.p, s);
     }
-    const ranked = [...best.entries()].sort((a, b) => a[1] - b[1]);
+    const cutoff = multiLine ? CALIBRATION.fuzzyMultiLineScore : CALIBRATION.fuzzyPossibleScore;
+    const all = [...best.entries()].sort((a, b) => a[1] - b[1]);
+    let ranked = all.filter(([, s]) => s <= cutoff);
+    // Runs of the paste's words in each candidate's messages. A long run that one page has and no
+    // other comes close to is that message, cut off or halved: it goes first.
+    const seqWords = sequenceWords(line).slice(0, CALIBRATION.runMaxWords);
+    const runs = new Map(pool.map((p) => [p, runOf(seqWords, p)]));
+    const byRun = [...runs.entries()].sort((a, b) => b[1].run - a[1].run || b[1].content - a[1].content);
+    const lead = byRun[0];
+    if (lead && lead[1].run - (byRun[1]?.[1].run ?? 0) >= CALIBRATION.runMatchGap && lead[1].run >= CALIBRATION.runMatch) {
+      ranked = [[lead[0], best.get(lead[0]) ?? 1], ...ranked.filter(([p]) => p !== lead[0])];
+    }
+    if (!ranked.length) return [];
+    const runGap = (page: number) => (runs.get(page)?.run ?? 0) - Math.max(0, ...[...runs].filter(([p]) => p !== page).map(([, r]) => r.run));
     // A paste whose distinctive words one page's message holds (and the runner-up's does not) is
     // that message, typos, cuts and all.
     const none = { ofPaste: 0, ofPage: 0, info: 0 };
-    const c1 = ranked[0] ? coverage(raw, ranked[0][0]) : none;
-    const c2 = ranked[1] ? coverage(raw, ranked[1][0]) : none;
-    const cutoff = multiLine ? CALIBRATION.fuzzyMultiLineScore : CALIBRATION.fuzzyPossibleScore;
-    return ranked
-      .filter(([, s]) => s <= cutoff)
-      .slice(0, CALIBRATION.maxPossible)
-      .map(([page, score], i) => ({ page, score, words, gap: i === 0 ? (ranked[1]?.[1] ?? 1) - score : 0, covered: i === 0 ? c1.ofPaste : 0, ofPage: i === 0 ? c1.ofPage : 0, coverageGap: i === 0 ? c1.ofPaste - c2.ofPaste : 0, info: i === 0 ? c1.info : 0 }));
+    const c1 = coverage(raw, ranked[0]![0]);
+    const second = all.find(([p]) => p !== ranked[0]![0]);
+    const c2 = second ? coverage(raw, second[0]) : none;
+    const r1 = runs.get(ranked[0]![0]) ?? { run: 0, content: 0 };
+    return ranked.slice(0, CALIBRATION.maxPossible).map(([page, score], i) =>
+      i === 0
+        ? { page, score, words, gap: (second?.[1] ?? 1) - score, covered: c1.ofPaste, ofPage: c1.ofPage, coverageGap: c1.ofPaste - c2.ofPaste, info: c1.info, run: r1.run, runContent: r1.content, runGap: runGap(page) }
+        : { page, score, words, gap: 0, covered: 0, ofPage: 0, coverageGap: 0, info: 0, run: 0, runContent: 0, runGap: 0 },
+    );
   }
 
-  return { search };
+  return { search, repair };
 }

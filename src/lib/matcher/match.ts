@@ -219,12 +219,23 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
         continue;
       }
       fuzzed++;
+      const line0 = stripLogPrefix(segment);
+      // Typing slips corrected, the exact patterns may now hold: the near-duplicates stay told apart.
+      const fixed = fuzzy.repair(line0);
+      const again = fixed ? resolveHits(exactHits(fixed.text), [0], fixed.text).found : [];
+      if (again.length) {
+        for (const f of again) Object.assign(f, { via: 'typo', count, confidence: Math.min(f.confidence, 0.95), occurrence: { ...f.occurrence, line, text: clip(segment) } });
+        fuzzyDone.set(query, again);
+        found.push(...again);
+        continue;
+      }
       const hits: Found[] = [];
-      for (const { page, ...detail } of fuzzy.search(query, multiLine)) {
-        const { score, gap, words, covered, ofPage, coverageGap, info } = detail;
+      for (const { page, ...detail } of fuzzy.search(query, line0, multiLine)) {
+        const { score, gap, words, covered, ofPage, coverageGap, info, run, runContent, runGap } = detail;
         const sure =
           (words >= CALIBRATION.fuzzyMatchWords && score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && ofPage >= CALIBRATION.fuzzyMatchOfPage) ||
-          (info >= CALIBRATION.coverageInfo && covered >= CALIBRATION.coverageMatch && ofPage >= CALIBRATION.coverageOfPage && coverageGap >= CALIBRATION.coverageGap && score <= CALIBRATION.coverageMaxScore);
+          (info >= CALIBRATION.coverageInfo && covered >= CALIBRATION.coverageMatch && ofPage >= CALIBRATION.coverageOfPage && coverageGap >= CALIBRATION.coverageGap && score <= CALIBRATION.coverageMaxScore) ||
+          (run >= CALIBRATION.runMatch && runContent >= CALIBRATION.runMatchContent && runGap >= CALIBRATION.runMatchGap);
         const confidence = Math.round(Math.max(0, Math.min(sure ? 0.95 : 0.75, 1 - score)) * 100) / 100;
         hits.push({ page, verdict: sure ? 'match' : 'possible', confidence, via: 'fuzzy', types: {}, count, occurrence, fuzzy: detail });
       }

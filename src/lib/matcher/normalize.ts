@@ -52,7 +52,7 @@ export function normalizeInput(raw: unknown): NormalizedInput {
  * error shares. Dropped from both sides of fuzzy search, so "closing date error when exporting"
  * is compared as "closing date".
  */
-const STOPWORDS = new Set(
+export const STOPWORDS: ReadonlySet<string> = new Set(
   ('a an and are as at be been but by can could did do does for from get gets getting got had has have hi hello i if in into is it its '
     + 'me my of on or our please so that the their there this to us was we were what when where which while who why will with you your '
     + 'how tell set up new some any all also just like need want try tried trying am any again still now then than them they he she him her '
@@ -78,4 +78,30 @@ function fuzzyWords(text: string): string[] {
     .replace(/[^\p{L}\s]+/gu, ' ')
     .split(/\s+/)
     .filter(Boolean);
+}
+
+/** A value slot in a word sequence: a placeholder, a number, a date, a quoted name, a bracketed key. */
+export const SLOT = '#';
+
+/**
+ * The paste or message as a sequence of lowercase words, glue words and JSON keys kept and every value one slot
+ * (`#`), so that "Txn Date=03/14/2026 is before" and "Txn Date={txnDate:date} is before" are the
+ * same sequence. Fragment matching compares these runs of words.
+ */
+export function sequenceWords(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .replace(/#/g, ' ')
+    .replace(/\{[a-z][A-Za-z0-9]*:[a-z]+\}/g, ' # ')
+    // JSON keys are words of the message ("AccountNumber":…); other quoted text is a value.
+    .replace(/"([a-z_][a-z0-9_]{0,40})"\s*:/g, ' $1 ')
+    .replace(/"[^"\n]{0,80}"/g, ' # ')
+    .replace(/\([^()\n]{0,80}\)/g, ' # ')
+    .replace(/\b(?:mm\/dd\/yyyy|n{2,}|x{3,})\b/g, ' # ')
+    .replace(/\p{N}+/gu, ' # ')
+    .replace(/[^\p{L}#]+/gu, ' ')
+    .split(' ');
+  const out: string[] = [];
+  for (const w of words) if (w && !(w === SLOT && out[out.length - 1] === SLOT)) out.push(w);
+  return out;
 }

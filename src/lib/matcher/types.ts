@@ -2,8 +2,8 @@
 
 export type Verdict = 'match' | 'possible';
 
-/** How a result was found, strongest first. */
-export type Via = 'pattern' | 'code' | 'fuzzy';
+/** How a result was found, strongest first: `typo` is an exact pattern after correcting typing slips. */
+export type Via = 'pattern' | 'typo' | 'code' | 'fuzzy';
 
 /** One Fuse record per page (record i is page i). */
 export interface FuzzyRecord {
@@ -41,6 +41,8 @@ export interface FuzzyIndex {
   v: 1;
   /** Prebuilt Fuse index (Fuse.createIndex(...).toJSON()); record i is page i. */
   fuse: { keys: readonly unknown[]; records: unknown[] };
+  /** Per page: its messages, patterns and QBO titles as word sequences (normalize.sequenceWords, joined by spaces). */
+  seq: string[][];
 }
 
 /** How a fuzzy result was judged (see src/lib/matcher/fuzzy.ts). */
@@ -59,6 +61,14 @@ export interface FuzzyDetail {
   coverageGap: number;
   /** Sum of the rarity of the covered words. */
   info: number;
+  /** Longest run of the paste's words, in order, found in one of the page's messages (typos allowed). */
+  run: number;
+  /** How many of that run's words are not glue words or values. */
+  runContent: number;
+  /** `run` minus the longest run any other page has. */
+  runGap: number;
+  /** Words of the paste that were typos of the index's words and were corrected before exact patterns ran. */
+  repaired?: number;
 }
 
 export interface Occurrence {
