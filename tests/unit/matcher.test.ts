@@ -55,6 +55,8 @@ describe('real paste shapes', () => {
     ['smart quotes and NBSP', 'QBO\u00a0Class \u201cHVAC\u201d was not found for Business Unit \u201cHVAC - Residential\u201d.', 'class-not-found'],
     ['line wrap', 'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before\r\nbook closing date=03/31/2026', 'txn-date-before-closing-date'],
     ['prose around', 'Hi team, since Monday every export fails with "Entity with Key = \'BusinessUnit, (0)\' does not exist" — please help', 'business-unit-missing'],
+    ['csv export cell, quotes doubled', 'Journal Entry,70461,"Garage Doors",3/7/2026,"6228.90",Failed,"GL account ""Subcontractors"" does not exist in QB"', 'gl-account-does-not-exist'],
+    ['tab-separated cell', 'Payment\t97717\tFailed\t"QBO Class ""Electrical:Service"" was not found for Business Unit ""Electrical - Service""."', 'class-not-found'],
     ['typo', 'There was an eror while comunicating with the Ids Server', 'ids-server-error'],
     ['cut off', 'You cannot delete this transaction because it is matched to a transaction that was…', 'matched-to-different-account'],
   ])('%s', (_kind, text, slug) => {
@@ -175,6 +177,21 @@ describe('bad input gets a clear answer, never a crash', () => {
     const outcome = matcher.match(lines.join('\n'));
     expect(outcome.results[0]).toMatchObject({ slug: 'deposit-total-mismatch', count: 100 });
     expect(outcome.fuzzyCapped).toBe(true);
+  });
+
+  it.each([
+    ['doubled quotes', `a,"${'""'.repeat(150_000)}`],
+    ['open cells', `x,"${'a,"'.repeat(100_000)}`],
+    ['cells without an end', `${',"'.repeat(50_000)}${'b'.repeat(100_000)}`],
+  ])('CSV-looking input stays linear in time: %s', (_kind, text) => {
+    const small = text.slice(0, text.length / 10);
+    const t0 = performance.now();
+    matcher.match(small);
+    const t1 = performance.now();
+    matcher.match(text);
+    const t2 = performance.now();
+    // 10× the input may cost about 10× the time, not 100×: generous noise, and a floor.
+    expect(t2 - t1).toBeLessThan(Math.max(200, (t1 - t0) * 40));
   });
 
   it('returns HTML in a paste as plain values, untouched', () => {

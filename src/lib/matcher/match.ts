@@ -6,7 +6,7 @@
  */
 import { PATTERN_FLAGS } from './pattern';
 import { fuzzyKey, normalizeInput } from './normalize';
-import { findCodes, stripLogPrefix, unescapeJsonText, unwrapFaults } from './unwrap';
+import { findCodes, stripLogPrefix, unescapeJsonText, unquoteCells, unwrapFaults } from './unwrap';
 import { CALIBRATION } from './calibration';
 import type { FuzzySearch } from './fuzzy';
 import type { FuzzyDetail, MatchIndex, MatchOutcome, MatchResult, Occurrence, Verdict, Via } from './types';
@@ -169,7 +169,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       outcome.empty = true;
       return outcome;
     }
-    const text = normalizeInput(unescapeJsonText(unwrapFaults(input.text))).text;
+    const text = normalizeInput(unquoteCells(unescapeJsonText(unwrapFaults(input.text)))).text;
     const starts = lineStarts(text);
     const { found, covered } = resolveHits(exactHits(text), starts, text);
 

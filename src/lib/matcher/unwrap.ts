@@ -119,6 +119,17 @@ export function unescapeJsonText(text: string): string {
   return text.includes('\\"') || text.includes('\\/') ? text.replace(/\\(["/])/g, '$1') : text;
 }
 
+/**
+ * Quoted cells of a CSV or tab-separated export (`Failed,"GL account ""Fuel"" does not exist in QB"`):
+ * the cell's quotes dropped and its doubled quotes made single. A cell starts after a comma, a tab
+ * (a space once normalized) or the line start and ends before one or the line end; only cells that
+ * hold doubled quotes change. Each scan stops at the next lone quote.
+ */
+export function unquoteCells(text: string): string {
+  if (!text.includes('""')) return text;
+  return text.replace(/(^|[,\t ])"((?:[^"\n]|""){0,4000})"(?=[,\t ]|$)/gm, (m, sep: string, cell: string) => (cell.includes('""') ? sep + cell.replace(/""/g, '"') : m));
+}
+
 /** QBO error codes named as codes: `code="6240"`, `"code":"6240"`, `QB Exception 6240`, `error code 6240`, `Error 6240:`. */
 const CODE_RE = /(?:\bcode\b["']?\s*[:=#]?\s*["']?|\bQB\s*Exception\s*|\berror\s+(?:code\s*)?#?)(\d{3,5})\b/gi;
 
