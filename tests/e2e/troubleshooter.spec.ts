@@ -66,6 +66,19 @@ test.describe('pasting a message', () => {
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
   });
 
+  test('typos and cut-offs still get a confident match, and say how they were found', async ({ page }) => {
+    await page.goto('/');
+    // Two slips in a near-duplicate: corrected, the wrapper still decides.
+    await paste(page, 'BadReqeust. Details: The name suplied already exists. : null');
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'name-already-exists');
+    await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
+    await expect(results(page).first()).toContainText('matched after correcting a typo');
+    // A message cut off after its distinctive part.
+    await paste(page, 'BadRequest. Details: The account period has closed and the account books cannot be upd…');
+    await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(1);
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'account-period-closed');
+  });
+
   test('a raw QuickBooks fault body finds its page', async ({ page }) => {
     await page.goto('/');
     await paste(page, '{"Fault":{"Error":[{"Message":"Deposited Transaction cannot be changed","Detail":"This transaction has been deposited. If you want to change or delete it, you must edit the deposit it appears on and remove it first.","code":"6540"}],"type":"ValidationFault"}}');
