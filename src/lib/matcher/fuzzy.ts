@@ -57,31 +57,27 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   const seqDf = new Map<string, number>();
   for (const list of sequences) for (const w of new Set(list.flat())) seqDf.set(w, (seqDf.get(w) ?? 0) + 1);
 
-  // Every word the index knows, bucketed by first and by last letter and length, for typo lookup.
+  // Every word the index knows, found again from any of its one-letter deletions: two words one
+  // slip apart (a letter dropped, added, changed or two swapped) share one (SymSpell's idea).
   const known = new Set([...pagesOf.keys(), ...seqDf.keys()]);
   known.delete(SLOT);
-  const slipBuckets = new Map<string, string[]>();
-  for (const w of known) {
-    pushTo(slipBuckets, `${w[0]}${w.length}`, w);
-    pushTo(slipBuckets, `${w.at(-1)}${w.length}`, w);
-  }
+  const deletions = (w: string) => [w, ...Array.from(w, (_, i) => w.slice(0, i) + w.slice(i + 1))];
+  const byDeletion = new Map<string, string[]>();
+  for (const w of known) for (const d of new Set(deletions(w))) pushTo(byDeletion, d, w);
   const slips = new Map<string, string[]>();
   /**
-   * The index's words that an unknown word is one typing slip from (Damerau-Levenshtein: a swap of
-   * two letters is one slip; two slips in words of 8 letters or more). Three-letter words only
-   * count swapped letters ("kye"). Known words are never typos.
+   * The index's words that an unknown word is one typing slip from (Damerau-Levenshtein distance
+   * 1: a swap of two neighbouring letters is one slip). Three-letter words only count swapped
+   * letters ("kye"). Known words are never typos.
    */
   const slipOf = (w: string): string[] => {
     let r = slips.get(w);
     if (r !== undefined) return r;
     r = [];
     if (!known.has(w) && w.length >= 3 && w.length <= 32) {
-      const limit = w.length >= 8 ? 2 : 1;
       const sorted = w.length === 3 ? [...w].sort().join('') : '';
-      for (let len = w.length - limit; len <= w.length + limit; len++) {
-        for (const v of new Set([...(slipBuckets.get(`${w[0]}${len}`) ?? []), ...(slipBuckets.get(`${w.at(-1)}${len}`) ?? [])])) {
-          if (sorted ? v.length === 3 && [...v].sort().join('') === sorted : damerauLevenshtein(w, v).steps <= limit) r.push(v);
-        }
+      for (const v of new Set(deletions(w).flatMap((d) => byDeletion.get(d) ?? []))) {
+        if (sorted ? v.length === 3 && [...v].sort().join('') === sorted : damerauLevenshtein(w, v).steps <= 1) r.push(v);
       }
     }
     if (slips.size < 5000) slips.set(w, r);
