@@ -76,6 +76,8 @@ describe('typos, cut-offs and halves are still a confident match when one page h
     ['BadReqeust. Details: The name suplied already exists. : null', 'name-already-exists', 'typo'],
     ["Entity with Kye = 'BusinessUnit, (0)' does not exsit", 'business-unit-missing', 'typo'],
     ['GL acount "Fuel Expense" dose not exist in QB', 'gl-account-does-not-exist', 'typo'],
+    // "acount" is one slip from "account" and from "amount": the dropped letter wins.
+    ['The acount period has closed and the account books cannot be updated through the QBO Services API.', 'account-period-closed', 'typo'],
     // A run of the message's words that only one page has.
     ['BadRequest. Details: The account period has closed and the account books cannot be upd…', 'account-period-closed', 'fuzzy'],
     ['You cannot change transaction which is 365 d...', 'transaction-older-than-365-days', 'fuzzy'],

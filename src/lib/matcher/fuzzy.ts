@@ -145,7 +145,10 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     let fixes = 0;
     const text = line.replace(/"[^"\n]{0,80}"|\([^()\n]{0,80}\)|\p{L}+/gu, (word) => {
       if (!/^\p{L}/u.test(word)) return word;
-      const near = slipOf(word.toLowerCase());
+      const w = word.toLowerCase();
+      let near = slipOf(w);
+      // Two words one slip away ("acount": account, amount): a dropped letter is the likelier slip.
+      if (near.length > 1) near = near.filter((v) => v.length === w.length + 1);
       if (near.length !== 1) return word;
       fixes++;
       return near[0]!;
