@@ -43,3 +43,8 @@ export const CALIBRATION = Object.freeze({
   /** …and is at least this much longer than any other page's run. */
   runMatchGap: 3,
 });
+
+/** A run of the paste's words in one page's message that makes that page a `match` (and puts it first). */
+export function runDecides(run: number, content: number, gap: number): boolean {
+  return run >= CALIBRATION.runMatch && content >= CALIBRATION.runMatchContent && gap >= CALIBRATION.runMatchGap;
+}

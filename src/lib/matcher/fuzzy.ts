@@ -6,7 +6,7 @@
 import type FuseType from 'fuse.js';
 import type { IFuseOptions } from 'fuse.js';
 import damerauLevenshtein from 'damerau-levenshtein';
-import { CALIBRATION } from './calibration';
+import { CALIBRATION, runDecides } from './calibration';
 import { SLOT, STOPWORDS, sequenceWords } from './normalize';
 import { FUSE_KEYS, type FuzzyDetail, type FuzzyIndex, type FuzzyRecord } from './types';
 
@@ -122,9 +122,9 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   }
   /**
    * Share of the paste's words (all of them, known to the index or not; values in quotes and
-   * brackets aside) that the page's messages contain (typos count), and how
-   * much those words say (the sum of their rarity). A typo-ridden or cut-off message covers its own page almost fully; an
-   * unrelated error that shares a few words does not.
+   * brackets aside) that the page's messages contain (typos count, and a last word cut short), and
+   * how much those words say (the sum of their rarity). A typo-ridden or cut-off message covers its
+   * own page almost fully; an unrelated error that shares a few words does not.
    */
   const coverage = (raw: string, page: number): { ofPaste: number; ofPage: number; info: number } => {
     const words = [...new Set(raw.split(' ').filter((w) => w.length >= 3))];
@@ -206,13 +206,12 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     // other comes close to is that message, cut off or halved: it goes first.
     const seqWords = sequenceWords(line).slice(0, CALIBRATION.runMaxWords);
     const runs = new Map(pool.map((p) => [p, runOf(seqWords, p)]));
-    const byRun = [...runs.entries()].sort((a, b) => b[1].run - a[1].run || b[1].content - a[1].content);
-    const lead = byRun[0];
-    if (lead && lead[1].run - (byRun[1]?.[1].run ?? 0) >= CALIBRATION.runMatchGap && lead[1].run >= CALIBRATION.runMatch) {
+    const runGap = (page: number) => (runs.get(page)?.run ?? 0) - Math.max(0, ...[...runs].filter(([p]) => p !== page).map(([, r]) => r.run));
+    const lead = [...runs.entries()].sort((a, b) => b[1].run - a[1].run || b[1].content - a[1].content)[0];
+    if (lead && runDecides(lead[1].run, lead[1].content, runGap(lead[0]))) {
       ranked = [[lead[0], best.get(lead[0]) ?? 1], ...ranked.filter(([p]) => p !== lead[0])];
     }
     if (!ranked.length) return [];
-    const runGap = (page: number) => (runs.get(page)?.run ?? 0) - Math.max(0, ...[...runs].filter(([p]) => p !== page).map(([, r]) => r.run));
     // A paste whose distinctive words one page's message holds (and the runner-up's does not) is
     // that message, typos, cuts and all.
     const none = { ofPaste: 0, ofPage: 0, info: 0 };

@@ -7,7 +7,7 @@
 import { PATTERN_FLAGS } from './pattern';
 import { fuzzyKey, normalizeInput } from './normalize';
 import { findCodes, stripLogPrefix, unescapeJsonText, unquoteCells, unwrapFaults } from './unwrap';
-import { CALIBRATION } from './calibration';
+import { CALIBRATION, runDecides } from './calibration';
 import type { FuzzySearch } from './fuzzy';
 import type { FuzzyDetail, MatchIndex, MatchOutcome, MatchResult, Occurrence, Verdict, Via } from './types';
 
@@ -201,7 +201,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
         continue;
       }
       // Lines that differ only in numbers and names are searched once.
-      const query = fuzzyKey(stripLogPrefix(segment)).slice(0, CALIBRATION.fuzzyQueryChars).trim();
+      const bare = stripLogPrefix(segment);
+      const query = fuzzyKey(bare).slice(0, CALIBRATION.fuzzyQueryChars).trim();
       const same = fuzzyDone.get(query);
       if (same) {
         for (const f of same) f.count += count;
@@ -219,9 +220,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
         continue;
       }
       fuzzed++;
-      const line0 = stripLogPrefix(segment);
       // Typing slips corrected, the exact patterns may now hold: the near-duplicates stay told apart.
-      const fixed = fuzzy.repair(line0);
+      const fixed = fuzzy.repair(bare);
       const again = fixed ? resolveHits(exactHits(fixed.text), [0], fixed.text).found : [];
       if (again.length) {
         for (const f of again) Object.assign(f, { via: 'typo', count, confidence: Math.min(f.confidence, 0.95), occurrence: { ...f.occurrence, line, text: clip(segment) } });
@@ -230,12 +230,12 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
         continue;
       }
       const hits: Found[] = [];
-      for (const { page, ...detail } of fuzzy.search(query, line0, multiLine)) {
+      for (const { page, ...detail } of fuzzy.search(query, bare, multiLine)) {
         const { score, gap, words, covered, ofPage, coverageGap, info, run, runContent, runGap } = detail;
         const sure =
           (words >= CALIBRATION.fuzzyMatchWords && score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && ofPage >= CALIBRATION.fuzzyMatchOfPage) ||
           (info >= CALIBRATION.coverageInfo && covered >= CALIBRATION.coverageMatch && ofPage >= CALIBRATION.coverageOfPage && coverageGap >= CALIBRATION.coverageGap && score <= CALIBRATION.coverageMaxScore) ||
-          (run >= CALIBRATION.runMatch && runContent >= CALIBRATION.runMatchContent && runGap >= CALIBRATION.runMatchGap);
+          runDecides(run, runContent, runGap);
         const confidence = Math.round(Math.max(0, Math.min(sure ? 0.95 : 0.75, 1 - score)) * 100) / 100;
         hits.push({ page, verdict: sure ? 'match' : 'possible', confidence, via: 'fuzzy', types: {}, count, occurrence, fuzzy: detail });
       }
