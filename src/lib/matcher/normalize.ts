@@ -60,41 +60,31 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .split(' '),
 );
 
-/** Lowercase words only, digits and glue words dropped: what fuzzy search compares, free of the message's values. */
+/** Lowercase words only, values and glue words dropped: what fuzzy search compares, free of the message's values. */
 export function fuzzyKey(text: string): string {
-  return fuzzyWords(text)
-    .filter((w) => !STOPWORDS.has(w))
+  return sequenceWords(text, false)
+    .filter((w) => w !== SLOT && !STOPWORDS.has(w))
     .join(' ');
-}
-
-function fuzzyWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/\{[a-z][A-Za-z0-9]*:[a-z]+\}/g, ' ')
-    // Quoted and bracketed parts are names and values ("HVAC - Residential"), not the message's words.
-    .replace(/"[^"\n]{0,80}"/g, ' ')
-    .replace(/\([^()\n]{0,80}\)/g, ' ')
-    .replace(/\b(?:mm\/dd\/yyyy|n{2,}|x{3,})\b/g, ' ')
-    .replace(/[^\p{L}\s]+/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
 }
 
 /** A value slot in a word sequence: a placeholder, a number, a date, a quoted name, a bracketed key. */
 export const SLOT = '#';
 
 /**
- * The paste or message as a sequence of lowercase words, glue words and JSON keys kept and every value one slot
- * (`#`), so that "Txn Date=03/14/2026 is before" and "Txn Date={txnDate:date} is before" are the
- * same sequence. Fragment matching compares these runs of words.
+ * The paste or message as a sequence of lowercase words, glue words and JSON keys kept and every
+ * value one slot (`#`): placeholders, numbers, quoted and bracketed parts (names and values such as
+ * "HVAC - Residential"), and the article's MM/DD/YYYY, NNN and XXX. So "Txn Date=03/14/2026 is
+ * before" and "Txn Date={txnDate:date} is before" are the same sequence. Fragment matching compares
+ * runs of these words; fuzzy search compares them without slots, glue words and JSON keys (fuzzyKey).
  */
-export function sequenceWords(text: string): string[] {
-  const words = text
+export function sequenceWords(text: string, jsonKeys = true): string[] {
+  let lower = text
     .toLowerCase()
     .replace(/#/g, ' ')
-    .replace(/\{[a-z][A-Za-z0-9]*:[a-z]+\}/g, ' # ')
-    // JSON keys are words of the message ("AccountNumber":…); other quoted text is a value.
-    .replace(/"([a-z_][a-z0-9_]{0,40})"\s*:/g, ' $1 ')
+    .replace(/\{[a-z][A-Za-z0-9]*:[a-z]+\}/g, ' # ');
+  // JSON keys are words of the message ("AccountNumber":…); other quoted text is a value.
+  if (jsonKeys) lower = lower.replace(/"([a-z_][a-z0-9_]{0,40})"\s*:/g, ' $1 ');
+  const words = lower
     .replace(/"[^"\n]{0,80}"/g, ' # ')
     .replace(/\([^()\n]{0,80}\)/g, ' # ')
     .replace(/\b(?:mm\/dd\/yyyy|n{2,}|x{3,})\b/g, ' # ')
