@@ -25,7 +25,6 @@ import { buildIndex, type BuiltIndex, type IndexSource } from '../src/lib/matche
 import { createFuzzy } from '../src/lib/matcher/fuzzy';
 import { createMatcher, type Matcher } from '../src/lib/matcher/match';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
-import { fuzzyKey } from '../src/lib/matcher/normalize';
 import { syntheticPages } from './synthetic';
 import { serve } from './static-server';
 
@@ -49,7 +48,6 @@ function corpora(): Corpus[] {
 
 const entries = loadErrors();
 const realSources: IndexSource[] = entries.map((e) => ({ slug: e.id, ...e.data }));
-const realWords = [...new Set(realSources.flatMap((s) => fuzzyKey([...(s.messages ?? []), ...s.patterns].join(' ')).split(' ')))].filter(Boolean);
 const DIST = join(ROOT, 'dist');
 /** BENCH_SCALES=22 (comma-separated) runs fewer scales. */
 const SCALES = (process.env['BENCH_SCALES'] ?? '22,220,2200').split(',').map(Number);
@@ -327,7 +325,7 @@ async function main(): Promise<void> {
   /** Figures against the issue's targets, gathered per scale and printed last. */
   const targets: string[] = [];
   for (const n of SCALES) {
-    const synthetic = syntheticPages(n - realSources.length, realWords);
+    const synthetic = syntheticPages(n - realSources.length, realSources);
     const sources = [...realSources, ...synthetic];
     const t0 = performance.now();
     const built = buildIndex(sources);

@@ -3,6 +3,7 @@
  * real pages' words (so fuzzy search has real competition) and carry typed placeholders.
  */
 import type { IndexSource } from '../src/lib/matcher/build-index';
+import { fuzzyKey } from '../src/lib/matcher/normalize';
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -15,7 +16,9 @@ function prng(seed: number): () => number {
 const SYLLABLES = 'ka lo mi ne ru ta vo xe zu pri stel gor ban dex fil mur quon rast tiv yel'.split(' ');
 const PLACEHOLDERS = ['{amount:number}', '"{name:text}"', '{when:date}', '{ref:int}', '{key:id}'];
 
-export function syntheticPages(count: number, realWords: readonly string[], seed = 7): IndexSource[] {
+/** `count` synthetic pages whose words are partly the `real` pages' message words. */
+export function syntheticPages(count: number, real: readonly IndexSource[], seed = 7): IndexSource[] {
+  const realWords = [...new Set(real.flatMap((s) => fuzzyKey([...(s.messages ?? []), ...s.patterns].join(' ')).split(' ')))].filter(Boolean);
   const rnd = prng(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
   const pseudo = () => Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick(SYLLABLES)).join('');

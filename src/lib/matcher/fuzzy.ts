@@ -22,7 +22,7 @@ export interface FuzzySearch {
    * know but that are one slip from a word it does), or undefined when there is nothing to correct.
    * The exact stage runs again on it.
    */
-  repair(line: string): { text: string; fixes: number } | undefined;
+  repair(line: string): string | undefined;
 }
 
 const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
@@ -54,12 +54,11 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   // Word sequences per page (messages, patterns, QBO titles, glue words kept), for fragments: a
   // cut-off message, its second half, a typo'd copy.
   const sequences = index.seq.map((list) => list.map((t) => t.split(' ')));
-  const seqDf = new Map<string, number>();
-  for (const list of sequences) for (const w of new Set(list.flat())) seqDf.set(w, (seqDf.get(w) ?? 0) + 1);
+  const sequenceVocab = new Set(sequences.flat(2));
 
   // Every word the index knows, found again from any of its one-letter deletions: two words one
   // slip apart (a letter dropped, added, changed or two swapped) share one (SymSpell's idea).
-  const known = new Set([...pagesOf.keys(), ...seqDf.keys()]);
+  const known = new Set([...pagesOf.keys(), ...sequenceVocab]);
   known.delete(SLOT);
   const deletions = (w: string) => [w, ...Array.from(w, (_, i) => w.slice(0, i) + w.slice(i + 1))];
   const byDeletion = new Map<string, string[]>();
@@ -141,7 +140,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     return { ofPaste: hit / Math.max(1, words.length), ofPage: hit / Math.max(1, have.size), info };
   };
 
-  function repair(line: string): { text: string; fixes: number } | undefined {
+  function repair(line: string): string | undefined {
     let fixes = 0;
     const text = line.replace(/"[^"\n]{0,80}"|\([^()\n]{0,80}\)|\p{L}+/gu, (word) => {
       if (!/^\p{L}/u.test(word)) return word;
@@ -153,7 +152,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       fixes++;
       return near[0]!;
     });
-    return fixes && fixes <= CALIBRATION.repairMaxFixes ? { text, fixes } : undefined;
+    return fixes && fixes <= CALIBRATION.repairMaxFixes ? text : undefined;
   }
 
   /**
@@ -174,7 +173,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       for (let i = 0; i < words.length; i++) {
         const row = new Array<{ run: number; content: number }>(seq.length + 1);
         row[0] = { run: 0, content: 0 };
-        const isContent = words[i] !== SLOT && !STOPWORDS.has(words[i]!) && (seqDf.has(words[i]!) || slipOf(words[i]!).length > 0);
+        const isContent = words[i] !== SLOT && !STOPWORDS.has(words[i]!) && (sequenceVocab.has(words[i]!) || slipOf(words[i]!).length > 0);
         for (let j = 0; j < seq.length; j++) {
           if (same(i, seq[j]!)) {
             const p = prev[j]!;

@@ -222,7 +222,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       fuzzed++;
       // Typing slips corrected, the exact patterns may now hold: the near-duplicates stay told apart.
       const fixed = fuzzy.repair(bare);
-      const again = fixed ? resolveHits(exactHits(fixed.text), [0], fixed.text).found : [];
+      const again = fixed ? resolveHits(exactHits(fixed), [0], fixed).found : [];
       if (again.length) {
         for (const f of again) Object.assign(f, { via: 'typo', count, confidence: Math.min(f.confidence, 0.95), occurrence: { ...f.occurrence, line, text: clip(segment) } });
         fuzzyDone.set(query, again);

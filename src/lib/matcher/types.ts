@@ -67,8 +67,6 @@ export interface FuzzyDetail {
   runContent: number;
   /** `run` minus the longest run any other page has. */
   runGap: number;
-  /** Words of the paste that were typos of the index's words and were corrected before exact patterns ran. */
-  repaired?: number;
 }
 
 export interface Occurrence {
