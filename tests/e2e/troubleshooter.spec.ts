@@ -16,12 +16,21 @@ async function paste(page: Page, text: string): Promise<void> {
 
 const results = (page: Page) => page.getByTestId('match-result');
 
-/**
- * A real paste (Ctrl+V): a paste event carrying the clipboard text. A short paste that the page
- * lets through is inserted as the browser would; a long one the island takes over itself.
- */
-async function pasteEvent(page: Page, text: string): Promise<void> {
+/** Hands the text to the page (harness work, 1 MB at most), ahead of a paste. */
+async function stashClipboard(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => {
+    (window as unknown as { clip: string }).clip = t;
+  }, text);
+}
+
+/**
+ * A real paste (Ctrl+V) of the stashed text: a paste event carrying it as clipboard data. A short
+ * paste that the page lets through is inserted as the browser would; a long one the island takes
+ * over itself.
+ */
+async function dispatchPaste(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const t = (window as unknown as { clip: string }).clip;
     const box = document.querySelector<HTMLTextAreaElement>('#paste-box')!;
     box.focus();
     const data = new DataTransfer();
@@ -31,7 +40,12 @@ async function pasteEvent(page: Page, text: string): Promise<void> {
       box.value = t;
       box.dispatchEvent(new Event('input', { bubbles: true }));
     }
-  }, text);
+  });
+}
+
+async function pasteEvent(page: Page, text: string): Promise<void> {
+  await stashClipboard(page, text);
+  await dispatchPaste(page);
 }
 
 test.describe('pasting a message', () => {
@@ -208,15 +222,16 @@ test.describe('bad input gets a clear answer, never a crash or a frozen tab', ()
   for (const [name, make] of cases) {
     test(name, async ({ page }) => {
       await page.goto('/');
+      // Handing the text to the page is the harness's work: it happens before long tasks count.
+      await stashClipboard(page, make());
       await page.evaluate(() => {
         (window as unknown as { longTasks: number[] }).longTasks = [];
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
         }).observe({ type: 'longtask', buffered: false });
       });
-      const text = make();
       await page.getByLabel('Paste an error message').focus();
-      await pasteEvent(page, text);
+      await dispatchPaste(page);
       await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
       await expect(page.getByTestId('results-summary')).not.toBeEmpty();
       const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.filter((d) => d > 100));
