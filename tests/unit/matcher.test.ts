@@ -14,6 +14,9 @@ describe('exact patterns with typed values', () => {
     ['QBO Class "Plumbing" was not found for Business Unit "Plumbing - Commercial".', 'class-not-found', { qboClass: 'Plumbing', businessUnit: 'Plumbing - Commercial' }],
     ['BadRequest. Details: Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=10 is assigned to TxnType=Journal Entry with TxnId=57211', 'duplicate-document-number', { docNumber: '10', txnType: 'Journal Entry', txnId: '57211' }],
     ["Deposit total 1,250.00 doesn't match sum of payments 1,175.50.", 'deposit-total-mismatch', { depositTotal: '1,250.00', paymentsTotal: '1,175.50' }],
+    // Wrapped inside the pattern's longest literal run, which the matcher looks for before the regex runs.
+    ['There was an error while communicating\r\nwith the  Ids Server.', 'ids-server-error', {}],
+    ['QBO Class "HVAC" was not found for Business\nUnit "HVAC - Residential".', 'class-not-found', { qboClass: 'HVAC', businessUnit: 'HVAC - Residential' }],
   ])('%s → %s', (text, slug, values) => {
     const r = top(text);
     expect(r?.slug).toBe(slug);
@@ -108,8 +111,32 @@ describe('unrelated errors never get a match', () => {
     'Please call me back about my invoice',
     'Journal entry must balance: total debits 100.00 do not equal total credits 90.00',
     '502 Bad Gateway nginx/1.24.0',
+    // The wrapper and "This transaction has been" are the deposited-transaction message's first
+    // eight words, but wrappers say nothing about which error it is.
+    'Validation Exception was thrown. Details: This transaction has been reconciled. Changing it could affect your reconciled balance.',
   ])('%s', (text) => {
     expect(matches(text)).toEqual([]);
+  });
+
+  it.each([
+    'Export started 03/14/2026 06:00:02 AM Exported 54 invoices Exported 12 payments Export completed successfully.',
+    'Class tracking is turned off in QuickBooks',
+    'The system cannot find the file specified. (0x80070002)',
+    'Can you tell me how to set up the QuickBooks Online integration for a new business unit?',
+    'This transaction has been voided.',
+  ])('"nothing close" when the paste shares only a word or two with any page: %s', (text) => {
+    expect(matcher.match(text).results).toEqual([]);
+  });
+});
+
+describe('a description in a person\'s own words finds its page as a suggestion', () => {
+  it.each([
+    ["QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first", 'transaction-deposited'],
+    ["The journal entry won't export because some transactions in it are set to auto export and others aren't", 'multi-level-auto-export'],
+    ['duplicate document number', 'duplicate-document-number'],
+    ['communicating', 'ids-server-error'],
+  ])('%s → %s', (text, slug) => {
+    expect(top(text)).toMatchObject({ slug, verdict: 'possible' });
   });
 
   it('a word hidden inside another word does not count as shared ("date" in "updated")', () => {

@@ -7,7 +7,8 @@ import type FuseType from 'fuse.js';
 import type { IFuseOptions } from 'fuse.js';
 import damerauLevenshtein from 'damerau-levenshtein';
 import { CALIBRATION, runDecides } from './calibration';
-import { SLOT, STOPWORDS, sequenceWords } from './normalize';
+import { SLOT, STOPWORDS, fuzzyKey, sequenceWords } from './normalize';
+import { stripWrappers } from './unwrap';
 import { FUSE_KEYS, type FuzzyDetail, type FuzzyIndex, type FuzzyRecord } from './types';
 
 export interface FuzzyHit extends FuzzyDetail {
@@ -113,11 +114,14 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     return fuse.search(query);
   };
 
-  // Message words per page (the `m` field of record i is page i), for the coverage check below.
+  // Message words per page (the `m` field of record i is page i), for the coverage check below;
+  // and all of a page's words (messages, title, keywords), for the evidence a suggestion needs.
   const messageWords: Set<string>[] = Array.from({ length: pageCount }, () => new Set());
+  const pageWords: Set<string>[] = Array.from({ length: pageCount }, () => new Set());
   for (const rec of records) {
     const v = rec.$?.['0']?.v ?? '';
     messageWords[rec.i] = new Set(v.split(' '));
+    pageWords[rec.i] = new Set(Object.values(rec.$ ?? {}).flatMap((f) => (f.v ?? '').split(' ')));
   }
   /**
    * Share of the paste's words (all of them, known to the index or not; values in quotes and
@@ -125,19 +129,24 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * how much those words say (the sum of their rarity). A typo-ridden or cut-off message covers its
    * own page almost fully; an unrelated error that shares a few words does not.
    */
-  const coverage = (raw: string, page: number): { ofPaste: number; ofPage: number; info: number } => {
+  const rarest = Math.log(1 + pageCount);
+  const coverage = (raw: string, page: number, of: Set<string>[] = messageWords): { ofPaste: number; ofPage: number; info: number; infoShare: number } => {
     const words = [...new Set(raw.split(' ').filter((w) => w.length >= 3))];
-    const have = messageWords[page]!;
+    const have = of[page]!;
     let hit = 0;
     let info = 0;
+    let total = 0;
     for (const [k, w] of words.entries()) {
+      // A word the index does not know says as much as the rarest word it does.
+      const says = resolve(w).length ? Math.max(0, ...resolve(w).map(idf)) : rarest;
+      total += says;
       // The last word may be cut short.
       if (have.has(w) || slipOf(w).some((v) => have.has(v)) || (k === words.length - 1 && [...have].some((v) => v.startsWith(w)))) {
         hit++;
-        info += Math.max(0, ...resolve(w).map(idf));
+        info += says;
       }
     }
-    return { ofPaste: hit / Math.max(1, words.length), ofPage: hit / Math.max(1, have.size), info };
+    return { ofPaste: hit / Math.max(1, words.length), ofPage: hit / Math.max(1, have.size), info, infoShare: info / Math.max(1e-9, total) };
   };
 
   function repair(line: string): string | undefined {
@@ -200,10 +209,19 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     }
     const cutoff = multiLine ? CALIBRATION.fuzzyMultiLineScore : CALIBRATION.fuzzyPossibleScore;
     const all = [...best.entries()].sort((a, b) => a[1] - b[1]);
-    let ranked = all.filter(([, s]) => s <= cutoff);
+    // A suggestion needs evidence: the page's words (messages, title, keywords) hold enough of the
+    // paste (the rarity of the words they share, summed), or most of what a short paste says. The
+    // wrappers many pages share (`BadRequest. Details:`) are evidence for none of them.
+    const message = stripWrappers(line);
+    const said = fuzzyKey(message);
+    let ranked = all.filter(([page, s]) => {
+      const e = coverage(said, page, pageWords);
+      if (multiLine) return s <= cutoff && e.info >= CALIBRATION.fuzzyPossibleInfo;
+      return (s <= CALIBRATION.fuzzyLooseScore && e.info >= CALIBRATION.fuzzyPossibleInfo) || (s <= cutoff && e.infoShare >= CALIBRATION.fuzzyPossibleShare);
+    });
     // Runs of the paste's words in each candidate's messages. A long run that one page has and no
     // other comes close to is that message, cut off or halved: it goes first.
-    const seqWords = sequenceWords(line).slice(0, CALIBRATION.runMaxWords);
+    const seqWords = sequenceWords(message).slice(0, CALIBRATION.runMaxWords);
     const runs = new Map(pool.map((p) => [p, runOf(seqWords, p)]));
     const runGap = (page: number) => (runs.get(page)?.run ?? 0) - Math.max(0, ...[...runs].filter(([p]) => p !== page).map(([, r]) => r.run));
     const lead = [...runs.entries()].sort((a, b) => b[1].run - a[1].run || b[1].content - a[1].content)[0];
@@ -213,7 +231,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     if (!ranked.length) return [];
     // A paste whose distinctive words one page's message holds (and the runner-up's does not) is
     // that message, typos, cuts and all.
-    const none = { ofPaste: 0, ofPage: 0, info: 0 };
+    const none = { ofPaste: 0, ofPage: 0, info: 0, infoShare: 0 };
     const c1 = coverage(raw, ranked[0]![0]);
     const second = all.find(([p]) => p !== ranked[0]![0]);
     const c2 = second ? coverage(raw, second[0]) : none;

@@ -91,7 +91,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
   const titleKeys = Object.entries(index.titles);
   const knownCodes = new Set(Object.keys(index.codes));
   function exactHits(text: string): Hit[] {
-    const lower = text.toLowerCase();
+    // A message wrapped over two lines still holds its needle.
+    const lower = text.toLowerCase().replace(/\n/g, ' ');
     const hits: Hit[] = [];
     for (const [pattern, c] of compiled.entries()) {
       if (!lower.includes(c.needle)) continue;

@@ -170,3 +170,11 @@ export function stripLogPrefix(line: string): string {
   }
   return s.trim();
 }
+
+/** The platform's and the SDK's wrappers around a QuickBooks message: `BadRequest. Details:`, `Validation Exception was thrown.Details:`, `QB Exception 6240:`, `Intuit.Ipp.Exception.IdsException:`. */
+const WRAPPERS = /\b(?:BadRequest\.?\s?Details\s?:|Validation\s?Exception\s(?:was\s)?thrown\.?\s?(?:Details\s?:)?|QB\s?Exception\s?\d{0,6}\s?:|(?:[A-Za-z]{1,30}\.){1,6}[A-Za-z]{0,40}Exception\s?:)/gi;
+
+/** The line without those wrappers: what is left is the message itself. */
+export function stripWrappers(line: string): string {
+  return line.replace(WRAPPERS, ' ');
+}

@@ -1,9 +1,11 @@
-// Validate the held-out corpus: JSON shape, slugs exist, no duplicates; print counts.
+// Validate a corpus folder: JSON shape, slugs exist, no duplicates; print counts.
+// Usage: node bench/corpus/validate.mjs [unseen|fresh|.]  (default: unseen)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
-const errorsDir = path.resolve(here, '../../../content/errors');
+const dir = path.resolve(here, process.argv[2] ?? 'unseen');
+const errorsDir = path.resolve(here, '../../content/errors');
 const slugs = new Set(fs.readdirSync(errorsDir).filter(f => f.endsWith('.mdx')).map(f => f.slice(0, -4)));
 const KINDS = {
   single: ['bare', 'case-space', 'log', 'prose', 'json-fault', 'xml-fault', 'sdk', 'code-title', 'typo', 'cut-off', 'second-half', 'own-words'],
@@ -15,7 +17,9 @@ let problems = 0;
 const bad = (m) => { problems++; console.log('PROBLEM:', m); };
 const seen = new Map();
 for (const file of Object.keys(KINDS)) {
-  const arr = JSON.parse(fs.readFileSync(path.join(here, file + '.json'), 'utf8'));
+  const at = path.join(dir, file + '.json');
+  if (!fs.existsSync(at)) { console.log(`\n== ${file}.json: not there (skipped)`); continue; }
+  const arr = JSON.parse(fs.readFileSync(at, 'utf8'));
   if (!Array.isArray(arr)) { bad(`${file}: not an array`); continue; }
   const perKind = {}, perSlug = {};
   arr.forEach((c, i) => {
