@@ -134,6 +134,9 @@ describe('a description in a person\'s own words finds its page as a suggestion'
     ["QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first", 'transaction-deposited'],
     ["The journal entry won't export because some transactions in it are set to auto export and others aren't", 'multi-level-auto-export'],
     ['duplicate document number', 'duplicate-document-number'],
+    // Two-letter words count: "GL" and "QB" are what sets this page apart.
+    ["Export keeps saying our GL account doesn't exist in QB but I can see it in the chart of accounts in QuickBooks", 'gl-account-does-not-exist'],
+    ["GL account Fuel doesn't exist in QB", 'gl-account-does-not-exist'],
     ['communicating', 'ids-server-error'],
   ])('%s → %s', (text, slug) => {
     expect(top(text)).toMatchObject({ slug, verdict: 'possible' });

@@ -89,7 +89,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * fuzzy search drops it.
    */
   const resolve = (w: string): string[] => (pagesOf.has(w) ? [w] : slipOf(w).filter((v) => pagesOf.has(v)));
-  const distinctive = (query: string) => query.split(' ').filter((w) => w.length >= 3 && resolve(w).length > 0).join(' ');
+  const distinctive = (query: string) => query.split(' ').filter((w) => w.length >= 2 && resolve(w).length > 0).join(' ');
 
   /**
    * Candidate pages for fuzzy search: the pages holding the paste's words, rarest words counting
@@ -131,7 +131,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    */
   const rarest = Math.log(1 + pageCount);
   const coverage = (raw: string, page: number, of: Set<string>[] = messageWords): { ofPaste: number; ofPage: number; info: number; infoShare: number } => {
-    const words = [...new Set(raw.split(' ').filter((w) => w.length >= 3))];
+    const words = [...new Set(raw.split(' ').filter((w) => w.length >= 2))];
     const have = of[page]!;
     let hit = 0;
     let info = 0;
