@@ -112,6 +112,21 @@ test.describe('pasting a message', () => {
     await expect(page.getByTestId('not-found')).toBeVisible();
   });
 
+  test('a paste that shares only a word or two with the pages gets "nothing found", not a guess', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, 'Class tracking is turned off in QuickBooks');
+    await expect(page.getByTestId('results-summary')).toHaveText('No known export error matches this text.');
+    await expect(results(page)).toHaveCount(0);
+  });
+
+  test('a description in a person\'s own words finds its page as a possible match', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first");
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'transaction-deposited');
+    await expect(results(page).first()).toHaveAttribute('data-verdict', 'possible');
+    await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(0);
+  });
+
   test('several errors in one paste: each match once, noise ignored', async ({ page }) => {
     await page.goto('/');
     await paste(page, [
