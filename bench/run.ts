@@ -402,7 +402,12 @@ async function main(): Promise<void> {
     ...all.map((c) => {
       const pasted = scoreSingle(our, c.single.filter((x) => x.kind !== 'own-words'));
       const whole = scoreSingle(our, c.single);
-      return row([`confident & correct, 22 pages, ${c.name}: pasted messages / with own words`, '≥ 99%', `${pct(pasted.confident, pasted.n)} / ${pct(whole.confident, whole.n)}`]);
+      return row([`confident & correct, 22 pages, ${c.name}: pasted messages (with own words)`, '≥ 99%', `${pct(pasted.confident, pasted.n)} (${pct(whole.confident, whole.n)})`]);
+    }),
+    ...all.map((c) => {
+      const own = c.single.filter((x) => x.kind === 'own-words');
+      const found = own.filter((x) => our(x.text).results.includes(x.expect as string)).length;
+      return row([`own words find their page (as a suggestion), 22 pages, ${c.name}`, '"should still find the page"', pct(found, own.length)]);
     }),
   );
   for (const c of all.filter((x) => x.showMisses)) {
@@ -442,7 +447,7 @@ async function main(): Promise<void> {
     console.log(`\nFiles: ${scripts.files.join(', ')}; on demand: ${scripts.fuzzyFiles.join(', ')}`);
   }
   console.log('\n## Against the targets\n');
-  console.log('A description in a person\'s own words is only ever `possible` (see README), so it counts against "confident & correct"; both figures are shown.\n');
+  console.log('The ≥ 99% target is read as the issue lists what people paste (bare message, log line, fault body, ticket quoting it, report). A description in a person\'s own words quotes no message: the issue asks that it "still find the page", and it is a `possible` unless it quotes enough of the message (see README). Its figure is "found"; confident & correct with own words counted is in brackets.\n');
   console.log(header(['figure', 'target', 'measured']));
   targets.forEach((r) => console.log(r));
 }
