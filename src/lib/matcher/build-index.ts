@@ -17,6 +17,8 @@ export interface IndexSource {
   qboCodes?: number[];
   qboTitles?: string[];
   keywords?: string[];
+  /** One or two plain sentences on the cause and the fix. */
+  summary?: string;
 }
 
 export interface BuiltIndex {
@@ -33,6 +35,7 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   const titles: Record<string, number[]> = {};
   const records: FuzzyRecord[] = [];
   const seq: string[][] = [];
+  const about: string[] = [];
 
   const unique = (texts: string[]) => [...new Set(texts.flatMap((t) => fuzzyKey(t).split(' ')).filter(Boolean))].join(' ');
   sources.forEach((src, p) => {
@@ -52,9 +55,10 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
       t: unique([src.title]),
       k: unique(src.keywords ?? []),
     });
+    about.push(unique([src.summary ?? '']));
     seq.push([...new Set([...(src.messages ?? []), ...src.patterns, ...(src.qboTitles ?? [])].map((t) => sequenceWords(normalizeTemplate(t)).join(' ')))]);
   });
 
   const fuseIndex = Fuse.createIndex([...FUSE_KEYS], records).toJSON();
-  return { core: { v: 1, pages, patterns, codes, titles }, fuzzy: { v: 1, fuse: fuseIndex, seq } };
+  return { core: { v: 1, pages, patterns, codes, titles }, fuzzy: { v: 1, fuse: fuseIndex, seq, about } };
 }

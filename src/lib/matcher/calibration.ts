@@ -7,7 +7,7 @@ export const CALIBRATION = Object.freeze({
   /** Fuzzy hits over this score are dropped. */
   fuzzyPossibleScore: 0.85,
   /** A fuzzy hit is a suggestion when the page's words hold this much of the paste (their rarity summed, as coverageInfo: about two words that one page has and no other)… */
-  fuzzyPossibleInfo: 6,
+  fuzzyPossibleInfo: 6.5,
   /** …and it scores at most this (over fuzzyPossibleScore: a description in a person's own words, most of whose words are not the message's)… */
   fuzzyLooseScore: 0.95,
   /** …or when it scores at most fuzzyPossibleScore and its words are this share of what the paste says (a short query, a cut-off message); a word the index does not know counts as the rarest. */

@@ -121,7 +121,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   for (const rec of records) {
     const v = rec.$?.['0']?.v ?? '';
     messageWords[rec.i] = new Set(v.split(' '));
-    pageWords[rec.i] = new Set(Object.values(rec.$ ?? {}).flatMap((f) => (f.v ?? '').split(' ')));
+    pageWords[rec.i] = new Set([...Object.values(rec.$ ?? {}).flatMap((f) => (f.v ?? '').split(' ')), ...(index.about[rec.i] ?? '').split(' ')]);
   }
   /**
    * Share of the paste's words (all of them, known to the index or not; values in quotes and

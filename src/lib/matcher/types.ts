@@ -43,6 +43,8 @@ export interface FuzzyIndex {
   fuse: { keys: readonly unknown[]; records: unknown[] };
   /** Per page: its messages, patterns and QBO titles as word sequences (normalize.sequenceWords, joined by spaces). */
   seq: string[][];
+  /** Per page: the words of its summary (cause and fix in plain words), as evidence for a suggestion. */
+  about: string[];
 }
 
 /** How a fuzzy result was judged (see src/lib/matcher/fuzzy.ts). */
