@@ -115,7 +115,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   };
 
   // Message words per page (the `m` field of record i is page i), for the coverage check below;
-  // and all of a page's words (messages, title, keywords), for the evidence a suggestion needs.
+  // and all of a page's words (messages, title, keywords, summary), for the evidence a suggestion needs.
   const messageWords: Set<string>[] = Array.from({ length: pageCount }, () => new Set());
   const pageWords: Set<string>[] = Array.from({ length: pageCount }, () => new Set());
   for (const rec of records) {
@@ -209,7 +209,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     }
     const cutoff = multiLine ? CALIBRATION.fuzzyMultiLineScore : CALIBRATION.fuzzyPossibleScore;
     const all = [...best.entries()].sort((a, b) => a[1] - b[1]);
-    // A suggestion needs evidence: the page's words (messages, title, keywords) hold enough of the
+    // A suggestion needs evidence: the page's words (messages, title, keywords, summary) hold enough of the
     // paste (the rarity of the words they share, summed), or most of what a short paste says. The
     // wrappers many pages share (`BadRequest. Details:`) are evidence for none of them.
     const message = stripWrappers(line);
