@@ -56,6 +56,7 @@ describe('real paste shapes', () => {
     ['json fault, lowercase keys', '{"fault":{"error":[{"message":"Deposited Transaction cannot be changed","detail":"This transaction has been deposited. If you want to change or delete it, you must edit the deposit it appears on and remove it first.","code":"6540"}],"type":"ValidationFault"}}', 'transaction-deposited'],
     ['xml fault', '<IntuitResponse xmlns="http://schema.intuit.com/finance/v3"><Fault type="ValidationFault"><Error code="6140"><Message>Duplicate Document Number Error</Message><Detail>You must specify a different number. This number has already been used. DocNumber=2231 is assigned to TxnType=Journal Entry with TxnId=8812</Detail></Error></Fault></IntuitResponse>', 'duplicate-document-number'],
     ['code and title only', 'QB Exception 6540: Deposited Transaction cannot be changed', 'transaction-deposited'],
+    ['bare code on a QuickBooks failure line', 'QuickBooks returned 6140 for this journal entry', 'duplicate-document-number'],
     ['log prefix', '2026-03-14 09:12:44,118 ERROR [GLExportWorker] There was an error while communicating with the Ids Server.', 'ids-server-error'],
     ['smart quotes and NBSP', 'QBO\u00a0Class \u201cHVAC\u201d was not found for Business Unit \u201cHVAC - Residential\u201d.', 'class-not-found'],
     ['line wrap', 'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before\r\nbook closing date=03/31/2026', 'txn-date-before-closing-date'],
@@ -114,6 +115,10 @@ describe('unrelated errors never get a match', () => {
     // The wrapper and "This transaction has been" are the deposited-transaction message's first
     // eight words, but wrappers say nothing about which error it is.
     'Validation Exception was thrown. Details: This transaction has been reconciled. Changing it could affect your reconciled balance.',
+    // A record's number that happens to be a QBO code (6140, 5020, 6210) is not that code.
+    'QuickBooks export failed for Invoice 6140',
+    'QBO error on payment 5020: card declined',
+    'Error: Job 6210 failed in QuickBooks sync',
   ])('%s', (text) => {
     expect(matches(text)).toEqual([]);
   });

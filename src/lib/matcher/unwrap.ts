@@ -133,6 +133,11 @@ export function unquoteCells(text: string): string {
 /** QBO error codes named as codes: `code="6240"`, `"code":"6240"`, `QB Exception 6240`, `error code 6240`, `Error 6240:`. */
 const CODE_RE = /(?:\bcode\b["']?\s*[:=#]?\s*["']?|\bQB\s*Exception\s*|\berror\s+(?:code\s*)?#?)(\d{3,5})\b/gi;
 
+/** A bare number and the word before it. */
+const BARE_NUMBER = /(?:([\p{L}#]{1,20})[\s:.#-]{0,3})?\b(\d{3,5})\b/gu;
+/** A number after one of these is a record's number (`Invoice 6140`, `payment #5020`), not a QBO code. */
+const RECORD_WORD = /^(?:invoices?|payments?|deposits?|jobs?|customers?|vendors?|batch(?:es)?|entry|entries|je|records?|txn|transactions?|id|no|nr|number|#|items?|orders?|tickets?|bills?|estimates?|locations?|accounts?|class(?:es)?|units?|runs?|docnumber|txnid|line|lines|row|rows|page|step|version|port)$/i;
+
 /** A line about QuickBooks that reports a failure: a bare number on it may be a QBO code. */
 const QBO_CONTEXT = /\b(?:qbo|quickbooks|intuit)\b/i;
 const FAILURE_CONTEXT = /\b(?:error|code|exception|fault|returned|status|failed)\b/i;
@@ -145,7 +150,7 @@ export function findCodes(segment: string, known?: ReadonlySet<string>): number[
   const codes = new Set<number>();
   for (const m of segment.matchAll(CODE_RE)) codes.add(Number(m[1]));
   if (known && QBO_CONTEXT.test(segment) && FAILURE_CONTEXT.test(segment)) {
-    for (const m of segment.matchAll(/\b(\d{3,5})\b/g)) if (known.has(m[1]!)) codes.add(Number(m[1]));
+    for (const m of segment.matchAll(BARE_NUMBER)) if (known.has(m[2]!) && !RECORD_WORD.test(m[1] ?? '')) codes.add(Number(m[2]));
   }
   return [...codes];
 }
