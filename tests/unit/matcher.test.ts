@@ -57,6 +57,8 @@ describe('real paste shapes', () => {
     ['xml fault', '<IntuitResponse xmlns="http://schema.intuit.com/finance/v3"><Fault type="ValidationFault"><Error code="6140"><Message>Duplicate Document Number Error</Message><Detail>You must specify a different number. This number has already been used. DocNumber=2231 is assigned to TxnType=Journal Entry with TxnId=8812</Detail></Error></Fault></IntuitResponse>', 'duplicate-document-number'],
     ['code and title only', 'QB Exception 6540: Deposited Transaction cannot be changed', 'transaction-deposited'],
     ['bare code on a QuickBooks failure line', 'QuickBooks returned 6140 for this journal entry', 'duplicate-document-number'],
+    ['short title alone', 'Duplicate Document Number Error', 'duplicate-document-number'],
+    ['short title in its wrapper, detail cut off', 'BadRequest. Details: Permission Denied Error : To access this, sign in aga…', 'permission-denied'],
     ['log prefix', '2026-03-14 09:12:44,118 ERROR [GLExportWorker] There was an error while communicating with the Ids Server.', 'ids-server-error'],
     ['smart quotes and NBSP', 'QBO\u00a0Class \u201cHVAC\u201d was not found for Business Unit \u201cHVAC - Residential\u201d.', 'class-not-found'],
     ['line wrap', 'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before\r\nbook closing date=03/31/2026', 'txn-date-before-closing-date'],
@@ -67,6 +69,7 @@ describe('real paste shapes', () => {
     ['cut off', 'You cannot delete this transaction because it is matched to a transaction that was…', 'matched-to-different-account'],
   ])('%s', (_kind, text, slug) => {
     expect(top(text)?.slug).toBe(slug);
+    expect(matches(text), "a confident match, and the only one").toEqual([slug]);
   });
 
   it('finds a page from a person’s own words, without claiming a match', () => {
@@ -119,6 +122,15 @@ describe('unrelated errors never get a match', () => {
     'QuickBooks export failed for Invoice 6140',
     'QBO error on payment 5020: card declined',
     'Error: Job 6210 failed in QuickBooks sync',
+    // The start of a known message that then goes on in other words is another message.
+    "Deposit total 500.00 doesn't match the bank statement",
+    'This operation cannot be performed because the invoice is voided.',
+    'You cannot delete this transaction because it is reconciled.',
+    "Sorry but the app didn't load. Please refresh the page.",
+    'Payment application can not be processed at this moment. Try later.',
+    // A QBO short title inside another system's message.
+    'Permission Denied Error: Windows could not access the shared folder',
+    'Duplicate Document Number Error in Xero: invoice number INV-001 already exists',
   ])('%s', (text) => {
     expect(matches(text)).toEqual([]);
   });

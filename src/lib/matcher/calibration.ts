@@ -20,10 +20,14 @@ export const CALIBRATION = Object.freeze({
   fuzzyMaxLines: 200,
   /** Fuse scores at most this many candidate pages per line (chosen by the rarest shared words). */
   fuzzyCandidates: 8,
+  /** A QBO short title on a line that never names QuickBooks is only a `possible` when the line has more than this many other words. */
+  titleOtherWords: 3,
   /** Possible results shown for one segment. */
   maxPossible: 3,
-  /** …and the paste holds at least this share of the page's message words. */
+  /** …and the paste holds at least this share of the page's message words… */
   fuzzyMatchOfPage: 0.3,
+  /** …and the page's messages hold at least this share of the paste's words, those the index does not know included ("…because it is reconciled" is another message). */
+  fuzzyMatchCovered: 0.85,
   /** …or: the page's message holds at least this share of the paste's distinctive words… */
   coverageMatch: 0.85,
   /** …and the paste holds at least this share of the page's message words (not just a few common ones)… */
@@ -50,7 +54,7 @@ export const CALIBRATION = Object.freeze({
   runMatchGap: 3,
 });
 
-/** A run of the paste's words in one page's message that makes that page a `match` (and puts it first). */
-export function runDecides(run: number, content: number, gap: number): boolean {
-  return run >= CALIBRATION.runMatch && content >= CALIBRATION.runMatchContent && gap >= CALIBRATION.runMatchGap;
+/** A run of the paste's words in one page's message that makes that page a `match` (and puts it first); it must end where the paste ends or is visibly cut. */
+export function runDecides(run: number, content: number, gap: number, ends: boolean): boolean {
+  return ends && run >= CALIBRATION.runMatch && content >= CALIBRATION.runMatchContent && gap >= CALIBRATION.runMatchGap;
 }

@@ -168,10 +168,10 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * The longest run of the paste's words, in order, that one of the page's messages holds: a word
    * equals itself or what it is a slip of; the paste's first word may be the tail of a word and its
    * last the start of one (a cut mid-word). `content` counts the run's words that are neither glue
-   * words nor values.
+   * words nor values; `end` is the index of the run's last word in the paste.
    */
-  const runOf = (words: string[], page: number): { run: number; content: number } => {
-    let best = { run: 0, content: 0 };
+  const runOf = (words: string[], page: number): { run: number; content: number; end: number } => {
+    let best = { run: 0, content: 0, end: -1 };
     const last = words.length - 1;
     const same = (i: number, v: string) => {
       const w = words[i]!;
@@ -188,7 +188,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
             const p = prev[j]!;
             const cur = { run: p.run + 1, content: p.content + (isContent && !STOPWORDS.has(seq[j]!) ? 1 : 0) };
             row[j + 1] = cur;
-            if (cur.run > best.run || (cur.run === best.run && cur.content > best.content)) best = cur;
+            if (cur.run > best.run || (cur.run === best.run && cur.content > best.content)) best = { ...cur, end: i };
           } else row[j + 1] = { run: 0, content: 0 };
         }
         prev = row;
@@ -221,11 +221,15 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     });
     // Runs of the paste's words in each candidate's messages. A long run that one page has and no
     // other comes close to is that message, cut off or halved: it goes first.
+    // A fragment ends where the paste ends, or where the paste shows it was cut (`…`): "Deposit
+    // total 500.00 doesn't match the bank statement" goes on in other words, so it is another message.
     const seqWords = sequenceWords(message).slice(0, CALIBRATION.runMaxWords);
+    const cut = /…|\.\.\./.test(message);
     const runs = new Map(pool.map((p) => [p, runOf(seqWords, p)]));
     const runGap = (page: number) => (runs.get(page)?.run ?? 0) - Math.max(0, ...[...runs].filter(([p]) => p !== page).map(([, r]) => r.run));
+    const runEnds = (page: number) => cut || runs.get(page)?.end === seqWords.length - 1;
     const lead = [...runs.entries()].sort((a, b) => b[1].run - a[1].run || b[1].content - a[1].content)[0];
-    if (lead && runDecides(lead[1].run, lead[1].content, runGap(lead[0]))) {
+    if (lead && runDecides(lead[1].run, lead[1].content, runGap(lead[0]), runEnds(lead[0]))) {
       ranked = [[lead[0], best.get(lead[0]) ?? 1], ...ranked.filter(([p]) => p !== lead[0])];
     }
     if (!ranked.length) return [];
@@ -235,11 +239,11 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const c1 = coverage(raw, ranked[0]![0]);
     const second = all.find(([p]) => p !== ranked[0]![0]);
     const c2 = second ? coverage(raw, second[0]) : none;
-    const r1 = runs.get(ranked[0]![0]) ?? { run: 0, content: 0 };
+    const r1 = runs.get(ranked[0]![0]) ?? { run: 0, content: 0, end: -1 };
     return ranked.slice(0, CALIBRATION.maxPossible).map(([page, score], i) =>
       i === 0
-        ? { page, score, words, gap: (second?.[1] ?? 1) - score, covered: c1.ofPaste, ofPage: c1.ofPage, coverageGap: c1.ofPaste - c2.ofPaste, info: c1.info, run: r1.run, runContent: r1.content, runGap: runGap(page) }
-        : { page, score, words, gap: 0, covered: 0, ofPage: 0, coverageGap: 0, info: 0, run: 0, runContent: 0, runGap: 0 },
+        ? { page, score, words, gap: (second?.[1] ?? 1) - score, covered: c1.ofPaste, ofPage: c1.ofPage, coverageGap: c1.ofPaste - c2.ofPaste, info: c1.info, run: r1.run, runContent: r1.content, runGap: runGap(page), runEnds: runEnds(page) }
+        : { page, score, words, gap: 0, covered: 0, ofPage: 0, coverageGap: 0, info: 0, run: 0, runContent: 0, runGap: 0, runEnds: false },
     );
   }
 

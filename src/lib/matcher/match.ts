@@ -6,7 +6,7 @@
  */
 import { PATTERN_FLAGS } from './pattern';
 import { fuzzyKey, normalizeInput } from './normalize';
-import { findCodes, stripLogPrefix, unescapeJsonText, unquoteCells, unwrapFaults } from './unwrap';
+import { aboutQuickBooks, findCodes, stripLogPrefix, stripWrappers, unescapeJsonText, unquoteCells, unwrapFaults } from './unwrap';
 import { CALIBRATION, runDecides } from './calibration';
 import type { FuzzySearch } from './fuzzy';
 import type { FuzzyDetail, MatchIndex, MatchOutcome, MatchResult, Occurrence, Verdict, Via } from './types';
@@ -155,12 +155,27 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
     return { found, covered };
   }
 
-  function codesAndTitles(segment: string): number[] {
+  /**
+   * Pages named by a QBO code or short title on the line. A title alone is only a hint (`weak`)
+   * when the line goes on about something else and neither names QuickBooks nor wears its wrappers: "Permission Denied
+   * Error: Windows could not access the shared folder" is not QuickBooks' 5020.
+   */
+  function codesAndTitles(segment: string): { pages: number[]; weak: boolean } {
     const pages = new Set<number>();
     for (const code of findCodes(segment, knownCodes)) for (const p of index.codes[code] ?? []) pages.add(p);
+    const byCode = pages.size > 0;
     const lower = segment.toLowerCase();
-    for (const [title, ps] of titleKeys) if (lower.includes(title)) for (const p of ps) pages.add(p);
-    return [...pages];
+    const bare = stripLogPrefix(lower);
+    let rest = stripWrappers(bare);
+    // The SDK's and the platform's wrappers (`BadRequest. Details:`) are QuickBooks' own.
+    const wrapped = rest !== bare;
+    for (const [title, ps] of titleKeys) {
+      if (!lower.includes(title)) continue;
+      for (const p of ps) pages.add(p);
+      rest = rest.replace(title, ' ');
+    }
+    const otherWords = rest.match(/\p{L}{2,}/gu)?.length ?? 0;
+    return { pages: [...pages], weak: !byCode && !wrapped && otherWords > CALIBRATION.titleOtherWords && !aboutQuickBooks(segment) };
   }
 
   function match(raw: unknown): MatchOutcome {
@@ -193,10 +208,10 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
     let fuzzed = 0;
     for (const [segment, { line, count }] of rest) {
       const occurrence: Occurrence = { values: {}, line, text: clip(segment) };
-      const pages = codesAndTitles(segment);
+      const { pages, weak } = codesAndTitles(segment);
       if (pages.length) {
         for (const page of pages) {
-          const sure = pages.length === 1;
+          const sure = pages.length === 1 && !weak;
           found.push({ page, verdict: sure ? 'match' : 'possible', confidence: sure ? 0.9 : 0.5, via: 'code', types: {}, count, occurrence });
         }
         continue;
@@ -232,11 +247,11 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       }
       const hits: Found[] = [];
       for (const { page, ...detail } of fuzzy.search(query, bare, multiLine)) {
-        const { score, gap, words, covered, ofPage, coverageGap, info, run, runContent, runGap } = detail;
+        const { score, gap, words, covered, ofPage, coverageGap, info, run, runContent, runGap, runEnds } = detail;
         const sure =
-          (words >= CALIBRATION.fuzzyMatchWords && score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && ofPage >= CALIBRATION.fuzzyMatchOfPage) ||
+          (words >= CALIBRATION.fuzzyMatchWords && score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && ofPage >= CALIBRATION.fuzzyMatchOfPage && covered >= CALIBRATION.fuzzyMatchCovered) ||
           (info >= CALIBRATION.coverageInfo && covered >= CALIBRATION.coverageMatch && ofPage >= CALIBRATION.coverageOfPage && coverageGap >= CALIBRATION.coverageGap && score <= CALIBRATION.coverageMaxScore) ||
-          runDecides(run, runContent, runGap);
+          runDecides(run, runContent, runGap, runEnds);
         const confidence = Math.round(Math.max(0, Math.min(sure ? 0.95 : 0.75, 1 - score)) * 100) / 100;
         hits.push({ page, verdict: sure ? 'match' : 'possible', confidence, via: 'fuzzy', types: {}, count, occurrence, fuzzy: detail });
       }

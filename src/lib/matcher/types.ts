@@ -69,6 +69,8 @@ export interface FuzzyDetail {
   runContent: number;
   /** `run` minus the longest run any other page has. */
   runGap: number;
+  /** The run ends where the paste ends, or the paste shows it was cut (`…`). */
+  runEnds: boolean;
 }
 
 export interface Occurrence {

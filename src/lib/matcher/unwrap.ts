@@ -140,6 +140,11 @@ const RECORD_WORD = /^(?:invoices?|payments?|deposits?|jobs?|customers?|vendors?
 
 /** A line about QuickBooks that reports a failure: a bare number on it may be a QBO code. */
 const QBO_CONTEXT = /\b(?:qbo|quickbooks|intuit)\b/i;
+
+/** The line names QuickBooks (QBO, QuickBooks, Intuit). */
+export function aboutQuickBooks(segment: string): boolean {
+  return QBO_CONTEXT.test(segment);
+}
 const FAILURE_CONTEXT = /\b(?:error|code|exception|fault|returned|status|failed)\b/i;
 
 /**
