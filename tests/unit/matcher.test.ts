@@ -131,6 +131,7 @@ describe('unrelated errors never get a match', () => {
     // A QBO short title inside another system's message.
     'Permission Denied Error: Windows could not access the shared folder',
     'Duplicate Document Number Error in Xero: invoice number INV-001 already exists',
+    'GL account "Fuel" does not have a default class',
   ])('%s', (text) => {
     expect(matches(text)).toEqual([]);
   });
