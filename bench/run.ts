@@ -43,6 +43,7 @@ const readCorpus = (dir: string): Cases => Object.fromEntries(KINDS.map((k) => [
 const HELD_OUT = [
   ['unseen', 'held-out'],
   ['fresh', 'fresh'],
+  ['redteam', 'red-team'],
 ] as const;
 function corpora(): Corpus[] {
   const list: Corpus[] = [{ name: 'dev', ...readCorpus(''), showMisses: true }];

@@ -19,7 +19,7 @@ export const CALIBRATION = Object.freeze({
   /** At most this many distinct unmatched lines go through fuzzy search. */
   fuzzyMaxLines: 200,
   /** Fuse scores at most this many candidate pages per line (chosen by the rarest shared words). */
-  fuzzyCandidates: 8,
+  fuzzyCandidates: 6,
   /** A QBO short title on a line that never names QuickBooks is only a `possible` when the line has more than this many other words. */
   titleOtherWords: 3,
   /** Possible results shown for one segment. */
