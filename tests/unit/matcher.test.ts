@@ -225,7 +225,11 @@ describe('bad input gets a clear answer, never a crash', () => {
     ['doubled quotes', `a,"${'""'.repeat(150_000)}`],
     ['open cells', `x,"${'a,"'.repeat(100_000)}`],
     ['cells without an end', `${',"'.repeat(50_000)}${'b'.repeat(100_000)}`],
-  ])('CSV-looking input stays linear in time: %s', (_kind, text) => {
+    // Wrappers (`Intuit.Ipp.Exception.IdsException:`, `Validation Exception was thrown`).
+    ['dotted names', `${'a.'.repeat(100_000)}Exception`],
+    ['long dotted names', `${'x'.repeat(29)}.`.repeat(10_000)],
+    ['wrapper words', 'Validation Exception was thrown '.repeat(10_000)],
+  ])('input built to be slow stays linear in time: %s', (_kind, text) => {
     const small = text.slice(0, text.length / 10);
     const t0 = performance.now();
     matcher.match(small);

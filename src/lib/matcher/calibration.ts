@@ -4,7 +4,7 @@ export const CALIBRATION = Object.freeze({
   fuzzyMatchScore: 0.3,
   /** …if the runner-up page scores at least this much worse. */
   fuzzyMatchGap: 0.3,
-  /** Fuzzy hits over this score are dropped. */
+  /** Fuzzy hits over this score are dropped (unless their evidence keeps them, up to fuzzyLooseScore). */
   fuzzyPossibleScore: 0.85,
   /** A fuzzy hit is a suggestion when the page's words hold this much of the paste (their rarity summed, as coverageInfo: about two words that one page has and no other)… */
   fuzzyPossibleInfo: 6.5,

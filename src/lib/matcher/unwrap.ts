@@ -140,12 +140,12 @@ const RECORD_WORD = /^(?:invoices?|payments?|deposits?|jobs?|customers?|vendors?
 
 /** A line about QuickBooks that reports a failure: a bare number on it may be a QBO code. */
 const QBO_CONTEXT = /\b(?:qbo|quickbooks|intuit)\b/i;
+const FAILURE_CONTEXT = /\b(?:error|code|exception|fault|returned|status|failed)\b/i;
 
 /** The line names QuickBooks (QBO, QuickBooks, Intuit). */
 export function aboutQuickBooks(segment: string): boolean {
   return QBO_CONTEXT.test(segment);
 }
-const FAILURE_CONTEXT = /\b(?:error|code|exception|fault|returned|status|failed)\b/i;
 
 /**
  * QBO error codes in a line: numbers named as codes, and (on a line about QuickBooks reporting a
@@ -154,7 +154,7 @@ const FAILURE_CONTEXT = /\b(?:error|code|exception|fault|returned|status|failed)
 export function findCodes(segment: string, known?: ReadonlySet<string>): number[] {
   const codes = new Set<number>();
   for (const m of segment.matchAll(CODE_RE)) codes.add(Number(m[1]));
-  if (known && QBO_CONTEXT.test(segment) && FAILURE_CONTEXT.test(segment)) {
+  if (known && aboutQuickBooks(segment) && FAILURE_CONTEXT.test(segment)) {
     for (const m of segment.matchAll(BARE_NUMBER)) if (known.has(m[2]!) && !RECORD_WORD.test(m[1] ?? '')) codes.add(Number(m[2]));
   }
   return [...codes];
