@@ -85,6 +85,9 @@ describe('typos, cut-offs and halves are still a confident match when one page h
     ['BadReqeust. Details: The name suplied already exists. : null', 'name-already-exists', 'typo'],
     ["Entity with Kye = 'BusinessUnit, (0)' does not exsit", 'business-unit-missing', 'typo'],
     ['GL acount "Fuel Expense" dose not exist in QB', 'gl-account-does-not-exist', 'typo'],
+    // "can not" is "cannot"; the rest is a run of the message's words from its first to its last.
+    ['This operation can not be preformed after the request has been submited.', 'request-already-submitted', 'fuzzy'],
+    ["Deposit totl 4,120.00 doesnt match sum of paymets 4,320.00", 'deposit-total-mismatch', 'fuzzy'],
     // "acount" is one slip from "account" and from "amount": the dropped letter wins.
     ['The acount period has closed and the account books cannot be updated through the QBO Services API.', 'account-period-closed', 'typo'],
     // A run of the message's words that only one page has.
@@ -132,6 +135,12 @@ describe('unrelated errors never get a match', () => {
     'Permission Denied Error: Windows could not access the shared folder',
     'Duplicate Document Number Error in Xero: invoice number INV-001 already exists',
     'GL account "Fuel" does not have a default class',
+    // A known message's tail after other words is not that message's second half.
+    'Currency mismatch between Source Account (Operating Checking, USD) and Target Account (Canada Savings, CAD).',
+    'Export finished successfully. See Export History in ServiceTitan for more details.',
+    'Payroll settings cannot be updated through the QBO Payroll API. Please use the QBO website to make these changes.',
+    // Every word of the message but its "not": the opposite news.
+    'QBO Class "Plumbing" was found for Business Unit "Plumbing - Commercial" (mapping OK).',
   ])('%s', (text) => {
     expect(matches(text)).toEqual([]);
   });

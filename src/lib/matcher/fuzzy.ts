@@ -11,6 +11,9 @@ import { SLOT, STOPWORDS, fuzzyKey, sequenceWords } from './normalize';
 import { stripWrappers } from './unwrap';
 import { FUSE_KEYS, type FuzzyDetail, type FuzzyIndex, type FuzzyRecord } from './types';
 
+/** Words that turn a message into its opposite. */
+const NEGATIONS: ReadonlySet<string> = new Set(['not', 'cannot', 'no', 'never', ...['doesn', 'didn', 'isn', 'wasn', 'won', 'can', 'couldn'].flatMap((w) => [w, `${w}t`])]);
+
 export interface FuzzyHit extends FuzzyDetail {
   page: number;
 }
@@ -227,7 +230,10 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const cut = /…|\.\.\./.test(message);
     const runs = new Map(pool.map((p) => [p, runOf(seqWords, p)]));
     const runGap = (page: number) => (runs.get(page)?.run ?? 0) - Math.max(0, ...[...runs].filter(([p]) => p !== page).map(([, r]) => r.run));
-    const runEnds = (page: number) => cut || runs.get(page)?.end === seqWords.length - 1;
+    const runEnds = (page: number) => {
+      const r = runs.get(page);
+      return !!r && r.end - r.run + 1 === 0 && (cut || r.end === seqWords.length - 1);
+    };
     const lead = [...runs.entries()].sort((a, b) => b[1].run - a[1].run || b[1].content - a[1].content)[0];
     if (lead && runDecides(lead[1].run, lead[1].content, runGap(lead[0]), runEnds(lead[0]))) {
       ranked = [[lead[0], best.get(lead[0]) ?? 1], ...ranked.filter(([p]) => p !== lead[0])];
@@ -240,10 +246,14 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const second = all.find(([p]) => p !== ranked[0]![0]);
     const c2 = second ? coverage(raw, second[0]) : none;
     const r1 = runs.get(ranked[0]![0]) ?? { run: 0, content: 0, end: -1 };
+    // "QBO Class "X" was found for Business Unit "Y"" holds every word of the class-not-found
+    // message but its "not": the opposite news, not that error.
+    const pasteWords = new Set(raw.split(' '));
+    const negationLost = [...(messageWords[ranked[0]![0]] ?? [])].some((w) => NEGATIONS.has(w)) && ![...pasteWords].some((w) => NEGATIONS.has(w));
     return ranked.slice(0, CALIBRATION.maxPossible).map(([page, score], i) =>
       i === 0
-        ? { page, score, words, gap: (second?.[1] ?? 1) - score, covered: c1.ofPaste, ofPage: c1.ofPage, coverageGap: c1.ofPaste - c2.ofPaste, info: c1.info, run: r1.run, runContent: r1.content, runGap: runGap(page), runEnds: runEnds(page) }
-        : { page, score, words, gap: 0, covered: 0, ofPage: 0, coverageGap: 0, info: 0, run: 0, runContent: 0, runGap: 0, runEnds: false },
+        ? { page, score, words, gap: (second?.[1] ?? 1) - score, covered: c1.ofPaste, ofPage: c1.ofPage, coverageGap: c1.ofPaste - c2.ofPaste, info: c1.info, run: r1.run, runContent: r1.content, runGap: runGap(page), runEnds: runEnds(page), negationLost }
+        : { page, score, words, gap: 0, covered: 0, ofPage: 0, coverageGap: 0, info: 0, run: 0, runContent: 0, runGap: 0, runEnds: false, negationLost: false },
     );
   }
 

@@ -247,10 +247,10 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       }
       const hits: Found[] = [];
       for (const { page, ...detail } of fuzzy.search(query, bare, multiLine)) {
-        const { score, gap, words, covered, ofPage, coverageGap, info, run, runContent, runGap, runEnds } = detail;
+        const { score, gap, words, covered, ofPage, coverageGap, info, run, runContent, runGap, runEnds, negationLost } = detail;
         const sure =
-          (words >= CALIBRATION.fuzzyMatchWords && score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && ofPage >= CALIBRATION.fuzzyMatchOfPage && covered >= CALIBRATION.fuzzyMatchCovered) ||
-          (info >= CALIBRATION.coverageInfo && covered >= CALIBRATION.coverageMatch && ofPage >= CALIBRATION.coverageOfPage && coverageGap >= CALIBRATION.coverageGap && score <= CALIBRATION.coverageMaxScore) ||
+          (!negationLost && words >= CALIBRATION.fuzzyMatchWords && score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && ofPage >= CALIBRATION.fuzzyMatchOfPage && covered >= CALIBRATION.fuzzyMatchCovered) ||
+          (!negationLost && info >= CALIBRATION.coverageInfo && covered >= CALIBRATION.coverageMatch && ofPage >= CALIBRATION.coverageOfPage && coverageGap >= CALIBRATION.coverageGap && score <= CALIBRATION.coverageMaxScore) ||
           runDecides(run, runContent, runGap, runEnds);
         const confidence = Math.round(Math.max(0, Math.min(sure ? 0.95 : 0.75, 1 - score)) * 100) / 100;
         hits.push({ page, verdict: sure ? 'match' : 'possible', confidence, via: 'fuzzy', types: {}, count, occurrence, fuzzy: detail });

@@ -80,6 +80,8 @@ export const SLOT = '#';
 export function sequenceWords(text: string, jsonKeys = true): string[] {
   let lower = text
     .toLowerCase()
+    // "can not" and "cannot" are one word (the article writes both).
+    .replace(/\bcan\s+not\b/g, 'cannot')
     .replace(/#/g, ' ')
     .replace(/\{[a-z][A-Za-z0-9]*:[a-z]+\}/g, ' # ');
   // JSON keys are words of the message ("AccountNumber":…); other quoted text is a value.
