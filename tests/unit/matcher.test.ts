@@ -134,6 +134,7 @@ describe('unrelated errors never get a match', () => {
     // A QBO short title inside another system's message.
     'Permission Denied Error: Windows could not access the shared folder',
     'Duplicate Document Number Error in Xero: invoice number INV-001 already exists',
+    'Permission Denied Error: Windows could not access \\\\FS01\\Accounting\\QBO Exports. You might not have permission to use this network resource.',
     'GL account "Fuel" does not have a default class',
     // A known message's tail after other words is not that message's second half.
     'Currency mismatch between Source Account (Operating Checking, USD) and Target Account (Canada Savings, CAD).',
@@ -141,6 +142,9 @@ describe('unrelated errors never get a match', () => {
     'Payroll settings cannot be updated through the QBO Payroll API. Please use the QBO website to make these changes.',
     // Every word of the message but its "not": the opposite news.
     'QBO Class "Plumbing" was found for Business Unit "Plumbing - Commercial" (mapping OK).',
+    // One key word swapped (Export → Import), or the message's words about another app.
+    'Import finished with errors. See Pending Import Report in ServiceTitan for more details.',
+    "Mobile: the app didn't connect to the Bluetooth card reader. Turn the reader off and on, then pair it again.",
   ])('%s', (text) => {
     expect(matches(text)).toEqual([]);
   });

@@ -27,9 +27,9 @@ export const CALIBRATION = Object.freeze({
   /** …and the paste holds at least this share of the page's message words… */
   fuzzyMatchOfPage: 0.3,
   /** …and the page's messages hold at least this share of the paste's words, those the index does not know included ("…because it is reconciled" is another message). */
-  fuzzyMatchCovered: 0.85,
+  fuzzyMatchCovered: 0.9,
   /** …or: the page's message holds at least this share of the paste's distinctive words… */
-  coverageMatch: 0.85,
+  coverageMatch: 0.9,
   /** …and the paste holds at least this share of the page's message words (not just a few common ones)… */
   coverageOfPage: 0.3,
   /** …and the runner-up's holds at least this much less… */

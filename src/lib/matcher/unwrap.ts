@@ -139,10 +139,10 @@ const BARE_NUMBER = /(?:([\p{L}#]{1,20})[\s:.#-]{0,3})?\b(\d{3,5})\b/gu;
 const RECORD_WORD = /^(?:invoices?|payments?|deposits?|jobs?|customers?|vendors?|batch(?:es)?|entry|entries|je|records?|txn|transactions?|id|no|nr|number|#|items?|orders?|tickets?|bills?|estimates?|locations?|accounts?|class(?:es)?|units?|runs?|docnumber|txnid|line|lines|row|rows|page|step|version|port)$/i;
 
 /** A line about QuickBooks that reports a failure: a bare number on it may be a QBO code. */
-const QBO_CONTEXT = /\b(?:qbo|quickbooks|intuit)\b/i;
+const QBO_CONTEXT = /(?<![\\])\b(?:qbo|quickbooks|intuit)\b/i;
 const FAILURE_CONTEXT = /\b(?:error|code|exception|fault|returned|status|failed)\b/i;
 
-/** The line names QuickBooks (QBO, QuickBooks, Intuit). */
+/** The line names QuickBooks (QBO, QuickBooks, Intuit); a Windows folder named QBO (`\\FS01\\QBO Exports`) does not count. */
 export function aboutQuickBooks(segment: string): boolean {
   return QBO_CONTEXT.test(segment);
 }
