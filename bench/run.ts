@@ -13,7 +13,8 @@
  * printed, so it stays a fair estimate of pastes nobody has seen.
  *
  * The Chromium and Pagefind parts need a built site (npm run build) and skip otherwise, or with
- * BENCH_NODE_ONLY=1. BENCH_SCALES=22,220 picks scales.
+ * BENCH_NODE_ONLY=1. BENCH_SCALES=22,220 picks scales. BENCH_OURS_ONLY=1 leaves the peers out
+ * (the Fuse.js-defaults peer is most of a full run's 18 minutes).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +61,8 @@ const realSources: IndexSource[] = entries.map((e) => ({ slug: e.id, ...e.data }
 const DIST = join(ROOT, 'dist');
 /** BENCH_SCALES=22 (comma-separated) runs fewer scales. */
 const SCALES = (process.env['BENCH_SCALES'] ?? '22,220,2200').split(',').map(Number);
+/** BENCH_OURS_ONLY=1 leaves the peers (Fuse.js defaults, Pagefind) out of the accuracy tables. */
+const OURS_ONLY = Boolean(process.env['BENCH_OURS_ONLY']);
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
 const quantile = (xs: number[], q: number) => {
@@ -348,8 +351,11 @@ async function main(): Promise<void> {
           return undefined;
         })
       : undefined;
-    const peers: [string, Peer][] = [['our matcher', our], ['Fuse.js defaults', fuseDefaults(sources)]];
-    if (chromium) peers.push(['Pagefind top result', chromium.pagefind]);
+    // Fuse.js with its defaults is most of the bench's time (its Bitap on long queries against 2,200
+    // pages): BENCH_OURS_ONLY=1 leaves the peers out for a quick run.
+    const peers: [string, Peer][] = [['our matcher', our]];
+    if (!OURS_ONLY) peers.push(['Fuse.js defaults', fuseDefaults(sources)]);
+    if (chromium && !OURS_ONLY) peers.push(['Pagefind top result', chromium.pagefind]);
 
     console.log(`\n## Accuracy at ${n.toLocaleString('en-US')} errors\n`);
     console.log(header(['', 'corpus', 'top-1 (single)', 'confident & correct (single)', 'wrong `match` (single)', 'ambiguous shown honestly', '`match` on unrelated', 'multi recall', 'multi precision']));
