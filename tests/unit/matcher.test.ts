@@ -101,6 +101,12 @@ describe('typos, cut-offs and halves are still a confident match when one page h
     expect(top(text)?.via).toBe(via);
   });
 
+  it('puts the page first for a cut-off that says too little to decide', () => {
+    // "This transaction has been depos" is a run of the deposited-transaction message only, but
+    // just two of its words say anything: a suggestion, ahead of the page that shares the wrapper.
+    expect(top('Error: Validation Exception was thrown. Details: This transaction has been depos')).toMatchObject({ slug: 'transaction-deposited', verdict: 'possible' });
+  });
+
   it('keeps the typo-corrected values from the paste', () => {
     expect(top('QBO Clas "Plumbing" was not fuond for Business Unit "Plumbing - Commercial".')).toMatchObject({
       slug: 'class-not-found', verdict: 'match', via: 'typo', values: { qboClass: 'Plumbing', businessUnit: 'Plumbing - Commercial' },
@@ -239,18 +245,20 @@ describe('bad input gets a clear answer, never a crash', () => {
     ['open cells', `x,"${'a,"'.repeat(100_000)}`],
     ['cells without an end', `${',"'.repeat(50_000)}${'b'.repeat(100_000)}`],
     // Wrappers (`Intuit.Ipp.Exception.IdsException:`, `Validation Exception was thrown`).
-    ['dotted names', `${'a.'.repeat(100_000)}Exception`],
+    ['dotted names', `${'a.'.repeat(1000)}Exception `.repeat(100)],
     ['long dotted names', `${'x'.repeat(29)}.`.repeat(10_000)],
     ['wrapper words', 'Validation Exception was thrown '.repeat(10_000)],
   ])('input built to be slow stays linear in time: %s', (_kind, text) => {
-    const small = text.slice(0, text.length / 10);
-    const t0 = performance.now();
-    matcher.match(small);
-    const t1 = performance.now();
-    matcher.match(text);
-    const t2 = performance.now();
+    // The fastest of three runs: a garbage collection or a busy core is not the matcher's time.
+    const fastest = (input: string) =>
+      Math.min(...[0, 1, 2].map(() => {
+        const t0 = performance.now();
+        matcher.match(input);
+        return performance.now() - t0;
+      }));
+    const small = fastest(text.slice(0, text.length / 10));
     // 10× the input may cost about 10× the time, not 100×: generous noise, and a floor.
-    expect(t2 - t1).toBeLessThan(Math.max(200, (t1 - t0) * 40));
+    expect(fastest(text)).toBeLessThan(Math.max(200, small * 40));
   });
 
   it('returns HTML in a paste as plain values, untouched', () => {

@@ -14,6 +14,8 @@ export const CALIBRATION = Object.freeze({
   fuzzyPossibleShare: 0.55,
   /** In a multi-line paste, fuzzy hits over this score are dropped (precision over recall). */
   fuzzyMultiLineScore: 0.5,
+  /** Fuzzy search's word runs and evidence, and the words around a QBO title, read at most this many characters of a line. */
+  fuzzyLineChars: 2000,
   /** Fuzzy queries are cut to this many characters (each word is one more search). */
   fuzzyQueryChars: 300,
   /** At most this many distinct unmatched lines go through fuzzy search. */
@@ -54,7 +56,12 @@ export const CALIBRATION = Object.freeze({
   runMatchGap: 3,
 });
 
-/** A run of the paste's words in one page's message that makes that page a `match` (and puts it first); it must end where the paste ends or is visibly cut. */
+/** A run of the paste's words in one page's message that puts that page first: the whole paste (`ends`), long enough, and clearly longer than any other page's. */
+export function runLeads(run: number, gap: number, ends: boolean): boolean {
+  return ends && run >= CALIBRATION.runMatch && gap >= CALIBRATION.runMatchGap;
+}
+
+/** …and makes it a `match` when enough of its words say something. */
 export function runDecides(run: number, content: number, gap: number, ends: boolean): boolean {
-  return ends && run >= CALIBRATION.runMatch && content >= CALIBRATION.runMatchContent && gap >= CALIBRATION.runMatchGap;
+  return runLeads(run, gap, ends) && content >= CALIBRATION.runMatchContent;
 }

@@ -6,7 +6,7 @@
 import type FuseType from 'fuse.js';
 import type { IFuseOptions } from 'fuse.js';
 import damerauLevenshtein from 'damerau-levenshtein';
-import { CALIBRATION, runDecides } from './calibration';
+import { CALIBRATION, runLeads } from './calibration';
 import { SLOT, STOPWORDS, fuzzyKey, sequenceWords } from './normalize';
 import { stripWrappers } from './unwrap';
 import { FUSE_KEYS, type FuzzyDetail, type FuzzyIndex, type FuzzyRecord } from './types';
@@ -215,7 +215,8 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     // A suggestion needs evidence: the page's words (messages, title, keywords, summary) hold enough of the
     // paste (the rarity of the words they share, summed), or most of what a short paste says. The
     // wrappers many pages share (`BadRequest. Details:`) are evidence for none of them.
-    const message = stripWrappers(line);
+    // The run and the evidence look at the line's start (a 200 KB line costs what 2 KB does).
+    const message = stripWrappers(line.slice(0, CALIBRATION.fuzzyLineChars));
     const said = fuzzyKey(message);
     let ranked = all.filter(([page, s]) => {
       const e = coverage(said, page, pageWords);
@@ -235,7 +236,8 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       return !!r && r.end - r.run + 1 === 0 && (cut || r.end === seqWords.length - 1);
     };
     const lead = [...runs.entries()].sort((a, b) => b[1].run - a[1].run || b[1].content - a[1].content)[0];
-    if (lead && runDecides(lead[1].run, lead[1].content, runGap(lead[0]), runEnds(lead[0]))) {
+    // A clearly longest run puts its page first, even when it says too little to decide.
+    if (lead && runLeads(lead[1].run, runGap(lead[0]), runEnds(lead[0]))) {
       ranked = [[lead[0], best.get(lead[0]) ?? 1], ...ranked.filter(([p]) => p !== lead[0])];
     }
     if (!ranked.length) return [];

@@ -165,7 +165,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
     for (const code of findCodes(segment, knownCodes)) for (const p of index.codes[code] ?? []) pages.add(p);
     const byCode = pages.size > 0;
     const lower = segment.toLowerCase();
-    const bare = stripLogPrefix(lower);
+    const bare = stripLogPrefix(lower.slice(0, CALIBRATION.fuzzyLineChars));
     let rest = stripWrappers(bare);
     // The SDK's and the platform's wrappers (`BadRequest. Details:`) are QuickBooks' own.
     const wrapped = rest !== bare;
@@ -252,7 +252,10 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
           (!negationLost && words >= CALIBRATION.fuzzyMatchWords && score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && ofPage >= CALIBRATION.fuzzyMatchOfPage && covered >= CALIBRATION.fuzzyMatchCovered) ||
           (!negationLost && info >= CALIBRATION.coverageInfo && covered >= CALIBRATION.coverageMatch && ofPage >= CALIBRATION.coverageOfPage && coverageGap >= CALIBRATION.coverageGap && score <= CALIBRATION.coverageMaxScore) ||
           runDecides(run, runContent, runGap, runEnds);
-        const confidence = Math.round(Math.max(0, Math.min(sure ? 0.95 : 0.75, 1 - score)) * 100) / 100;
+        // Fuzzy search ranks its hits (a page whose message the paste is a run of goes first): the
+        // confidences keep that order.
+        const below = hits.length ? hits[hits.length - 1]!.confidence - 0.01 : 1;
+        const confidence = Math.round(Math.max(0, Math.min(sure ? 0.95 : 0.75, 1 - score, below)) * 100) / 100;
         hits.push({ page, verdict: sure ? 'match' : 'possible', confidence, via: 'fuzzy', types: {}, count, occurrence, fuzzy: detail });
       }
       fuzzyDone.set(query, hits);
