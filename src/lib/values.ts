@@ -82,7 +82,17 @@ export function amountAdvice(deposit: string, payments: string): AmountAdvice | 
   return { depositTotal: d, paymentsTotal: p, difference: Math.round((d - p) * 100) / 100 };
 }
 
-export const formatMoney = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/**
+ * Digits in groups of three: "1234567" → "1,234,567". Not `toLocaleString`: its first call loads
+ * locale data (about 20 ms in Chromium, a long task on a slow machine, right when a paste arrives).
+ */
+export const groupDigits = (digits: string | number) => String(digits).replace(/\B(?=(\d{3})+$)/g, ',');
+
+/** An amount with two decimals and grouped thousands: -1234.5 → "-1,234.50". */
+export const formatMoney = (n: number) => {
+  const [whole = '0', cents = '00'] = Math.abs(n).toFixed(2).split('.');
+  return `${n < 0 ? '-' : ''}${groupDigits(whole)}.${cents}`;
+};
 
 export interface AccountRow {
   number: string;

@@ -11,6 +11,7 @@ import type { MatchOutcome } from '../lib/matcher/types';
 import { notFoundText, ticketText } from '../lib/ticket';
 import { oneLine } from '../lib/tailor';
 import { triageCsv, triageMarkdown, triageRows } from '../lib/triage';
+import { groupDigits } from '../lib/values';
 import { copyText } from './clipboard';
 
 interface CatalogueEntry {
@@ -53,7 +54,7 @@ class ErrorMatcher extends HTMLElement {
       if (pasted.length <= PREVIEW_CHARS) return;
       event.preventDefault();
       this.#full = pasted;
-      box.value = `${pasted.slice(0, PREVIEW_CHARS)}\n… (${pasted.length.toLocaleString('en-US')} characters pasted; the box shows the start, the troubleshooter reads it all)`;
+      box.value = `${pasted.slice(0, PREVIEW_CHARS)}\n… (${groupDigits(pasted.length)} characters pasted; the box shows the start, the troubleshooter reads it all)`;
       void this.#run(pasted, results, base);
     });
     box.addEventListener('input', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { labelFor } from '../../src/lib/labels';
 import { tailor } from '../../src/lib/tailor';
 import { triageCsv } from '../../src/lib/triage';
-import { amountAdvice, closingDateAdvice, parseAccounts, parseDate, parseIdList } from '../../src/lib/values';
+import { amountAdvice, closingDateAdvice, formatMoney, groupDigits, parseAccounts, parseDate, parseIdList } from '../../src/lib/values';
 
 describe('dates', () => {
   it.each([
@@ -34,6 +34,29 @@ describe('amounts', () => {
     ['NNNNN.N', '1', undefined],
   ])('%s against %s', (deposit, payments, difference) => {
     expect(amountAdvice(deposit, payments)?.difference).toBe(difference);
+  });
+});
+
+describe('numbers as people read them (without Intl, whose first call is a long task)', () => {
+  it.each([
+    [0, '0'],
+    [999, '999'],
+    [1000, '1,000'],
+    [230_000, '230,000'],
+    [1_234_567, '1,234,567'],
+  ])('%i characters → %s', (n, text) => {
+    expect(groupDigits(n)).toBe(text);
+  });
+
+  it.each([
+    [0, '0.00'],
+    [74.5, '74.50'],
+    [-10.25, '-10.25'],
+    [1250, '1,250.00'],
+    [1234567.891, '1,234,567.89'],
+  ])('%d → %s, as toLocaleString would write it', (n, text) => {
+    expect(formatMoney(n)).toBe(text);
+    expect(formatMoney(n)).toBe(n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   });
 });
 
