@@ -139,6 +139,17 @@ function scoreMulti(answer: Peer, cases: Case[]) {
   return { recall: pct(tp, expected), precision: pct(tp, tp + fp) };
 }
 
+/** Descriptions in a person's own words: how many find their page at all, first, and as a `match`. */
+function ownWords(answer: Peer, c: Corpus) {
+  const own = c.single.filter((x) => x.kind === 'own-words');
+  return {
+    n: own.length,
+    found: own.filter((x) => answer(x.text).results.includes(x.expect as string)).length,
+    first: own.filter((x) => answer(x.text).top === x.expect).length,
+    sure: own.filter((x) => answer(x.text).matches.length > 0).length,
+  };
+}
+
 function accuracyRow(name: string, answer: Peer, c: Corpus): string {
   const s = scoreSingle(answer, c.single);
   const a = scoreAmbiguous(answer, c.ambiguous);
@@ -398,12 +409,9 @@ async function main(): Promise<void> {
   console.log('"Found" means the right page is among the results (as a `possible`); the issue asks that own words "still find the page". An unrelated paste with a suggestion is noise, not a wrong answer: it is never a `match`.\n');
   console.log(header(['corpus', 'own words: found', 'own words: first', 'own words: `match`', 'unrelated with any suggestion']));
   for (const c of all) {
-    const own = c.single.filter((x) => x.kind === 'own-words');
-    const found = own.filter((x) => our(x.text).results.includes(x.expect as string)).length;
-    const first = own.filter((x) => our(x.text).top === x.expect).length;
-    const sure = own.filter((x) => our(x.text).matches.length > 0).length;
+    const o = ownWords(our, c);
     const noisy = c.unrelated.filter((x) => our(x.text).results.length > 0).length;
-    console.log(row([c.name, pct(found, own.length), pct(first, own.length), `${sure}/${own.length}`, `${noisy}/${c.unrelated.length}`]));
+    console.log(row([c.name, pct(o.found, o.n), pct(o.first, o.n), `${o.sure}/${o.n}`, `${noisy}/${c.unrelated.length}`]));
   }
   targets.unshift(
     ...all.map((c) => {
@@ -411,11 +419,9 @@ async function main(): Promise<void> {
       const whole = scoreSingle(our, c.single);
       return row([`confident & correct, 22 pages, ${c.name}: pasted messages (with own words)`, '≥ 99%', `${pct(pasted.confident, pasted.n)} (${pct(whole.confident, whole.n)})`]);
     }),
-    ...all.map((c) => {
-      const own = c.single.filter((x) => x.kind === 'own-words');
-      const found = own.filter((x) => our(x.text).results.includes(x.expect as string)).length;
-      return row([`own words find their page (as a suggestion), 22 pages, ${c.name}`, '"should still find the page"', pct(found, own.length)]);
-    }),
+    ...all.map((c) => [c.name, ownWords(our, c)] as const).filter(([, o]) => o.n).map(([name, o]) =>
+      row([`own words find their page (as a suggestion), 22 pages, ${name}`, '"should still find the page"', pct(o.found, o.n)]),
+    ),
   );
   for (const c of all.filter((x) => x.showMisses)) {
     const misses = c.single.filter((x) => {
