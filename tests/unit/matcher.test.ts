@@ -88,6 +88,8 @@ describe('typos, cut-offs and halves are still a confident match when one page h
     // "can not" is "cannot"; the rest is a run of the message's words from its first to its last.
     ['This operation can not be preformed after the request has been submited.', 'request-already-submitted', 'fuzzy'],
     ["Deposit totl 4,120.00 doesnt match sum of paymets 4,320.00", 'deposit-total-mismatch', 'fuzzy'],
+    // "can't" says "cannot": the message's "not" is still there.
+    ["You can't change transaction which is 365 days or older", 'transaction-older-than-365-days', 'fuzzy'],
     // "acount" is one slip from "account" and from "amount": the dropped letter wins.
     ['The acount period has closed and the account books cannot be updated through the QBO Services API.', 'account-period-closed', 'typo'],
     // A run of the message's words that only one page has.

@@ -11,8 +11,10 @@ import { SLOT, STOPWORDS, fuzzyKey, sequenceWords } from './normalize';
 import { stripWrappers } from './unwrap';
 import { FUSE_KEYS, type FuzzyDetail, type FuzzyIndex, type FuzzyRecord } from './types';
 
-/** Words that turn a message into its opposite. */
-const NEGATIONS: ReadonlySet<string> = new Set(['not', 'cannot', 'no', 'never', ...['doesn', 'didn', 'isn', 'wasn', 'won', 'can', 'couldn'].flatMap((w) => [w, `${w}t`])]);
+/** A page's message words that turn it into its opposite ("doesn" is what is left of "doesn't"). */
+const NEGATIONS: ReadonlySet<string> = new Set(['not', 'cannot', 'no', 'never', 'doesn', 'didn', 'isn', 'wasn', 'won', 'couldn', 'don', 'aren', 'hasn']);
+/** The same in a paste, spelled as people type it ("can't", "dont", "doesnt"). */
+const NEGATION_IN_PASTE = /\b(?:not|no|never|cannot|cant|dont|doesnt|didnt|isnt|wasnt|wont|couldnt|arent|hasnt)\b|n't\b/i;
 
 export interface FuzzyHit extends FuzzyDetail {
   page: number;
@@ -250,8 +252,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const r1 = runs.get(ranked[0]![0]) ?? { run: 0, content: 0, end: -1 };
     // "QBO Class "X" was found for Business Unit "Y"" holds every word of the class-not-found
     // message but its "not": the opposite news, not that error.
-    const pasteWords = new Set(raw.split(' '));
-    const negationLost = [...(messageWords[ranked[0]![0]] ?? [])].some((w) => NEGATIONS.has(w)) && ![...pasteWords].some((w) => NEGATIONS.has(w));
+    const negationLost = [...(messageWords[ranked[0]![0]] ?? [])].some((w) => NEGATIONS.has(w)) && !NEGATION_IN_PASTE.test(message);
     return ranked.slice(0, CALIBRATION.maxPossible).map(([page, score], i) =>
       i === 0
         ? { page, score, words, gap: (second?.[1] ?? 1) - score, covered: c1.ofPaste, ofPage: c1.ofPage, coverageGap: c1.ofPaste - c2.ofPaste, info: c1.info, run: r1.run, runContent: r1.content, runGap: runGap(page), runEnds: runEnds(page), negationLost }
