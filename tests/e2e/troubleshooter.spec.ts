@@ -235,7 +235,9 @@ test.describe('bad input gets a clear answer, never a crash or a frozen tab', ()
     ['right-to-left text', () => 'خطأ في التصدير إلى كويك بوكس: الفترة المحاسبية مغلقة'],
   ];
   for (const [name, make] of cases) {
-    test(name, async ({ page }) => {
+    // @long-task: measured alone, after the rest of the suite (the "long-tasks" project in
+    // playwright.config.ts), so that another test's browser on the same two cores is not counted.
+    test(name, { tag: '@long-task' }, async ({ page }) => {
       await page.goto('/');
       // Handing the text to the page is the harness's work: it happens before long tasks count.
       await stashClipboard(page, make());
