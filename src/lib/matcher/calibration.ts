@@ -56,12 +56,12 @@ export const CALIBRATION = Object.freeze({
   runMatchGap: 3,
 });
 
-/** A run of the paste's words in one page's message that puts that page first: the whole paste (`ends`), long enough, and clearly longer than any other page's. */
-export function runLeads(run: number, gap: number, ends: boolean): boolean {
-  return ends && run >= CALIBRATION.runMatch && gap >= CALIBRATION.runMatchGap;
+/** A run of the paste's words in one page's message that puts that page first: the whole paste (`whole`), long enough, and clearly longer than any other page's. */
+export function runLeads(run: number, gap: number, whole: boolean): boolean {
+  return whole && run >= CALIBRATION.runMatch && gap >= CALIBRATION.runMatchGap;
 }
 
 /** …and makes it a `match` when enough of its words say something. */
-export function runDecides(run: number, content: number, gap: number, ends: boolean): boolean {
-  return runLeads(run, gap, ends) && content >= CALIBRATION.runMatchContent;
+export function runDecides(run: number, content: number, gap: number, whole: boolean): boolean {
+  return runLeads(run, gap, whole) && content >= CALIBRATION.runMatchContent;
 }

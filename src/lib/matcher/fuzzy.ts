@@ -52,9 +52,9 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   const records = index.fuse.records as { i: number; $?: Record<string, { v?: string }> }[];
   // Which pages hold each word of the Fuse records (messages, titles, keywords), and how rare it is (idf).
   const pagesOf = new Map<string, number[]>();
-  for (const rec of records) {
-    for (const w of new Set(Object.values(rec.$ ?? {}).flatMap((f) => (f.v ?? '').split(' ')))) if (w) pushTo(pagesOf, w, rec.i);
-  }
+  // Each record's words (messages, title, keywords), read once.
+  const recordWords = new Map(records.map((rec) => [rec.i, new Set(Object.values(rec.$ ?? {}).flatMap((f) => (f.v ?? '').split(' ')).filter(Boolean))]));
+  for (const [i, words] of recordWords) for (const w of words) pushTo(pagesOf, w, i);
   const idf = (w: string) => Math.log(1 + pageCount / (pagesOf.get(w)?.length ?? pageCount));
 
   // Word sequences per page (messages, patterns, QBO titles, glue words kept), for fragments: a
@@ -126,7 +126,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   for (const rec of records) {
     const v = rec.$?.['0']?.v ?? '';
     messageWords[rec.i] = new Set(v.split(' '));
-    pageWords[rec.i] = new Set([...Object.values(rec.$ ?? {}).flatMap((f) => (f.v ?? '').split(' ')), ...(index.about[rec.i] ?? '').split(' ')]);
+    pageWords[rec.i] = new Set([...recordWords.get(rec.i)!, ...(index.about[rec.i] ?? '').split(' ')]);
   }
   /**
    * Share of the paste's words (all of them, known to the index or not; values in quotes and
@@ -143,7 +143,8 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     let total = 0;
     for (const [k, w] of words.entries()) {
       // A word the index does not know says as much as the rarest word it does.
-      const says = resolve(w).length ? Math.max(0, ...resolve(w).map(idf)) : rarest;
+      const meant = resolve(w);
+      const says = meant.length ? Math.max(0, ...meant.map(idf)) : rarest;
       total += says;
       // The last word may be cut short.
       if (have.has(w) || slipOf(w).some((v) => have.has(v)) || (k === words.length - 1 && [...have].some((v) => v.startsWith(w)))) {
@@ -214,11 +215,11 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     }
     const cutoff = multiLine ? CALIBRATION.fuzzyMultiLineScore : CALIBRATION.fuzzyPossibleScore;
     const all = [...best.entries()].sort((a, b) => a[1] - b[1]);
-    // A suggestion needs evidence: the page's words (messages, title, keywords, summary) hold enough of the
-    // paste (the rarity of the words they share, summed), or most of what a short paste says. The
-    // wrappers many pages share (`BadRequest. Details:`) are evidence for none of them.
-    // The run and the evidence look at the line's start (a 200 KB line costs what 2 KB does).
+    // The message itself: the line's start (a 200 KB line costs what 2 KB does) without the
+    // wrappers many pages share (`BadRequest. Details:`), which are evidence for none of them.
     const message = stripWrappers(line.slice(0, CALIBRATION.fuzzyLineChars));
+    // A suggestion needs evidence: the page's words (messages, title, keywords, summary) hold enough
+    // of the message (the rarity of the words they share, summed), or most of what a short one says.
     const said = fuzzyKey(message);
     let ranked = all.filter(([page, s]) => {
       const e = coverage(said, page, pageWords);
@@ -226,20 +227,20 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       return (s <= CALIBRATION.fuzzyLooseScore && e.info >= CALIBRATION.fuzzyPossibleInfo) || (s <= cutoff && e.infoShare >= CALIBRATION.fuzzyPossibleShare);
     });
     // Runs of the paste's words in each candidate's messages. A long run that one page has and no
-    // other comes close to is that message, cut off or halved: it goes first.
-    // A fragment ends where the paste ends, or where the paste shows it was cut (`…`): "Deposit
-    // total 500.00 doesn't match the bank statement" goes on in other words, so it is another message.
+    // other comes close to is that message, cut off or halved: it goes first. It must be the whole
+    // paste, up to where the paste shows it was cut (`…`): "Deposit total 500.00 doesn't match the
+    // bank statement" goes on in other words, so it is another message.
     const seqWords = sequenceWords(message).slice(0, CALIBRATION.runMaxWords);
     const cut = /…|\.\.\./.test(message);
     const runs = new Map(pool.map((p) => [p, runOf(seqWords, p)]));
     const runGap = (page: number) => (runs.get(page)?.run ?? 0) - Math.max(0, ...[...runs].filter(([p]) => p !== page).map(([, r]) => r.run));
-    const runEnds = (page: number) => {
+    const runWhole = (page: number) => {
       const r = runs.get(page);
       return !!r && r.end - r.run + 1 === 0 && (cut || r.end === seqWords.length - 1);
     };
     const lead = [...runs.entries()].sort((a, b) => b[1].run - a[1].run || b[1].content - a[1].content)[0];
     // A clearly longest run puts its page first, even when it says too little to decide.
-    if (lead && runLeads(lead[1].run, runGap(lead[0]), runEnds(lead[0]))) {
+    if (lead && runLeads(lead[1].run, runGap(lead[0]), runWhole(lead[0]))) {
       ranked = [[lead[0], best.get(lead[0]) ?? 1], ...ranked.filter(([p]) => p !== lead[0])];
     }
     if (!ranked.length) return [];
@@ -255,8 +256,8 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const negationLost = [...(messageWords[ranked[0]![0]] ?? [])].some((w) => NEGATIONS.has(w)) && !NEGATION_IN_PASTE.test(message);
     return ranked.slice(0, CALIBRATION.maxPossible).map(([page, score], i) =>
       i === 0
-        ? { page, score, words, gap: (second?.[1] ?? 1) - score, covered: c1.ofPaste, ofPage: c1.ofPage, coverageGap: c1.ofPaste - c2.ofPaste, info: c1.info, run: r1.run, runContent: r1.content, runGap: runGap(page), runEnds: runEnds(page), negationLost }
-        : { page, score, words, gap: 0, covered: 0, ofPage: 0, coverageGap: 0, info: 0, run: 0, runContent: 0, runGap: 0, runEnds: false, negationLost: false },
+        ? { page, score, words, gap: (second?.[1] ?? 1) - score, covered: c1.ofPaste, ofPage: c1.ofPage, coverageGap: c1.ofPaste - c2.ofPaste, info: c1.info, run: r1.run, runContent: r1.content, runGap: runGap(page), runWhole: runWhole(page), negationLost }
+        : { page, score, words, gap: 0, covered: 0, ofPage: 0, coverageGap: 0, info: 0, run: 0, runContent: 0, runGap: 0, runWhole: false, negationLost: false },
     );
   }
 

@@ -157,18 +157,19 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
 
   /**
    * Pages named by a QBO code or short title on the line. A title alone is only a hint (`weak`)
-   * when the line goes on about something else and neither names QuickBooks nor wears its wrappers: "Permission Denied
-   * Error: Windows could not access the shared folder" is not QuickBooks' 5020.
+   * when the line goes on about something else and neither names QuickBooks nor wears its
+   * wrappers: "Permission Denied Error: Windows could not access the shared folder" is not
+   * QuickBooks' 5020. `bare` is the line without its log prefix.
    */
-  function codesAndTitles(segment: string): { pages: number[]; weak: boolean } {
+  function codesAndTitles(segment: string, bare: string): { pages: number[]; weak: boolean } {
     const pages = new Set<number>();
     for (const code of findCodes(segment, knownCodes)) for (const p of index.codes[code] ?? []) pages.add(p);
     const byCode = pages.size > 0;
     const lower = segment.toLowerCase();
-    const bare = stripLogPrefix(lower.slice(0, CALIBRATION.fuzzyLineChars));
-    let rest = stripWrappers(bare);
+    const start = bare.slice(0, CALIBRATION.fuzzyLineChars).toLowerCase();
+    let rest = stripWrappers(start);
     // The SDK's and the platform's wrappers (`BadRequest. Details:`) are QuickBooks' own.
-    const wrapped = rest !== bare;
+    const wrapped = rest !== start;
     for (const [title, ps] of titleKeys) {
       if (!lower.includes(title)) continue;
       for (const p of ps) pages.add(p);
@@ -208,7 +209,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
     let fuzzed = 0;
     for (const [segment, { line, count }] of rest) {
       const occurrence: Occurrence = { values: {}, line, text: clip(segment) };
-      const { pages, weak } = codesAndTitles(segment);
+      // The line without its log prefix: what codes, titles and fuzzy search read.
+      const bare = stripLogPrefix(segment);
+      const { pages, weak } = codesAndTitles(segment, bare);
       if (pages.length) {
         for (const page of pages) {
           const sure = pages.length === 1 && !weak;
@@ -217,7 +220,6 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
         continue;
       }
       // Lines that differ only in numbers and names are searched once.
-      const bare = stripLogPrefix(segment);
       const query = fuzzyKey(bare).slice(0, CALIBRATION.fuzzyQueryChars).trim();
       const same = fuzzyDone.get(query);
       if (same) {
@@ -247,11 +249,11 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       }
       const hits: Found[] = [];
       for (const { page, ...detail } of fuzzy.search(query, bare, multiLine)) {
-        const { score, gap, words, covered, ofPage, coverageGap, info, run, runContent, runGap, runEnds, negationLost } = detail;
+        const { score, gap, words, covered, ofPage, coverageGap, info, run, runContent, runGap, runWhole, negationLost } = detail;
         const sure =
           (!negationLost && words >= CALIBRATION.fuzzyMatchWords && score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && ofPage >= CALIBRATION.fuzzyMatchOfPage && covered >= CALIBRATION.fuzzyMatchCovered) ||
           (!negationLost && info >= CALIBRATION.coverageInfo && covered >= CALIBRATION.coverageMatch && ofPage >= CALIBRATION.coverageOfPage && coverageGap >= CALIBRATION.coverageGap && score <= CALIBRATION.coverageMaxScore) ||
-          runDecides(run, runContent, runGap, runEnds);
+          runDecides(run, runContent, runGap, runWhole);
         // Fuzzy search ranks its hits (a page whose message the paste is a run of goes first): the
         // confidences keep that order.
         const below = hits.length ? hits[hits.length - 1]!.confidence - 0.01 : 1;

@@ -70,7 +70,7 @@ export interface FuzzyDetail {
   /** `run` minus the longest run any other page has. */
   runGap: number;
   /** The run is the whole paste: it starts where the paste starts and ends where the paste ends, or where it shows it was cut (`…`). */
-  runEnds: boolean;
+  runWhole: boolean;
   /** The page's message says "not" (cannot, doesn't…) and the paste says no such word: the opposite news, never a `match` on word overlap alone. */
   negationLost: boolean;
 }
