@@ -30,8 +30,19 @@ import { syntheticPages } from './synthetic';
 import { serve } from './static-server';
 
 type Expect = string | string[] | null;
-interface Case { text: string; expect: Expect; kind: string }
-interface Corpus { name: string; single: Case[]; ambiguous: Case[]; unrelated: Case[]; multi: Case[]; showMisses: boolean }
+interface Case {
+  text: string;
+  expect: Expect;
+  kind: string;
+}
+interface Corpus {
+  name: string;
+  single: Case[];
+  ambiguous: Case[];
+  unrelated: Case[];
+  multi: Case[];
+  showMisses: boolean;
+}
 
 const KINDS = ['single', 'ambiguous', 'unrelated', 'multi'] as const;
 const readCases = (dir: string, name: string): Case[] => {
@@ -39,7 +50,8 @@ const readCases = (dir: string, name: string): Case[] => {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Case[]) : [];
 };
 type Cases = Record<(typeof KINDS)[number], Case[]>;
-const readCorpus = (dir: string): Cases => Object.fromEntries(KINDS.map((k) => [k, readCases(dir, k)])) as Cases;
+const readCorpus = (dir: string): Cases =>
+  Object.fromEntries(KINDS.map((k) => [k, readCases(dir, k)])) as Cases;
 /** Held-out folders: written apart from the matcher, each split by position into a looked-at half and a blind half. */
 const HELD_OUT = [
   ['unseen', 'held-out'],
@@ -50,8 +62,13 @@ function corpora(): Corpus[] {
   const list: Corpus[] = [{ name: 'dev', ...readCorpus(''), showMisses: true }];
   for (const [dir, name] of HELD_OUT) {
     const cases = readCorpus(dir);
-    const half = (parity: number) => Object.fromEntries(KINDS.map((k) => [k, cases[k].filter((_, i) => i % 2 === parity)])) as Cases;
-    if (cases.single.length) list.push({ name: `${name} A`, ...half(0), showMisses: true }, { name: `${name} B`, ...half(1), showMisses: false });
+    const half = (parity: number) =>
+      Object.fromEntries(KINDS.map((k) => [k, cases[k].filter((_, i) => i % 2 === parity)])) as Cases;
+    if (cases.single.length)
+      list.push(
+        { name: `${name} A`, ...half(0), showMisses: true },
+        { name: `${name} B`, ...half(1), showMisses: false },
+      );
   }
   return list;
 }
@@ -89,12 +106,19 @@ const memo = (peer: Peer): Peer => {
 function ours(matcher: Matcher): Peer {
   return memo((text) => {
     const { results } = matcher.match(text);
-    return { top: results[0]?.slug, matches: results.filter((r) => r.verdict === 'match').map((r) => r.slug), results: results.map((r) => r.slug) };
+    return {
+      top: results[0]?.slug,
+      matches: results.filter((r) => r.verdict === 'match').map((r) => r.slug),
+      results: results.map((r) => r.slug),
+    };
   });
 }
 
 function fuseDefaults(sources: IndexSource[]): Peer {
-  const fuse = new Fuse(sources.map((s) => ({ slug: s.slug, messages: s.messages ?? s.patterns })), { keys: ['messages'] });
+  const fuse = new Fuse(
+    sources.map((s) => ({ slug: s.slug, messages: s.messages ?? s.patterns })),
+    { keys: ['messages'] },
+  );
   return memo((text) => {
     const top = fuse.search(text)[0]?.item.slug;
     return { top, matches: top ? [top] : [], results: top ? [top] : [] };
@@ -134,7 +158,7 @@ function scoreMulti(answer: Peer, cases: Case[]) {
   for (const c of cases) {
     const want = new Set(c.expect as string[]);
     expected += want.size;
-    for (const g of new Set(answer(c.text).matches)) (want.has(g) ? tp++ : fp++);
+    for (const g of new Set(answer(c.text).matches)) want.has(g) ? tp++ : fp++;
   }
   return { recall: pct(tp, expected), precision: pct(tp, tp + fp) };
 }
@@ -155,13 +179,34 @@ function accuracyRow(name: string, answer: Peer, c: Corpus): string {
   const a = scoreAmbiguous(answer, c.ambiguous);
   const u = scoreUnrelated(answer, c.unrelated);
   const m = scoreMulti(answer, c.multi);
-  return row([name, c.name, pct(s.top1, s.n), pct(s.confident, s.n), s.wrongMatch, pct(a.honest, a.n), `${u.matched}/${u.n}`, m.recall, m.precision]);
+  return row([
+    name,
+    c.name,
+    pct(s.top1, s.n),
+    pct(s.confident, s.n),
+    s.wrongMatch,
+    pct(a.honest, a.n),
+    `${u.matched}/${u.n}`,
+    m.recall,
+    m.precision,
+  ]);
 }
 
 /** 50-line pastes: corpus lines mixed with noise, deterministic. */
 function fiftyLinePastes(singles: string[], count: number): string[] {
-  const noise = ['Export started', 'Exported 54 invoices', 'Batch 88123 queued', 'Retrying in 30 seconds', '', 'Sync complete for 12 payments'];
-  return Array.from({ length: count }, (_, p) => Array.from({ length: 50 }, (_, i) => ((i * 7 + p) % 5 === 0 ? singles[(i * 31 + p * 17) % singles.length]! : noise[(i + p) % noise.length]!)).join('\n'));
+  const noise = [
+    'Export started',
+    'Exported 54 invoices',
+    'Batch 88123 queued',
+    'Retrying in 30 seconds',
+    '',
+    'Sync complete for 12 payments',
+  ];
+  return Array.from({ length: count }, (_, p) =>
+    Array.from({ length: 50 }, (_, i) =>
+      (i * 7 + p) % 5 === 0 ? singles[(i * 31 + p * 17) % singles.length]! : noise[(i + p) % noise.length]!,
+    ).join('\n'),
+  );
 }
 
 function latency(matcher: Matcher, texts: string[], rounds = 3): { p50: number; p95: number } {
@@ -191,17 +236,30 @@ function islandScripts(): { js: number; files: string[]; fuzzyJs: number; fuzzyF
     const code = readFileSync(file, 'utf8');
     js += gzipSync(code).length;
     // Static imports and the worker URL, relative to /_astro/.
-    for (const m of code.matchAll(/(?:from\s*|import\s*)["']\.\/([^"']+\.js)["']|new URL\(["'](?:\.\/)?([^"']+\.js)["']/g)) queue.push(`/_astro/${m[1] ?? m[2]}`);
+    for (const m of code.matchAll(
+      /(?:from\s*|import\s*)["']\.\/([^"']+\.js)["']|new URL\(["'](?:\.\/)?([^"']+\.js)["']/g,
+    ))
+      queue.push(`/_astro/${m[1] ?? m[2]}`);
     for (const m of code.matchAll(/["'`](\/_astro\/[^"'`]+\.js)["'`]/g)) queue.push(m[1]!);
   }
   // The worker's dynamic imports (Fuse.js, the fuzzy stage) load on demand.
-  const fuzzyFiles = [...seen].flatMap((f) => (/worker-/.test(f) ? [...readFileSync(f, 'utf8').matchAll(/import\(["'`]\.\/([^"'`]+\.js)["'`]\)/g)].map((m) => `_astro/${m[1]}`) : []));
+  const fuzzyFiles = [...seen].flatMap((f) =>
+    /worker-/.test(f)
+      ? [...readFileSync(f, 'utf8').matchAll(/import\(["'`]\.\/([^"'`]+\.js)["'`]\)/g)].map(
+          (m) => `_astro/${m[1]}`,
+        )
+      : [],
+  );
   const fuzzyJs = fuzzyFiles.reduce((a, f) => a + gzipSync(readFileSync(join(DIST, f), 'utf8')).length, 0);
   return { js, files: [...seen].map((f) => f.replace(`${DIST}/`, '')), fuzzyJs, fuzzyFiles };
 }
 
 type Times = { p50: number; p95: number; workerP50: number; workerP95: number };
-interface ChromiumAt { pagefind: Peer; single: Times; fifty: Times }
+interface ChromiumAt {
+  pagefind: Peer;
+  single: Times;
+  fifty: Times;
+}
 
 /** A Pagefind index of the built site plus the synthetic pages, written to a temporary directory. */
 async function pagefindWithSynthetic(synthetic: IndexSource[]): Promise<string> {
@@ -227,15 +285,27 @@ async function pagefindWithSynthetic(synthetic: IndexSource[]): Promise<string> 
  * the browser is served the synthetic match indexes and a Pagefind index that holds the synthetic
  * pages too, in place of the built ones.
  */
-async function chromiumAt(browser: Browser, url: string, built: BuiltIndex, synthetic: IndexSource[], texts: string[], singles: string[], pastes: string[]): Promise<ChromiumAt> {
+async function chromiumAt(
+  browser: Browser,
+  url: string,
+  built: BuiltIndex,
+  synthetic: IndexSource[],
+  texts: string[],
+  singles: string[],
+  pastes: string[],
+): Promise<ChromiumAt> {
   const context: BrowserContext = await browser.newContext();
   let pfDir: string | undefined;
   if (synthetic.length) {
     pfDir = await pagefindWithSynthetic(synthetic);
     const core = JSON.stringify(built.core);
     const fuzzy = JSON.stringify(built.fuzzy);
-    await context.route('**/match-index.json', (r) => r.fulfill({ contentType: 'application/json', body: core }));
-    await context.route('**/fuzzy-index.json', (r) => r.fulfill({ contentType: 'application/json', body: fuzzy }));
+    await context.route('**/match-index.json', (r) =>
+      r.fulfill({ contentType: 'application/json', body: core }),
+    );
+    await context.route('**/fuzzy-index.json', (r) =>
+      r.fulfill({ contentType: 'application/json', body: fuzzy }),
+    );
     const dir = pfDir;
     await context.route('**/pagefind/**', (r) => {
       const path = join(dir, new URL(r.request().url()).pathname);
@@ -278,7 +348,8 @@ async function chromiumAt(browser: Browser, url: string, built: BuiltIndex, synt
         el.value = text;
         el.dispatchEvent(new Event('input'));
         await new Promise<void>((resolve) => {
-          const check = () => (results.dataset['state'] === 'ready' ? resolve() : requestAnimationFrame(check));
+          const check = () =>
+            results.dataset['state'] === 'ready' ? resolve() : requestAnimationFrame(check);
           check();
         });
         return { total: performance.now() - t0, worker: Number(results.dataset['ms'] ?? NaN) };
@@ -286,7 +357,12 @@ async function chromiumAt(browser: Browser, url: string, built: BuiltIndex, synt
       e2e.push(Math.max(0, r.total - 150));
       worker.push(r.worker);
     }
-    return { p50: quantile(e2e, 0.5), p95: quantile(e2e, 0.95), workerP50: quantile(worker, 0.5), workerP95: quantile(worker, 0.95) };
+    return {
+      p50: quantile(e2e, 0.5),
+      p95: quantile(e2e, 0.95),
+      workerP50: quantile(worker, 0.5),
+      workerP95: quantile(worker, 0.95),
+    };
   };
   // The island really uses this scale's index: a synthetic page's own message must come back.
   if (synthetic.length) {
@@ -299,7 +375,8 @@ async function chromiumAt(browser: Browser, url: string, built: BuiltIndex, synt
       await new Promise((r) => setTimeout(r, 1500));
       return results.querySelector<HTMLElement>('[data-testid="match-result"]')?.dataset['slug'];
     }, probe);
-    if (got !== synthetic[0]!.slug) throw new Error(`the island did not load the ${synthetic.length + 22}-page index (got ${got})`);
+    if (got !== synthetic[0]!.slug)
+      throw new Error(`the island did not load the ${synthetic.length + 22}-page index (got ${got})`);
   }
   const single = await measure(singles);
   const fifty = await measure(pastes);
@@ -314,7 +391,13 @@ async function launch(): Promise<{ browser: Browser; url: string; close: () => P
   const { server, url } = await serve(DIST);
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     browser,
@@ -328,12 +411,22 @@ async function launch(): Promise<{ browser: Browser; url: string; close: () => P
 
 async function main(): Promise<void> {
   const all = corpora();
-  for (const c of all) console.log(`Corpus ${c.name}: ${c.single.length} single-error pastes, ${c.ambiguous.length} ambiguous, ${c.unrelated.length} unrelated, ${c.multi.length} multi-error pastes.`);
+  for (const c of all)
+    console.log(
+      `Corpus ${c.name}: ${c.single.length} single-error pastes, ${c.ambiguous.length} ambiguous, ${c.unrelated.length} unrelated, ${c.multi.length} multi-error pastes.`,
+    );
   const dev = all[0]!;
-  const texts = [...new Set(all.flatMap((c) => [...c.single, ...c.ambiguous, ...c.unrelated, ...c.multi].map((x) => x.text)))];
+  const texts = [
+    ...new Set(
+      all.flatMap((c) => [...c.single, ...c.ambiguous, ...c.unrelated, ...c.multi].map((x) => x.text)),
+    ),
+  ];
   const singleTexts = dev.single.map((x) => x.text);
   const islandSingles = dev.single.filter((_, i) => i % 4 === 0).map((c) => c.text);
-  const nodePastes = fiftyLinePastes(dev.single.filter((c) => !c.text.includes('\n')).map((c) => c.text), 40);
+  const nodePastes = fiftyLinePastes(
+    dev.single.filter((c) => !c.text.includes('\n')).map((c) => c.text),
+    40,
+  );
   const islandPastes = nodePastes.slice(0, 12);
   const scripts = existsSync(join(DIST, 'index.html')) ? islandScripts() : undefined;
   const browser = await launch().catch((err: unknown) => {
@@ -357,7 +450,15 @@ async function main(): Promise<void> {
     const our = ours(matcher);
     if (n === 22) ourAt22 = our;
     const chromium = browser
-      ? await chromiumAt(browser.browser, browser.url, built, synthetic, texts, islandSingles, islandPastes).catch((err: unknown) => {
+      ? await chromiumAt(
+          browser.browser,
+          browser.url,
+          built,
+          synthetic,
+          texts,
+          islandSingles,
+          islandPastes,
+        ).catch((err: unknown) => {
           console.log(`(Chromium at ${n} pages skipped: ${(err as Error).message})`);
           return undefined;
         })
@@ -369,7 +470,19 @@ async function main(): Promise<void> {
     if (chromium && !OURS_ONLY) peers.push(['Pagefind top result', chromium.pagefind]);
 
     console.log(`\n## Accuracy at ${n.toLocaleString('en-US')} errors\n`);
-    console.log(header(['', 'corpus', 'top-1 (single)', 'confident & correct (single)', 'wrong `match` (single)', 'ambiguous shown honestly', '`match` on unrelated', 'multi recall', 'multi precision']));
+    console.log(
+      header([
+        '',
+        'corpus',
+        'top-1 (single)',
+        'confident & correct (single)',
+        'wrong `match` (single)',
+        'ambiguous shown honestly',
+        '`match` on unrelated',
+        'multi recall',
+        'multi precision',
+      ]),
+    );
     for (const [name, answer] of peers) for (const c of all) console.log(accuracyRow(name, answer, c));
 
     const l1 = latency(matcher, singleTexts, n > 1000 ? 1 : 3);
@@ -377,15 +490,44 @@ async function main(): Promise<void> {
     const core = gzipSync(JSON.stringify(built.core)).length;
     const fuzzy = gzipSync(JSON.stringify(built.fuzzy)).length;
     nodeRows.push(row([n, ms(build), `${ms(l1.p50)} / ${ms(l1.p95)}`, `${ms(l50.p50)} / ${ms(l50.p95)}`]));
-    const unrelated = all.map((c) => `${scoreUnrelated(our, c.unrelated).matched}/${c.unrelated.length}`).join(', ');
-    targets.push(row([`\`match\` on unrelated errors, ${n} pages (${all.map((c) => c.name).join(", ")})`, '0', unrelated]));
-    if (n === 22 || n === 2200) targets.push(row([`p95 per message in Node, ${n} pages`, n === 22 ? '< 1 ms' : '< 10 ms', ms(l1.p95)]));
-    if (n === 22 && scripts) targets.push(row(['island payload, 22 pages (gzip)', '≤ 20 KB', kb(scripts.js + core)]));
+    const unrelated = all
+      .map((c) => `${scoreUnrelated(our, c.unrelated).matched}/${c.unrelated.length}`)
+      .join(', ');
+    targets.push(
+      row([
+        `\`match\` on unrelated errors, ${n} pages (${all.map((c) => c.name).join(', ')})`,
+        '0',
+        unrelated,
+      ]),
+    );
+    if (n === 22 || n === 2200)
+      targets.push(row([`p95 per message in Node, ${n} pages`, n === 22 ? '< 1 ms' : '< 10 ms', ms(l1.p95)]));
+    if (n === 22 && scripts)
+      targets.push(row(['island payload, 22 pages (gzip)', '≤ 20 KB', kb(scripts.js + core)]));
     if (chromium) {
       const { single: i, fifty: j } = chromium;
-      chromeRows.push(row([n, `${ms(i.p50)} / ${ms(i.p95)}`, `${ms(i.workerP50)} / ${ms(i.workerP95)}`, `${ms(j.p50)} / ${ms(j.p95)}`, `${ms(j.workerP50)} / ${ms(j.workerP95)}`]));
+      chromeRows.push(
+        row([
+          n,
+          `${ms(i.p50)} / ${ms(i.p95)}`,
+          `${ms(i.workerP50)} / ${ms(i.workerP95)}`,
+          `${ms(j.p50)} / ${ms(j.p95)}`,
+          `${ms(j.workerP50)} / ${ms(j.workerP95)}`,
+        ]),
+      );
     }
-    if (scripts) payloadRows.push(row([n, kb(scripts.js), kb(core), kb(scripts.js + core), kb(scripts.fuzzyJs), kb(fuzzy), kb(scripts.fuzzyJs + fuzzy)]));
+    if (scripts)
+      payloadRows.push(
+        row([
+          n,
+          kb(scripts.js),
+          kb(core),
+          kb(scripts.js + core),
+          kb(scripts.fuzzyJs),
+          kb(fuzzy),
+          kb(scripts.fuzzyJs + fuzzy),
+        ]),
+      );
   }
   await browser?.close();
 
@@ -395,33 +537,77 @@ async function main(): Promise<void> {
   const kinds = [...new Set(all.flatMap((c) => c.single.map((x) => x.kind)))];
   console.log(header(['kind', ...all.map((c) => c.name)]));
   for (const k of kinds) {
-    console.log(row([k, ...all.map((c) => {
-      const s = scoreSingle(our, c.single.filter((x) => x.kind === k));
-      return s.n ? `${pct(s.confident, s.n)} / ${pct(s.top1, s.n)} (n=${s.n})` : '—';
-    })]));
+    console.log(
+      row([
+        k,
+        ...all.map((c) => {
+          const s = scoreSingle(
+            our,
+            c.single.filter((x) => x.kind === k),
+          );
+          return s.n ? `${pct(s.confident, s.n)} / ${pct(s.top1, s.n)} (n=${s.n})` : '—';
+        }),
+      ]),
+    );
   }
   for (const c of all) {
     const pasted = c.single.filter((x) => x.kind !== 'own-words');
     const sp = scoreSingle(our, pasted);
-    console.log(`\n${c.name}, pasted messages only (all kinds but "own-words", n=${sp.n}): top-1 ${pct(sp.top1, sp.n)}, confident & correct ${pct(sp.confident, sp.n)}.`);
+    console.log(
+      `\n${c.name}, pasted messages only (all kinds but "own-words", n=${sp.n}): top-1 ${pct(sp.top1, sp.n)}, confident & correct ${pct(sp.confident, sp.n)}.`,
+    );
   }
-  console.log('\n## Descriptions in a person\'s own words, and suggestions on unrelated pastes, at 22 errors\n');
-  console.log('"Found" means the right page is among the results (as a `possible`); the issue asks that own words "still find the page". An unrelated paste with a suggestion is noise, not a wrong answer: it is never a `match`.\n');
-  console.log(header(['corpus', 'own words: found', 'own words: first', 'own words: `match`', 'unrelated with any suggestion']));
+  console.log(
+    "\n## Descriptions in a person's own words, and suggestions on unrelated pastes, at 22 errors\n",
+  );
+  console.log(
+    '"Found" means the right page is among the results (as a `possible`); the issue asks that own words "still find the page". An unrelated paste with a suggestion is noise, not a wrong answer: it is never a `match`.\n',
+  );
+  console.log(
+    header([
+      'corpus',
+      'own words: found',
+      'own words: first',
+      'own words: `match`',
+      'unrelated with any suggestion',
+    ]),
+  );
   for (const c of all) {
     const o = ownWords(our, c);
     const noisy = c.unrelated.filter((x) => our(x.text).results.length > 0).length;
-    console.log(row([c.name, pct(o.found, o.n), pct(o.first, o.n), `${o.sure}/${o.n}`, `${noisy}/${c.unrelated.length}`]));
+    console.log(
+      row([
+        c.name,
+        pct(o.found, o.n),
+        pct(o.first, o.n),
+        `${o.sure}/${o.n}`,
+        `${noisy}/${c.unrelated.length}`,
+      ]),
+    );
   }
   targets.unshift(
     ...all.map((c) => {
-      const pasted = scoreSingle(our, c.single.filter((x) => x.kind !== 'own-words'));
+      const pasted = scoreSingle(
+        our,
+        c.single.filter((x) => x.kind !== 'own-words'),
+      );
       const whole = scoreSingle(our, c.single);
-      return row([`confident & correct, 22 pages, ${c.name}: pasted messages (with own words)`, '≥ 99%', `${pct(pasted.confident, pasted.n)} (${pct(whole.confident, whole.n)})`]);
+      return row([
+        `confident & correct, 22 pages, ${c.name}: pasted messages (with own words)`,
+        '≥ 99%',
+        `${pct(pasted.confident, pasted.n)} (${pct(whole.confident, whole.n)})`,
+      ]);
     }),
-    ...all.map((c) => [c.name, ownWords(our, c)] as const).filter(([, o]) => o.n).map(([name, o]) =>
-      row([`own words find their page (as a suggestion), 22 pages, ${name}`, '"should still find the page"', pct(o.found, o.n)]),
-    ),
+    ...all
+      .map((c) => [c.name, ownWords(our, c)] as const)
+      .filter(([, o]) => o.n)
+      .map(([name, o]) =>
+        row([
+          `own words find their page (as a suggestion), 22 pages, ${name}`,
+          '"should still find the page"',
+          pct(o.found, o.n),
+        ]),
+      ),
   );
   for (const c of all.filter((x) => x.showMisses)) {
     const misses = c.single.filter((x) => {
@@ -433,13 +619,27 @@ async function main(): Promise<void> {
       ...c.ambiguous.filter((x) => scoreAmbiguous(our, [x]).honest === 0),
       ...c.multi.filter((x) => {
         const got = our(x.text).matches;
-        return got.length !== (x.expect as string[]).length || got.some((g) => !(x.expect as string[]).includes(g));
+        return (
+          got.length !== (x.expect as string[]).length || got.some((g) => !(x.expect as string[]).includes(g))
+        );
       }),
     ];
-    if (misses.length || wrong.length) console.log(`\n### ${c.name}: single pastes not confident-and-correct (${misses.length}); unrelated pastes given a match, ambiguous ones not shown honestly, multi pastes not exactly right (${wrong.length})\n`);
+    if (misses.length || wrong.length)
+      console.log(
+        `\n### ${c.name}: single pastes not confident-and-correct (${misses.length}); unrelated pastes given a match, ambiguous ones not shown honestly, multi pastes not exactly right (${wrong.length})\n`,
+      );
     for (const x of [...misses, ...wrong].slice(0, 60)) {
       const a = our(x.text);
-      console.log(`- [${x.kind}] expected ${JSON.stringify(x.expect)}, got ${a.matches.length ? `match ${a.matches.join(',')}` : ''}${a.matches.length && a.results.length > a.matches.length ? '; ' : ''}${a.results.length > a.matches.length ? `possible ${a.results.filter((r) => !a.matches.includes(r)).slice(0, 3).join(',')}` : ''}${a.results.length ? '' : 'nothing'}: ${JSON.stringify(x.text.slice(0, 110))}`);
+      console.log(
+        `- [${x.kind}] expected ${JSON.stringify(x.expect)}, got ${a.matches.length ? `match ${a.matches.join(',')}` : ''}${a.matches.length && a.results.length > a.matches.length ? '; ' : ''}${
+          a.results.length > a.matches.length
+            ? `possible ${a.results
+                .filter((r) => !a.matches.includes(r))
+                .slice(0, 3)
+                .join(',')}`
+            : ''
+        }${a.results.length ? '' : 'nothing'}: ${JSON.stringify(x.text.slice(0, 110))}`,
+      );
     }
   }
 
@@ -448,19 +648,43 @@ async function main(): Promise<void> {
   nodeRows.forEach((r) => console.log(r));
   if (chromeRows.length) {
     console.log('\n## Latency in Chromium, through the island\n');
-    console.log('Input event to rendered results, minus the 150 ms debounce; and the matcher\'s time inside the worker.\n');
-    console.log(header(['pages', 'single: rendered p50 / p95', 'single: worker p50 / p95', '50-line: rendered p50 / p95', '50-line: worker p50 / p95']));
+    console.log(
+      "Input event to rendered results, minus the 150 ms debounce; and the matcher's time inside the worker.\n",
+    );
+    console.log(
+      header([
+        'pages',
+        'single: rendered p50 / p95',
+        'single: worker p50 / p95',
+        '50-line: rendered p50 / p95',
+        '50-line: worker p50 / p95',
+      ]),
+    );
     chromeRows.forEach((r) => console.log(r));
   }
   if (scripts) {
     console.log('\n## Island payload (gzip)\n');
-    console.log('What a paste needs: the home page\'s scripts, their imports, the worker and /match-index.json (target ≤ 20 KB at 22 errors). Fuzzy search loads Fuse.js, the fuzzy stage and /fuzzy-index.json only when a paste needs them.\n');
-    console.log(header(['pages', 'JS', 'match index', 'what a paste needs', 'fuzzy JS (on demand)', 'fuzzy index (on demand)', 'fuzzy total']));
+    console.log(
+      "What a paste needs: the home page's scripts, their imports, the worker and /match-index.json (target ≤ 20 KB at 22 errors). Fuzzy search loads Fuse.js, the fuzzy stage and /fuzzy-index.json only when a paste needs them.\n",
+    );
+    console.log(
+      header([
+        'pages',
+        'JS',
+        'match index',
+        'what a paste needs',
+        'fuzzy JS (on demand)',
+        'fuzzy index (on demand)',
+        'fuzzy total',
+      ]),
+    );
     payloadRows.forEach((r) => console.log(r));
     console.log(`\nFiles: ${scripts.files.join(', ')}; on demand: ${scripts.fuzzyFiles.join(', ')}`);
   }
   console.log('\n## Against the targets\n');
-  console.log('The ≥ 99% target is read as the issue lists what people paste (bare message, log line, fault body, ticket quoting it, report). A description in a person\'s own words quotes no message: the issue asks that it "still find the page", and it is a `possible` unless it quotes enough of the message (see README). Its figure is "found"; confident & correct with own words counted is in brackets.\n');
+  console.log(
+    'The ≥ 99% target is read as the issue lists what people paste (bare message, log line, fault body, ticket quoting it, report). A description in a person\'s own words quotes no message: the issue asks that it "still find the page", and it is a `possible` unless it quotes enough of the message (see README). Its figure is "found"; confident & correct with own words counted is in brackets.\n',
+  );
   console.log(header(['figure', 'target', 'measured']));
   targets.forEach((r) => console.log(r));
 }

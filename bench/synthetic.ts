@@ -18,12 +18,16 @@ const PLACEHOLDERS = ['{amount:number}', '"{name:text}"', '{when:date}', '{ref:i
 
 /** `count` synthetic pages whose words are partly the `real` pages' message words. */
 export function syntheticPages(count: number, real: readonly IndexSource[], seed = 7): IndexSource[] {
-  const realWords = [...new Set(real.flatMap((s) => fuzzyKey([...(s.messages ?? []), ...s.patterns].join(' ')).split(' ')))].filter(Boolean);
+  const realWords = [
+    ...new Set(real.flatMap((s) => fuzzyKey([...(s.messages ?? []), ...s.patterns].join(' ')).split(' '))),
+  ].filter(Boolean);
   const rnd = prng(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
   const pseudo = () => Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick(SYLLABLES)).join('');
   return Array.from({ length: count }, (_, i) => {
-    const words = Array.from({ length: 8 + Math.floor(rnd() * 6) }, () => (rnd() < 0.35 ? pick(realWords) : pseudo()));
+    const words = Array.from({ length: 8 + Math.floor(rnd() * 6) }, () =>
+      rnd() < 0.35 ? pick(realWords) : pseudo(),
+    );
     // A unique leading code word keeps every synthetic page distinct from every other.
     const head = `${pseudo()}${i.toString(36)}`;
     const ph = pick(PLACEHOLDERS);

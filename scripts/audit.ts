@@ -53,14 +53,26 @@ if (!existsSync(join(DIST, 'index.html'))) {
 const { server, url: origin } = await serve(DIST);
 const chrome = await launch({
   chromePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
   logLevel: 'silent',
 });
 
 const rows: string[] = [];
 try {
   for (const path of PAGES) {
-    const result = await lighthouse(new URL(path, origin).href, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+    const result = await lighthouse(new URL(path, origin).href, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...CATEGORIES],
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
     const { lhr } = result;
     const scores = CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
@@ -72,9 +84,12 @@ try {
         .filter((a) => a.score !== null && a.score < 1)
         .map((a) => `  ${c}: ${a.id} (${a.score}) ${a.displayValue ?? ''} ${a.title}`),
     );
-    if (below.length && (args.has('--details') || scores.some((s) => s < 100))) console.log(`${path}, audits below 1:\n${below.join('\n')}`);
+    if (below.length && (args.has('--details') || scores.some((s) => s < 100)))
+      console.log(`${path}, audits below 1:\n${below.join('\n')}`);
     const m = (id: string) => lhr.audits[id]?.displayValue ?? '?';
-    console.log(`${path}: FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}`);
+    console.log(
+      `${path}: FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}`,
+    );
   }
 } finally {
   chrome.kill();
@@ -82,5 +97,9 @@ try {
 }
 
 const size = distSize(DIST);
-console.log(`\n## Lighthouse (mobile preset)\n\n| Page | Performance | Accessibility | Best practices | SEO |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}`);
-console.log(`\n## dist/\n\n${(size.bytes / 1024).toFixed(1)} KB in ${size.files} files${buildMs === undefined ? '' : `; npm run build took ${(buildMs / 1000).toFixed(1)} s`}.`);
+console.log(
+  `\n## Lighthouse (mobile preset)\n\n| Page | Performance | Accessibility | Best practices | SEO |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}`,
+);
+console.log(
+  `\n## dist/\n\n${(size.bytes / 1024).toFixed(1)} KB in ${size.files} files${buildMs === undefined ? '' : `; npm run build took ${(buildMs / 1000).toFixed(1)} s`}.`,
+);

@@ -5,14 +5,35 @@ export const SITE_DESCRIPTION =
 
 /** The groups on the home page, in display order. Keys are the `category` values in error frontmatter. */
 export const CATEGORIES = {
-  'permissions-connection': { label: 'Permissions and connection', blurb: 'QuickBooks refuses the user or the app connection.' },
+  'permissions-connection': {
+    label: 'Permissions and connection',
+    blurb: 'QuickBooks refuses the user or the app connection.',
+  },
   'closed-books': { label: 'Closed books', blurb: 'The QuickBooks closing date blocks the transaction.' },
-  'qbo-outages': { label: 'QuickBooks outages', blurb: 'QuickBooks servers are down or busy; wait and retry.' },
-  duplicates: { label: 'Duplicate names and numbers', blurb: 'A name or document number is already used in QuickBooks.' },
-  'chart-of-accounts': { label: 'Chart of accounts', blurb: 'GL accounts are missing, named differently or typed differently.' },
-  'business-units-classes': { label: 'Business units and classes', blurb: 'Business units are unmapped, unassigned or on another QuickBooks company.' },
-  'journal-entry-setup': { label: 'Journal entry setup', blurb: 'The journal entry was generated with conflicting export settings.' },
-  'payments-deposits': { label: 'Payments and deposits', blurb: 'Payments, deposits and bank matches block a re-sync.' },
+  'qbo-outages': {
+    label: 'QuickBooks outages',
+    blurb: 'QuickBooks servers are down or busy; wait and retry.',
+  },
+  duplicates: {
+    label: 'Duplicate names and numbers',
+    blurb: 'A name or document number is already used in QuickBooks.',
+  },
+  'chart-of-accounts': {
+    label: 'Chart of accounts',
+    blurb: 'GL accounts are missing, named differently or typed differently.',
+  },
+  'business-units-classes': {
+    label: 'Business units and classes',
+    blurb: 'Business units are unmapped, unassigned or on another QuickBooks company.',
+  },
+  'journal-entry-setup': {
+    label: 'Journal entry setup',
+    blurb: 'The journal entry was generated with conflicting export settings.',
+  },
+  'payments-deposits': {
+    label: 'Payments and deposits',
+    blurb: 'Payments, deposits and bank matches block a re-sync.',
+  },
   'support-only': { label: 'Support only', blurb: 'Only Technical Support can resolve these.' },
 } as const;
 

@@ -44,7 +44,10 @@ export interface CheckOptions {
   variants?: boolean;
 }
 
-export function checkContent(entries: ContentEntryInput[], options: CheckOptions = { variants: true }): Problem[] {
+export function checkContent(
+  entries: ContentEntryInput[],
+  options: CheckOptions = { variants: true },
+): Problem[] {
   const problems: Problem[] = [];
   const owner = new Map<string, { file: string; field: string }>();
   for (const e of entries) owner.set(e.id, { file: e.file, field: 'slug' });
@@ -52,19 +55,40 @@ export function checkContent(entries: ContentEntryInput[], options: CheckOptions
     e.data.aliases.forEach((alias, i) => {
       const prev = owner.get(alias);
       if (prev) {
-        problems.push({ file: e.file, field: `aliases[${i}]`, message: `"${alias}" is already the ${prev.field} of ${prev.file}` });
+        problems.push({
+          file: e.file,
+          field: `aliases[${i}]`,
+          message: `"${alias}" is already the ${prev.field} of ${prev.file}`,
+        });
       } else owner.set(alias, { file: e.file, field: `aliases[${i}]` });
     });
     e.data.related.forEach((rel, i) => {
-      if (!entries.some((o) => o.id === rel)) problems.push({ file: e.file, field: `related[${i}]`, message: `"${rel}" is not the slug of any error page` });
-      if (rel === e.id) problems.push({ file: e.file, field: `related[${i}]`, message: 'a page cannot be related to itself' });
+      if (!entries.some((o) => o.id === rel))
+        problems.push({
+          file: e.file,
+          field: `related[${i}]`,
+          message: `"${rel}" is not the slug of any error page`,
+        });
+      if (rel === e.id)
+        problems.push({
+          file: e.file,
+          field: `related[${i}]`,
+          message: 'a page cannot be related to itself',
+        });
     });
   }
 
   for (const e of entries) {
-    const names = new Set(e.data.patterns.flatMap((p) => [...p.matchAll(/\{([a-z][A-Za-z0-9]*):[a-z]+\}/g)].map((m) => m[1]!)));
+    const names = new Set(
+      e.data.patterns.flatMap((p) => [...p.matchAll(/\{([a-z][A-Za-z0-9]*):[a-z]+\}/g)].map((m) => m[1]!)),
+    );
     for (const name of Object.keys(e.data.valueSteps ?? {})) {
-      if (!names.has(name)) problems.push({ file: e.file, field: `valueSteps.${name}`, message: `"${name}" is not a placeholder in this page's patterns (${[...names].join(', ') || 'none'})` });
+      if (!names.has(name))
+        problems.push({
+          file: e.file,
+          field: `valueSteps.${name}`,
+          message: `"${name}" is not a placeholder in this page's patterns (${[...names].join(', ') || 'none'})`,
+        });
     }
   }
 
@@ -72,7 +96,11 @@ export function checkContent(entries: ContentEntryInput[], options: CheckOptions
   try {
     matcher = fullMatcher(entries.map((e) => ({ slug: e.id, ...e.data })));
   } catch (err) {
-    problems.push({ file: 'content/errors', field: 'patterns', message: `index could not be built: ${(err as Error).message}` });
+    problems.push({
+      file: 'content/errors',
+      field: 'patterns',
+      message: `index could not be built: ${(err as Error).message}`,
+    });
     return problems;
   }
   const fileOf = new Map(entries.map((e) => [e.id, e.file]));
@@ -83,19 +111,36 @@ export function checkContent(entries: ContentEntryInput[], options: CheckOptions
       const own = results.find((r) => r.slug === e.id);
       const others = results.filter((r) => r.slug !== e.id && r.verdict === 'match');
       for (const o of others) {
-        problems.push({ file: e.file, field, message: `${short(text)} also comes out as "match" for ${fileOf.get(o.slug)}; make the patterns of the two pages tell them apart` });
+        problems.push({
+          file: e.file,
+          field,
+          message: `${short(text)} also comes out as "match" for ${fileOf.get(o.slug)}; make the patterns of the two pages tell them apart`,
+        });
       }
       if (mustMatch && own?.verdict !== 'match') {
-        problems.push({ file: e.file, field, message: `${short(text)} is not a "match" for this page (got ${own ? own.verdict : 'nothing'}); it must fit one of this page's patterns` });
-      } else if (!mustMatch && results[0]?.slug !== e.id && !(own && results.every((r) => r.verdict === 'possible'))) {
+        problems.push({
+          file: e.file,
+          field,
+          message: `${short(text)} is not a "match" for this page (got ${own ? own.verdict : 'nothing'}); it must fit one of this page's patterns`,
+        });
+      } else if (
+        !mustMatch &&
+        results[0]?.slug !== e.id &&
+        !(own && results.every((r) => r.verdict === 'possible'))
+      ) {
         // A cut-off message must still put its page first, or, when the cut removed what tells two
         // pages apart, offer it among honest `possible` results.
-        problems.push({ file: e.file, field, message: `${short(text)} puts ${results[0] ? fileOf.get(results[0].slug) : 'nothing'} first, not this page` });
+        problems.push({
+          file: e.file,
+          field,
+          message: `${short(text)} puts ${results[0] ? fileOf.get(results[0].slug) : 'nothing'} first, not this page`,
+        });
       }
     };
     e.data.examples.forEach((ex, i) => {
       check(`examples[${i}]`, ex, true);
-      if (options.variants) for (const v of messageVariants(ex)) check(`examples[${i}] (${v.kind} variant)`, v.text, v.exact);
+      if (options.variants)
+        for (const v of messageVariants(ex)) check(`examples[${i}] (${v.kind} variant)`, v.text, v.exact);
     });
     e.data.messages.forEach((m, i) => check(`messages[${i}]`, m, true));
   }

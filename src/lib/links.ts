@@ -12,7 +12,11 @@ export const MAX_LINK_MESSAGE = 1500;
 export function shortenForLink(text: string, outcome?: MatchOutcome): string {
   const trimmed = text.trim();
   if (trimmed.length <= MAX_LINK_MESSAGE) return trimmed;
-  const matched = outcome?.results.map((r) => r.occurrences[0]?.text ?? '').filter(Boolean).join('\n') ?? '';
+  const matched =
+    outcome?.results
+      .map((r) => r.occurrences[0]?.text ?? '')
+      .filter(Boolean)
+      .join('\n') ?? '';
   const source = matched && matched.length < trimmed.length ? matched : trimmed;
   if (source.length <= MAX_LINK_MESSAGE) return source;
   const cut = source.slice(0, MAX_LINK_MESSAGE - 1);
@@ -31,7 +35,10 @@ export function errorHref(base: string, slug: string, message?: string): string 
 }
 
 /** Reads a message from `#m=` or `#q=` (fragment) or `?q=` (query); '' when absent. Never throws. */
-export function readMessage(loc: { search: string; hash: string }, keys: readonly string[] = ['m', 'q']): string {
+export function readMessage(
+  loc: { search: string; hash: string },
+  keys: readonly string[] = ['m', 'q'],
+): string {
   const read = (params: string) => {
     try {
       const p = new URLSearchParams(params);

@@ -4,7 +4,14 @@
  * gets the same advice. Each note is anchored on a placeholder name; the page's `valueSteps`
  * frontmatter says at which fix step that note belongs. Returns plain text only.
  */
-import { amountAdvice, closingDateAdvice, formatMoney, parseAccounts, parseIdList, type AccountRow } from './values';
+import {
+  amountAdvice,
+  closingDateAdvice,
+  formatMoney,
+  parseAccounts,
+  parseIdList,
+  type AccountRow,
+} from './values';
 
 export interface TailoredNote {
   /** The placeholder the note is about; `valueSteps` maps it to a fix step. */
@@ -48,34 +55,65 @@ export function tailor(values: Readonly<Record<string, string>>): TailoredNote[]
     });
   }
   if (v['businessUnit'] && v['qboClass']) {
-    notes.push({ anchor: 'businessUnit', text: `Map the business unit ${q(v['businessUnit'])} to the QuickBooks Online class ${q(v['qboClass'])}, and make sure that class exists in QuickBooks Online.` });
+    notes.push({
+      anchor: 'businessUnit',
+      text: `Map the business unit ${q(v['businessUnit'])} to the QuickBooks Online class ${q(v['qboClass'])}, and make sure that class exists in QuickBooks Online.`,
+    });
   }
   if (v['entryBusinessUnits'] && v['peerBusinessUnits']) {
     const peer = new Set(parseIdList(v['peerBusinessUnits']));
     const extra = parseIdList(v['entryBusinessUnits']).filter((id) => !peer.has(id));
     notes.push({
       anchor: 'entryBusinessUnits',
-      text: `The journal entry holds business unit${extra.length === 1 ? '' : 's'} ${extra.join(', ') || '(none listed)'} that sync peer ${v['syncPeer'] ?? ''} is not set up for (it is set up for ${[...peer].join(', ') || 'none'}).`.replace('  ', ' '),
+      text: `The journal entry holds business unit${extra.length === 1 ? '' : 's'} ${extra.join(', ') || '(none listed)'} that sync peer ${v['syncPeer'] ?? ''} is not set up for (it is set up for ${[...peer].join(', ') || 'none'}).`.replace(
+        '  ',
+        ' ',
+      ),
     });
   }
   if (v['docNumber']) {
-    notes.push({ anchor: 'docNumber', text: `In QuickBooks Online, find ${v['txnType'] ?? 'the transaction'} number ${v['docNumber']}${v['txnId'] ? ` (TxnId ${v['txnId']})` : ''} and delete it, then re-sync.` });
+    notes.push({
+      anchor: 'docNumber',
+      text: `In QuickBooks Online, find ${v['txnType'] ?? 'the transaction'} number ${v['docNumber']}${v['txnId'] ? ` (TxnId ${v['txnId']})` : ''} and delete it, then re-sync.`,
+    });
   }
   if (v['depositTotal'] && v['paymentsTotal']) {
     const a = amountAdvice(v['depositTotal'], v['paymentsTotal']);
     if (a) {
       const diff = Math.abs(a.difference);
-      const rel = a.difference === 0 ? 'equals' : a.difference > 0 ? `is ${formatMoney(diff)} more than` : `is ${formatMoney(diff)} less than`;
-      notes.push({ anchor: 'depositTotal', text: `The deposit total ${formatMoney(a.depositTotal)} ${rel} the sum of payments ${formatMoney(a.paymentsTotal)} (difference ${formatMoney(a.difference)}).` });
+      const rel =
+        a.difference === 0
+          ? 'equals'
+          : a.difference > 0
+            ? `is ${formatMoney(diff)} more than`
+            : `is ${formatMoney(diff)} less than`;
+      notes.push({
+        anchor: 'depositTotal',
+        text: `The deposit total ${formatMoney(a.depositTotal)} ${rel} the sum of payments ${formatMoney(a.paymentsTotal)} (difference ${formatMoney(a.difference)}).`,
+      });
     }
   }
-  if (v['invoiceId']) notes.push({ anchor: 'invoiceId', text: `Invoice ID ${v['invoiceId']} has not synchronized to the GL yet.` });
-  if (v['journalKey']) notes.push({ anchor: 'journalKey', text: `The journal entry QuickBooks Online could not find has the key ${v['journalKey']}.` });
+  if (v['invoiceId'])
+    notes.push({
+      anchor: 'invoiceId',
+      text: `Invoice ID ${v['invoiceId']} has not synchronized to the GL yet.`,
+    });
+  if (v['journalKey'])
+    notes.push({
+      anchor: 'journalKey',
+      text: `The journal entry QuickBooks Online could not find has the key ${v['journalKey']}.`,
+    });
   if (v['account']) {
-    notes.push({ anchor: 'account', text: `Look for ${q(v['account'])} in QuickBooks Online. If it is a sub-account there, name it in ServiceTitan as “Parent Account:${v['account']}”.` });
+    notes.push({
+      anchor: 'account',
+      text: `Look for ${q(v['account'])} in QuickBooks Online. If it is a sub-account there, name it in ServiceTitan as “Parent Account:${v['account']}”.`,
+    });
   }
   if (v['entity'] && v['action']) {
-    notes.push({ anchor: 'entity', text: `Your QuickBooks user is missing the permission to ${v['action']} ${v['entity']}.` });
+    notes.push({
+      anchor: 'entity',
+      text: `Your QuickBooks user is missing the permission to ${v['action']} ${v['entity']}.`,
+    });
   }
   return notes;
 }

@@ -28,14 +28,18 @@ export function ticketText(t: TicketInput): { text: string; markdown: string } {
     `Fix: ${t.fix}`,
     t.tailored ? `For this message: ${t.tailored}` : '',
     `Details: ${t.url}`,
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   const markdown = [
     `**QuickBooks export error:** [${mdEscape(t.title)}](${t.url})`,
     t.message ? `\n\`\`\`\n${t.message.replace(/```/g, "'''")}\n\`\`\`` : '',
     ...values.map(([k, v]) => `- ${labelFor(k)}: \`${v.replace(/`/g, "'")}\``),
     `\n**Fix:** ${mdEscape(t.fix)}`,
     t.tailored ? `\n**For this message:** ${mdEscape(t.tailored)}` : '',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return { text, markdown };
 }
 

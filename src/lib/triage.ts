@@ -41,9 +41,17 @@ const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').repla
 
 export function triageMarkdown(rows: TriageRow[], unmatched: string[]): string {
   const lines = ['| Error | Count | Values seen | Fix |', '| --- | ---: | --- | --- |'];
-  for (const r of rows) lines.push(`| ${cell(r.title)}${r.verdict === 'possible' ? ' (possible)' : ''} | ${r.count} | ${cell(valuesSummary(r.values)) || '—'} | ${r.url} |`);
+  for (const r of rows)
+    lines.push(
+      `| ${cell(r.title)}${r.verdict === 'possible' ? ' (possible)' : ''} | ${r.count} | ${cell(valuesSummary(r.values)) || '—'} | ${r.url} |`,
+    );
   if (unmatched.length) {
-    lines.push('', `Lines that matched nothing (${unmatched.length}):`, '', ...unmatched.map((l) => `- ${l.replace(/\n/g, ' ')}`));
+    lines.push(
+      '',
+      `Lines that matched nothing (${unmatched.length}):`,
+      '',
+      ...unmatched.map((l) => `- ${l.replace(/\n/g, ' ')}`),
+    );
   }
   return lines.join('\n');
 }
@@ -56,7 +64,10 @@ function csvField(s: string): string {
 
 export function triageCsv(rows: TriageRow[], unmatched: string[]): string {
   const out = [['error', 'slug', 'verdict', 'count', 'values_seen', 'fix_url'].join(',')];
-  for (const r of rows) out.push([r.title, r.slug, r.verdict, String(r.count), valuesSummary(r.values), r.url].map(csvField).join(','));
+  for (const r of rows)
+    out.push(
+      [r.title, r.slug, r.verdict, String(r.count), valuesSummary(r.values), r.url].map(csvField).join(','),
+    );
   for (const l of unmatched) out.push(['(matched nothing)', '', '', '1', l, ''].map(csvField).join(','));
   return `${out.join('\r\n')}\r\n`;
 }

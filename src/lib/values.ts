@@ -29,7 +29,8 @@ export function parseDate(text: string): DayDate | undefined {
     style = 'us';
   }
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return undefined;
   return { date, style };
 }
 
@@ -137,7 +138,12 @@ export function parseAccounts(json: string): AccountsList {
   const rows: AccountRow[] = [];
   for (const m of text.matchAll(/\{[^{}]{0,2000}\}/g)) {
     const obj = m[0];
-    const row = { number: field(obj, 'AccountNumber'), name: field(obj, 'AccountName'), type: field(obj, 'AccountType'), subtype: field(obj, 'AccountSubtype') };
+    const row = {
+      number: field(obj, 'AccountNumber'),
+      name: field(obj, 'AccountName'),
+      type: field(obj, 'AccountType'),
+      subtype: field(obj, 'AccountSubtype'),
+    };
     if (row.name || row.number) rows.push(row);
   }
   return { rows, complete: false };

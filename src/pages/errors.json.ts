@@ -22,5 +22,7 @@ export const GET: APIRoute = async ({ site }) => {
       lastReviewed: data.lastReviewed.toISOString().slice(0, 10),
     })),
   };
-  return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(body, null, 2), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

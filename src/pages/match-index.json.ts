@@ -4,5 +4,7 @@ import { getMatchIndex } from '../lib/errors';
 /** The troubleshooter's exact-stage index (patterns, codes, titles), generated from the collection. */
 export const GET: APIRoute = async () => {
   const { core } = await getMatchIndex();
-  return new Response(JSON.stringify(core), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(core), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

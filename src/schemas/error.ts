@@ -25,7 +25,11 @@ export function makeErrorSchema<R extends z.ZodType>(related: R) {
   return z
     .object({
       /** Plain-language title, e.g. "Transaction date is before the QuickBooks closing date". No trailing period. */
-      title: z.string().min(10).max(90).refine((t) => !t.endsWith('.'), 'must not end with a period'),
+      title: z
+        .string()
+        .min(10)
+        .max(90)
+        .refine((t) => !t.endsWith('.'), 'must not end with a period'),
       /** One or two sentences for the page description, search results and link previews. */
       summary: z.string().min(30).max(220),
       /** Home-page group; see CATEGORIES in src/consts.ts. */
@@ -47,7 +51,9 @@ export function makeErrorSchema<R extends z.ZodType>(related: R) {
       /** Words people use for this error in their own words ("closing date", "books closed"); feeds fuzzy matching. */
       keywords: z.array(z.string().min(2)).default([]),
       /** Fix step (1-based) at which the tailored note about a value is shown, by placeholder name, e.g. { closingDate: 1 }. */
-      valueSteps: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), z.number().int().min(1).max(20)).default({}),
+      valueSteps: z
+        .record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), z.number().int().min(1).max(20))
+        .default({}),
       /** Related error pages, by slug. */
       related: z.array(related).default([]),
       /** Old slugs of this page; each becomes a redirect to it. Never reuse one. */

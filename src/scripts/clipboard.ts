@@ -1,5 +1,8 @@
 /** Copies text (and Markdown as text/markdown where the browser allows) and says so next to the button. */
-export async function copyText(button: HTMLElement, content: { text: string; markdown?: string } | string): Promise<void> {
+export async function copyText(
+  button: HTMLElement,
+  content: { text: string; markdown?: string } | string,
+): Promise<void> {
   const { text, markdown } = typeof content === 'string' ? { text: content, markdown: undefined } : content;
   let status = button.nextElementSibling as HTMLElement | null;
   if (!status?.classList.contains('copy-status')) {
@@ -9,7 +12,12 @@ export async function copyText(button: HTMLElement, content: { text: string; mar
   }
   try {
     if (markdown && 'ClipboardItem' in window && ClipboardItem.supports?.('text/markdown')) {
-      await navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([text], { type: 'text/plain' }), 'text/markdown': new Blob([markdown], { type: 'text/markdown' }) })]);
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+          'text/markdown': new Blob([markdown], { type: 'text/markdown' }),
+        }),
+      ]);
     } else await navigator.clipboard.writeText(text);
     status.textContent = 'Copied.';
   } catch {

@@ -1,7 +1,11 @@
 import { labelFor } from '../lib/labels';
 
 /** Builds an element with properties and children. Text goes in as text nodes, never as HTML. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -13,7 +17,14 @@ export function valueList(values: Record<string, string>): HTMLElement | null {
   if (!entries.length) return null;
   const dl = el('dl', { className: 'values' });
   for (const [name, value] of entries) {
-    dl.append(el('div', {}, el('dt', { textContent: labelFor(name) }), el('dd', {}, el('code', { textContent: value.length > 160 ? `${value.slice(0, 159)}…` : value }))));
+    dl.append(
+      el(
+        'div',
+        {},
+        el('dt', { textContent: labelFor(name) }),
+        el('dd', {}, el('code', { textContent: value.length > 160 ? `${value.slice(0, 159)}…` : value })),
+      ),
+    );
   }
   return dl;
 }

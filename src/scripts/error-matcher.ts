@@ -143,17 +143,22 @@ class ErrorMatcher extends HTMLElement {
         const r = outcome?.results.find((x) => x.slug === button.dataset['slug']);
         if (!r) return;
         // The catalogue carries each page's fix summary; the request carries nothing pasted.
-        this.#catalogue ??= fetch(`${base}errors.json`).then(async (res) => ((await res.json()) as { errors: CatalogueEntry[] }).errors);
+        this.#catalogue ??= fetch(`${base}errors.json`).then(
+          async (res) => ((await res.json()) as { errors: CatalogueEntry[] }).errors,
+        );
         const page = (await this.#catalogue.catch(() => [])).find((e) => e.slug === r.slug);
         const tailored = oneLine(r.values);
-        await copyText(button, ticketText({
-          title: r.title,
-          url: abs(r.slug),
-          message: r.occurrences[0]?.text ?? shortenForLink(text, outcome),
-          values: r.values,
-          fix: page?.summary ?? '',
-          ...(tailored ? { tailored } : {}),
-        }));
+        await copyText(
+          button,
+          ticketText({
+            title: r.title,
+            url: abs(r.slug),
+            message: r.occurrences[0]?.text ?? shortenForLink(text, outcome),
+            values: r.values,
+            fix: page?.summary ?? '',
+            ...(tailored ? { tailored } : {}),
+          }),
+        );
         return;
       }
       case 'triage-markdown':
@@ -161,8 +166,13 @@ class ErrorMatcher extends HTMLElement {
         return;
       case 'triage-csv': {
         if (!outcome) return;
-        const blob = new Blob([triageCsv(triageRows(outcome, abs), outcome.unmatched)], { type: 'text/csv;charset=utf-8' });
-        const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: 'qbo-export-errors-triage.csv' });
+        const blob = new Blob([triageCsv(triageRows(outcome, abs), outcome.unmatched)], {
+          type: 'text/csv;charset=utf-8',
+        });
+        const a = Object.assign(document.createElement('a'), {
+          href: URL.createObjectURL(blob),
+          download: 'qbo-export-errors-triage.csv',
+        });
         document.body.append(a);
         a.click();
         a.remove();
@@ -177,7 +187,8 @@ class ErrorMatcher extends HTMLElement {
   }
 
   async #openBest(text: string, results: HTMLElement, base: string): Promise<void> {
-    const outcome = text === this.#text && this.#outcome ? this.#outcome : await this.#run(text, results, base);
+    const outcome =
+      text === this.#text && this.#outcome ? this.#outcome : await this.#run(text, results, base);
     const link = results.querySelector<HTMLAnchorElement>('[data-testid="match-result"] a');
     if (outcome?.results.length && link) location.assign(link.href);
     else results.querySelector<HTMLElement>('.results-summary')?.focus();

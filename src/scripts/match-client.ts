@@ -28,7 +28,13 @@ export class MatchClient {
       const worker = new Worker(new URL('../lib/matcher/worker.ts', import.meta.url), { type: 'module' });
       this.#worker = worker;
       worker.onmessage = (event: MessageEvent) => {
-        const msg = event.data as { type: string; id?: number; outcome?: MatchOutcome; ms?: number; message?: string };
+        const msg = event.data as {
+          type: string;
+          id?: number;
+          outcome?: MatchOutcome;
+          ms?: number;
+          message?: string;
+        };
         if (msg.type === 'ready') return resolve();
         const pending = msg.id === undefined ? undefined : this.#pending.get(msg.id);
         if (msg.type === 'error') {
@@ -43,7 +49,11 @@ export class MatchClient {
       };
       worker.onerror = () => reject(new Error('[error-matcher] worker could not start'));
       const indexUrl = new URL(this.#indexUrl, location.href);
-      worker.postMessage({ type: 'init', indexUrl: indexUrl.href, fuzzyIndexUrl: new URL('fuzzy-index.json', indexUrl).href });
+      worker.postMessage({
+        type: 'init',
+        indexUrl: indexUrl.href,
+        fuzzyIndexUrl: new URL('fuzzy-index.json', indexUrl).href,
+      });
     });
     return this.#ready;
   }
@@ -55,7 +65,11 @@ export class MatchClient {
     if (id !== this.#latest) return null;
     return new Promise((resolve, reject) => {
       // Older requests still in flight will never be shown.
-      for (const [old, p] of this.#pending) if (old < id) { p.resolve(null); this.#pending.delete(old); }
+      for (const [old, p] of this.#pending)
+        if (old < id) {
+          p.resolve(null);
+          this.#pending.delete(old);
+        }
       this.#pending.set(id, { resolve, reject });
       this.#worker!.postMessage({ type: 'match', id, text });
     });

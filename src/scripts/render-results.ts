@@ -20,7 +20,6 @@ export interface RenderOptions {
   tools?: boolean;
 }
 
-
 function button(label: string, action: string, data: Record<string, string> = {}): HTMLButtonElement {
   const b = el('button', { type: 'button', className: 'secondary', textContent: label });
   b.dataset['action'] = action;
@@ -31,9 +30,16 @@ function button(label: string, action: string, data: Record<string, string> = {}
 function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: boolean): HTMLElement {
   const href = errorHref(opts.base, r.slug, r.occurrences[0]?.text ?? linkMessage);
   const sure = r.verdict === 'match';
-  const badge = el('span', { className: `verdict verdict-${r.verdict}`, textContent: sure ? 'Match' : 'Possible match' });
+  const badge = el('span', {
+    className: `verdict verdict-${r.verdict}`,
+    textContent: sure ? 'Match' : 'Possible match',
+  });
   const link = el('a', { href, textContent: r.title, className: 'result-link' });
-  const li = el('li', { className: `match-result${best ? ' best' : ''}` }, el('p', { className: 'result-head' }, badge, ' ', link));
+  const li = el(
+    'li',
+    { className: `match-result${best ? ' best' : ''}` },
+    el('p', { className: 'result-head' }, badge, ' ', link),
+  );
   li.dataset['testid'] = 'match-result';
   li.dataset['slug'] = r.slug;
   li.dataset['verdict'] = r.verdict;
@@ -51,33 +57,80 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
     p.dataset['testid'] = 'tailored-line';
     li.append(p);
   }
-  if (opts.tools) li.append(el('p', { className: 'card-tools' }, button('Copy for ticket', 'ticket', { slug: r.slug })));
+  if (opts.tools)
+    li.append(el('p', { className: 'card-tools' }, button('Copy for ticket', 'ticket', { slug: r.slug })));
   return li;
 }
 
 function triage(outcome: MatchOutcome, opts: RenderOptions): HTMLElement {
   const rows = triageRows(outcome, (slug) => errorHref(opts.base, slug));
-  const table = el('table', { className: 'triage' }, el('caption', { textContent: `Triage: ${rows.length} distinct error${rows.length === 1 ? '' : 's'} in ${outcome.lines} lines` }));
-  table.append(el('thead', {}, el('tr', {}, ...['Error', 'Count', 'Values seen'].map((h) => el('th', { scope: 'col', textContent: h })))));
+  const table = el(
+    'table',
+    { className: 'triage' },
+    el('caption', {
+      textContent: `Triage: ${rows.length} distinct error${rows.length === 1 ? '' : 's'} in ${outcome.lines} lines`,
+    }),
+  );
+  table.append(
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...['Error', 'Count', 'Values seen'].map((h) => el('th', { scope: 'col', textContent: h })),
+      ),
+    ),
+  );
   const body = el('tbody');
   for (const r of rows) {
-    const tr = el('tr', {}, el('td', {}, el('a', { href: r.url, textContent: r.title }), r.verdict === 'possible' ? ' (possible)' : ''), el('td', { textContent: String(r.count) }), el('td', { textContent: valuesSummary(r.values) || '—' }));
+    const tr = el(
+      'tr',
+      {},
+      el(
+        'td',
+        {},
+        el('a', { href: r.url, textContent: r.title }),
+        r.verdict === 'possible' ? ' (possible)' : '',
+      ),
+      el('td', { textContent: String(r.count) }),
+      el('td', { textContent: valuesSummary(r.values) || '—' }),
+    );
     tr.dataset['testid'] = 'triage-row';
     tr.dataset['slug'] = r.slug;
     tr.dataset['count'] = String(r.count);
     body.append(tr);
   }
   table.append(body);
-  const section = el('section', { className: 'triage-view' }, el('div', { className: 'table-scroll' }, table));
+  const section = el(
+    'section',
+    { className: 'triage-view' },
+    el('div', { className: 'table-scroll' }, table),
+  );
   section.setAttribute('aria-label', 'Triage');
   section.dataset['testid'] = 'triage';
   if (outcome.unmatched.length) {
     const list = el('ul', {}, ...outcome.unmatched.map((l) => el('li', {}, el('code', { textContent: l }))));
-    const details = el('details', {}, el('summary', { textContent: `${outcome.unmatched.length}${outcome.unmatched.length >= 200 ? '+' : ''} line${outcome.unmatched.length === 1 ? '' : 's'} matched nothing` }), list);
+    const details = el(
+      'details',
+      {},
+      el('summary', {
+        textContent: `${outcome.unmatched.length}${outcome.unmatched.length >= 200 ? '+' : ''} line${outcome.unmatched.length === 1 ? '' : 's'} matched nothing`,
+      }),
+      list,
+    );
     details.dataset['testid'] = 'unmatched-lines';
     section.append(details);
   }
-  section.append(el('p', { className: 'card-tools' }, button('Copy as Markdown', 'triage-markdown'), ' ', button('Download CSV', 'triage-csv')));
+  section.append(
+    el(
+      'p',
+      { className: 'card-tools' },
+      button('Copy as Markdown', 'triage-markdown'),
+      ' ',
+      button('Download CSV', 'triage-csv'),
+    ),
+  );
   return section;
 }
 
@@ -89,14 +142,30 @@ export function renderResults(container: HTMLElement, outcome: MatchOutcome, opt
   let summary: string;
   if (outcome.empty) summary = 'No words to check: paste or type an error message to find its fix.';
   else if (!results.length) summary = 'No known export error matches this text.';
-  else if (matches === 1 && results.length === 1) summary = 'Found the error. Press Enter or select the title to open its fix.';
-  else if (matches > 0) summary = `Found ${matches} error${matches === 1 ? '' : 's'}${results.length > matches ? ` and ${results.length - matches} possible match${results.length - matches === 1 ? '' : 'es'}` : ''}.`;
-  else summary = `Not sure: ${results.length} possible match${results.length === 1 ? '' : 'es'}. Check which one fits your message.`;
+  else if (matches === 1 && results.length === 1)
+    summary = 'Found the error. Press Enter or select the title to open its fix.';
+  else if (matches > 0)
+    summary = `Found ${matches} error${matches === 1 ? '' : 's'}${results.length > matches ? ` and ${results.length - matches} possible match${results.length - matches === 1 ? '' : 'es'}` : ''}.`;
+  else
+    summary = `Not sure: ${results.length} possible match${results.length === 1 ? '' : 'es'}. Check which one fits your message.`;
   const head = el('p', { className: 'results-summary', textContent: summary, tabIndex: -1 });
   head.dataset['testid'] = 'results-summary';
   nodes.push(head);
-  if (outcome.truncated) nodes.push(el('p', { className: 'note', textContent: 'Your paste was very long, so only its first 300,000 characters were checked.' }));
-  if (outcome.fuzzyCapped) nodes.push(el('p', { className: 'note', textContent: 'Many different lines matched no known message; only the first 200 of them were compared by similarity.' }));
+  if (outcome.truncated)
+    nodes.push(
+      el('p', {
+        className: 'note',
+        textContent: 'Your paste was very long, so only its first 300,000 characters were checked.',
+      }),
+    );
+  if (outcome.fuzzyCapped)
+    nodes.push(
+      el('p', {
+        className: 'note',
+        textContent:
+          'Many different lines matched no known message; only the first 200 of them were compared by similarity.',
+      }),
+    );
   if (results.length) {
     const list = el('ol', { className: 'result-list' });
     results.forEach((r, i) => list.append(card(r, opts, linkMessage, i === 0)));
@@ -104,14 +173,36 @@ export function renderResults(container: HTMLElement, outcome: MatchOutcome, opt
     if (opts.tools && outcome.lines > 1) nodes.push(triage(outcome, opts));
   } else if (!outcome.empty && opts.showEmpty !== false) {
     nodes.push(
-      el('p', {}, 'It may be a different QuickBooks error, or worded differently. Try ',
-        el('a', { href: `${opts.base}search/#q=${encodeURIComponent(linkMessage.slice(0, 200))}`, textContent: 'searching the site' }),
-        ' or ', el('a', { href: `${opts.base}errors/`, textContent: 'browse all errors' }), '.'),
+      el(
+        'p',
+        {},
+        'It may be a different QuickBooks error, or worded differently. Try ',
+        el('a', {
+          href: `${opts.base}search/#q=${encodeURIComponent(linkMessage.slice(0, 200))}`,
+          textContent: 'searching the site',
+        }),
+        ' or ',
+        el('a', { href: `${opts.base}errors/`, textContent: 'browse all errors' }),
+        '.',
+      ),
     );
     if (opts.tools) {
-      const box = el('div', { className: 'not-found' }, el('h2', { textContent: 'Not in the knowledge base?' }),
-        el('p', { textContent: 'Send your message to support, or ask for a new article. Copy a ready-made request, or open it in your email app.' }),
-        el('p', { className: 'card-tools' }, button('Copy request for support', 'not-found'), ' ', el('a', { href: '#', className: 'mailto', textContent: 'Email it' })));
+      const box = el(
+        'div',
+        { className: 'not-found' },
+        el('h2', { textContent: 'Not in the knowledge base?' }),
+        el('p', {
+          textContent:
+            'Send your message to support, or ask for a new article. Copy a ready-made request, or open it in your email app.',
+        }),
+        el(
+          'p',
+          { className: 'card-tools' },
+          button('Copy request for support', 'not-found'),
+          ' ',
+          el('a', { href: '#', className: 'mailto', textContent: 'Email it' }),
+        ),
+      );
       box.dataset['testid'] = 'not-found';
       nodes.push(box);
     }

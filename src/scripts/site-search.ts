@@ -59,7 +59,14 @@ class SiteSearch extends HTMLElement {
       await loadScript(`${bundle}pagefind-ui.js`);
       if (!window.PagefindUI) throw new Error('[site-search] Pagefind UI did not load');
       host.replaceChildren();
-      const ui = new window.PagefindUI({ element: host, bundlePath: bundle, showSubResults: true, showImages: false, resetStyles: false, autofocus: true });
+      const ui = new window.PagefindUI({
+        element: host,
+        bundlePath: bundle,
+        showSubResults: true,
+        showImages: false,
+        resetStyles: false,
+        autofocus: true,
+      });
       const input = host.querySelector<HTMLInputElement>('input');
       // Pagefind names its input by a title only; a real accessible name is better.
       input?.setAttribute('aria-label', 'Search errors and guides');

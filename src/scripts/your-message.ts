@@ -22,7 +22,6 @@ function parseJson<T>(raw: string | undefined, fallback: T): T {
   }
 }
 
-
 let current: { message: string; values: Record<string, string>; tailored?: string } | undefined;
 
 async function show(): Promise<void> {
@@ -36,7 +35,10 @@ async function show(): Promise<void> {
   }
   const patterns = parseJson<string[]>(article.dataset['patterns'], []);
   const valueSteps = parseJson<Record<string, number>>(article.dataset['valueSteps'], {});
-  const [{ markMessage }, { tailor }] = await Promise.all([import('../lib/matcher/mark'), import('../lib/tailor')]);
+  const [{ markMessage }, { tailor }] = await Promise.all([
+    import('../lib/matcher/mark'),
+    import('../lib/tailor'),
+  ]);
   const { parts, values } = markMessage(message, patterns);
   const code = el('code');
   for (const p of parts) {
@@ -47,11 +49,20 @@ async function show(): Promise<void> {
       code.append(v);
     }
   }
-  const nodes: Node[] = [el('h2', { id: 'your-message-title', textContent: 'Your message' }), el('pre', { className: 'message' }, code)];
+  const nodes: Node[] = [
+    el('h2', { id: 'your-message-title', textContent: 'Your message' }),
+    el('pre', { className: 'message' }, code),
+  ];
   const list = valueList(values);
   if (list) nodes.push(list);
   else if (parts.length === 1) {
-    nodes.push(el('p', { className: 'note', textContent: 'This message does not follow this page’s usual wording exactly. Check that it is the same error.' }));
+    nodes.push(
+      el('p', {
+        className: 'note',
+        textContent:
+          'This message does not follow this page’s usual wording exactly. Check that it is the same error.',
+      }),
+    );
   }
   const notes = tailor(values);
   for (const note of notes) {
@@ -59,13 +70,31 @@ async function show(): Promise<void> {
     box.dataset['testid'] = 'tailored-note';
     box.dataset['anchor'] = note.anchor;
     if (note.rows) {
-      const table = el('table', { className: 'checklist' }, el('caption', { textContent: 'Accounts to create or rename in QuickBooks Online' }));
-      table.append(el('thead', {}, el('tr', {}, ...['Done', 'Account number', 'Account name', 'Type', 'Subtype'].map((h) => el('th', { scope: 'col', textContent: h })))));
+      const table = el(
+        'table',
+        { className: 'checklist' },
+        el('caption', { textContent: 'Accounts to create or rename in QuickBooks Online' }),
+      );
+      table.append(
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            ...['Done', 'Account number', 'Account name', 'Type', 'Subtype'].map((h) =>
+              el('th', { scope: 'col', textContent: h }),
+            ),
+          ),
+        ),
+      );
       const body = el('tbody');
       note.rows.forEach((r, i) => {
         const done: HTMLInputElement = el('input', { type: 'checkbox', id: `account-${i}` });
         done.setAttribute('aria-label', `Done: ${r.name || r.number}`);
-        const cells: HTMLElement[] = [r.number, r.name, r.type, r.subtype].map((c) => el('td', { textContent: c }));
+        const cells: HTMLElement[] = [r.number, r.name, r.type, r.subtype].map((c) =>
+          el('td', { textContent: c }),
+        );
         body.append(el('tr', {}, el('td', {}, done), ...cells));
       });
       table.append(body);

@@ -29,7 +29,10 @@ let cache: ErrorRecord[] | undefined;
 /** The error catalogue of the last build, from dist/errors.json on disk. */
 export function readErrors(): ErrorRecord[] {
   if (!cache) {
-    if (!existsSync(ERRORS_JSON)) throw new Error(`${ERRORS_JSON} is missing: run \`npm run build\` before the e2e tests (\`npm test\` does).`);
+    if (!existsSync(ERRORS_JSON))
+      throw new Error(
+        `${ERRORS_JSON} is missing: run \`npm run build\` before the e2e tests (\`npm test\` does).`,
+      );
     cache = (JSON.parse(readFileSync(ERRORS_JSON, 'utf8')) as { errors: ErrorRecord[] }).errors;
   }
   return cache;

@@ -9,7 +9,9 @@ import { CATEGORIES, type CategoryKey } from '../../src/consts';
 import { expect, pathOf, readErrors, test, type ErrorRecord } from './fixtures';
 
 const errors = readErrors();
-const CONTENT_FILES = readdirSync(fileURLToPath(new URL('../../content/errors/', import.meta.url))).filter((f) => f.endsWith('.mdx'));
+const CONTENT_FILES = readdirSync(fileURLToPath(new URL('../../content/errors/', import.meta.url))).filter(
+  (f) => f.endsWith('.mdx'),
+);
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const bySlug = (slug: string) => {
   const e = errors.find((x) => x.slug === slug);
@@ -17,7 +19,9 @@ const bySlug = (slug: string) => {
   return e;
 };
 /** Categories that have pages, in home-page order. */
-const usedCategories = (Object.keys(CATEGORIES) as CategoryKey[]).filter((k) => errors.some((e) => e.category === k));
+const usedCategories = (Object.keys(CATEGORIES) as CategoryKey[]).filter((k) =>
+  errors.some((e) => e.category === k),
+);
 
 test('the build has one catalogue entry per content file (22)', () => {
   expect(errors).toHaveLength(22);
@@ -56,7 +60,10 @@ for (const e of errors) {
       const stepIds = await page.locator('li[id^="step-"]').evaluateAll((els) => els.map((el) => el.id));
       expect(stepIds).toEqual(stepIds.map((_, i) => `step-${i + 1}`));
       const ids = await page.locator('[id]').evaluateAll((els) => els.map((el) => el.id));
-      expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'duplicate ids').toEqual([]);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        'duplicate ids',
+      ).toEqual([]);
 
       const reviewed = page.getByText(/^Last reviewed/);
       await expect(reviewed).toBeVisible();
@@ -105,7 +112,10 @@ test.describe('home page', () => {
       const items = errors.filter((e) => e.category === key);
       await expect(group.getByRole('listitem')).toHaveCount(items.length);
       for (const e of items) {
-        await expect(group.getByRole('link', { name: e.title, exact: true })).toHaveAttribute('href', `/errors/${e.slug}/`);
+        await expect(group.getByRole('link', { name: e.title, exact: true })).toHaveAttribute(
+          'href',
+          `/errors/${e.slug}/`,
+        );
       }
     }
   });
@@ -131,12 +141,24 @@ test.describe('guides', () => {
 
   test('the guide index links to all three guides', async ({ page }) => {
     await page.goto('/guides/');
-    for (const [slug] of guides) await expect(page.getByRole('main').locator(`a[href="/guides/${slug}/"]`).first()).toBeVisible();
+    for (const [slug] of guides)
+      await expect(page.getByRole('main').locator(`a[href="/guides/${slug}/"]`).first()).toBeVisible();
   });
 });
 
 test.describe('/errors.json', () => {
-  const FIELDS = ['slug', 'url', 'title', 'summary', 'category', 'messages', 'patterns', 'qboCodes', 'fixIn', 'retry'] as const;
+  const FIELDS = [
+    'slug',
+    'url',
+    'title',
+    'summary',
+    'category',
+    'messages',
+    'patterns',
+    'qboCodes',
+    'fixIn',
+    'retry',
+  ] as const;
 
   test('lists the 22 errors with their fields, and every url is a live page', async ({ request }) => {
     const res = await request.get('/errors.json');
@@ -166,24 +188,33 @@ test.describe('/errors.json', () => {
 test.describe('search (Pagefind UI)', () => {
   async function search(page: Page, query: string) {
     await page.goto(`/search/?q=${encodeURIComponent(query)}`);
-    await expect(page.getByRole('textbox', { name: 'Search errors and guides', exact: true })).toHaveValue(query);
+    await expect(page.getByRole('textbox', { name: 'Search errors and guides', exact: true })).toHaveValue(
+      query,
+    );
     await expect(page.locator('.pagefind-ui__message')).toContainText(/results? for|No results/);
     return page.locator('.pagefind-ui__results');
   }
   /** The result link of a whole page (sub-results link to its sections, with other names). */
   const resultFor = (results: ReturnType<Page['locator']>, slugs: string[]) =>
-    slugs.map((s) => results.getByRole('link', { name: bySlug(s).title, exact: true })).reduce((a, b) => a.or(b));
+    slugs
+      .map((s) => results.getByRole('link', { name: bySlug(s).title, exact: true }))
+      .reduce((a, b) => a.or(b));
 
   test('"closing date" finds the closed-books pages', async ({ page }) => {
     const results = await search(page, 'closing date');
     const hit = resultFor(results, ['txn-date-before-closing-date', 'account-period-closed']);
     await expect(hit.first()).toBeVisible();
-    await expect(hit.first()).toHaveAttribute('href', /^\/errors\/(txn-date-before-closing-date|account-period-closed)\/$/);
+    await expect(hit.first()).toHaveAttribute(
+      'href',
+      /^\/errors\/(txn-date-before-closing-date|account-period-closed)\/$/,
+    );
   });
 
   test('"6240" (a QBO error code) finds the duplicate-name pages', async ({ page }) => {
     const results = await search(page, '6240');
-    await expect(resultFor(results, ['name-already-exists', 'account-name-already-exists']).first()).toBeVisible();
+    await expect(
+      resultFor(results, ['name-already-exists', 'account-name-already-exists']).first(),
+    ).toBeVisible();
   });
 
   test('"deposit" finds a payments page', async ({ page }) => {
@@ -199,14 +230,22 @@ test.describe('search (Pagefind UI)', () => {
     await expect(panel).toBeVisible();
     await panel.getByText('Category', { exact: true }).click();
     for (const key of usedCategories) {
-      await expect(panel.getByRole('checkbox', { name: new RegExp(`^${escapeRe(CATEGORIES[key].label)} \\(\\d+\\)$`) })).toBeVisible();
+      await expect(
+        panel.getByRole('checkbox', { name: new RegExp(`^${escapeRe(CATEGORIES[key].label)} \\(\\d+\\)$`) }),
+      ).toBeVisible();
     }
     await panel.getByRole('checkbox', { name: /^Closed books \(\d+\)$/ }).check();
     const closed = errors.filter((e) => e.category === 'closed-books').map((e) => `/errors/${e.slug}/`);
-    const pageLinks = results.locator('.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a');
+    const pageLinks = results.locator(
+      '.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a',
+    );
     await expect(pageLinks.first()).toBeVisible();
     await expect
-      .poll(async () => (await pageLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).filter((h) => !closed.includes(h ?? '')))
+      .poll(async () =>
+        (await pageLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).filter(
+          (h) => !closed.includes(h ?? ''),
+        ),
+      )
       .toEqual([]);
   });
 });
@@ -275,7 +314,8 @@ test.describe('without JavaScript', () => {
   test('the home page still lists all 22 errors', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByTestId('catalogue-item')).toHaveCount(errors.length);
-    for (const e of errors) await expect(page.getByRole('link', { name: e.title, exact: true })).toBeVisible();
+    for (const e of errors)
+      await expect(page.getByRole('link', { name: e.title, exact: true })).toBeVisible();
   });
 
   test('an error page still shows its steps', async ({ page }) => {

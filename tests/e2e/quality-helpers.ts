@@ -50,7 +50,11 @@ export interface AxeAllowance {
  * Runs axe with every rule it enables by default: WCAG 2.0/2.1/2.2 A and AA plus best practices.
  * `allow` lets through one rule on one node each, nothing wider.
  */
-export async function expectNoAxeViolations(page: Page, label: string, allow: AxeAllowance[] = []): Promise<void> {
+export async function expectNoAxeViolations(
+  page: Page,
+  label: string,
+  allow: AxeAllowance[] = [],
+): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const readable = violations
     .map((v) => ({
@@ -79,13 +83,17 @@ export interface FocusState {
 export function focusState(page: Page): Promise<FocusState> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body || el === document.documentElement) return { name: '', visible: false, inViewport: false };
+    if (!el || el === document.body || el === document.documentElement)
+      return { name: '', visible: false, inViewport: false };
     const cs = getComputedStyle(el);
     const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0;
     const shadow = cs.boxShadow !== 'none' && cs.boxShadow !== '';
     const r = el.getBoundingClientRect();
     const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
-    const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+    const cls =
+      typeof el.className === 'string' && el.className
+        ? `.${el.className.trim().split(/\s+/).join('.')}`
+        : '';
     return {
       name: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}${text ? ` "${text}"` : ''}`,
       visible: outline || shadow,
@@ -126,7 +134,10 @@ export interface Payload {
  * they import statically, plus, with `dynamic`, dynamic imports and worker files referenced as
  * `new URL('/_astro/….js', import.meta.url)`. Sizes are gzip -9 of the files in dist/.
  */
-export function pageScripts(htmlPath: string, opts: { dynamic?: boolean; inline?: boolean; workers?: boolean } = {}): Payload {
+export function pageScripts(
+  htmlPath: string,
+  opts: { dynamic?: boolean; inline?: boolean; workers?: boolean } = {},
+): Payload {
   const html = readFileSync(htmlPath, 'utf8');
   const files = new Map<string, number>();
   const queue: string[] = [];
@@ -160,7 +171,8 @@ function importsOf(code: string, dir: string, dynamic: boolean, workers: boolean
   const out: string[] = [];
   const resolve = (spec: string) => new URL(spec, `http://x${dir}`).pathname;
   // `import "x"`, `import a from "x"`, `export * from "x"` (minified: `from"./x.js"`).
-  for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'`]([^"'`]+\.js)["'`]/g)) out.push(resolve(m[1]!));
+  for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'`]([^"'`]+\.js)["'`]/g))
+    out.push(resolve(m[1]!));
   if (workers && !dynamic) {
     for (const m of code.matchAll(/["'`](\/_astro\/worker-[^"'`\s]+\.js)["'`]/g)) out.push(resolve(m[1]!));
   }

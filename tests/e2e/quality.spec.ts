@@ -8,15 +8,28 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { pathOf, readErrors } from './fixtures';
-import { builtPages, expect, expectNoAxeViolations, focusState, gzipOf, pageScripts, test, DIST } from './quality-helpers';
+import {
+  builtPages,
+  expect,
+  expectNoAxeViolations,
+  focusState,
+  gzipOf,
+  pageScripts,
+  test,
+  DIST,
+} from './quality-helpers';
 
 const errors = readErrors();
-const CLOSED = 'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026';
-const TRIAGE = [CLOSED, "Deposit total 100.50 doesn't match sum of payments 90.25.", 'Export started by Dana at 09:14, 3 documents queued'].join('\n');
+const CLOSED =
+  'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026';
+const TRIAGE = [
+  CLOSED,
+  "Deposit total 100.50 doesn't match sum of payments 90.25.",
+  'Export started by Dana at 09:14, 3 documents queued',
+].join('\n');
 const NOTHING = 'please call me back about my invoice';
 const GUIDES = ['/guides/before-you-start/', '/guides/things-to-know/', '/guides/read-quickbooks-errors/'];
 const NOT_FOUND_CONSOLE = /Failed to load resource: the server responded with a status of 404/;
-
 
 async function paste(page: Page, text: string): Promise<void> {
   await page.getByLabel('Paste an error message').fill(text);
@@ -38,7 +51,11 @@ test.describe('accessibility: axe finds no violations', () => {
   });
 
   const pastes: [name: string, text: string, expectation: (page: Page) => Promise<void>][] = [
-    ['a match', CLOSED, (page) => expect(page.getByTestId('match-result').first()).toHaveAttribute('data-verdict', 'match')],
+    [
+      'a match',
+      CLOSED,
+      (page) => expect(page.getByTestId('match-result').first()).toHaveAttribute('data-verdict', 'match'),
+    ],
     ['a multi-error triage', TRIAGE, (page) => expect(page.getByTestId('triage')).toBeVisible()],
     ['nothing found', NOTHING, (page) => expect(page.getByTestId('not-found')).toBeVisible()],
   ];
@@ -161,12 +178,17 @@ test.describe('keyboard only', () => {
       if (f.name.startsWith('a.result-link')) break;
     }
     await expect(first).toBeFocused();
-    await Promise.all([page.waitForURL(/\/errors\/txn-date-before-closing-date\/#m=/), page.keyboard.press('Enter')]);
+    await Promise.all([
+      page.waitForURL(/\/errors\/txn-date-before-closing-date\/#m=/),
+      page.keyboard.press('Enter'),
+    ]);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstName);
     await expect(page.locator('#your-message')).toBeVisible();
   });
 
-  test('an error page with a message: every stop visible, no trap, Copy for ticket reachable', async ({ page }) => {
+  test('an error page with a message: every stop visible, no trap, Copy for ticket reachable', async ({
+    page,
+  }) => {
     await openWithMessage(page, 'txn-date-before-closing-date');
     const stops = await walk(page, 80);
     expect(stops).toContainEqual(expect.stringMatching(/^button.*"Copy for ticket"/));
@@ -174,11 +196,26 @@ test.describe('keyboard only', () => {
 });
 
 test.describe('Content-Security-Policy and third parties', () => {
-  const REQUIRED = ["default-src 'self'", "worker-src 'self'", "connect-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"];
-  const parse = (policy: string) => new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name = '', ...values] = d.split(/\s+/);
-    return [name, values] as const;
-  }));
+  const REQUIRED = [
+    "default-src 'self'",
+    "worker-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ];
+  const parse = (policy: string) =>
+    new Map(
+      policy
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => {
+          const [name = '', ...values] = d.split(/\s+/);
+          return [name, values] as const;
+        }),
+    );
 
   test('every built page has one strict CSP <meta> first in <head> and no inline script or style', () => {
     const pages = builtPages();
@@ -188,18 +225,34 @@ test.describe('Content-Security-Policy and third parties', () => {
       const metas = [...html.matchAll(/<meta http-equiv="content-security-policy" content="([^"]+)"/gi)];
       expect(metas, `${path}: one CSP meta`).toHaveLength(1);
       const policy = parse(metas[0]![1]!);
-      for (const d of REQUIRED) expect(policy.get(d.split(' ')[0]!)?.join(' '), `${path}: ${d}`).toBe(d.split(' ').slice(1).join(' '));
+      for (const d of REQUIRED)
+        expect(policy.get(d.split(' ')[0]!)?.join(' '), `${path}: ${d}`).toBe(
+          d.split(' ').slice(1).join(' '),
+        );
       const script = policy.get('script-src') ?? [];
       expect(script[0], `${path}: script-src 'self'`).toBe("'self'");
-      expect(script.filter((v) => !v.startsWith("'sha256-")), `${path}: script-src has only 'self', wasm and hashes`).toEqual(["'self'", "'wasm-unsafe-eval'"]);
-      expect((policy.get('style-src') ?? []).filter((v) => !v.startsWith("'sha256-")), `${path}: style-src`).toEqual(["'self'"]);
+      expect(
+        script.filter((v) => !v.startsWith("'sha256-")),
+        `${path}: script-src has only 'self', wasm and hashes`,
+      ).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+      expect(
+        (policy.get('style-src') ?? []).filter((v) => !v.startsWith("'sha256-")),
+        `${path}: style-src`,
+      ).toEqual(["'self'"]);
       for (const values of policy.values()) {
-        expect(values.filter((v) => /^(https?:|\*|'unsafe-inline'|'unsafe-eval')/.test(v)), `${path}: no third-party or unsafe source`).toEqual([]);
+        expect(
+          values.filter((v) => /^(https?:|\*|'unsafe-inline'|'unsafe-eval')/.test(v)),
+          `${path}: no third-party or unsafe source`,
+        ).toEqual([]);
       }
       // The policy must come before anything it governs.
       const head = html.slice(0, html.indexOf('</head>'));
       const firstResource = head.search(/<script|<link rel="stylesheet"|<style/);
-      if (firstResource >= 0) expect(head.search(/<meta http-equiv="content-security-policy"/i), `${path}: CSP before scripts and styles`).toBeLessThan(firstResource);
+      if (firstResource >= 0)
+        expect(
+          head.search(/<meta http-equiv="content-security-policy"/i),
+          `${path}: CSP before scripts and styles`,
+        ).toBeLessThan(firstResource);
       // public/_headers carries no hashes, so nothing may depend on them.
       expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? [], `${path}: inline scripts`).toEqual([]);
       expect(html.match(/<style\b|\sstyle="/g) ?? [], `${path}: inline styles`).toEqual([]);
@@ -212,8 +265,12 @@ test.describe('Content-Security-Policy and third parties', () => {
     expect(readFileSync(`${DIST}_headers`, 'utf8')).toBe(headers);
     const csp = /^\s+Content-Security-Policy:\s*(.+)$/m.exec(headers)?.[1] ?? '';
     const policy = parse(csp);
-    const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(readFileSync(`${DIST}index.html`, 'utf8'))?.[1] ?? '';
-    for (const [name, values] of parse(meta)) expect(policy.get(name), `_headers ${name}`).toEqual(values.filter((v) => !v.startsWith("'sha256-")));
+    const meta =
+      /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(
+        readFileSync(`${DIST}index.html`, 'utf8'),
+      )?.[1] ?? '';
+    for (const [name, values] of parse(meta))
+      expect(policy.get(name), `_headers ${name}`).toEqual(values.filter((v) => !v.startsWith("'sha256-")));
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
     expect(headers).toMatch(/^\s+X-Content-Type-Options: nosniff$/m);
     expect(headers).toMatch(/^\s+Referrer-Policy: no-referrer$/m);
@@ -228,8 +285,12 @@ test.describe('Content-Security-Policy and third parties', () => {
     }
   });
 
-  test('the site works under the _headers policy: troubleshooter, message panel, search', async ({ page, context }) => {
-    const csp = /^\s+Content-Security-Policy:\s*(.+)$/m.exec(readFileSync(`${DIST}_headers`, 'utf8'))?.[1] ?? '';
+  test('the site works under the _headers policy: troubleshooter, message panel, search', async ({
+    page,
+    context,
+  }) => {
+    const csp =
+      /^\s+Content-Security-Policy:\s*(.+)$/m.exec(readFileSync(`${DIST}_headers`, 'utf8'))?.[1] ?? '';
     expect(csp).not.toBe('');
     // Serve every document and worker with the header policy on top of the <meta> one.
     await context.route(/\/$|\.js$/, async (route) => {
@@ -239,7 +300,10 @@ test.describe('Content-Security-Policy and third parties', () => {
     const res = await page.goto('/');
     expect(res?.headers()['content-security-policy']).toBe(csp);
     await paste(page, CLOSED);
-    await expect(page.getByTestId('match-result').first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+    await expect(page.getByTestId('match-result').first()).toHaveAttribute(
+      'data-slug',
+      'txn-date-before-closing-date',
+    );
     await openWithMessage(page, 'txn-date-before-closing-date');
     await page.goto('/search/#q=closing%20date');
     await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
@@ -255,12 +319,21 @@ test.describe('size budget', () => {
 
   test('the crawler sees every script the home page really loads', async ({ page }) => {
     const loaded = new Set<string>();
-    page.on('request', (r) => { if (r.resourceType() === 'script' || /\.js$/.test(new URL(r.url()).pathname)) loaded.add(new URL(r.url()).pathname); });
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script' || /\.js$/.test(new URL(r.url()).pathname))
+        loaded.add(new URL(r.url()).pathname);
+    });
     await page.goto('/');
     await paste(page, CLOSED);
     const crawled = pageScripts(`${DIST}index.html`, { dynamic: true });
-    expect([...loaded].filter((p) => !crawled.files.has(p)), 'loaded but not counted').toEqual([]);
-    expect([...loaded].some((p) => /\/_astro\/worker-[^/]+\.js$/.test(p)), 'the worker was loaded').toBe(true);
+    expect(
+      [...loaded].filter((p) => !crawled.files.has(p)),
+      'loaded but not counted',
+    ).toEqual([]);
+    expect(
+      [...loaded].some((p) => /\/_astro\/worker-[^/]+\.js$/.test(p)),
+      'the worker was loaded',
+    ).toBe(true);
   });
 
   // What a paste needs: the page's scripts, their static imports, the matcher worker and its
@@ -269,8 +342,13 @@ test.describe('size budget', () => {
     const js = pageScripts(`${DIST}index.html`, { workers: true });
     const index = gzipOf('/match-index.json');
     const detail = [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ');
-    expect([...js.files.keys()].some((f) => /worker-/.test(f)), 'the worker is counted').toBe(true);
-    expect(js.total + index, `JS ${kb(js.total)} (${detail}) + index ${kb(index)}`).toBeLessThanOrEqual(HOME_BUDGET);
+    expect(
+      [...js.files.keys()].some((f) => /worker-/.test(f)),
+      'the worker is counted',
+    ).toBe(true);
+    expect(js.total + index, `JS ${kb(js.total)} (${detail}) + index ${kb(index)}`).toBeLessThanOrEqual(
+      HOME_BUDGET,
+    );
   });
 
   /** Everything the home page may ever load, fuzzy search, triage and tickets included. */
@@ -278,7 +356,9 @@ test.describe('size budget', () => {
   test(`home page, everything it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true });
     const total = js.total + gzipOf('/match-index.json') + gzipOf('/fuzzy-index.json');
-    expect(total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(HOME_ALL_BUDGET);
+    expect(total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(
+      HOME_ALL_BUDGET,
+    );
   });
 
   test('Fuse.js and the fuzzy index load only when a paste needs fuzzy search', async ({ page }) => {
@@ -292,7 +372,9 @@ test.describe('size budget', () => {
     await expect.poll(() => fuzzyParts().length).toBe(2);
   });
 
-  test(`error pages: own script ≤ ${kb(ERROR_PAGE_BUDGET)} gzip; no worker, Fuse or Pagefind`, async ({ page }) => {
+  test(`error pages: own script ≤ ${kb(ERROR_PAGE_BUDGET)} gzip; no worker, Fuse or Pagefind`, async ({
+    page,
+  }) => {
     const e = errors.find((x) => x.slug === 'txn-date-before-closing-date')!;
     const file = `${DIST}${pathOf(e.url).replace(/^\//, '')}index.html`;
     const initial = pageScripts(file, { inline: false });
@@ -300,14 +382,19 @@ test.describe('size budget', () => {
     expect(own, 'the page loads its own script').toHaveLength(1);
     const shared = [...initial.files].filter(([f]) => /Base\.astro/.test(f));
     const mine = initial.total - shared.reduce((a, [, n]) => a + n, 0);
-    expect(mine, `error page script + static imports (${[...initial.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')})`).toBeLessThanOrEqual(ERROR_PAGE_BUDGET);
+    expect(
+      mine,
+      `error page script + static imports (${[...initial.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')})`,
+    ).toBeLessThanOrEqual(ERROR_PAGE_BUDGET);
 
     // Everything it may ever load (with a message: the marking and tailoring chunks) has no matcher.
     const all = pageScripts(file, { dynamic: true });
     for (const f of all.files.keys()) {
       expect(f, 'no worker').not.toMatch(/worker/);
       const code = readFileSync(`${DIST}${f.replace(/^\//, '')}`, 'utf8');
-      expect(/ignoreLocation|useExtendedSearch|fuse\.js/i.test(code), `${f} must not bundle Fuse`).toBe(false);
+      expect(/ignoreLocation|useExtendedSearch|fuse\.js/i.test(code), `${f} must not bundle Fuse`).toBe(
+        false,
+      );
     }
 
     // And in the browser, with a message in the fragment: no worker, no Fuse, no Pagefind.
@@ -339,7 +426,10 @@ test.describe('screenshots (test-results/screenshots/)', () => {
       test.describe(`${width}px ${colorScheme}`, () => {
         test.use({ viewport: { width, height: 800 }, colorScheme });
         const noSideScroll = async (page: Page, what: string) => {
-          const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+          const { scroll, inner } = await page.evaluate(() => ({
+            scroll: document.documentElement.scrollWidth,
+            inner: innerWidth,
+          }));
           expect(scroll, `${what} at ${width}px: no horizontal scroll`).toBeLessThanOrEqual(inner);
         };
 
@@ -347,7 +437,10 @@ test.describe('screenshots (test-results/screenshots/)', () => {
           await page.goto('/');
           await paste(page, TRIAGE);
           await noSideScroll(page, 'home with results');
-          await page.screenshot({ path: `${dir()}/home-results-${width}-${colorScheme}.png`, fullPage: true });
+          await page.screenshot({
+            path: `${dir()}/home-results-${width}-${colorScheme}.png`,
+            fullPage: true,
+          });
         });
 
         test('search with Pagefind results', async ({ page }) => {
@@ -372,7 +465,10 @@ test.describe('screenshots (test-results/screenshots/)', () => {
     for (const { path } of builtPages()) {
       if (path === '/404.html' || path.startsWith('/errors/closing-date')) continue;
       await page.goto(path);
-      const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+      const { scroll, inner } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        inner: innerWidth,
+      }));
       expect(scroll, `${path}: no horizontal scroll at 360px`).toBeLessThanOrEqual(inner);
     }
   });
@@ -386,7 +482,9 @@ test.describe('screenshots (test-results/screenshots/)', () => {
     await expect(page.locator('[data-copy-ticket]')).toBeHidden();
     const box = await page.locator('li#step-1').evaluate((li) => getComputedStyle(li, '::before').content);
     expect(box).toBe('"☐"');
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(255, 255, 255)',
+    );
     await page.screenshot({ path: `${dir()}/error-page-print.png`, fullPage: true });
   });
 });

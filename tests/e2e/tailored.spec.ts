@@ -7,20 +7,78 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-const open = (page: Page, slug: string, message: string) => page.goto(`/errors/${slug}/#m=${encodeURIComponent(message)}`);
+const open = (page: Page, slug: string, message: string) =>
+  page.goto(`/errors/${slug}/#m=${encodeURIComponent(message)}`);
 const noteAt = (page: Page, step: number) => page.locator(`li#step-${step} [data-testid="tailored-note"]`);
 
 /** Each error that carries values: a realistic message, and what must appear at which step. */
 const TAILORED: { slug: string; message: string; step: number; expect: string[] }[] = [
-  { slug: 'txn-date-before-closing-date', message: 'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026', step: 1, expect: ['03/14/2026', '17 days before the closing date 03/31/2026', 'Move the closing date to 03/13/2026', 'set it back to 03/31/2026'] },
-  { slug: 'classification-mismatch', message: 'Classification mismatch between Source Account (Customer Refunds, Liability) and Target Account (Customer Refunds, Revenue).', step: 1, expect: ['“Customer Refunds” is typed Liability', 'typed Revenue'] },
-  { slug: 'class-not-found', message: 'QBO Class "Plumbing" was not found for Business Unit "Plumbing - Commercial".', step: 1, expect: ['“Plumbing - Commercial”', 'class “Plumbing”'] },
-  { slug: 'business-units-not-supported', message: 'JournalEntryConfigurationInvalid - BusinessUnitsNotSupported - Sync peer Qbo:4620816365/9130350912 is setup for BusinessUnits ["1041", "1187"]. However, the journal entry contains BusinessUnits ["52330617","1041"].', step: 1, expect: ['business unit 52330617', '4620816365/9130350912', 'set up for 1041, 1187'] },
-  { slug: 'duplicate-document-number', message: 'BadRequest. Details: Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=10 is assigned to TxnType=Journal Entry with TxnId=57211', step: 1, expect: ['Journal Entry number 10', 'TxnId 57211'] },
-  { slug: 'deposit-total-mismatch', message: "Deposit total 1,250.00 doesn't match sum of payments 1,175.50.", step: 1, expect: ['1,250.00', '1,175.50', 'is 74.50 more than'] },
-  { slug: 'payment-not-synchronized', message: 'Applied Payment type journal entry sync error to QBO "Payment application can not be journaled at this moment. Related invoice ID=48213 is not synchronized yet."', step: 1, expect: ['Invoice ID 48213'] },
-  { slug: 'gl-account-does-not-exist', message: 'Error: GL account "Sales Tax Payable" does not exist in QB, but the account exists in QuickBooks Online', step: 1, expect: ['“Sales Tax Payable”', 'Parent Account:Sales Tax Payable'] },
-  { slug: 'permission-denied', message: 'BadRequest. Details: Permission Denied Error : To access this, sign in again or contact an administrator. Missing permission on Account to Read', step: 1, expect: ['permission to Read Account'] },
+  {
+    slug: 'txn-date-before-closing-date',
+    message:
+      'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026',
+    step: 1,
+    expect: [
+      '03/14/2026',
+      '17 days before the closing date 03/31/2026',
+      'Move the closing date to 03/13/2026',
+      'set it back to 03/31/2026',
+    ],
+  },
+  {
+    slug: 'classification-mismatch',
+    message:
+      'Classification mismatch between Source Account (Customer Refunds, Liability) and Target Account (Customer Refunds, Revenue).',
+    step: 1,
+    expect: ['“Customer Refunds” is typed Liability', 'typed Revenue'],
+  },
+  {
+    slug: 'class-not-found',
+    message: 'QBO Class "Plumbing" was not found for Business Unit "Plumbing - Commercial".',
+    step: 1,
+    expect: ['“Plumbing - Commercial”', 'class “Plumbing”'],
+  },
+  {
+    slug: 'business-units-not-supported',
+    message:
+      'JournalEntryConfigurationInvalid - BusinessUnitsNotSupported - Sync peer Qbo:4620816365/9130350912 is setup for BusinessUnits ["1041", "1187"]. However, the journal entry contains BusinessUnits ["52330617","1041"].',
+    step: 1,
+    expect: ['business unit 52330617', '4620816365/9130350912', 'set up for 1041, 1187'],
+  },
+  {
+    slug: 'duplicate-document-number',
+    message:
+      'BadRequest. Details: Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=10 is assigned to TxnType=Journal Entry with TxnId=57211',
+    step: 1,
+    expect: ['Journal Entry number 10', 'TxnId 57211'],
+  },
+  {
+    slug: 'deposit-total-mismatch',
+    message: "Deposit total 1,250.00 doesn't match sum of payments 1,175.50.",
+    step: 1,
+    expect: ['1,250.00', '1,175.50', 'is 74.50 more than'],
+  },
+  {
+    slug: 'payment-not-synchronized',
+    message:
+      'Applied Payment type journal entry sync error to QBO "Payment application can not be journaled at this moment. Related invoice ID=48213 is not synchronized yet."',
+    step: 1,
+    expect: ['Invoice ID 48213'],
+  },
+  {
+    slug: 'gl-account-does-not-exist',
+    message:
+      'Error: GL account "Sales Tax Payable" does not exist in QB, but the account exists in QuickBooks Online',
+    step: 1,
+    expect: ['“Sales Tax Payable”', 'Parent Account:Sales Tax Payable'],
+  },
+  {
+    slug: 'permission-denied',
+    message:
+      'BadRequest. Details: Permission Denied Error : To access this, sign in again or contact an administrator. Missing permission on Account to Read',
+    step: 1,
+    expect: ['permission to Read Account'],
+  },
 ];
 
 test.describe('tailored fixes name the values at the step where they matter', () => {
@@ -35,7 +93,11 @@ test.describe('tailored fixes name the values at the step where they matter', ()
   }
 
   test('the journal entry key of a missing journal entry', async ({ page }) => {
-    await open(page, 'payment-not-synchronized', 'Journal Entry was expected in external system, but was not found with key (JE-7781).');
+    await open(
+      page,
+      'payment-not-synchronized',
+      'Journal Entry was expected in external system, but was not found with key (JE-7781).',
+    );
     await expect(noteAt(page, 1)).toContainText('key JE-7781');
   });
 
@@ -46,24 +108,38 @@ test.describe('tailored fixes name the values at the step where they matter', ()
       ['03/01/2026', '03/31/2026', '02/28/2026'],
     ]) {
       test(`${txn} before ${closing}`, async ({ page }) => {
-        await open(page, 'txn-date-before-closing-date', `The account period has closed. Txn Date=${txn} is before book closing date=${closing}`);
+        await open(
+          page,
+          'txn-date-before-closing-date',
+          `The account period has closed. Txn Date=${txn} is before book closing date=${closing}`,
+        );
         await expect(noteAt(page, 1)).toContainText(`Move the closing date to ${moveTo}`);
       });
     }
   });
 
   test('the accounts checklist is parsed from the JSON list', async ({ page }) => {
-    await open(page, 'accounts-not-found', 'The following Accounts were not found in QBO: [{"AccountNumber":"1200","AccountName":"Undeposited Funds","AccountType":"Asset","AccountSubtype":"Undeposited Funds"},{"AccountNumber":"2200","AccountName":"Sales Tax Payable","AccountType":"Liability","AccountSubtype":"Current Liability"}]');
+    await open(
+      page,
+      'accounts-not-found',
+      'The following Accounts were not found in QBO: [{"AccountNumber":"1200","AccountName":"Undeposited Funds","AccountType":"Asset","AccountSubtype":"Undeposited Funds"},{"AccountNumber":"2200","AccountName":"Sales Tax Payable","AccountType":"Liability","AccountSubtype":"Current Liability"}]',
+    );
     const table = noteAt(page, 1).getByRole('table');
     await expect(table.getByRole('row')).toHaveCount(3);
     await expect(table.getByRole('row').nth(1)).toContainText('1200Undeposited FundsAssetUndeposited Funds');
-    await expect(table.getByRole('row').nth(2)).toContainText('2200Sales Tax PayableLiabilityCurrent Liability');
+    await expect(table.getByRole('row').nth(2)).toContainText(
+      '2200Sales Tax PayableLiabilityCurrent Liability',
+    );
     await expect(noteAt(page, 1)).toContainText('2 accounts to create');
     await table.getByRole('checkbox', { name: 'Done: Sales Tax Payable' }).check();
   });
 
   test('a cut-off JSON list still gives the rows that parsed, and says so', async ({ page }) => {
-    await open(page, 'accounts-not-found', 'The following Accounts were not found in QBO: [{"AccountNumber":"4000","AccountName":"Service Revenue","AccountType":"Revenue","AccountSubtype":"Service/Fee Income"},{"AccountNumber":"5100","AccountName":"Mater');
+    await open(
+      page,
+      'accounts-not-found',
+      'The following Accounts were not found in QBO: [{"AccountNumber":"4000","AccountName":"Service Revenue","AccountType":"Revenue","AccountSubtype":"Service/Fee Income"},{"AccountNumber":"5100","AccountName":"Mater',
+    );
     const note = noteAt(page, 1);
     await expect(note.getByRole('row')).toHaveCount(2);
     await expect(note).toContainText('Service Revenue');
@@ -71,15 +147,23 @@ test.describe('tailored fixes name the values at the step where they matter', ()
   });
 
   test('a value holding HTML is shown as text', async ({ page }) => {
-    await open(page, 'class-not-found', 'QBO Class "<img src=x onerror=window.__xss=1>" was not found for Business Unit "<b>HVAC</b>".');
+    await open(
+      page,
+      'class-not-found',
+      'QBO Class "<img src=x onerror=window.__xss=1>" was not found for Business Unit "<b>HVAC</b>".',
+    );
     await expect(noteAt(page, 1)).toContainText('“<b>HVAC</b>”');
-    await expect(page.locator('[data-testid="tailored-note"] b, [data-testid="tailored-note"] img')).toHaveCount(0);
+    await expect(
+      page.locator('[data-testid="tailored-note"] b, [data-testid="tailored-note"] img'),
+    ).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
 
   test('the result card shows the one-line version', async ({ page }) => {
     await page.goto('/');
-    await page.getByLabel('Paste an error message').fill("Deposit total 1,250.00 doesn't match sum of payments 1,175.50.");
+    await page
+      .getByLabel('Paste an error message')
+      .fill("Deposit total 1,250.00 doesn't match sum of payments 1,175.50.");
     await expect(page.getByTestId('tailored-line')).toContainText('is 74.50 more than');
   });
 });
@@ -87,9 +171,13 @@ test.describe('tailored fixes name the values at the step where they matter', ()
 test.describe('batch triage', () => {
   const lines: string[] = [];
   for (let i = 0; i < 500; i++) {
-    if (i % 5 === 0) lines.push(`2026-03-14 09:${String(i % 60).padStart(2, '0')}:00 ERROR BadRequest. Details: The account period has closed. Txn Date=03/${String((i % 28) + 1).padStart(2, '0')}/2026 is before book closing date=03/31/2026`);
+    if (i % 5 === 0)
+      lines.push(
+        `2026-03-14 09:${String(i % 60).padStart(2, '0')}:00 ERROR BadRequest. Details: The account period has closed. Txn Date=03/${String((i % 28) + 1).padStart(2, '0')}/2026 is before book closing date=03/31/2026`,
+      );
     else if (i % 10 === 1) lines.push(`Deposit total ${i}.00 doesn't match sum of payments ${i - 1}.50.`);
-    else if (i % 25 === 2) lines.push(`QBO Class "Class ${i % 3}" was not found for Business Unit "Unit ${i % 3}".`);
+    else if (i % 25 === 2)
+      lines.push(`QBO Class "Class ${i % 3}" was not found for Business Unit "Unit ${i % 3}".`);
     else lines.push(`Exported batch ${i}: 12 invoices, 3 payments`);
   }
   const counts = { 'txn-date-before-closing-date': 100, 'deposit-total-mismatch': 50, 'class-not-found': 20 };
@@ -104,8 +192,14 @@ test.describe('batch triage', () => {
     await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready');
     const rows = page.getByTestId('triage-row');
     await expect(rows).toHaveCount(3);
-    for (const [slug, n] of Object.entries(counts)) await expect(page.locator(`[data-testid="triage-row"][data-slug="${slug}"]`)).toHaveAttribute('data-count', String(n));
-    await expect(page.locator('[data-testid="triage-row"][data-slug="class-not-found"]')).toContainText('Business unit: Unit 2, Unit 0, Unit 1');
+    for (const [slug, n] of Object.entries(counts))
+      await expect(page.locator(`[data-testid="triage-row"][data-slug="${slug}"]`)).toHaveAttribute(
+        'data-count',
+        String(n),
+      );
+    await expect(page.locator('[data-testid="triage-row"][data-slug="class-not-found"]')).toContainText(
+      'Business unit: Unit 2, Unit 0, Unit 1',
+    );
     await expect(page.getByTestId('unmatched-lines')).toContainText('matched nothing');
   });
 
@@ -117,19 +211,31 @@ test.describe('batch triage', () => {
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     const md = await page.evaluate(() => navigator.clipboard.readText());
     expect(md).toContain('| Error | Count | Values seen | Fix |');
-    expect(md).toMatch(/\| Transaction date is before the QuickBooks closing date \| 6 \| Txn date: .*03\/01\/2026.* \| http:\/\/localhost:\d+\/errors\/txn-date-before-closing-date\/ \|/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(md).toMatch(
+      /\| Transaction date is before the QuickBooks closing date \| 6 \| Txn date: .*03\/01\/2026.* \| http:\/\/localhost:\d+\/errors\/txn-date-before-closing-date\/ \|/,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\r\n')[0]).toBe('error,slug,verdict,count,values_seen,fix_url');
-    expect(csv).toContain('"Transaction date is before the QuickBooks closing date","txn-date-before-closing-date","match","6"');
+    expect(csv).toContain(
+      '"Transaction date is before the QuickBooks closing date","txn-date-before-closing-date","match","6"',
+    );
   });
 });
 
 test.describe('ticket-ready output', () => {
-  test('"Copy for ticket" on a result gives title, message, values, link and fix', async ({ page, context }) => {
+  test('"Copy for ticket" on a result gives title, message, values, link and fix', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/');
-    await page.getByLabel('Paste an error message').fill("Deposit total 1,250.00 doesn't match sum of payments 1,175.50.");
+    await page
+      .getByLabel('Paste an error message')
+      .fill("Deposit total 1,250.00 doesn't match sum of payments 1,175.50.");
     await page.getByRole('button', { name: 'Copy for ticket' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
     const text = await page.evaluate(() => navigator.clipboard.readText());
@@ -156,7 +262,9 @@ test.describe('ticket-ready output', () => {
     await page.getByLabel('Paste an error message').fill('Widget frobnication quota exhausted for tenant 42');
     await expect(page.getByTestId('not-found')).toBeVisible();
     await page.getByRole('button', { name: 'Copy request for support' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Widget frobnication quota exhausted for tenant 42');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+      'Widget frobnication quota exhausted for tenant 42',
+    );
     const mailto = await page.getByRole('link', { name: 'Email it' }).getAttribute('href');
     expect(decodeURIComponent(mailto ?? '')).toContain('Widget frobnication quota exhausted');
   });
@@ -166,7 +274,9 @@ test.describe('link stability', () => {
   test('an old slug redirects to its page and keeps the step anchor', async ({ page }) => {
     await page.goto('/errors/closing-date/#step-2');
     await expect(page).toHaveURL(/\/errors\/txn-date-before-closing-date\/#step-2$/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Transaction date is before the QuickBooks closing date');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Transaction date is before the QuickBooks closing date',
+    );
   });
 
   test('an old slug redirects without JavaScript too', async ({ browser }) => {
@@ -179,7 +289,9 @@ test.describe('link stability', () => {
 
   // Step anchors never change meaning: a ticket that links #step-2 must keep pointing at the same
   // instruction. Changing a step's wording on purpose means updating step-anchors.json in review.
-  const snapshot = JSON.parse(readFileSync(fileURLToPath(new URL('./step-anchors.json', import.meta.url)), 'utf8')) as Record<string, Record<string, string>>;
+  const snapshot = JSON.parse(
+    readFileSync(fileURLToPath(new URL('./step-anchors.json', import.meta.url)), 'utf8'),
+  ) as Record<string, Record<string, string>>;
   for (const [slug, steps] of Object.entries(snapshot)) {
     test(`step anchors of ${slug} keep their meaning`, async ({ page }) => {
       await page.goto(`/errors/${slug}/`);

@@ -6,7 +6,8 @@
 import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-const CLOSED = 'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026';
+const CLOSED =
+  'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026';
 
 async function paste(page: Page, text: string): Promise<void> {
   const box = page.getByLabel('Paste an error message');
@@ -59,15 +60,23 @@ test.describe('pasting a message', () => {
     await expect(first).toHaveAttribute('data-verdict', 'match');
     await expect(first).toContainText('03/14/2026');
     await expect(first).toContainText('03/31/2026');
-    await expect(first.getByRole('link', { name: 'Transaction date is before the QuickBooks closing date' })).toBeVisible();
+    await expect(
+      first.getByRole('link', { name: 'Transaction date is before the QuickBooks closing date' }),
+    ).toBeVisible();
   });
 
-  test('a paste too thin to tell two errors apart offers both as possible, never a match', async ({ page }) => {
+  test('a paste too thin to tell two errors apart offers both as possible, never a match', async ({
+    page,
+  }) => {
     await page.goto('/');
     await paste(page, 'The name supplied already exists. : null');
     await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(0);
-    await expect(page.locator('[data-testid="match-result"][data-slug="name-already-exists"]')).toHaveAttribute('data-verdict', 'possible');
-    await expect(page.locator('[data-testid="match-result"][data-slug="account-name-already-exists"]')).toHaveAttribute('data-verdict', 'possible');
+    await expect(
+      page.locator('[data-testid="match-result"][data-slug="name-already-exists"]'),
+    ).toHaveAttribute('data-verdict', 'possible');
+    await expect(
+      page.locator('[data-testid="match-result"][data-slug="account-name-already-exists"]'),
+    ).toHaveAttribute('data-verdict', 'possible');
   });
 
   test('the wrapper tells the two "name supplied already exists" errors apart', async ({ page }) => {
@@ -88,19 +97,27 @@ test.describe('pasting a message', () => {
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
     await expect(results(page).first()).toContainText('matched after correcting a typo');
     // A message cut off after its distinctive part.
-    await paste(page, 'BadRequest. Details: The account period has closed and the account books cannot be upd…');
+    await paste(
+      page,
+      'BadRequest. Details: The account period has closed and the account books cannot be upd…',
+    );
     await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(1);
     await expect(results(page).first()).toHaveAttribute('data-slug', 'account-period-closed');
   });
 
   test('a raw QuickBooks fault body finds its page', async ({ page }) => {
     await page.goto('/');
-    await paste(page, '{"Fault":{"Error":[{"Message":"Deposited Transaction cannot be changed","Detail":"This transaction has been deposited. If you want to change or delete it, you must edit the deposit it appears on and remove it first.","code":"6540"}],"type":"ValidationFault"}}');
+    await paste(
+      page,
+      '{"Fault":{"Error":[{"Message":"Deposited Transaction cannot be changed","Detail":"This transaction has been deposited. If you want to change or delete it, you must edit the deposit it appears on and remove it first.","code":"6540"}],"type":"ValidationFault"}}',
+    );
     await expect(results(page).first()).toHaveAttribute('data-slug', 'transaction-deposited');
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
   });
 
-  test('an unrelated error gets no match and a plain "nothing found" with search and catalogue', async ({ page }) => {
+  test('an unrelated error gets no match and a plain "nothing found" with search and catalogue', async ({
+    page,
+  }) => {
     await page.goto('/');
     await paste(page, 'duplicate key value violates unique constraint "users_email_key"');
     await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(0);
@@ -112,16 +129,21 @@ test.describe('pasting a message', () => {
     await expect(page.getByTestId('not-found')).toBeVisible();
   });
 
-  test('a paste that shares only a word or two with the pages gets "nothing found", not a guess', async ({ page }) => {
+  test('a paste that shares only a word or two with the pages gets "nothing found", not a guess', async ({
+    page,
+  }) => {
     await page.goto('/');
     await paste(page, 'Class tracking is turned off in QuickBooks');
     await expect(page.getByTestId('results-summary')).toHaveText('No known export error matches this text.');
     await expect(results(page)).toHaveCount(0);
   });
 
-  test('a description in a person\'s own words finds its page as a possible match', async ({ page }) => {
+  test("a description in a person's own words finds its page as a possible match", async ({ page }) => {
     await page.goto('/');
-    await paste(page, "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first");
+    await paste(
+      page,
+      "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first",
+    );
     await expect(results(page).first()).toHaveAttribute('data-slug', 'transaction-deposited');
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'possible');
     await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(0);
@@ -129,16 +151,23 @@ test.describe('pasting a message', () => {
 
   test('several errors in one paste: each match once, noise ignored', async ({ page }) => {
     await page.goto('/');
-    await paste(page, [
-      'Export started',
-      CLOSED,
-      "Deposit total 100.50 doesn't match sum of payments 90.25.",
-      'Exported 54 invoices',
-      CLOSED.replace('03/14/2026', '03/02/2026'),
-    ].join('\n'));
+    await paste(
+      page,
+      [
+        'Export started',
+        CLOSED,
+        "Deposit total 100.50 doesn't match sum of payments 90.25.",
+        'Exported 54 invoices',
+        CLOSED.replace('03/14/2026', '03/02/2026'),
+      ].join('\n'),
+    );
     await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(2);
-    await expect(page.locator('[data-testid="match-result"][data-slug="txn-date-before-closing-date"]')).toHaveCount(1);
-    await expect(page.locator('[data-testid="match-result"][data-slug="deposit-total-mismatch"]')).toHaveCount(1);
+    await expect(
+      page.locator('[data-testid="match-result"][data-slug="txn-date-before-closing-date"]'),
+    ).toHaveCount(1);
+    await expect(
+      page.locator('[data-testid="match-result"][data-slug="deposit-total-mismatch"]'),
+    ).toHaveCount(1);
   });
 
   test('Enter opens the best match, carrying the message to the page', async ({ page }) => {
@@ -180,7 +209,9 @@ test.describe('pasting a message', () => {
   test('a very long paste is shortened in the link', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/');
-    const long = [CLOSED, ...Array.from({ length: 400 }, (_, i) => `noise line ${i} with some words`)].join('\n');
+    const long = [CLOSED, ...Array.from({ length: 400 }, (_, i) => `noise line ${i} with some words`)].join(
+      '\n',
+    );
     await paste(page, long);
     await page.getByRole('button', { name: 'Copy link' }).click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -188,14 +219,19 @@ test.describe('pasting a message', () => {
     expect(decodeURIComponent(new URL(link).searchParams.get('q') ?? '')).toContain('Txn Date=03/14/2026');
   });
 
-  test('the header search answers a pasted error with the troubleshooter, above Pagefind', async ({ page }) => {
+  test('the header search answers a pasted error with the troubleshooter, above Pagefind', async ({
+    page,
+  }) => {
     await page.goto('/guides/');
     const search = page.getByRole('searchbox', { name: 'Search the site' });
     await search.fill(CLOSED);
     await search.press('Enter');
     await expect(page).toHaveURL(/\/search\/#q=/);
     const answers = page.getByTestId('match-results');
-    await expect(answers.getByTestId('match-result').first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+    await expect(answers.getByTestId('match-result').first()).toHaveAttribute(
+      'data-slug',
+      'txn-date-before-closing-date',
+    );
     // Word queries keep Pagefind's results alone.
     await page.goto('/search/#q=deposit');
     await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
@@ -229,7 +265,13 @@ test.describe('privacy', () => {
 test.describe('bad input gets a clear answer, never a crash or a frozen tab', () => {
   const cases: [string, () => string][] = [
     ['1 MB of text', () => `${CLOSED}\n${'lorem ipsum dolor sit amet '.repeat(40_000)}`],
-    ['10,000 lines', () => Array.from({ length: 10_000 }, (_, i) => (i % 500 === 0 ? CLOSED : `line ${i} processed ok`)).join('\n')],
+    [
+      '10,000 lines',
+      () =>
+        Array.from({ length: 10_000 }, (_, i) => (i % 500 === 0 ? CLOSED : `line ${i} processed ok`)).join(
+          '\n',
+        ),
+    ],
     ['binary and control characters', () => '\u0000\u0001\u0002\u0007\u001b[31m\uFFFD'.repeat(2000)],
     ['emoji', () => '🔥💥🧾😀'.repeat(500)],
     ['right-to-left text', () => 'خطأ في التصدير إلى كويك بوكس: الفترة المحاسبية مغلقة'],
@@ -244,14 +286,19 @@ test.describe('bad input gets a clear answer, never a crash or a frozen tab', ()
       await page.evaluate(() => {
         (window as unknown as { longTasks: number[] }).longTasks = [];
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
+          for (const e of list.getEntries())
+            (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
         }).observe({ type: 'longtask', buffered: false });
       });
       await page.getByLabel('Paste an error message').focus();
       await dispatchPaste(page);
-      await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+      await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready', {
+        timeout: 15_000,
+      });
       await expect(page.getByTestId('results-summary')).not.toBeEmpty();
-      const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.filter((d) => d > 100));
+      const longTasks = await page.evaluate(() =>
+        (window as unknown as { longTasks: number[] }).longTasks.filter((d) => d > 100),
+      );
       expect(longTasks, 'no long task over 100 ms').toEqual([]);
     });
   }
@@ -267,8 +314,12 @@ test.describe('bad input gets a clear answer, never a crash or a frozen tab', ()
   test('the 1 MB paste says it was cut', async ({ page }) => {
     await page.goto('/');
     await pasteEvent(page, `${CLOSED}\n${'x'.repeat(1_000_000)}`);
-    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
-    await expect(page.getByTestId('match-results')).toContainText('only its first 300,000 characters were checked');
+    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready', {
+      timeout: 15_000,
+    });
+    await expect(page.getByTestId('match-results')).toContainText(
+      'only its first 300,000 characters were checked',
+    );
     await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
   });
 
@@ -289,6 +340,8 @@ test.describe('bad input gets a clear answer, never a crash or a frozen tab', ()
     await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready');
     await expect(page.getByLabel('Paste an error message')).toHaveValue(XSS);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    await expect(page.locator('[data-testid="match-results"] img, [data-testid="match-results"] script')).toHaveCount(0);
+    await expect(
+      page.locator('[data-testid="match-results"] img, [data-testid="match-results"] script'),
+    ).toHaveCount(0);
   });
 });

@@ -5,7 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblems, type ContentEntryInput, type Problem } from '../../src/lib/content-check';
+import {
+  checkContent,
+  formatProblems,
+  type ContentEntryInput,
+  type Problem,
+} from '../../src/lib/content-check';
 import { loadErrors, parseErrorFile } from '../../src/lib/node/load-content';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');

@@ -6,17 +6,41 @@ import { syntheticPages } from '../../bench/synthetic';
 
 const { matcher, entries } = matcherFromContent();
 const top = (text: string) => matcher.match(text).results[0];
-const matches = (text: string) => matcher.match(text).results.filter((r) => r.verdict === 'match').map((r) => r.slug);
+const matches = (text: string) =>
+  matcher
+    .match(text)
+    .results.filter((r) => r.verdict === 'match')
+    .map((r) => r.slug);
 
 describe('exact patterns with typed values', () => {
   it.each([
-    ['BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026', 'txn-date-before-closing-date', { txnDate: '03/14/2026', closingDate: '03/31/2026' }],
-    ['QBO Class "Plumbing" was not found for Business Unit "Plumbing - Commercial".', 'class-not-found', { qboClass: 'Plumbing', businessUnit: 'Plumbing - Commercial' }],
-    ['BadRequest. Details: Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=10 is assigned to TxnType=Journal Entry with TxnId=57211', 'duplicate-document-number', { docNumber: '10', txnType: 'Journal Entry', txnId: '57211' }],
-    ["Deposit total 1,250.00 doesn't match sum of payments 1,175.50.", 'deposit-total-mismatch', { depositTotal: '1,250.00', paymentsTotal: '1,175.50' }],
+    [
+      'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026',
+      'txn-date-before-closing-date',
+      { txnDate: '03/14/2026', closingDate: '03/31/2026' },
+    ],
+    [
+      'QBO Class "Plumbing" was not found for Business Unit "Plumbing - Commercial".',
+      'class-not-found',
+      { qboClass: 'Plumbing', businessUnit: 'Plumbing - Commercial' },
+    ],
+    [
+      'BadRequest. Details: Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=10 is assigned to TxnType=Journal Entry with TxnId=57211',
+      'duplicate-document-number',
+      { docNumber: '10', txnType: 'Journal Entry', txnId: '57211' },
+    ],
+    [
+      "Deposit total 1,250.00 doesn't match sum of payments 1,175.50.",
+      'deposit-total-mismatch',
+      { depositTotal: '1,250.00', paymentsTotal: '1,175.50' },
+    ],
     // Wrapped inside the pattern's longest literal run, which the matcher looks for before the regex runs.
     ['There was an error while communicating\r\nwith the  Ids Server.', 'ids-server-error', {}],
-    ['QBO Class "HVAC" was not found for Business\nUnit "HVAC - Residential".', 'class-not-found', { qboClass: 'HVAC', businessUnit: 'HVAC - Residential' }],
+    [
+      'QBO Class "HVAC" was not found for Business\nUnit "HVAC - Residential".',
+      'class-not-found',
+      { qboClass: 'HVAC', businessUnit: 'HVAC - Residential' },
+    ],
   ])('%s → %s', (text, slug, values) => {
     const r = top(text);
     expect(r?.slug).toBe(slug);
@@ -27,11 +51,23 @@ describe('exact patterns with typed values', () => {
 
 describe('near-duplicates are told apart, or honestly not', () => {
   it.each([
-    ['Validation Exception was thrown.Details:The name supplied already exists. : null.', ['account-name-already-exists']],
+    [
+      'Validation Exception was thrown.Details:The name supplied already exists. : null.',
+      ['account-name-already-exists'],
+    ],
     ['BadRequest. Details: The name supplied already exists. : null', ['name-already-exists']],
-    ['The name supplied already exists. : Another account is already using this name. Please use a different name.', ['account-name-already-exists']],
-    ['The name supplied already exists. : Another customer, vendor or employee is already using this name.', ['name-already-exists']],
-    ['BadRequest. Details: The account period has closed and the account books cannot be updated through the QBO Services API.', ['account-period-closed']],
+    [
+      'The name supplied already exists. : Another account is already using this name. Please use a different name.',
+      ['account-name-already-exists'],
+    ],
+    [
+      'The name supplied already exists. : Another customer, vendor or employee is already using this name.',
+      ['name-already-exists'],
+    ],
+    [
+      'BadRequest. Details: The account period has closed and the account books cannot be updated through the QBO Services API.',
+      ['account-period-closed'],
+    ],
   ])('%s → only %j is a match', (text, expected) => {
     expect(matches(text)).toEqual(expected);
   });
@@ -41,7 +77,10 @@ describe('near-duplicates are told apart, or honestly not', () => {
     ['The account period has closed', ['account-period-closed', 'txn-date-before-closing-date']],
     ['Error code 6240', ['account-name-already-exists', 'name-already-exists']],
     // A cut-off or typo'd message whose words both near-duplicates share.
-    ['BadRequest. Details: The account period has closed and the', ['account-period-closed', 'txn-date-before-closing-date']],
+    [
+      'BadRequest. Details: The account period has closed and the',
+      ['account-period-closed', 'txn-date-before-closing-date'],
+    ],
     ['Details:The name suplied already exists', ['account-name-already-exists', 'name-already-exists']],
   ])('%s → both pages possible, none a match', (text, slugs) => {
     const { results } = matcher.match(text);
@@ -52,24 +91,76 @@ describe('near-duplicates are told apart, or honestly not', () => {
 
 describe('real paste shapes', () => {
   it.each([
-    ['json fault', '{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"The name supplied already exists. : Another customer, vendor or employee is already using this name. Please use a different name.","code":"6240","element":""}],"type":"ValidationFault"},"time":"2026-03-14T10:22:01.512-07:00"}', 'name-already-exists'],
-    ['json fault, lowercase keys', '{"fault":{"error":[{"message":"Deposited Transaction cannot be changed","detail":"This transaction has been deposited. If you want to change or delete it, you must edit the deposit it appears on and remove it first.","code":"6540"}],"type":"ValidationFault"}}', 'transaction-deposited'],
-    ['xml fault', '<IntuitResponse xmlns="http://schema.intuit.com/finance/v3"><Fault type="ValidationFault"><Error code="6140"><Message>Duplicate Document Number Error</Message><Detail>You must specify a different number. This number has already been used. DocNumber=2231 is assigned to TxnType=Journal Entry with TxnId=8812</Detail></Error></Fault></IntuitResponse>', 'duplicate-document-number'],
-    ['code and title only', 'QB Exception 6540: Deposited Transaction cannot be changed', 'transaction-deposited'],
-    ['bare code on a QuickBooks failure line', 'QuickBooks returned 6140 for this journal entry', 'duplicate-document-number'],
+    [
+      'json fault',
+      '{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"The name supplied already exists. : Another customer, vendor or employee is already using this name. Please use a different name.","code":"6240","element":""}],"type":"ValidationFault"},"time":"2026-03-14T10:22:01.512-07:00"}',
+      'name-already-exists',
+    ],
+    [
+      'json fault, lowercase keys',
+      '{"fault":{"error":[{"message":"Deposited Transaction cannot be changed","detail":"This transaction has been deposited. If you want to change or delete it, you must edit the deposit it appears on and remove it first.","code":"6540"}],"type":"ValidationFault"}}',
+      'transaction-deposited',
+    ],
+    [
+      'xml fault',
+      '<IntuitResponse xmlns="http://schema.intuit.com/finance/v3"><Fault type="ValidationFault"><Error code="6140"><Message>Duplicate Document Number Error</Message><Detail>You must specify a different number. This number has already been used. DocNumber=2231 is assigned to TxnType=Journal Entry with TxnId=8812</Detail></Error></Fault></IntuitResponse>',
+      'duplicate-document-number',
+    ],
+    [
+      'code and title only',
+      'QB Exception 6540: Deposited Transaction cannot be changed',
+      'transaction-deposited',
+    ],
+    [
+      'bare code on a QuickBooks failure line',
+      'QuickBooks returned 6140 for this journal entry',
+      'duplicate-document-number',
+    ],
     ['short title alone', 'Duplicate Document Number Error', 'duplicate-document-number'],
-    ['short title in its wrapper, detail cut off', 'BadRequest. Details: Permission Denied Error : To access this, sign in aga…', 'permission-denied'],
-    ['log prefix', '2026-03-14 09:12:44,118 ERROR [GLExportWorker] There was an error while communicating with the Ids Server.', 'ids-server-error'],
-    ['smart quotes and NBSP', 'QBO\u00a0Class \u201cHVAC\u201d was not found for Business Unit \u201cHVAC - Residential\u201d.', 'class-not-found'],
-    ['line wrap', 'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before\r\nbook closing date=03/31/2026', 'txn-date-before-closing-date'],
-    ['prose around', 'Hi team, since Monday every export fails with "Entity with Key = \'BusinessUnit, (0)\' does not exist" — please help', 'business-unit-missing'],
-    ['csv export cell, quotes doubled', 'Journal Entry,70461,"Garage Doors",3/7/2026,"6228.90",Failed,"GL account ""Subcontractors"" does not exist in QB"', 'gl-account-does-not-exist'],
-    ['tab-separated cell', 'Payment\t97717\tFailed\t"QBO Class ""Electrical:Service"" was not found for Business Unit ""Electrical - Service""."', 'class-not-found'],
+    [
+      'short title in its wrapper, detail cut off',
+      'BadRequest. Details: Permission Denied Error : To access this, sign in aga…',
+      'permission-denied',
+    ],
+    [
+      'log prefix',
+      '2026-03-14 09:12:44,118 ERROR [GLExportWorker] There was an error while communicating with the Ids Server.',
+      'ids-server-error',
+    ],
+    [
+      'smart quotes and NBSP',
+      'QBO\u00a0Class \u201cHVAC\u201d was not found for Business Unit \u201cHVAC - Residential\u201d.',
+      'class-not-found',
+    ],
+    [
+      'line wrap',
+      'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before\r\nbook closing date=03/31/2026',
+      'txn-date-before-closing-date',
+    ],
+    [
+      'prose around',
+      'Hi team, since Monday every export fails with "Entity with Key = \'BusinessUnit, (0)\' does not exist" — please help',
+      'business-unit-missing',
+    ],
+    [
+      'csv export cell, quotes doubled',
+      'Journal Entry,70461,"Garage Doors",3/7/2026,"6228.90",Failed,"GL account ""Subcontractors"" does not exist in QB"',
+      'gl-account-does-not-exist',
+    ],
+    [
+      'tab-separated cell',
+      'Payment\t97717\tFailed\t"QBO Class ""Electrical:Service"" was not found for Business Unit ""Electrical - Service""."',
+      'class-not-found',
+    ],
     ['typo', 'There was an eror while comunicating with the Ids Server', 'ids-server-error'],
-    ['cut off', 'You cannot delete this transaction because it is matched to a transaction that was…', 'matched-to-different-account'],
+    [
+      'cut off',
+      'You cannot delete this transaction because it is matched to a transaction that was…',
+      'matched-to-different-account',
+    ],
   ])('%s', (_kind, text, slug) => {
     expect(top(text)?.slug).toBe(slug);
-    expect(matches(text), "a confident match, and the only one").toEqual([slug]);
+    expect(matches(text), 'a confident match, and the only one').toEqual([slug]);
   });
 
   it('finds a page from a person’s own words, without claiming a match', () => {
@@ -81,23 +172,43 @@ describe('real paste shapes', () => {
 describe('typos, cut-offs and halves are still a confident match when one page holds them', () => {
   it.each([
     // Typing slips corrected, the exact patterns decide, so the near-duplicates stay apart.
-    ['Validation Exeption was thrown.Details:The name suplied already exists. : null.', 'account-name-already-exists', 'typo'],
+    [
+      'Validation Exeption was thrown.Details:The name suplied already exists. : null.',
+      'account-name-already-exists',
+      'typo',
+    ],
     ['BadReqeust. Details: The name suplied already exists. : null', 'name-already-exists', 'typo'],
     ["Entity with Kye = 'BusinessUnit, (0)' does not exsit", 'business-unit-missing', 'typo'],
     ['GL acount "Fuel Expense" dose not exist in QB', 'gl-account-does-not-exist', 'typo'],
     // "can not" is "cannot"; the rest is a run of the message's words from its first to its last.
-    ['This operation can not be preformed after the request has been submited.', 'request-already-submitted', 'fuzzy'],
-    ["Deposit totl 4,120.00 doesnt match sum of paymets 4,320.00", 'deposit-total-mismatch', 'fuzzy'],
+    [
+      'This operation can not be preformed after the request has been submited.',
+      'request-already-submitted',
+      'fuzzy',
+    ],
+    ['Deposit totl 4,120.00 doesnt match sum of paymets 4,320.00', 'deposit-total-mismatch', 'fuzzy'],
     // "can't" says "cannot": the message's "not" is still there.
     ["You can't change transaction which is 365 days or older", 'transaction-older-than-365-days', 'fuzzy'],
     // "acount" is one slip from "account" and from "amount": the dropped letter wins.
-    ['The acount period has closed and the account books cannot be updated through the QBO Services API.', 'account-period-closed', 'typo'],
+    [
+      'The acount period has closed and the account books cannot be updated through the QBO Services API.',
+      'account-period-closed',
+      'typo',
+    ],
     // A run of the message's words that only one page has.
-    ['BadRequest. Details: The account period has closed and the account books cannot be upd…', 'account-period-closed', 'fuzzy'],
+    [
+      'BadRequest. Details: The account period has closed and the account books cannot be upd…',
+      'account-period-closed',
+      'fuzzy',
+    ],
     ['You cannot change transaction which is 365 d...', 'transaction-older-than-365-days', 'fuzzy'],
     ['is before book closing date=03/31/2026', 'txn-date-before-closing-date', 'fuzzy'],
     ['but was not found with key (55120).', 'payment-not-synchronized', 'fuzzy'],
-    ['were not found in QBO: [{"AccountNumber":"6120","AccountName":"Merchant Fees","AccountType":"Expense"}]', 'accounts-not-found', 'fuzzy'],
+    [
+      'were not found in QBO: [{"AccountNumber":"6120","AccountName":"Merchant Fees","AccountType":"Expense"}]',
+      'accounts-not-found',
+      'fuzzy',
+    ],
   ])('%s → %s', (text, slug, via) => {
     expect(matches(text)).toEqual([slug]);
     expect(top(text)?.via).toBe(via);
@@ -106,20 +217,26 @@ describe('typos, cut-offs and halves are still a confident match when one page h
   it('puts the page first for a cut-off that says too little to decide', () => {
     // "This transaction has been depos" is a run of the deposited-transaction message only, but
     // just two of its words say anything: a suggestion, ahead of the page that shares the wrapper.
-    expect(top('Error: Validation Exception was thrown. Details: This transaction has been depos')).toMatchObject({ slug: 'transaction-deposited', verdict: 'possible' });
+    expect(
+      top('Error: Validation Exception was thrown. Details: This transaction has been depos'),
+    ).toMatchObject({ slug: 'transaction-deposited', verdict: 'possible' });
   });
 
   it('keeps the typo-corrected values from the paste', () => {
-    expect(top('QBO Clas "Plumbing" was not fuond for Business Unit "Plumbing - Commercial".')).toMatchObject({
-      slug: 'class-not-found', verdict: 'match', via: 'typo', values: { qboClass: 'Plumbing', businessUnit: 'Plumbing - Commercial' },
-    });
+    expect(top('QBO Clas "Plumbing" was not fuond for Business Unit "Plumbing - Commercial".')).toMatchObject(
+      {
+        slug: 'class-not-found',
+        verdict: 'match',
+        via: 'typo',
+        values: { qboClass: 'Plumbing', businessUnit: 'Plumbing - Commercial' },
+      },
+    );
   });
-
 });
 
 describe('unrelated errors never get a match', () => {
   it.each([
-    'Object Not Found: Something you\'re trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.',
+    "Object Not Found: Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.",
     'message=AuthenticationFailed; errorCode=003200; statusCode=401',
     'duplicate key value violates unique constraint "users_email_key"',
     'Your card was declined.',
@@ -168,13 +285,22 @@ describe('unrelated errors never get a match', () => {
   });
 });
 
-describe('a description in a person\'s own words finds its page as a suggestion', () => {
+describe("a description in a person's own words finds its page as a suggestion", () => {
   it.each([
-    ["QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first", 'transaction-deposited'],
-    ["The journal entry won't export because some transactions in it are set to auto export and others aren't", 'multi-level-auto-export'],
+    [
+      "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first",
+      'transaction-deposited',
+    ],
+    [
+      "The journal entry won't export because some transactions in it are set to auto export and others aren't",
+      'multi-level-auto-export',
+    ],
     ['duplicate document number', 'duplicate-document-number'],
     // Two-letter words count: "GL" and "QB" are what sets this page apart.
-    ["Export keeps saying our GL account doesn't exist in QB but I can see it in the chart of accounts in QuickBooks", 'gl-account-does-not-exist'],
+    [
+      "Export keeps saying our GL account doesn't exist in QB but I can see it in the chart of accounts in QuickBooks",
+      'gl-account-does-not-exist',
+    ],
     ["GL account Fuel doesn't exist in QB", 'gl-account-does-not-exist'],
     ['communicating', 'ids-server-error'],
   ])('%s → %s', (text, slug) => {
@@ -186,7 +312,9 @@ describe('a description in a person\'s own words finds its page as a suggestion'
     // "invoice", "after", "updated" and "doesn".
     const sources = entries.map((e) => ({ slug: e.id, ...e.data }));
     const big = fullMatcher([...sources, ...syntheticPages(198, sources)]);
-    expect(big.match('Invoice date is after the due date').results.filter((r) => r.verdict === 'match')).toEqual([]);
+    expect(
+      big.match('Invoice date is after the due date').results.filter((r) => r.verdict === 'match'),
+    ).toEqual([]);
   });
 });
 
@@ -233,9 +361,14 @@ describe('bad input gets a clear answer, never a crash', () => {
   it('handles 10,000 lines and caps fuzzy work', () => {
     // Noise lines made of words the index knows, in 8,000 different combinations, so fuzzy search
     // has real work to do and the cap has to kick in.
-    const V = 'account deposit payment journal entry class business unit closing date name supplied transaction invoice customer vendor permission server period books'.split(' ');
+    const V =
+      'account deposit payment journal entry class business unit closing date name supplied transaction invoice customer vendor permission server period books'.split(
+        ' ',
+      );
     const lines = Array.from({ length: 10_000 }, (_, i) =>
-      i % 100 === 0 ? `Deposit total ${i}.00 doesn't match sum of payments 1.00.` : `${V[i % 20]} ${V[Math.floor(i / 20) % 20]} ${V[Math.floor(i / 400) % 20]}`,
+      i % 100 === 0
+        ? `Deposit total ${i}.00 doesn't match sum of payments 1.00.`
+        : `${V[i % 20]} ${V[Math.floor(i / 20) % 20]} ${V[Math.floor(i / 400) % 20]}`,
     );
     const outcome = matcher.match(lines.join('\n'));
     expect(outcome.results[0]).toMatchObject({ slug: 'deposit-total-mismatch', count: 100 });
@@ -253,29 +386,36 @@ describe('bad input gets a clear answer, never a crash', () => {
   ])('input built to be slow stays linear in time: %s', (_kind, text) => {
     // The fastest of three runs: a garbage collection or a busy core is not the matcher's time.
     const fastest = (input: string) =>
-      Math.min(...[0, 1, 2].map(() => {
-        const t0 = performance.now();
-        matcher.match(input);
-        return performance.now() - t0;
-      }));
+      Math.min(
+        ...[0, 1, 2].map(() => {
+          const t0 = performance.now();
+          matcher.match(input);
+          return performance.now() - t0;
+        }),
+      );
     const small = fastest(text.slice(0, text.length / 10));
     // 10× the input may cost about 10× the time, not 100×: generous noise, and a floor.
     expect(fastest(text)).toBeLessThan(Math.max(200, small * 40));
   });
 
   it('returns HTML in a paste as plain values, untouched', () => {
-    const r = top('QBO Class "<img src=x onerror=alert(1)>" was not found for Business Unit "<script>alert(1)</script>".');
+    const r = top(
+      'QBO Class "<img src=x onerror=alert(1)>" was not found for Business Unit "<script>alert(1)</script>".',
+    );
     expect(r?.values['businessUnit']).toBe('<script>alert(1)</script>');
   });
 });
 
 describe('every example keeps its page under realistic variants', () => {
   describe.each(entries.map((e) => [e.id, e] as const))('%s', (slug, e) => {
-    it.each(e.data.examples.flatMap((ex) => messageVariants(ex).map((v) => [v.kind, v] as const)))('%s variant', (_kind, v) => {
-      const { results } = matcher.match(v.text);
-      if (v.exact) expect(results.find((r) => r.slug === slug)?.verdict).toBe('match');
-      else expect(results.map((r) => r.slug)).toContain(slug);
-      expect(results.filter((r) => r.slug !== slug && r.verdict === 'match')).toEqual([]);
-    });
+    it.each(e.data.examples.flatMap((ex) => messageVariants(ex).map((v) => [v.kind, v] as const)))(
+      '%s variant',
+      (_kind, v) => {
+        const { results } = matcher.match(v.text);
+        if (v.exact) expect(results.find((r) => r.slug === slug)?.verdict).toBe('match');
+        else expect(results.map((r) => r.slug)).toContain(slug);
+        expect(results.filter((r) => r.slug !== slug && r.verdict === 'match')).toEqual([]);
+      },
+    );
   });
 });

@@ -18,7 +18,14 @@ describe('template syntax errors are explained', () => {
 
 /** Adversarial inputs: long runs of what each placeholder accepts, with the next literal missing. */
 function adversarial(template: string): string[] {
-  const filler = ['a'.repeat(50_000), '1'.repeat(50_000), ' '.repeat(50_000), '"'.repeat(20_000), `${'a '.repeat(25_000)}`, `[${'{"a":"b"},'.repeat(5_000)}`];
+  const filler = [
+    'a'.repeat(50_000),
+    '1'.repeat(50_000),
+    ' '.repeat(50_000),
+    '"'.repeat(20_000),
+    `${'a '.repeat(25_000)}`,
+    `[${'{"a":"b"},'.repeat(5_000)}`,
+  ];
   const head = template.split('{')[0] ?? '';
   return filler.map((f) => head + f);
 }

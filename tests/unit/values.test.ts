@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { labelFor } from '../../src/lib/labels';
 import { tailor } from '../../src/lib/tailor';
 import { triageCsv } from '../../src/lib/triage';
-import { amountAdvice, closingDateAdvice, formatMoney, groupDigits, parseAccounts, parseDate, parseIdList } from '../../src/lib/values';
+import {
+  amountAdvice,
+  closingDateAdvice,
+  formatMoney,
+  groupDigits,
+  parseAccounts,
+  parseDate,
+  parseIdList,
+} from '../../src/lib/values';
 
 describe('dates', () => {
   it.each([
@@ -56,18 +64,27 @@ describe('numbers as people read them (without Intl, whose first call is a long 
     [1234567.891, '1,234,567.89'],
   ])('%d → %s, as toLocaleString would write it', (n, text) => {
     expect(formatMoney(n)).toBe(text);
-    expect(formatMoney(n)).toBe(n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    expect(formatMoney(n)).toBe(
+      n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    );
   });
 });
 
 describe('accounts list', () => {
   it('reads a whole list', () => {
-    const r = parseAccounts('[{"AccountNumber":"1200","AccountName":"Undeposited Funds","AccountType":"Asset","AccountSubtype":"Undeposited Funds"}]');
-    expect(r).toEqual({ complete: true, rows: [{ number: '1200', name: 'Undeposited Funds', type: 'Asset', subtype: 'Undeposited Funds' }] });
+    const r = parseAccounts(
+      '[{"AccountNumber":"1200","AccountName":"Undeposited Funds","AccountType":"Asset","AccountSubtype":"Undeposited Funds"}]',
+    );
+    expect(r).toEqual({
+      complete: true,
+      rows: [{ number: '1200', name: 'Undeposited Funds', type: 'Asset', subtype: 'Undeposited Funds' }],
+    });
   });
 
   it('keeps the whole objects of a cut-off list and says it is incomplete', () => {
-    const r = parseAccounts('[{"AccountNumber":"4000","AccountName":"Service Revenue","AccountType":"Revenue","AccountSubtype":"Service/Fee Income"},{"AccountNumber":"5100","AccountNa');
+    const r = parseAccounts(
+      '[{"AccountNumber":"4000","AccountName":"Service Revenue","AccountType":"Revenue","AccountSubtype":"Service/Fee Income"},{"AccountNumber":"5100","AccountNa',
+    );
     expect(r.complete).toBe(false);
     expect(r.rows.map((x) => x.name)).toEqual(['Service Revenue']);
   });
@@ -80,8 +97,14 @@ describe('accounts list', () => {
 
 describe('tailored notes', () => {
   it('name the business units a journal entry holds that the sync peer lacks', () => {
-    const [note] = tailor({ syncPeer: '4620816365/9130350912', peerBusinessUnits: '["1041", "1187"]', entryBusinessUnits: '["52330617","1041"]' });
-    expect(note?.text).toBe('The journal entry holds business unit 52330617 that sync peer 4620816365/9130350912 is not set up for (it is set up for 1041, 1187).');
+    const [note] = tailor({
+      syncPeer: '4620816365/9130350912',
+      peerBusinessUnits: '["1041", "1187"]',
+      entryBusinessUnits: '["52330617","1041"]',
+    });
+    expect(note?.text).toBe(
+      'The journal entry holds business unit 52330617 that sync peer 4620816365/9130350912 is not set up for (it is set up for 1041, 1187).',
+    );
   });
 
   it('say nothing for values they cannot read', () => {

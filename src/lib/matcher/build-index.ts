@@ -37,12 +37,19 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   const seq: string[][] = [];
   const about: string[] = [];
 
-  const unique = (texts: string[]) => [...new Set(texts.flatMap((t) => fuzzyKey(t).split(' ')).filter(Boolean))].join(' ');
+  const unique = (texts: string[]) =>
+    [...new Set(texts.flatMap((t) => fuzzyKey(t).split(' ')).filter(Boolean))].join(' ');
   sources.forEach((src, p) => {
     pages.push([src.slug, src.title]);
     for (const template of src.patterns) {
       const c = compilePattern(template);
-      patterns.push([p, c.source, c.needle, c.specificity, c.placeholders.map((ph) => `${ph.name}:${ph.type}`).join(',')]);
+      patterns.push([
+        p,
+        c.source,
+        c.needle,
+        c.specificity,
+        c.placeholders.map((ph) => `${ph.name}:${ph.type}`).join(','),
+      ]);
     }
     for (const code of src.qboCodes ?? []) (codes[code] ??= []).push(p);
     for (const t of src.qboTitles ?? []) (titles[normalizeTemplate(t).toLowerCase()] ??= []).push(p);
@@ -56,7 +63,13 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
       k: unique(src.keywords ?? []),
     });
     about.push(unique([src.summary ?? '']));
-    seq.push([...new Set([...(src.messages ?? []), ...src.patterns, ...(src.qboTitles ?? [])].map((t) => sequenceWords(normalizeTemplate(t)).join(' ')))]);
+    seq.push([
+      ...new Set(
+        [...(src.messages ?? []), ...src.patterns, ...(src.qboTitles ?? [])].map((t) =>
+          sequenceWords(normalizeTemplate(t)).join(' '),
+        ),
+      ),
+    ]);
   });
 
   const fuseIndex = Fuse.createIndex([...FUSE_KEYS], records).toJSON();

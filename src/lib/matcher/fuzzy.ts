@@ -12,9 +12,24 @@ import { stripWrappers } from './unwrap';
 import { FUSE_KEYS, type FuzzyDetail, type FuzzyIndex, type FuzzyRecord } from './types';
 
 /** A page's message words that turn it into its opposite ("doesn" is what is left of "doesn't"). */
-const NEGATIONS: ReadonlySet<string> = new Set(['not', 'cannot', 'no', 'never', 'doesn', 'didn', 'isn', 'wasn', 'won', 'couldn', 'don', 'aren', 'hasn']);
+const NEGATIONS: ReadonlySet<string> = new Set([
+  'not',
+  'cannot',
+  'no',
+  'never',
+  'doesn',
+  'didn',
+  'isn',
+  'wasn',
+  'won',
+  'couldn',
+  'don',
+  'aren',
+  'hasn',
+]);
 /** The same in a paste, spelled as people type it ("can't", "dont", "doesnt"). */
-const NEGATION_IN_PASTE = /\b(?:not|no|never|cannot|cant|dont|doesnt|didnt|isnt|wasnt|wont|couldnt|arent|hasnt)\b|n't\b/i;
+const NEGATION_IN_PASTE =
+  /\b(?:not|no|never|cannot|cant|dont|doesnt|didnt|isnt|wasnt|wont|couldnt|arent|hasnt)\b|n't\b/i;
 
 export interface FuzzyHit extends FuzzyDetail {
   page: number;
@@ -53,7 +68,16 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   // Which pages hold each word of the Fuse records (messages, titles, keywords), and how rare it is (idf).
   const pagesOf = new Map<string, number[]>();
   // Each record's words (messages, title, keywords), read once.
-  const recordWords = new Map(records.map((rec) => [rec.i, new Set(Object.values(rec.$ ?? {}).flatMap((f) => (f.v ?? '').split(' ')).filter(Boolean))]));
+  const recordWords = new Map(
+    records.map((rec) => [
+      rec.i,
+      new Set(
+        Object.values(rec.$ ?? {})
+          .flatMap((f) => (f.v ?? '').split(' '))
+          .filter(Boolean),
+      ),
+    ]),
+  );
   for (const [i, words] of recordWords) for (const w of words) pushTo(pagesOf, w, i);
   const idf = (w: string) => Math.log(1 + pageCount / (pagesOf.get(w)?.length ?? pageCount));
 
@@ -82,7 +106,10 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     if (!known.has(w) && w.length >= 3 && w.length <= 32) {
       const sorted = w.length === 3 ? [...w].sort().join('') : '';
       for (const v of new Set(deletions(w).flatMap((d) => byDeletion.get(d) ?? []))) {
-        if (sorted ? v.length === 3 && [...v].sort().join('') === sorted : damerauLevenshtein(w, v).steps <= 1) r.push(v);
+        if (
+          sorted ? v.length === 3 && [...v].sort().join('') === sorted : damerauLevenshtein(w, v).steps <= 1
+        )
+          r.push(v);
       }
     }
     if (slips.size < 5000) slips.set(w, r);
@@ -94,7 +121,11 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * fuzzy search drops it.
    */
   const resolve = (w: string): string[] => (pagesOf.has(w) ? [w] : slipOf(w).filter((v) => pagesOf.has(v)));
-  const distinctive = (query: string) => query.split(' ').filter((w) => w.length >= 2 && resolve(w).length > 0).join(' ');
+  const distinctive = (query: string) =>
+    query
+      .split(' ')
+      .filter((w) => w.length >= 2 && resolve(w).length > 0)
+      .join(' ');
 
   /**
    * Candidate pages for fuzzy search: the pages holding the paste's words, rarest words counting
@@ -110,12 +141,19 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       }
       for (const [p, g] of gain) score.set(p, (score.get(p) ?? 0) + g);
     }
-    return [...score.entries()].sort((a, b) => b[1] - a[1]).slice(0, CALIBRATION.fuzzyCandidates).map(([p]) => p);
+    return [...score.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, CALIBRATION.fuzzyCandidates)
+      .map(([p]) => p);
   };
   const recordOf = new Map(records.map((r) => [r.i, r]));
   const searchCandidates = (query: string, pages: number[]) => {
     const subset = pages.map((p, i) => ({ ...recordOf.get(p)!, i }));
-    const fuse = new Fuse<FuzzyRecord>(pages.map((p) => ({ p })), FUSE_OPTIONS, Fuse.parseIndex<FuzzyRecord>({ keys: index.fuse.keys, records: subset } as never));
+    const fuse = new Fuse<FuzzyRecord>(
+      pages.map((p) => ({ p })),
+      FUSE_OPTIONS,
+      Fuse.parseIndex<FuzzyRecord>({ keys: index.fuse.keys, records: subset } as never),
+    );
     return fuse.search(query);
   };
 
@@ -135,7 +173,11 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * own page almost fully; an unrelated error that shares a few words does not.
    */
   const rarest = Math.log(1 + pageCount);
-  const coverage = (raw: string, page: number, of: Set<string>[] = messageWords): { ofPaste: number; ofPage: number; info: number; infoShare: number } => {
+  const coverage = (
+    raw: string,
+    page: number,
+    of: Set<string>[] = messageWords,
+  ): { ofPaste: number; ofPage: number; info: number; infoShare: number } => {
     const words = [...new Set(raw.split(' ').filter((w) => w.length >= 2))];
     const have = of[page]!;
     let hit = 0;
@@ -147,12 +189,21 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       const says = meant.length ? Math.max(0, ...meant.map(idf)) : rarest;
       total += says;
       // The last word may be cut short.
-      if (have.has(w) || slipOf(w).some((v) => have.has(v)) || (k === words.length - 1 && [...have].some((v) => v.startsWith(w)))) {
+      if (
+        have.has(w) ||
+        slipOf(w).some((v) => have.has(v)) ||
+        (k === words.length - 1 && [...have].some((v) => v.startsWith(w)))
+      ) {
         hit++;
         info += says;
       }
     }
-    return { ofPaste: hit / Math.max(1, words.length), ofPage: hit / Math.max(1, have.size), info, infoShare: info / Math.max(1e-9, total) };
+    return {
+      ofPaste: hit / Math.max(1, words.length),
+      ofPage: hit / Math.max(1, have.size),
+      info,
+      infoShare: info / Math.max(1e-9, total),
+    };
   };
 
   function repair(line: string): string | undefined {
@@ -181,20 +232,32 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const last = words.length - 1;
     const same = (i: number, v: string) => {
       const w = words[i]!;
-      return w === v || slipOf(w).includes(v) || (i === last && w.length >= 1 && w !== SLOT && v.startsWith(w)) || (i === 0 && w.length >= 2 && w !== SLOT && v.endsWith(w));
+      return (
+        w === v ||
+        slipOf(w).includes(v) ||
+        (i === last && w.length >= 1 && w !== SLOT && v.startsWith(w)) ||
+        (i === 0 && w.length >= 2 && w !== SLOT && v.endsWith(w))
+      );
     };
     for (const seq of sequences[page] ?? []) {
       let prev = new Array<{ run: number; content: number }>(seq.length + 1).fill({ run: 0, content: 0 });
       for (let i = 0; i < words.length; i++) {
         const row = new Array<{ run: number; content: number }>(seq.length + 1);
         row[0] = { run: 0, content: 0 };
-        const isContent = words[i] !== SLOT && !STOPWORDS.has(words[i]!) && (sequenceVocab.has(words[i]!) || slipOf(words[i]!).length > 0);
+        const isContent =
+          words[i] !== SLOT &&
+          !STOPWORDS.has(words[i]!) &&
+          (sequenceVocab.has(words[i]!) || slipOf(words[i]!).length > 0);
         for (let j = 0; j < seq.length; j++) {
           if (same(i, seq[j]!)) {
             const p = prev[j]!;
-            const cur = { run: p.run + 1, content: p.content + (isContent && !STOPWORDS.has(seq[j]!) ? 1 : 0) };
+            const cur = {
+              run: p.run + 1,
+              content: p.content + (isContent && !STOPWORDS.has(seq[j]!) ? 1 : 0),
+            };
             row[j + 1] = cur;
-            if (cur.run > best.run || (cur.run === best.run && cur.content > best.content)) best = { ...cur, end: i };
+            if (cur.run > best.run || (cur.run === best.run && cur.content > best.content))
+              best = { ...cur, end: i };
           } else row[j + 1] = { run: 0, content: 0 };
         }
         prev = row;
@@ -224,7 +287,10 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     let ranked = all.filter(([page, s]) => {
       const e = coverage(said, page, pageWords);
       if (multiLine) return s <= cutoff && e.info >= CALIBRATION.fuzzyPossibleInfo;
-      return (s <= CALIBRATION.fuzzyLooseScore && e.info >= CALIBRATION.fuzzyPossibleInfo) || (s <= cutoff && e.infoShare >= CALIBRATION.fuzzyPossibleShare);
+      return (
+        (s <= CALIBRATION.fuzzyLooseScore && e.info >= CALIBRATION.fuzzyPossibleInfo) ||
+        (s <= cutoff && e.infoShare >= CALIBRATION.fuzzyPossibleShare)
+      );
     });
     // Runs of the paste's words in each candidate's messages. A long run that one page has and no
     // other comes close to is that message, cut off or halved: it goes first. It must be the whole
@@ -233,7 +299,9 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const seqWords = sequenceWords(message).slice(0, CALIBRATION.runMaxWords);
     const cut = /…|\.\.\./.test(message);
     const runs = new Map(pool.map((p) => [p, runOf(seqWords, p)]));
-    const runGap = (page: number) => (runs.get(page)?.run ?? 0) - Math.max(0, ...[...runs].filter(([p]) => p !== page).map(([, r]) => r.run));
+    const runGap = (page: number) =>
+      (runs.get(page)?.run ?? 0) -
+      Math.max(0, ...[...runs].filter(([p]) => p !== page).map(([, r]) => r.run));
     const runWhole = (page: number) => {
       const r = runs.get(page);
       return !!r && r.end - r.run + 1 === 0 && (cut || r.end === seqWords.length - 1);
@@ -253,11 +321,41 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const r1 = runs.get(ranked[0]![0]) ?? { run: 0, content: 0, end: -1 };
     // "QBO Class "X" was found for Business Unit "Y"" holds every word of the class-not-found
     // message but its "not": the opposite news, not that error.
-    const negationLost = [...(messageWords[ranked[0]![0]] ?? [])].some((w) => NEGATIONS.has(w)) && !NEGATION_IN_PASTE.test(message);
+    const negationLost =
+      [...(messageWords[ranked[0]![0]] ?? [])].some((w) => NEGATIONS.has(w)) &&
+      !NEGATION_IN_PASTE.test(message);
     return ranked.slice(0, CALIBRATION.maxPossible).map(([page, score], i) =>
       i === 0
-        ? { page, score, words, gap: (second?.[1] ?? 1) - score, covered: c1.ofPaste, ofPage: c1.ofPage, coverageGap: c1.ofPaste - c2.ofPaste, info: c1.info, run: r1.run, runContent: r1.content, runGap: runGap(page), runWhole: runWhole(page), negationLost }
-        : { page, score, words, gap: 0, covered: 0, ofPage: 0, coverageGap: 0, info: 0, run: 0, runContent: 0, runGap: 0, runWhole: false, negationLost: false },
+        ? {
+            page,
+            score,
+            words,
+            gap: (second?.[1] ?? 1) - score,
+            covered: c1.ofPaste,
+            ofPage: c1.ofPage,
+            coverageGap: c1.ofPaste - c2.ofPaste,
+            info: c1.info,
+            run: r1.run,
+            runContent: r1.content,
+            runGap: runGap(page),
+            runWhole: runWhole(page),
+            negationLost,
+          }
+        : {
+            page,
+            score,
+            words,
+            gap: 0,
+            covered: 0,
+            ofPage: 0,
+            coverageGap: 0,
+            info: 0,
+            run: 0,
+            runContent: 0,
+            runGap: 0,
+            runWhole: false,
+            negationLost: false,
+          },
     );
   }
 

@@ -6,7 +6,15 @@
  */
 import { PATTERN_FLAGS } from './pattern';
 import { fuzzyKey, normalizeInput } from './normalize';
-import { aboutQuickBooks, findCodes, stripLogPrefix, stripWrappers, unescapeJsonText, unquoteCells, unwrapFaults } from './unwrap';
+import {
+  aboutQuickBooks,
+  findCodes,
+  stripLogPrefix,
+  stripWrappers,
+  unescapeJsonText,
+  unquoteCells,
+  unwrapFaults,
+} from './unwrap';
 import { CALIBRATION, runDecides } from './calibration';
 import type { FuzzySearch } from './fuzzy';
 import type { FuzzyDetail, MatchIndex, MatchOutcome, MatchResult, Occurrence, Verdict, Via } from './types';
@@ -101,7 +109,15 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
         if (m[0].length === 0) c.re.lastIndex++;
         const values: Record<string, string> = {};
         for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) values[k] = v.trim();
-        hits.push({ page: c.page, pattern, start: m.index, end: m.index + m[0].length, specificity: c.specificity, values, types: c.types });
+        hits.push({
+          page: c.page,
+          pattern,
+          start: m.index,
+          end: m.index + m[0].length,
+          specificity: c.specificity,
+          values,
+          types: c.types,
+        });
         if (hits.length >= MAX_HITS) return hits;
       }
     }
@@ -109,7 +125,11 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
   }
 
   /** Overlapping hits are one message: the most specific page wins; a tie between pages is ambiguous. */
-  function resolveHits(hits: Hit[], starts: number[], text: string): { found: Found[]; covered: Set<number> } {
+  function resolveHits(
+    hits: Hit[],
+    starts: number[],
+    text: string,
+  ): { found: Found[]; covered: Set<number> } {
     hits.sort((a, b) => a.start - b.start || b.specificity - a.specificity);
     const found: Found[] = [];
     const covered = new Set<number>();
@@ -121,7 +141,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       // Overlapping hits, and hits of another pattern of the same page close by (one message that
       // two patterns each cover part of), are one message.
       const samePageNearby = (h: Hit) =>
-        h.start - end <= 240 && cluster.some((c) => c.page === h.page && c.pattern !== h.pattern) && !text.slice(end, h.start).includes('\n\n');
+        h.start - end <= 240 &&
+        cluster.some((c) => c.page === h.page && c.pattern !== h.pattern) &&
+        !text.slice(end, h.start).includes('\n\n');
       while (j < hits.length && (hits[j]!.start < end || samePageNearby(hits[j]!))) {
         cluster.push(hits[j]!);
         end = Math.max(end, hits[j]!.end);
@@ -129,7 +151,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       }
       const best = Math.max(...cluster.map((h) => h.specificity));
       const winners = new Map<number, Hit>();
-      for (const h of cluster) if (h.specificity === best && !winners.has(h.page)) winners.set(h.page, { ...h, values: { ...h.values } });
+      for (const h of cluster)
+        if (h.specificity === best && !winners.has(h.page))
+          winners.set(h.page, { ...h, values: { ...h.values } });
       // Two patterns of one page on one message: keep every value either pulled out.
       for (const h of cluster) {
         const w = winners.get(h.page);
@@ -176,12 +200,23 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       rest = rest.replace(title, ' ');
     }
     const otherWords = rest.match(/\p{L}{2,}/gu)?.length ?? 0;
-    return { pages: [...pages], weak: !byCode && !wrapped && otherWords > CALIBRATION.titleOtherWords && !aboutQuickBooks(segment) };
+    return {
+      pages: [...pages],
+      weak: !byCode && !wrapped && otherWords > CALIBRATION.titleOtherWords && !aboutQuickBooks(segment),
+    };
   }
 
   function match(raw: unknown): MatchOutcome {
     const input = normalizeInput(raw);
-    const outcome: MatchOutcome = { results: [], truncated: input.truncated, fuzzyCapped: false, needsFuzzy: false, unmatched: [], lines: 0, empty: false };
+    const outcome: MatchOutcome = {
+      results: [],
+      truncated: input.truncated,
+      fuzzyCapped: false,
+      needsFuzzy: false,
+      unmatched: [],
+      lines: 0,
+      empty: false,
+    };
     if (!HAS_LETTERS.test(input.text)) {
       outcome.empty = true;
       return outcome;
@@ -215,7 +250,15 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       if (pages.length) {
         for (const page of pages) {
           const sure = pages.length === 1 && !weak;
-          found.push({ page, verdict: sure ? 'match' : 'possible', confidence: sure ? 0.9 : 0.5, via: 'code', types: {}, count, occurrence });
+          found.push({
+            page,
+            verdict: sure ? 'match' : 'possible',
+            confidence: sure ? 0.9 : 0.5,
+            via: 'code',
+            types: {},
+            count,
+            occurrence,
+          });
         }
         continue;
       }
@@ -242,23 +285,62 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       const fixed = fuzzy.repair(bare);
       const again = fixed ? resolveHits(exactHits(fixed), [0], fixed).found : [];
       if (again.length) {
-        for (const f of again) Object.assign(f, { via: 'typo', count, confidence: Math.min(f.confidence, 0.95), occurrence: { ...f.occurrence, line, text: clip(segment) } });
+        for (const f of again)
+          Object.assign(f, {
+            via: 'typo',
+            count,
+            confidence: Math.min(f.confidence, 0.95),
+            occurrence: { ...f.occurrence, line, text: clip(segment) },
+          });
         fuzzyDone.set(query, again);
         found.push(...again);
         continue;
       }
       const hits: Found[] = [];
       for (const { page, ...detail } of fuzzy.search(query, bare, multiLine)) {
-        const { score, gap, words, covered, ofPage, coverageGap, info, run, runContent, runGap, runWhole, negationLost } = detail;
+        const {
+          score,
+          gap,
+          words,
+          covered,
+          ofPage,
+          coverageGap,
+          info,
+          run,
+          runContent,
+          runGap,
+          runWhole,
+          negationLost,
+        } = detail;
         const sure =
-          (!negationLost && words >= CALIBRATION.fuzzyMatchWords && score <= CALIBRATION.fuzzyMatchScore && gap >= CALIBRATION.fuzzyMatchGap && ofPage >= CALIBRATION.fuzzyMatchOfPage && covered >= CALIBRATION.fuzzyMatchCovered) ||
-          (!negationLost && info >= CALIBRATION.coverageInfo && covered >= CALIBRATION.coverageMatch && ofPage >= CALIBRATION.coverageOfPage && coverageGap >= CALIBRATION.coverageGap && score <= CALIBRATION.coverageMaxScore) ||
+          (!negationLost &&
+            words >= CALIBRATION.fuzzyMatchWords &&
+            score <= CALIBRATION.fuzzyMatchScore &&
+            gap >= CALIBRATION.fuzzyMatchGap &&
+            ofPage >= CALIBRATION.fuzzyMatchOfPage &&
+            covered >= CALIBRATION.fuzzyMatchCovered) ||
+          (!negationLost &&
+            info >= CALIBRATION.coverageInfo &&
+            covered >= CALIBRATION.coverageMatch &&
+            ofPage >= CALIBRATION.coverageOfPage &&
+            coverageGap >= CALIBRATION.coverageGap &&
+            score <= CALIBRATION.coverageMaxScore) ||
           runDecides(run, runContent, runGap, runWhole);
         // Fuzzy search ranks its hits (a page whose message the paste is a run of goes first): the
         // confidences keep that order.
         const below = hits.length ? hits[hits.length - 1]!.confidence - 0.01 : 1;
-        const confidence = Math.round(Math.max(0, Math.min(sure ? 0.95 : 0.75, 1 - score, below)) * 100) / 100;
-        hits.push({ page, verdict: sure ? 'match' : 'possible', confidence, via: 'fuzzy', types: {}, count, occurrence, fuzzy: detail });
+        const confidence =
+          Math.round(Math.max(0, Math.min(sure ? 0.95 : 0.75, 1 - score, below)) * 100) / 100;
+        hits.push({
+          page,
+          verdict: sure ? 'match' : 'possible',
+          confidence,
+          via: 'fuzzy',
+          types: {},
+          count,
+          occurrence,
+          fuzzy: detail,
+        });
       }
       fuzzyDone.set(query, hits);
       if (!hits.length) noteUnmatched(segment);
@@ -267,7 +349,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
     // In a report or log, a line that only looks a bit like an error is noise, not a finding.
     const exact = found.some((f) => f.via !== 'fuzzy');
     if (multiLine && (exact || outcome.lines > CALIBRATION.fuzzyPossibleMaxLines)) {
-      for (let i = found.length - 1; i >= 0; i--) if (found[i]!.via === 'fuzzy' && found[i]!.verdict !== 'match') found.splice(i, 1);
+      for (let i = found.length - 1; i >= 0; i--)
+        if (found[i]!.via === 'fuzzy' && found[i]!.verdict !== 'match') found.splice(i, 1);
     }
 
     // One result per page: the strongest verdict, all occurrences counted.
@@ -277,9 +360,16 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       const r = byPage.get(f.page);
       if (!r) {
         byPage.set(f.page, {
-          slug, title, verdict: f.verdict, confidence: f.confidence, via: f.via,
-          values: f.occurrence.values, types: f.types, count: f.count,
-          occurrences: [f.occurrence], firstLine: f.occurrence.line,
+          slug,
+          title,
+          verdict: f.verdict,
+          confidence: f.confidence,
+          via: f.via,
+          values: f.occurrence.values,
+          types: f.types,
+          count: f.count,
+          occurrences: [f.occurrence],
+          firstLine: f.occurrence.line,
           ...(f.fuzzy ? { fuzzy: f.fuzzy } : {}),
         });
         continue;
@@ -287,11 +377,26 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       r.count += f.count;
       if (r.occurrences.length < MAX_OCCURRENCES) r.occurrences.push(f.occurrence);
       r.firstLine = Math.min(r.firstLine, f.occurrence.line);
-      const stronger = (f.verdict === 'match' && r.verdict !== 'match') || (f.verdict === r.verdict && f.confidence > r.confidence);
-      if (stronger) Object.assign(r, { verdict: f.verdict, confidence: f.confidence, via: f.via, values: f.occurrence.values, types: f.types, fuzzy: f.fuzzy });
+      const stronger =
+        (f.verdict === 'match' && r.verdict !== 'match') ||
+        (f.verdict === r.verdict && f.confidence > r.confidence);
+      if (stronger)
+        Object.assign(r, {
+          verdict: f.verdict,
+          confidence: f.confidence,
+          via: f.via,
+          values: f.occurrence.values,
+          types: f.types,
+          fuzzy: f.fuzzy,
+        });
     }
     outcome.results = [...byPage.values()]
-      .sort((a, b) => Number(b.verdict === 'match') - Number(a.verdict === 'match') || b.confidence - a.confidence || a.firstLine - b.firstLine)
+      .sort(
+        (a, b) =>
+          Number(b.verdict === 'match') - Number(a.verdict === 'match') ||
+          b.confidence - a.confidence ||
+          a.firstLine - b.firstLine,
+      )
       .map(({ firstLine: _firstLine, ...r }) => {
         r.occurrences.sort((a, b) => a.line - b.line);
         return r;

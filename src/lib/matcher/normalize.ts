@@ -8,23 +8,40 @@
 export const MAX_INPUT_CHARS = 300_000;
 
 const QUOTES: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u00B4': "'", '`': "'",
-  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u00B4': "'",
+  '`': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u2033': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
 };
 
 function clean(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-    .replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, (c) => QUOTES[c] ?? c)
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    // Zero-width and bidi marks, then other control characters (tab becomes a space).
-    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '')
-    .replace(/[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
-    .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFD]/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n');
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+      .replace(
+        /[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g,
+        (c) => QUOTES[c] ?? c,
+      )
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      // Zero-width and bidi marks, then other control characters (tab becomes a space).
+      .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '')
+      .replace(/[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+      .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFD]/g, ' ')
+      .replace(/ {2,}/g, ' ')
+      .replace(/ ?\n ?/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+  );
 }
 
 /** Normalizes a template's literal text (the same rules as a paste, on one line). */
@@ -53,11 +70,12 @@ export function normalizeInput(raw: unknown): NormalizedInput {
  * is compared as "closing date".
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
-  ('a an and are as at be been but by can could did do does for from get gets getting got had has have hi hello i if in into is it its '
-    + 'me my of on or our please so that the their there this to us was we were what when where which while who why will with you your '
-    + 'how tell set up new some any all also just like need want try tried trying am any again still now then than them they he she him her '
-    + 'error errors exception export exported exporting exports fails failed failing keep keeps qbo quickbooks online says said help thanks team issue')
-    .split(' '),
+  (
+    'a an and are as at be been but by can could did do does for from get gets getting got had has have hi hello i if in into is it its ' +
+    'me my of on or our please so that the their there this to us was we were what when where which while who why will with you your ' +
+    'how tell set up new some any all also just like need want try tried trying am any again still now then than them they he she him her ' +
+    'error errors exception export exported exporting exports fails failed failing keep keeps qbo quickbooks online says said help thanks team issue'
+  ).split(' '),
 );
 
 /** Lowercase words only, values and glue words dropped: what fuzzy search compares, free of the message's values. */

@@ -62,10 +62,22 @@ export function parseTemplate(template: string): TemplatePart[] {
   const names = new Set<string>();
   for (let i = 0; i < template.length; i++) {
     const ch = template[i]!;
-    if (ch === '{' && template[i + 1] === '{') { literal += '{'; i++; continue; }
-    if (ch === '}' && template[i + 1] === '}') { literal += '}'; i++; continue; }
-    if (ch === '}') throw new PatternError(`unmatched "}" at position ${i + 1}; write "}}" for a literal brace`);
-    if (ch !== '{') { literal += ch; continue; }
+    if (ch === '{' && template[i + 1] === '{') {
+      literal += '{';
+      i++;
+      continue;
+    }
+    if (ch === '}' && template[i + 1] === '}') {
+      literal += '}';
+      i++;
+      continue;
+    }
+    if (ch === '}')
+      throw new PatternError(`unmatched "}" at position ${i + 1}; write "}}" for a literal brace`);
+    if (ch !== '{') {
+      literal += ch;
+      continue;
+    }
     const end = template.indexOf('}', i);
     if (end < 0) throw new PatternError(`placeholder opened at position ${i + 1} is never closed`);
     const body = template.slice(i + 1, end);
@@ -73,14 +85,18 @@ export function parseTemplate(template: string): TemplatePart[] {
     if (!m) throw new PatternError(`placeholder "{${body}}" must look like {name:type}, e.g. {txnDate:date}`);
     const [, name, type] = m as unknown as [string, string, string];
     if (!(type in PLACEHOLDER_TYPES)) {
-      throw new PatternError(`placeholder "{${body}}" has unknown type "${type}"; use one of: ${Object.keys(PLACEHOLDER_TYPES).join(', ')}`);
+      throw new PatternError(
+        `placeholder "{${body}}" has unknown type "${type}"; use one of: ${Object.keys(PLACEHOLDER_TYPES).join(', ')}`,
+      );
     }
     if (names.has(name)) throw new PatternError(`placeholder name "${name}" is used twice`);
     names.add(name);
     if (literal) parts.push({ kind: 'literal', text: literal });
     literal = '';
     if (parts.at(-1)?.kind === 'placeholder') {
-      throw new PatternError(`placeholders "{${(parts.at(-1) as Placeholder).name}}" and "{${name}}" touch; put literal text between them`);
+      throw new PatternError(
+        `placeholders "{${(parts.at(-1) as Placeholder).name}}" and "{${name}}" touch; put literal text between them`,
+      );
     }
     parts.push({ kind: 'placeholder', name, type: type as PlaceholderType });
     i = end;
@@ -125,7 +141,9 @@ function pickNeedle(parts: TemplatePart[]): string {
   let best = '';
   for (const p of parts) {
     if (p.kind !== 'literal') continue;
-    for (const run of normalizeTemplate(p.text).toLowerCase().split(/[^a-z0-9 ]+/)) {
+    for (const run of normalizeTemplate(p.text)
+      .toLowerCase()
+      .split(/[^a-z0-9 ]+/)) {
       const r = run.trim();
       if (r.length > best.length) best = r;
     }
@@ -137,7 +155,9 @@ export function compilePattern(template: string): CompiledPattern {
   const parts = parseTemplate(template);
   const needle = pickNeedle(parts);
   if (needle.length < 6) {
-    throw new PatternError(`template needs a literal run of at least 6 letters to be recognisable (longest is "${needle}")`);
+    throw new PatternError(
+      `template needs a literal run of at least 6 letters to be recognisable (longest is "${needle}")`,
+    );
   }
   let source = '';
   let specificity = 0;
@@ -148,7 +168,10 @@ export function compilePattern(template: string): CompiledPattern {
       specificity += p.text.trim().length;
     } else {
       const next = parts[idx + 1];
-      const body = p.type === 'text' ? compileText(next?.kind === 'literal' ? next.text : undefined) : PLACEHOLDER_TYPES[p.type];
+      const body =
+        p.type === 'text'
+          ? compileText(next?.kind === 'literal' ? next.text : undefined)
+          : PLACEHOLDER_TYPES[p.type];
       source += `(?<${p.name}>${body})`;
     }
   });
@@ -157,6 +180,8 @@ export function compilePattern(template: string): CompiledPattern {
     source,
     needle,
     specificity,
-    placeholders: parts.filter((p): p is TemplatePart & { kind: 'placeholder' } => p.kind === 'placeholder').map(({ name, type }) => ({ name, type })),
+    placeholders: parts
+      .filter((p): p is TemplatePart & { kind: 'placeholder' } => p.kind === 'placeholder')
+      .map(({ name, type }) => ({ name, type })),
   };
 }

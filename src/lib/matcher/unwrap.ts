@@ -52,15 +52,21 @@ function jsonEnd(text: string, start: number): number {
   return text.length;
 }
 
-const JSON_FIELD = (key: string) => new RegExp(`"${key}"\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.){0,${MAX_FIELD}})"?|(\\d{1,6}))`, 'gi');
+const JSON_FIELD = (key: string) =>
+  new RegExp(`"${key}"\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.){0,${MAX_FIELD}})"?|(\\d{1,6}))`, 'gi');
 
 function jsonFaults(body: string): Fault[] {
-  const grab = (key: string) => [...body.matchAll(JSON_FIELD(key))].map((m) => unescapeJson(m[1] ?? m[2] ?? '').trim());
+  const grab = (key: string) =>
+    [...body.matchAll(JSON_FIELD(key))].map((m) => unescapeJson(m[1] ?? m[2] ?? '').trim());
   const messages = grab('message');
   const details = grab('detail');
   const codes = grab('code');
   const n = Math.max(messages.length, details.length, codes.length);
-  return Array.from({ length: n }, (_, i) => ({ message: messages[i] ?? '', detail: details[i] ?? '', code: codes[i] ?? '' }));
+  return Array.from({ length: n }, (_, i) => ({
+    message: messages[i] ?? '',
+    detail: details[i] ?? '',
+    code: codes[i] ?? '',
+  }));
 }
 
 const XML_ERROR = /<Error\b([^>]{0,200})>([\s\S]{0,8000}?)(?:<\/Error>|$)/gi;
@@ -127,16 +133,20 @@ export function unescapeJsonText(text: string): string {
  */
 export function unquoteCells(text: string): string {
   if (!text.includes('""')) return text;
-  return text.replace(/(^|[,\t ])"((?:[^"\n]|""){0,4000})"(?=[,\t ]|$)/gm, (m, sep: string, cell: string) => (cell.includes('""') ? sep + cell.replace(/""/g, '"') : m));
+  return text.replace(/(^|[,\t ])"((?:[^"\n]|""){0,4000})"(?=[,\t ]|$)/gm, (m, sep: string, cell: string) =>
+    cell.includes('""') ? sep + cell.replace(/""/g, '"') : m,
+  );
 }
 
 /** QBO error codes named as codes: `code="6240"`, `"code":"6240"`, `QB Exception 6240`, `error code 6240`, `Error 6240:`. */
-const CODE_RE = /(?:\bcode\b["']?\s*[:=#]?\s*["']?|\bQB\s*Exception\s*|\berror\s+(?:code\s*)?#?)(\d{3,5})\b/gi;
+const CODE_RE =
+  /(?:\bcode\b["']?\s*[:=#]?\s*["']?|\bQB\s*Exception\s*|\berror\s+(?:code\s*)?#?)(\d{3,5})\b/gi;
 
 /** A bare number and the word before it. */
 const BARE_NUMBER = /(?:([\p{L}#]{1,20})[\s:.#-]{0,3})?\b(\d{3,5})\b/gu;
 /** A number after one of these is a record's number (`Invoice 6140`, `payment #5020`), not a QBO code. */
-const RECORD_WORD = /^(?:invoices?|payments?|deposits?|jobs?|customers?|vendors?|batch(?:es)?|entry|entries|je|records?|txn|transactions?|id|no|nr|number|#|items?|orders?|tickets?|bills?|estimates?|locations?|accounts?|class(?:es)?|units?|runs?|docnumber|txnid|line|lines|row|rows|page|step|version|port)$/i;
+const RECORD_WORD =
+  /^(?:invoices?|payments?|deposits?|jobs?|customers?|vendors?|batch(?:es)?|entry|entries|je|records?|txn|transactions?|id|no|nr|number|#|items?|orders?|tickets?|bills?|estimates?|locations?|accounts?|class(?:es)?|units?|runs?|docnumber|txnid|line|lines|row|rows|page|step|version|port)$/i;
 
 /** A line about QuickBooks that reports a failure: a bare number on it may be a QBO code. */
 const QBO_CONTEXT = /(?<![\\])\b(?:qbo|quickbooks|intuit)\b/i;
@@ -155,7 +165,8 @@ export function findCodes(segment: string, known?: ReadonlySet<string>): number[
   const codes = new Set<number>();
   for (const m of segment.matchAll(CODE_RE)) codes.add(Number(m[1]));
   if (known && aboutQuickBooks(segment) && FAILURE_CONTEXT.test(segment)) {
-    for (const m of segment.matchAll(BARE_NUMBER)) if (known.has(m[2]!) && !RECORD_WORD.test(m[1] ?? '')) codes.add(Number(m[2]));
+    for (const m of segment.matchAll(BARE_NUMBER))
+      if (known.has(m[2]!) && !RECORD_WORD.test(m[1] ?? '')) codes.add(Number(m[2]));
   }
   return [...codes];
 }
@@ -182,7 +193,8 @@ export function stripLogPrefix(line: string): string {
 }
 
 /** The platform's and the SDK's wrappers around a QuickBooks message: `BadRequest. Details:`, `Validation Exception was thrown.Details:`, `QB Exception 6240:`, `Intuit.Ipp.Exception.IdsException:`. */
-const WRAPPERS = /\b(?:BadRequest\.?\s?Details\s?:|Validation\s?Exception\s(?:was\s)?thrown\.?\s?(?:Details\s?:)?|QB\s?Exception\s?\d{0,6}\s?:|(?:[A-Za-z]{1,30}\.){1,6}[A-Za-z]{0,40}Exception\s?:)/gi;
+const WRAPPERS =
+  /\b(?:BadRequest\.?\s?Details\s?:|Validation\s?Exception\s(?:was\s)?thrown\.?\s?(?:Details\s?:)?|QB\s?Exception\s?\d{0,6}\s?:|(?:[A-Za-z]{1,30}\.){1,6}[A-Za-z]{0,40}Exception\s?:)/gi;
 
 /** The line without those wrappers: what is left is the message itself. */
 export function stripWrappers(line: string): string {

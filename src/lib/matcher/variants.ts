@@ -4,7 +4,8 @@
  */
 
 export interface Variant {
-  kind: 'upper' | 'lower' | 'spacing' | 'smart-quotes' | 'log-prefix' | 'json-fault' | 'xml-fault' | 'cut-off';
+  kind:
+    'upper' | 'lower' | 'spacing' | 'smart-quotes' | 'log-prefix' | 'json-fault' | 'xml-fault' | 'cut-off';
   text: string;
   /** True: must still be a `match` for the page. False: the page must come first. */
   exact: boolean;
@@ -19,12 +20,29 @@ export function messageVariants(message: string): Variant[] {
   return [
     { kind: 'upper', text: message.toUpperCase(), exact: true },
     { kind: 'lower', text: message.toLowerCase(), exact: true },
-    { kind: 'spacing', text: `  ${message.replace(/ /g, (_s, i: number) => (i % 2 ? '\u00A0' : '  '))} \r\n`, exact: true },
+    {
+      kind: 'spacing',
+      text: `  ${message.replace(/ /g, (_s, i: number) => (i % 2 ? '\u00A0' : '  '))} \r\n`,
+      exact: true,
+    },
     { kind: 'smart-quotes', text: smart, exact: true },
     { kind: 'log-prefix', text: `2026-03-14T10:22:01.512Z ERROR [QboExportJob] ${message}`, exact: true },
     {
       kind: 'json-fault',
-      text: JSON.stringify({ Fault: { Error: [{ Message: 'A business validation error has occurred while processing your request', Detail: message, code: '6000', element: '' }], type: 'ValidationFault' }, time: '2026-03-14T10:22:01.512-07:00' }),
+      text: JSON.stringify({
+        Fault: {
+          Error: [
+            {
+              Message: 'A business validation error has occurred while processing your request',
+              Detail: message,
+              code: '6000',
+              element: '',
+            },
+          ],
+          type: 'ValidationFault',
+        },
+        time: '2026-03-14T10:22:01.512-07:00',
+      }),
       exact: true,
     },
     {
@@ -32,6 +50,8 @@ export function messageVariants(message: string): Variant[] {
       text: `<IntuitResponse xmlns="http://schema.intuit.com/finance/v3" time="2026-03-14T10:22:01.512-07:00"><Fault type="ValidationFault"><Error code="6000"><Message>A business validation error has occurred</Message><Detail>${escapeXml(message)}</Detail></Error></Fault></IntuitResponse>`,
       exact: true,
     },
-    ...(words.length >= 6 ? [{ kind: 'cut-off' as const, text: `${words.slice(0, cut).join(' ')}…`, exact: false }] : []),
+    ...(words.length >= 6
+      ? [{ kind: 'cut-off' as const, text: `${words.slice(0, cut).join(' ')}…`, exact: false }]
+      : []),
   ];
 }

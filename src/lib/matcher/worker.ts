@@ -22,14 +22,16 @@ async function getJson<T>(url: string): Promise<T> {
 }
 
 function withFuzzy(index: MatchIndex): Promise<Matcher> {
-  full ??= Promise.all([import('fuse.js'), import('./fuzzy'), getJson<FuzzyIndex>(fuzzyIndexUrl)]).then(([fuse, { createFuzzy }, fuzzyIndex]) =>
-    createMatcher(index, createFuzzy(fuse.default, fuzzyIndex, index.pages.length)),
+  full ??= Promise.all([import('fuse.js'), import('./fuzzy'), getJson<FuzzyIndex>(fuzzyIndexUrl)]).then(
+    ([fuse, { createFuzzy }, fuzzyIndex]) =>
+      createMatcher(index, createFuzzy(fuse.default, fuzzyIndex, index.pages.length)),
   );
   return full;
 }
 
 self.onmessage = async (event: MessageEvent) => {
-  const msg = event.data as { type: 'init'; indexUrl: string; fuzzyIndexUrl: string } | { type: 'match'; id: number; text: string };
+  const msg = event.data as
+    { type: 'init'; indexUrl: string; fuzzyIndexUrl: string } | { type: 'match'; id: number; text: string };
   try {
     if (msg.type === 'init') {
       fuzzyIndexUrl = msg.fuzzyIndexUrl;
@@ -45,6 +47,10 @@ self.onmessage = async (event: MessageEvent) => {
     if (outcome.needsFuzzy) outcome = (await withFuzzy(index)).match(msg.text);
     self.postMessage({ type: 'result', id: msg.id, outcome, ms: performance.now() - t0 });
   } catch (err) {
-    self.postMessage({ type: 'error', id: 'id' in msg ? msg.id : undefined, message: (err as Error).message });
+    self.postMessage({
+      type: 'error',
+      id: 'id' in msg ? msg.id : undefined,
+      message: (err as Error).message,
+    });
   }
 };

@@ -11,7 +11,9 @@ import type { ContentEntryInput } from '../content-check';
 export const ROOT = join(import.meta.dirname, '../../..');
 const schema = makeErrorSchema(slug);
 
-export type NodeErrorEntry = ContentEntryInput & { data: ContentEntryInput['data'] & { category: string; summary: string } };
+export type NodeErrorEntry = ContentEntryInput & {
+  data: ContentEntryInput['data'] & { category: string; summary: string };
+};
 
 /** Parses one MDX file's frontmatter; throws an Error naming the file and the field. */
 export function parseErrorFile(file: string, source: string): NodeErrorEntry {
