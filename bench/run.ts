@@ -158,7 +158,10 @@ function scoreMulti(answer: Peer, cases: Case[]) {
   for (const c of cases) {
     const want = new Set(c.expect as string[]);
     expected += want.size;
-    for (const g of new Set(answer(c.text).matches)) want.has(g) ? tp++ : fp++;
+    for (const g of new Set(answer(c.text).matches)) {
+      if (want.has(g)) tp++;
+      else fp++;
+    }
   }
   return { recall: pct(tp, expected), precision: pct(tp, tp + fp) };
 }
@@ -317,12 +320,16 @@ async function chromiumAt(
   await page.addInitScript('window.__name = (f) => f');
   await page.goto(url);
   const pfTop = await page.evaluate(async (qs: string[]) => {
-    const pf = await import('/pagefind/pagefind.js' as string);
+    type Pagefind = {
+      search(q: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
+    };
+    const pagefindUrl = '/pagefind/pagefind.js';
+    const pf = (await import(pagefindUrl)) as Pagefind;
     const out: Record<string, string | null> = {};
     for (const q of qs) {
       const r = await pf.search(q.slice(0, 1000));
       const first = r.results[0];
-      out[q] = first ? ((await first.data()).url as string) : null;
+      out[q] = first ? (await first.data()).url : null;
     }
     return out;
   }, texts);

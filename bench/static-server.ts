@@ -1,5 +1,5 @@
 /** A minimal static file server for dist/ (bench only; tests use `astro preview`). */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -15,7 +15,8 @@ const TYPES: Record<string, string> = {
 };
 
 export async function serve(root: string): Promise<{ server: Server; url: string }> {
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => void respond(req, res));
+  async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
       /^(\.\.[/\\])+/,
       '',
@@ -30,7 +31,7 @@ export async function serve(root: string): Promise<{ server: Server; url: string
       res.writeHead(404, { 'Content-Type': 'text/html' });
       res.end(await readFile(join(root, '404.html')).catch(() => 'not found'));
     }
-  });
+  }
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;

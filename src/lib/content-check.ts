@@ -1,7 +1,7 @@
 /**
  * Build-time content checks that a schema cannot express: unique slugs and aliases, links that
  * point somewhere, and examples that the matcher sends to their own page and no other.
- * Pure: the build (src/lib/errors.ts) and the unit tests both call it.
+ * Pure: the build (src/lib/collection.ts) and the unit tests both call it.
  */
 import { fullMatcher } from './matcher/full';
 import { messageVariants } from './matcher/variants';

@@ -1,7 +1,8 @@
 /**
  * Links that carry a message: `/?q=` (the troubleshooter, for tickets and helpdesk macros) and
  * `/errors/<slug>/#m=` (an error page with "Your message"). The page link uses the fragment, which
- * browsers never send to a server, so opening a result sends no pasted text anywhere.
+ * browsers never send to a server, so opening a result sends no pasted text anywhere. Every internal
+ * URL is base-path aware, so a `base` such as /qbo/ works.
  */
 import type { MatchOutcome } from './matcher/types';
 
@@ -52,4 +53,19 @@ export function readMessage(
     return '';
   };
   return (read(loc.hash.replace(/^#/, '')) || read(loc.search.replace(/^\?/, ''))).slice(0, 20_000);
+}
+
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+/** Site-relative URL for a path such as "errors/foo/" (no leading slash needed). */
+export function url(path = ''): string {
+  return BASE + path.replace(/^\//, '');
+}
+
+export const errorPath = (slug: string) => errorHref(url(), slug);
+export const guidePath = (slug: string) => url(`guides/${slug}/`);
+
+/** Absolute URL (for canonical links, Open Graph and /errors.json). */
+export function absolute(path: string, site: URL | undefined): string {
+  return site ? new URL(path, site).href : path;
 }

@@ -117,6 +117,10 @@ const field = (obj: string, key: string) => {
  * Reads the "Accounts were not found" JSON list. Broken or cut-off JSON still gives every account
  * object that is whole, plus `complete: false`.
  */
+/** A JSON scalar as text; objects, arrays and absent values are ''. */
+const scalar = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+
 export function parseAccounts(json: string): AccountsList {
   const text = json.trim();
   try {
@@ -125,10 +129,10 @@ export function parseAccounts(json: string): AccountsList {
       const rows = data
         .filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null)
         .map((x) => ({
-          number: String(x['AccountNumber'] ?? ''),
-          name: String(x['AccountName'] ?? ''),
-          type: String(x['AccountType'] ?? ''),
-          subtype: String(x['AccountSubtype'] ?? x['AccountSubType'] ?? ''),
+          number: scalar(x['AccountNumber']),
+          name: scalar(x['AccountName']),
+          type: scalar(x['AccountType']),
+          subtype: scalar(x['AccountSubtype'] ?? x['AccountSubType']),
         }));
       return { rows, complete: true };
     }

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getErrors } from '../lib/errors';
-import { absolute, errorPath } from '../lib/urls';
+import { getErrors } from '../lib/collection';
+import { absolute, errorPath } from '../lib/links';
 
 /** Machine-readable catalogue for support tools and our own checks, generated from the collection. */
 export const GET: APIRoute = async ({ site }) => {

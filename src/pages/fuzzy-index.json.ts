@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getMatchIndex } from '../lib/errors';
+import { getMatchIndex } from '../lib/collection';
 
 /** The troubleshooter's fuzzy-stage index (a prebuilt Fuse.js index), loaded only when a paste needs it. */
 export const GET: APIRoute = async () => {

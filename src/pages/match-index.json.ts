@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getMatchIndex } from '../lib/errors';
+import { getMatchIndex } from '../lib/collection';
 
 /** The troubleshooter's exact-stage index (patterns, codes, titles), generated from the collection. */
 export const GET: APIRoute = async () => {

@@ -46,6 +46,7 @@ export interface ConsoleOptions {
   consoleAllow: RegExp[];
 }
 
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- Playwright types a fixture that gives nothing as void
 export const test = base.extend<ConsoleOptions & { consoleIsEmpty: void }>({
   consoleAllow: [[], { option: true }],
   consoleIsEmpty: [

@@ -49,7 +49,7 @@ for (const e of errors) {
       const headingBefore = await page.locator('ol:has(> li#step-1)').evaluate((ol) => {
         for (let n: Element | null = ol; n && n.tagName !== 'ARTICLE'; n = n.parentElement) {
           for (let s = n.previousElementSibling; s; s = s.previousElementSibling) {
-            if (/^H[1-6]$/.test(s.tagName)) return s.textContent?.trim();
+            if (/^H[1-6]$/.test(s.tagName)) return s.textContent.trim();
           }
         }
         return undefined;

@@ -19,6 +19,7 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
  * anything else (http, https, ws) is aborted and fails the test. `data:` and `blob:` URLs never
  * reach the router.
  */
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- Playwright types a fixture that gives nothing as void
 export const test = base.extend<{ noThirdParty: void }>({
   noThirdParty: [
     async ({ context }, use) => {
@@ -89,7 +90,7 @@ export function focusState(page: Page): Promise<FocusState> {
     const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0;
     const shadow = cs.boxShadow !== 'none' && cs.boxShadow !== '';
     const r = el.getBoundingClientRect();
-    const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+    const text = el.textContent.trim().replace(/\s+/g, ' ').slice(0, 40);
     const cls =
       typeof el.className === 'string' && el.className
         ? `.${el.className.trim().split(/\s+/).join('.')}`

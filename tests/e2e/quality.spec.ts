@@ -71,7 +71,7 @@ test.describe('accessibility: axe finds no violations', () => {
   for (const e of errors) {
     test(`error page ${e.slug}, plain and with #m=`, async ({ page }) => {
       await page.goto(pathOf(e.url));
-      await expectNoAxeViolations(page, `${e.slug}`);
+      await expectNoAxeViolations(page, e.slug);
       await page.goto('about:blank');
       await openWithMessage(page, e.slug);
       await expectNoAxeViolations(page, `${e.slug} with its message`);
@@ -79,7 +79,7 @@ test.describe('accessibility: axe finds no violations', () => {
   }
 
   for (const path of [...GUIDES, '/guides/', '/errors/']) {
-    test(`${path}`, async ({ page }) => {
+    test(path, async ({ page }) => {
       await page.goto(path);
       await expectNoAxeViolations(page, path);
     });

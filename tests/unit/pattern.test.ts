@@ -23,7 +23,7 @@ function adversarial(template: string): string[] {
     '1'.repeat(50_000),
     ' '.repeat(50_000),
     '"'.repeat(20_000),
-    `${'a '.repeat(25_000)}`,
+    'a '.repeat(25_000),
     `[${'{"a":"b"},'.repeat(5_000)}`,
   ];
   const head = template.split('{')[0] ?? '';

@@ -51,7 +51,7 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
         c.placeholders.map((ph) => `${ph.name}:${ph.type}`).join(','),
       ]);
     }
-    for (const code of src.qboCodes ?? []) (codes[code] ??= []).push(p);
+    for (const code of src.qboCodes ?? []) (codes[String(code)] ??= []).push(p);
     for (const t of src.qboTitles ?? []) (titles[normalizeTemplate(t).toLowerCase()] ??= []).push(p);
     // One record per page. Token search scores each word of the paste on its own, so a page's
     // message text is kept as its distinct words: the full source messages (patterns may be cut to

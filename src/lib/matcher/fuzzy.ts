@@ -104,10 +104,12 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     if (r !== undefined) return r;
     r = [];
     if (!known.has(w) && w.length >= 3 && w.length <= 32) {
-      const sorted = w.length === 3 ? [...w].sort().join('') : '';
+      const sorted = w.length === 3 ? Array.from(w).sort().join('') : '';
       for (const v of new Set(deletions(w).flatMap((d) => byDeletion.get(d) ?? []))) {
         if (
-          sorted ? v.length === 3 && [...v].sort().join('') === sorted : damerauLevenshtein(w, v).steps <= 1
+          sorted
+            ? v.length === 3 && Array.from(v).sort().join('') === sorted
+            : damerauLevenshtein(w, v).steps <= 1
         )
           r.push(v);
       }

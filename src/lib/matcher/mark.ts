@@ -4,6 +4,7 @@
  * compiled regex sources (pattern.ts compiles them at build time), so the browser never compiles.
  */
 import { normalizeInput } from './normalize';
+import { groupEntries } from './pattern';
 
 export interface MarkedPart {
   text: string;
@@ -28,14 +29,16 @@ export function markMessage(message: string, sources: readonly string[]): Marked
   for (const source of sources) {
     const m = new RegExp(source, 'id').exec(text);
     if (!m) continue;
-    for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) values[k] ??= v.trim();
+    for (const [k, v] of groupEntries(m)) if (v !== undefined) values[k] ??= v.trim();
     if (!best || Object.keys(m.groups ?? {}).length > Object.keys(best.groups ?? {}).length) best = m;
   }
   return { parts: best ? spans(text, best) : [{ text }], values };
 }
 
 function spans(text: string, m: RegExpExecArray): MarkedPart[] {
-  const groups = Object.entries(m.indices?.groups ?? {})
+  // A group that took no part has no indices at run time, whatever lib.d.ts says.
+  const entries: [string, [number, number] | undefined][] = Object.entries(m.indices?.groups ?? {});
+  const groups = entries
     .filter((e): e is [string, [number, number]] => e[1] !== undefined)
     .sort((a, b) => a[1][0] - b[1][0]);
   const parts: MarkedPart[] = [];

@@ -4,7 +4,7 @@
  * Stages: normalize → unwrap fault bodies → exact patterns over the whole text (a match may span a
  * wrapped line) → per remaining line: QBO codes and titles → Fuse fallback → calibrated verdict.
  */
-import { PATTERN_FLAGS } from './pattern';
+import { groupEntries, PATTERN_FLAGS } from './pattern';
 import { fuzzyKey, normalizeInput } from './normalize';
 import {
   aboutQuickBooks,
@@ -108,7 +108,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       for (let m = c.re.exec(text); m; m = c.re.exec(text)) {
         if (m[0].length === 0) c.re.lastIndex++;
         const values: Record<string, string> = {};
-        for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) values[k] = v.trim();
+        for (const [k, v] of groupEntries(m)) if (v !== undefined) values[k] = v.trim();
         hits.push({
           page: c.page,
           pattern,
@@ -397,7 +397,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
           b.confidence - a.confidence ||
           a.firstLine - b.firstLine,
       )
-      .map(({ firstLine: _firstLine, ...r }) => {
+      .map(({ firstLine, ...r }) => {
         r.occurrences.sort((a, b) => a.line - b.line);
         return r;
       });

@@ -37,6 +37,7 @@ function clean(text: string): string {
       // Zero-width and bidi marks, then other control characters (tab becomes a space).
       .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '')
       .replace(/[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+      // eslint-disable-next-line no-control-regex -- control characters are what this line removes
       .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFD]/g, ' ')
       .replace(/ {2,}/g, ' ')
       .replace(/ ?\n ?/g, '\n')

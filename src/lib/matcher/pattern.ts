@@ -185,3 +185,8 @@ export function compilePattern(template: string): CompiledPattern {
       .map(({ name, type }) => ({ name, type })),
   };
 }
+
+/** A match's named groups; a group that took no part is undefined at run time, whatever lib.d.ts says. */
+export function groupEntries(m: RegExpExecArray): [string, string | undefined][] {
+  return Object.entries(m.groups ?? {});
+}

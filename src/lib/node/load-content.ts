@@ -23,7 +23,9 @@ export function parseErrorFile(file: string, source: string): NodeErrorEntry {
   try {
     raw = parse(m[1]!);
   } catch (err) {
-    throw new Error(`${file} → frontmatter: YAML does not parse: ${(err as Error).message}`);
+    throw new Error(`${file} → frontmatter: YAML does not parse: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
@@ -31,7 +33,7 @@ export function parseErrorFile(file: string, source: string): NodeErrorEntry {
     throw new Error(lines.join('\n'));
   }
   const id = file.replace(/^.*\//, '').replace(/\.mdx$/, '');
-  return { id, file, data: result.data as NodeErrorEntry['data'] };
+  return { id, file, data: result.data };
 }
 
 export function loadErrors(dir = join(ROOT, 'content/errors')): NodeErrorEntry[] {

@@ -114,7 +114,11 @@ async function show(): Promise<void> {
 const copy = document.querySelector<HTMLButtonElement>('[data-copy-ticket]');
 if (copy && article) {
   copy.disabled = false;
-  copy.addEventListener('click', async () => {
+  copy.addEventListener('click', () => void copyTicket(copy, article));
+}
+
+async function copyTicket(copy: HTMLButtonElement, article: HTMLElement): Promise<void> {
+  {
     const url = new URL(location.pathname, location.href);
     const step = /^#step-\d+$/.test(location.hash) ? location.hash : '';
     const t = ticketText({
@@ -125,7 +129,7 @@ if (copy && article) {
       ...(current?.tailored ? { tailored: current.tailored } : {}),
     });
     await copyText(copy, t);
-  });
+  }
 }
 
 void show();

@@ -11,7 +11,12 @@ export async function copyText(
     button.after(' ', status);
   }
   try {
-    if (markdown && 'ClipboardItem' in window && ClipboardItem.supports?.('text/markdown')) {
+    if (
+      markdown &&
+      'ClipboardItem' in window &&
+      'supports' in ClipboardItem &&
+      ClipboardItem.supports('text/markdown')
+    ) {
       await navigator.clipboard.write([
         new ClipboardItem({
           'text/plain': new Blob([text], { type: 'text/plain' }),

@@ -35,7 +35,10 @@ export class MatchClient {
           ms?: number;
           message?: string;
         };
-        if (msg.type === 'ready') return resolve();
+        if (msg.type === 'ready') {
+          resolve();
+          return;
+        }
         const pending = msg.id === undefined ? undefined : this.#pending.get(msg.id);
         if (msg.type === 'error') {
           const err = new Error(msg.message ?? '[error-matcher] worker failed');
