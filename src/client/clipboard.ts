@@ -1,3 +1,5 @@
+import { TEXT } from './text';
+
 /** Copies text (and Markdown as text/markdown where the browser allows) and says so next to the button. */
 export async function copyText(
   button: HTMLElement,
@@ -24,8 +26,8 @@ export async function copyText(
         }),
       ]);
     } else await navigator.clipboard.writeText(text);
-    status.textContent = 'Copied.';
+    status.textContent = TEXT.copied;
   } catch {
-    status.textContent = 'Copy did not work here: select the text and copy it by hand.';
+    status.textContent = TEXT.copyFailed;
   }
 }

@@ -13,6 +13,7 @@ import { oneLine } from '../lib/tailor';
 import { triageCsv, triageMarkdown, triageRows } from '../lib/triage';
 import { groupDigits } from '../lib/values';
 import { copyText } from './clipboard';
+import { TEXT } from './text';
 
 interface CatalogueEntry {
   slug: string;
@@ -93,7 +94,7 @@ class ErrorMatcher extends HTMLElement {
   #fail(results: HTMLElement, err: unknown): void {
     console.warn(err);
     const p = document.createElement('p');
-    p.textContent = 'The troubleshooter could not load. Browse all errors below, or use the site search.';
+    p.textContent = TEXT.loadFailed;
     results.replaceChildren(p);
     results.dataset['state'] = 'ready';
   }
@@ -117,7 +118,7 @@ class ErrorMatcher extends HTMLElement {
       const mailto = results.querySelector<HTMLAnchorElement>('a.mailto');
       if (mailto) {
         const body = notFoundText(shortenForLink(text), this.#pageUrl(base));
-        mailto.href = `mailto:?subject=${encodeURIComponent('QuickBooks export error not in the knowledge base')}&body=${encodeURIComponent(body)}`;
+        mailto.href = `mailto:?subject=${encodeURIComponent(TEXT.notFound.emailSubject)}&body=${encodeURIComponent(body)}`;
       }
       results.dataset['ms'] = answer.ms.toFixed(3);
       results.dataset['state'] = 'ready';
@@ -200,7 +201,7 @@ class ErrorMatcher extends HTMLElement {
     const copy = document.createElement('button');
     copy.type = 'button';
     copy.className = 'secondary';
-    copy.textContent = 'Copy link';
+    copy.textContent = TEXT.copyLink;
     copy.addEventListener('click', () => {
       const href = new URL(troubleshooterHref(base, shortenForLink(text, outcome)), location.href).href;
       void copyText(copy, href);

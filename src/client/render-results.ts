@@ -9,6 +9,7 @@ import { errorHref, shortenForLink } from '../lib/links';
 import { oneLine } from '../lib/tailor';
 import { triageRows, valuesSummary } from '../lib/triage';
 import { el, valueList } from './dom';
+import { TEXT } from './text';
 
 export interface RenderOptions {
   base: string;
@@ -29,10 +30,9 @@ function button(label: string, action: string, data: Record<string, string> = {}
 
 function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: boolean): HTMLElement {
   const href = errorHref(opts.base, r.slug, r.occurrences[0]?.text ?? linkMessage);
-  const sure = r.verdict === 'match';
   const badge = el('span', {
     className: `verdict verdict-${r.verdict}`,
-    textContent: sure ? 'Match' : 'Possible match',
+    textContent: TEXT.verdict[r.verdict],
   });
   const link = el('a', { href, textContent: r.title, className: 'result-link' });
   const li = el(
@@ -43,11 +43,10 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
   li.dataset['testid'] = 'match-result';
   li.dataset['slug'] = r.slug;
   li.dataset['verdict'] = r.verdict;
-  const meta: string[] = [`${Math.round(r.confidence * 100)}% confidence`];
-  if (r.count > 1) meta.push(`seen ${r.count} times`);
-  if (r.via === 'code') meta.push('identified by its QuickBooks error code or title');
-  if (r.via === 'typo') meta.push('matched after correcting a typo');
-  if (r.via === 'fuzzy') meta.push('similar wording');
+  const meta: string[] = [TEXT.confidence(r.confidence)];
+  if (r.count > 1) meta.push(TEXT.seenTimes(r.count));
+  const via = TEXT.via[r.via];
+  if (via) meta.push(via);
   li.append(el('p', { className: 'result-meta', textContent: meta.join(' · ') }));
   const values = valueList(r.values);
   if (values) li.append(values);
@@ -58,7 +57,7 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
     li.append(p);
   }
   if (opts.tools)
-    li.append(el('p', { className: 'card-tools' }, button('Copy for ticket', 'ticket', { slug: r.slug })));
+    li.append(el('p', { className: 'card-tools' }, button(TEXT.copyForTicket, 'ticket', { slug: r.slug })));
   return li;
 }
 
@@ -68,18 +67,14 @@ function triage(outcome: MatchOutcome, opts: RenderOptions): HTMLElement {
     'table',
     { className: 'triage' },
     el('caption', {
-      textContent: `Triage: ${rows.length} distinct error${rows.length === 1 ? '' : 's'} in ${outcome.lines} lines`,
+      textContent: TEXT.triage.caption(rows.length, outcome.lines),
     }),
   );
   table.append(
     el(
       'thead',
       {},
-      el(
-        'tr',
-        {},
-        ...['Error', 'Count', 'Values seen'].map((h) => el('th', { scope: 'col', textContent: h })),
-      ),
+      el('tr', {}, ...TEXT.triage.columns.map((h) => el('th', { scope: 'col', textContent: h }))),
     ),
   );
   const body = el('tbody');
@@ -91,7 +86,7 @@ function triage(outcome: MatchOutcome, opts: RenderOptions): HTMLElement {
         'td',
         {},
         el('a', { href: r.url, textContent: r.title }),
-        r.verdict === 'possible' ? ' (possible)' : '',
+        r.verdict === 'possible' ? TEXT.triage.possible : '',
       ),
       el('td', { textContent: String(r.count) }),
       el('td', { textContent: valuesSummary(r.values) || '—' }),
@@ -107,7 +102,7 @@ function triage(outcome: MatchOutcome, opts: RenderOptions): HTMLElement {
     { className: 'triage-view' },
     el('div', { className: 'table-scroll' }, table),
   );
-  section.setAttribute('aria-label', 'Triage');
+  section.setAttribute('aria-label', TEXT.triage.label);
   section.dataset['testid'] = 'triage';
   if (outcome.unmatched.length) {
     const list = el('ul', {}, ...outcome.unmatched.map((l) => el('li', {}, el('code', { textContent: l }))));
@@ -115,7 +110,7 @@ function triage(outcome: MatchOutcome, opts: RenderOptions): HTMLElement {
       'details',
       {},
       el('summary', {
-        textContent: `${outcome.unmatched.length}${outcome.unmatched.length >= 200 ? '+' : ''} line${outcome.unmatched.length === 1 ? '' : 's'} matched nothing`,
+        textContent: TEXT.triage.unmatched(outcome.unmatched.length),
       }),
       list,
     );
@@ -126,9 +121,9 @@ function triage(outcome: MatchOutcome, opts: RenderOptions): HTMLElement {
     el(
       'p',
       { className: 'card-tools' },
-      button('Copy as Markdown', 'triage-markdown'),
+      button(TEXT.copyMarkdown, 'triage-markdown'),
       ' ',
-      button('Download CSV', 'triage-csv'),
+      button(TEXT.downloadCsv, 'triage-csv'),
     ),
   );
   return section;
@@ -140,32 +135,16 @@ export function renderResults(container: HTMLElement, outcome: MatchOutcome, opt
   const { results } = outcome;
   const matches = results.filter((r) => r.verdict === 'match').length;
   let summary: string;
-  if (outcome.empty) summary = 'No words to check: paste or type an error message to find its fix.';
-  else if (!results.length) summary = 'No known export error matches this text.';
-  else if (matches === 1 && results.length === 1)
-    summary = 'Found the error. Press Enter or select the title to open its fix.';
-  else if (matches > 0)
-    summary = `Found ${matches} error${matches === 1 ? '' : 's'}${results.length > matches ? ` and ${results.length - matches} possible match${results.length - matches === 1 ? '' : 'es'}` : ''}.`;
-  else
-    summary = `Not sure: ${results.length} possible match${results.length === 1 ? '' : 'es'}. Check which one fits your message.`;
+  if (outcome.empty) summary = TEXT.summary.empty;
+  else if (!results.length) summary = TEXT.summary.none;
+  else if (matches === 1 && results.length === 1) summary = TEXT.summary.one;
+  else if (matches > 0) summary = TEXT.summary.found(matches, results.length - matches);
+  else summary = TEXT.summary.unsure(results.length);
   const head = el('p', { className: 'results-summary', textContent: summary, tabIndex: -1 });
   head.dataset['testid'] = 'results-summary';
   nodes.push(head);
-  if (outcome.truncated)
-    nodes.push(
-      el('p', {
-        className: 'note',
-        textContent: 'Your paste was very long, so only its first 300,000 characters were checked.',
-      }),
-    );
-  if (outcome.fuzzyCapped)
-    nodes.push(
-      el('p', {
-        className: 'note',
-        textContent:
-          'Many different lines matched no known message; only the first 200 of them were compared by similarity.',
-      }),
-    );
+  if (outcome.truncated) nodes.push(el('p', { className: 'note', textContent: TEXT.truncated }));
+  if (outcome.fuzzyCapped) nodes.push(el('p', { className: 'note', textContent: TEXT.fuzzyCapped }));
   if (results.length) {
     const list = el('ol', { className: 'result-list' });
     results.forEach((r, i) => list.append(card(r, opts, linkMessage, i === 0)));
@@ -176,13 +155,13 @@ export function renderResults(container: HTMLElement, outcome: MatchOutcome, opt
       el(
         'p',
         {},
-        'It may be a different QuickBooks error, or worded differently. Try ',
+        TEXT.notFound.tryBefore,
         el('a', {
           href: `${opts.base}search/#q=${encodeURIComponent(linkMessage.slice(0, 200))}`,
-          textContent: 'searching the site',
+          textContent: TEXT.notFound.search,
         }),
-        ' or ',
-        el('a', { href: `${opts.base}errors/`, textContent: 'browse all errors' }),
+        TEXT.notFound.or,
+        el('a', { href: `${opts.base}errors/`, textContent: TEXT.notFound.browse }),
         '.',
       ),
     );
@@ -190,17 +169,14 @@ export function renderResults(container: HTMLElement, outcome: MatchOutcome, opt
       const box = el(
         'div',
         { className: 'not-found' },
-        el('h2', { textContent: 'Not in the knowledge base?' }),
-        el('p', {
-          textContent:
-            'Send your message to support, or ask for a new article. Copy a ready-made request, or open it in your email app.',
-        }),
+        el('h2', { textContent: TEXT.notFound.heading }),
+        el('p', { textContent: TEXT.notFound.body }),
         el(
           'p',
           { className: 'card-tools' },
-          button('Copy request for support', 'not-found'),
+          button(TEXT.notFound.copy, 'not-found'),
           ' ',
-          el('a', { href: '#', className: 'mailto', textContent: 'Email it' }),
+          el('a', { href: '#', className: 'mailto', textContent: TEXT.notFound.email }),
         ),
       );
       box.dataset['testid'] = 'not-found';

@@ -6,6 +6,7 @@
 import { MatchClient } from './match-client';
 import { renderResults } from './render-results';
 import { readMessage } from '../lib/links';
+import { TEXT } from './text';
 
 declare global {
   interface Window {
@@ -69,7 +70,7 @@ class SiteSearch extends HTMLElement {
       });
       const input = host.querySelector<HTMLInputElement>('input');
       // Pagefind names its input by a title only; a real accessible name is better.
-      input?.setAttribute('aria-label', 'Search errors and guides');
+      input?.setAttribute('aria-label', TEXT.searchLabel);
       let timer: number | undefined;
       input?.addEventListener('input', () => {
         clearTimeout(timer);

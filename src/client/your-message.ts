@@ -9,6 +9,7 @@ import { ticketText } from '../lib/ticket';
 import { copyText } from './clipboard';
 import { el, valueList } from './dom';
 import { labelFor } from '../lib/labels';
+import { TEXT } from './text';
 
 const article = document.querySelector<HTMLElement>('article.error-page');
 const host = document.getElementById('your-message');
@@ -50,7 +51,7 @@ async function show(): Promise<void> {
     }
   }
   const nodes: Node[] = [
-    el('h2', { id: 'your-message-title', textContent: 'Your message' }),
+    el('h2', { id: 'your-message-title', textContent: TEXT.yourMessage.heading }),
     el('pre', { className: 'message' }, code),
   ];
   const list = valueList(values);
@@ -59,8 +60,7 @@ async function show(): Promise<void> {
     nodes.push(
       el('p', {
         className: 'note',
-        textContent:
-          'This message does not follow this page’s usual wording exactly. Check that it is the same error.',
+        textContent: TEXT.yourMessage.offPattern,
       }),
     );
   }
@@ -73,7 +73,7 @@ async function show(): Promise<void> {
       const table = el(
         'table',
         { className: 'checklist' },
-        el('caption', { textContent: 'Accounts to create or rename in QuickBooks Online' }),
+        el('caption', { textContent: TEXT.yourMessage.accountsCaption }),
       );
       table.append(
         el(
@@ -82,16 +82,14 @@ async function show(): Promise<void> {
           el(
             'tr',
             {},
-            ...['Done', 'Account number', 'Account name', 'Type', 'Subtype'].map((h) =>
-              el('th', { scope: 'col', textContent: h }),
-            ),
+            ...TEXT.yourMessage.accountsColumns.map((h) => el('th', { scope: 'col', textContent: h })),
           ),
         ),
       );
       const body = el('tbody');
       note.rows.forEach((r, i) => {
         const done: HTMLInputElement = el('input', { type: 'checkbox', id: `account-${i}` });
-        done.setAttribute('aria-label', `Done: ${r.name || r.number}`);
+        done.setAttribute('aria-label', TEXT.yourMessage.accountDone(r.name || r.number));
         const cells: HTMLElement[] = [r.number, r.name, r.type, r.subtype].map((c) =>
           el('td', { textContent: c }),
         );

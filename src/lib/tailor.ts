@@ -19,8 +19,6 @@ export interface TailoredNote {
   text: string;
   /** A checklist table (accounts not found). */
   rows?: AccountRow[];
-  /** False when the list in the message was cut off or broken. */
-  complete?: boolean;
 }
 
 const q = (s: string) => `“${s}”`;
@@ -45,7 +43,6 @@ export function tailor(values: Readonly<Record<string, string>>): TailoredNote[]
       anchor: 'accounts',
       text: `${n} account${n === 1 ? '' : 's'} to create in QuickBooks Online, or to rename so the names match exactly${complete ? '' : ` (the list in your message was cut off or broken: ${n === 0 ? 'no account could be read' : `only the first ${n} could be read`})`}.`,
       rows,
-      complete,
     });
   }
   if (v['sourceAccount'] && v['targetAccount']) {

@@ -18,8 +18,6 @@ export const CALIBRATION = Object.freeze({
   fuzzyLineChars: 2000,
   /** Fuzzy queries are cut to this many characters (each word is one more search). */
   fuzzyQueryChars: 300,
-  /** At most this many distinct unmatched lines go through fuzzy search. */
-  fuzzyMaxLines: 200,
   /** Fuse scores at most this many candidate pages per line (chosen by the rarest shared words). */
   fuzzyCandidates: 6,
   /** A QBO short title on a line that never names QuickBooks is only a `possible` when the line has more than this many other words. */

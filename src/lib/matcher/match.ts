@@ -16,12 +16,12 @@ import {
   unwrapFaults,
 } from './unwrap';
 import { CALIBRATION, runDecides } from './calibration';
+import { MAX_FUZZY_LINES, MAX_UNMATCHED } from './limits';
 import type { FuzzySearch } from './fuzzy';
 import type { FuzzyDetail, MatchIndex, MatchOutcome, MatchResult, Occurrence, Verdict, Via } from './types';
 
 const MAX_OCCURRENCES = 50;
 const MAX_HITS = 20_000;
-const MAX_UNMATCHED = 200;
 
 interface CompiledEntry {
   page: number;
@@ -55,8 +55,6 @@ interface Found {
 
 export interface Matcher {
   match(raw: unknown): MatchOutcome;
-  /** Number of pages in the index. */
-  readonly size: number;
 }
 
 function lineStarts(text: string): number[] {
@@ -275,7 +273,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
         noteUnmatched(segment);
         continue;
       }
-      if (fuzzed >= CALIBRATION.fuzzyMaxLines) {
+      if (fuzzed >= MAX_FUZZY_LINES) {
         outcome.fuzzyCapped = true;
         noteUnmatched(segment);
         continue;
@@ -404,5 +402,5 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
     return outcome;
   }
 
-  return { match, size: index.pages.length };
+  return { match };
 }

@@ -4,8 +4,7 @@
  * runs of spaces. Line breaks are kept: they separate errors in a multi-line paste.
  */
 
-/** Pastes longer than this are cut; the result says so. */
-export const MAX_INPUT_CHARS = 300_000;
+import { MAX_INPUT_CHARS } from './limits';
 
 const QUOTES: Record<string, string> = {
   '\u2018': "'",

@@ -36,8 +36,8 @@ self.onmessage = async (event: MessageEvent) => {
     if (msg.type === 'init') {
       fuzzyIndexUrl = msg.fuzzyIndexUrl;
       core ??= getJson<MatchIndex>(msg.indexUrl).then((index) => ({ index, matcher: createMatcher(index) }));
-      const { index } = await core;
-      self.postMessage({ type: 'ready', size: index.pages.length });
+      await core;
+      self.postMessage({ type: 'ready' });
       return;
     }
     if (!core) throw new Error('[error-matcher] worker used before init');
