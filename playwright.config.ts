@@ -1,10 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * End-to-end tests against the built site (dist/), served by `astro preview` on port 4322.
- * Run `npm run build` first; `npm test` does. Any Chrome/Chromium works: set CHROMIUM_PATH.
+ * End-to-end tests against the built site (dist/), served by `astro preview` on port 4322 (or
+ * E2E_PORT, so two checkouts can test at once). Run `npm run build` first; `npm test` does. Any
+ * Chrome/Chromium works: set CHROMIUM_PATH.
  */
-const PORT = 4322;
+const PORT = Number(process.env['E2E_PORT'] ?? 4322);
 const CI = !!process.env['CI'];
 
 const chromium = {
