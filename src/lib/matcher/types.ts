@@ -1,4 +1,5 @@
 /** Shapes shared by the index builder, the matcher and its callers. */
+import type { ExactFeatures, Features } from './model';
 
 export type Verdict = 'match' | 'possible';
 
@@ -47,34 +48,6 @@ export interface FuzzyIndex {
   about: string[];
 }
 
-/** How a fuzzy result was judged (see src/lib/matcher/fuzzy.ts). */
-export interface FuzzyDetail {
-  /** Fuse score, 0 best. */
-  score: number;
-  /** Score gap to the runner-up page (first hit only). */
-  gap: number;
-  /** Distinctive words in the paste. */
-  words: number;
-  /** Share of the paste's words the page's messages hold (first hit only). */
-  covered: number;
-  /** Share of the page's message words the paste holds (first hit only). */
-  ofPage: number;
-  /** `covered` minus the runner-up's. */
-  coverageGap: number;
-  /** Sum of the rarity of the covered words. */
-  info: number;
-  /** Longest run of the paste's words, in order, found in one of the page's messages (typos allowed). */
-  run: number;
-  /** How many of that run's words are not glue words or values. */
-  runContent: number;
-  /** `run` minus the longest run any other page has. */
-  runGap: number;
-  /** The run is the whole paste: it starts where the paste starts and ends where the paste ends, or where it shows it was cut (`…`). */
-  runWhole: boolean;
-  /** The page's message says "not" (cannot, doesn't…) and the paste says no such word: the opposite news, never a `match` on word overlap alone. */
-  negationLost: boolean;
-}
-
 export interface Occurrence {
   /** Values pulled out of the message, by placeholder name. */
   values: Record<string, string>;
@@ -97,8 +70,10 @@ export interface MatchResult {
   types: Record<string, string>;
   /** How many times this error occurs in the paste. */
   count: number;
-  /** For fuzzy results: how they were judged. */
-  fuzzy?: FuzzyDetail;
+  /** For results the model scored: its features (model.ts), for `--explain`. */
+  features?: Features;
+  /** For exact hits: the exact-hit model's features. */
+  exactFeatures?: ExactFeatures | undefined;
   /** Occurrences in paste order (at most MAX_OCCURRENCES kept). */
   occurrences: Occurrence[];
 }
