@@ -43,6 +43,7 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
   li.dataset['testid'] = 'match-result';
   li.dataset['slug'] = r.slug;
   li.dataset['verdict'] = r.verdict;
+  li.dataset['confidence'] = String(r.confidence);
   const meta: string[] = [TEXT.confidence(r.confidence)];
   if (r.count > 1) meta.push(TEXT.seenTimes(r.count));
   const via = TEXT.via[r.via];
@@ -170,6 +171,9 @@ export function renderResults(container: HTMLElement, outcome: MatchOutcome, opt
         'div',
         { className: 'not-found' },
         el('h2', { textContent: TEXT.notFound.heading }),
+        ...(outcome.fault
+          ? [el('p', { textContent: TEXT.notFound.fault(outcome.fault.code, outcome.fault.title) })]
+          : []),
         el('p', { textContent: TEXT.notFound.body }),
         el(
           'p',

@@ -50,6 +50,8 @@ export const TEXT = {
     or: ' or ',
     browse: 'browse all errors',
     heading: 'Not in the knowledge base?',
+    fault: (code: string, title: string) =>
+      `This is QuickBooks error ${[code, title && `“${title}”`].filter(Boolean).join(' ')}, which is not in the knowledge base yet.`,
     body: 'Send your message to support, or ask for a new article. Copy a ready-made request, or open it in your email app.',
     copy: 'Copy request for support',
     email: 'Email it',

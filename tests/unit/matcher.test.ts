@@ -391,6 +391,8 @@ describe('bad input gets a clear answer, never a crash', () => {
     ['dotted names', `${'a.'.repeat(1000)}Exception `.repeat(100)],
     ['long dotted names', `${'x'.repeat(29)}.`.repeat(10_000)],
     ['wrapper words', 'Validation Exception was thrown '.repeat(10_000)],
+    // An XML fault whose <Error> elements never close (269 ms per 100 KB before the scan was linear).
+    ['unclosed XML errors', `<Fault>${'<Error>'.repeat(30_000)}`],
   ])('input built to be slow stays linear in time: %s', (_kind, text) => {
     // The fastest of three runs: a garbage collection or a busy core is not the matcher's time.
     const fastest = (input: string) =>
@@ -404,6 +406,28 @@ describe('bad input gets a clear answer, never a crash', () => {
     const small = fastest(text.slice(0, text.length / 10));
     // 10× the input may cost about 10× the time, not 100×: generous noise, and a floor.
     expect(fastest(text)).toBeLessThan(Math.max(200, small * 40));
+  });
+
+  it.each([
+    [
+      'a JSON fault',
+      '{"Fault":{"Error":[{"Message":"Object Not Found","Detail":"Object Not Found : gone","code":"610"}],"type":"ValidationFault"}}',
+      { code: '610', title: 'Object Not Found' },
+    ],
+    [
+      'an XML fault',
+      '<IntuitResponse><Fault type="ValidationFault"><Error code="5010"><Message>Stale Object Error</Message></Error></Fault></IntuitResponse>',
+      { code: '5010', title: 'Stale Object Error' },
+    ],
+    [
+      'a code on a QuickBooks line',
+      'QuickBooks returned error code 7777 for the export',
+      { code: '7777', title: '' },
+    ],
+  ])('says which QuickBooks fault it saw when nothing matches: %s', (_kind, text, fault) => {
+    const outcome = matcher.match(text);
+    expect(outcome.results).toEqual([]);
+    expect(outcome.fault).toEqual(fault);
   });
 
   it('returns HTML in a paste as plain values, untouched', () => {

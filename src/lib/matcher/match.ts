@@ -14,6 +14,7 @@ import {
   unescapeJsonText,
   unquoteCells,
   unwrapFaults,
+  type Fault,
 } from './unwrap';
 import {
   LINE_CHARS,
@@ -395,7 +396,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       outcome.empty = true;
       return outcome;
     }
-    const text = normalizeInput(unquoteCells(unescapeJsonText(unwrapFaults(input.text)))).text;
+    const faults: Fault[] = [];
+    const text = normalizeInput(unquoteCells(unescapeJsonText(unwrapFaults(input.text, faults)))).text;
     const starts = lineStarts(text);
     const { found, covered, on } = resolveHits(exactHits(text), starts, text);
 
@@ -508,6 +510,11 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
           exactFeatures: f.exactFeatures,
         });
     }
+    // Nothing found: say which QuickBooks fault it was, if the paste carries one.
+    const fault = faults.find((f) => f.code || f.message);
+    const code = fault ? '' : String(findCodes(text.slice(0, LINE_CHARS))[0] ?? '');
+    if (!byPage.size && (fault ?? code))
+      outcome.fault = fault ? { code: fault.code, title: fault.message } : { code, title: '' };
     outcome.results = [...byPage.values()]
       .sort(
         (a, b) =>

@@ -92,4 +92,6 @@ export interface MatchOutcome {
   lines: number;
   /** The input was empty or held no letters. */
   empty: boolean;
+  /** When nothing was found: the QuickBooks fault the paste carries (its code and short title), if any. */
+  fault?: { code: string; title: string };
 }
