@@ -37,11 +37,12 @@ const readCases = (dir: string, name: string): Case[] => {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Case[]) : [];
 };
 
-/** Unrelated cases relabelled to a page count as single-error pastes. */
+/** Unrelated cases relabelled to a page count as single-error pastes (to two pages or more: ambiguous). */
 function settle(c: Cases): Cases {
   return {
     ...c,
     single: [...c.single, ...c.unrelated.filter((x) => typeof x.expect === 'string')],
+    ambiguous: [...c.ambiguous, ...c.unrelated.filter((x) => Array.isArray(x.expect))],
     unrelated: c.unrelated.filter((x) => x.expect === null),
   };
 }

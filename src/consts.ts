@@ -35,10 +35,17 @@ export const CATEGORIES = {
     blurb: 'Payments, deposits and bank matches block a re-sync.',
   },
   'support-only': { label: 'Support only', blurb: 'Only Technical Support can resolve these.' },
+  'qbo-api': {
+    label: 'QuickBooks API errors',
+    blurb: 'Faults QuickBooks Online’s API returns, by code, from Intuit’s documentation.',
+  },
 } as const;
 
 export type CategoryKey = keyof typeof CATEGORIES;
 export const CATEGORY_KEYS = Object.keys(CATEGORIES) as [CategoryKey, ...CategoryKey[]];
+
+/** The source article every page without a `source` of its own comes from. */
+export const ARTICLE_SOURCE = { title: 'Resolve Touchless Integration export errors (QBO)' } as const;
 
 /** Where the fix happens. */
 export const FIX_IN = {

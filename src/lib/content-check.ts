@@ -104,6 +104,8 @@ export function checkContent(
     return problems;
   }
   const fileOf = new Map(entries.map((e) => [e.id, e.file]));
+  const codesOf = new Map(entries.map((e) => [e.id, new Set(e.data.qboCodes ?? [])]));
+  const sharesCode = (a: string, b: string) => [...(codesOf.get(a) ?? [])].some((c) => codesOf.get(b)?.has(c));
 
   for (const e of entries) {
     const check = (field: string, text: string, mustMatch: boolean) => {
@@ -125,11 +127,15 @@ export function checkContent(
         });
       } else if (
         !mustMatch &&
-        results[0]?.slug !== e.id &&
-        !(own && results.every((r) => r.verdict === 'possible'))
+        results[0] &&
+        results[0].slug !== e.id &&
+        !(own && results.every((r) => r.verdict === 'possible')) &&
+        !(results[0].verdict === 'possible' && sharesCode(results[0].slug, e.id))
       ) {
-        // A cut-off message must still put its page first, or, when the cut removed what tells two
-        // pages apart, offer it among honest `possible` results.
+        // A cut-off message must not put another page first; when the cut removed what tells two
+        // pages apart, it may offer this page among honest `possible` results, or a `possible` for
+        // the family page of its QBO code (the 6000 family page for a cut-off 6000 detail). A cut
+        // so short that nothing is found is an honest answer.
         problems.push({
           file: e.file,
           field,

@@ -241,10 +241,21 @@ describe('typos, cut-offs and halves put their page first, and nothing else is a
   });
 });
 
+describe("QuickBooks' own API errors find their pages", () => {
+  it.each([
+    [
+      "Object Not Found: Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.",
+      'object-not-found-inactive',
+    ],
+    ['message=AuthenticationFailed; errorCode=003200; statusCode=401', 'reconnect-quickbooks'],
+  ])('%s → %s', (text, slug) => {
+    expect(top(text)?.slug).toBe(slug);
+    expect(matches(text).filter((s) => s !== slug)).toEqual([]);
+  });
+});
+
 describe('unrelated errors never get a match', () => {
   it.each([
-    "Object Not Found: Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.",
-    'message=AuthenticationFailed; errorCode=003200; statusCode=401',
     'duplicate key value violates unique constraint "users_email_key"',
     'Your card was declined.',
     'Please call me back about my invoice',
