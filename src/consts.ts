@@ -40,6 +40,9 @@ export const CATEGORIES = {
 export type CategoryKey = keyof typeof CATEGORIES;
 export const CATEGORY_KEYS = Object.keys(CATEGORIES) as [CategoryKey, ...CategoryKey[]];
 
+/** The source article every page without a `source` of its own comes from. */
+export const ARTICLE_SOURCE = { title: 'Resolve Touchless Integration export errors (QBO)' } as const;
+
 /** Where the fix happens. */
 export const FIX_IN = {
   qbo: 'QuickBooks Online',
