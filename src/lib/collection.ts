@@ -13,12 +13,18 @@ let cache: Promise<ErrorEntry[]> | undefined;
 
 async function load(): Promise<ErrorEntry[]> {
   const entries = await getCollection('errors');
+  const start = performance.now();
   const problems = checkContent(
     entries.map((e) => ({
       id: e.id,
       file: e.filePath ?? `content/errors/${e.id}.mdx`,
       data: { ...e.data, related: e.data.related.map((r) => r.id) },
     })),
+  );
+  // One line per build: the check runs the matcher over every example, so its time grows with the
+  // number of pages (npm run bench:scale reads this line to split the build's time by phase).
+  console.info(
+    `[content] ${entries.length} error pages checked in ${((performance.now() - start) / 1000).toFixed(2)} s`,
   );
   if (problems.length) throw new Error(formatProblems(problems));
   const order = (e: ErrorEntry) => CATEGORY_KEYS.indexOf(e.data.category);
