@@ -3,7 +3,7 @@
  * fails the build with a message naming the file and the field (see content-check.ts).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { CATEGORY_KEYS } from '../consts';
+import { CATEGORIES, CATEGORY_KEYS, type CategoryKey } from '../consts';
 import { checkContent, formatProblems } from './content-check';
 import { buildIndex, type BuiltIndex } from './matcher/build-index';
 
@@ -35,6 +35,23 @@ async function load(): Promise<ErrorEntry[]> {
 export function getErrors(): Promise<ErrorEntry[]> {
   cache ??= load();
   return cache;
+}
+
+export interface CategoryGroup {
+  key: CategoryKey;
+  label: string;
+  blurb: string;
+  items: ErrorEntry[];
+}
+
+/** The error pages by category, in home-page order; categories without pages are left out. */
+export async function getCategoryGroups(): Promise<CategoryGroup[]> {
+  const errors = await getErrors();
+  return CATEGORY_KEYS.map((key) => ({
+    key,
+    ...CATEGORIES[key],
+    items: errors.filter((e) => e.data.category === key),
+  })).filter((g) => g.items.length > 0);
 }
 
 let index: Promise<BuiltIndex> | undefined;
