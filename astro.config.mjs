@@ -20,6 +20,9 @@ export default defineConfig({
   integrations: [mdx(), sitemap()],
   markdown: {
     processor: satteri({ hastPlugins: [stepAnchors] }),
+    // Shiki colours code with inline styles, which the CSP below blocks (and Astro warns of it on
+    // every build). The pages have no highlighted code: a code block is plain <pre><code>.
+    syntaxHighlight: false,
   },
   devToolbar: { enabled: false },
   // No inline scripts or styles: Astro would inline small ones and allow them by hash in the <meta>,
@@ -34,10 +37,9 @@ export default defineConfig({
         // marker "use astro:head-inject", and Rolldown warns of it once per file (ten lines each:
         // 2,203 warnings at 2,200 pages, hiding any real one). Astro's bug, not this site's
         // (withastro/astro#18087); drop only that message and pass every other warning on.
-        onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject'))
-            return;
-          warn(warning);
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+          handler(level, log);
         },
       },
     },
