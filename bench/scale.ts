@@ -14,7 +14,7 @@
  *   the time from navigation start to that result, and whether the right page comes first.
  *
  * The machine's load average is printed too: on shared cores the times move with it.
- * SCALE_KEEP=1 keeps the temporary copies (their paths are printed).
+ * SCALE_KEEP=1 keeps the temporary copies and their build logs (their paths are printed).
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -261,8 +261,10 @@ async function measure(n: number, browser: Browser): Promise<Figures> {
     pagefind: treeSize(join(dist, 'pagefind')),
     visits,
   };
-  if (process.env['SCALE_KEEP']) console.error(`kept ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
+  if (process.env['SCALE_KEEP']) {
+    writeFileSync(join(dir, 'build.log'), log);
+    console.error(`kept ${dir} (its build log: build.log)`);
+  } else rmSync(dir, { recursive: true, force: true });
   return figures;
 }
 
