@@ -17,10 +17,11 @@ const MODULE_SCRIPT = /<script type="module" src="([^"]+\.js)"><\/script>/g;
 /**
  * The modules a page's scripts import, in the order found, by URL path.
  * @param {string} dist the build's output directory
+ * @param {string} base the site's base path (`/`, or `/qbo/` with BASE_PATH): URLs start with it, dist/ does not
  * @param {string[]} entries the page's module script URLs (site-absolute paths)
  * @param {Map<string, string[]>} cache imports per module URL, shared across pages
  */
-export function staticImports(dist, entries, cache) {
+export function staticImports(dist, base, entries, cache) {
   const seen = new Set(entries);
   const out = [];
   const queue = [...entries];
@@ -30,9 +31,9 @@ export function staticImports(dist, entries, cache) {
     if (!imports) {
       let code = '';
       try {
-        code = readFileSync(join(dist, src), 'utf8');
+        code = readFileSync(join(dist, src.startsWith(base) ? src.slice(base.length) : src), 'utf8');
       } catch {
-        // A script outside this build (another base path): nothing to preload.
+        // A script that is not in this build: nothing to preload.
       }
       imports = [...code.matchAll(STATIC_IMPORT)].map((m) =>
         posix.normalize(posix.join(posix.dirname(src), /** @type {string} */ (m[1]))),
@@ -57,9 +58,13 @@ function* htmlFiles(dir) {
 
 /** @returns {import('astro').AstroIntegration} */
 export function modulePreload() {
+  let base = '/';
   return {
     name: 'module-preload',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
         /** @type {Map<string, string[]>} */
@@ -68,7 +73,7 @@ export function modulePreload() {
         for (const file of htmlFiles(dist)) {
           const html = readFileSync(file, 'utf8');
           const entries = [...html.matchAll(MODULE_SCRIPT)].map((m) => /** @type {string} */ (m[1]));
-          const deps = staticImports(dist, entries, cache);
+          const deps = staticImports(dist, base, entries, cache);
           if (!deps.length || !html.includes('</head>')) continue;
           const links = deps.map((d) => `<link rel="modulepreload" href="${d}">`).join('');
           writeFileSync(file, html.replace('</head>', `${links}</head>`));
