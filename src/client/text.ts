@@ -67,4 +67,8 @@ export const TEXT = {
     accountDone: (name: string) => `Done: ${name}`,
   },
   searchLabel: 'Search errors and guides',
+  filter: {
+    shown: (n: number, total: number) => `Showing ${groupDigits(n)} of ${groupDigits(total)} errors.`,
+    none: 'No error in the list has all these words. Try fewer words, or paste the whole message into the troubleshooter.',
+  },
 } as const;
