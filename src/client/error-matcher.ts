@@ -13,7 +13,7 @@ import { oneLine } from '../lib/tailor';
 import { triageCsv, triageMarkdown, triageRows } from '../lib/triage';
 import { groupDigits } from '../lib/values';
 import { copyText } from './clipboard';
-import { TEXT } from './text';
+import * as TEXT from './text';
 
 interface CatalogueEntry {
   slug: string;

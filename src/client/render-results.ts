@@ -9,7 +9,7 @@ import { errorHref, shortenForLink } from '../lib/links';
 import { oneLine } from '../lib/tailor';
 import { triageRows, valuesSummary } from '../lib/triage';
 import { el, valueList } from './dom';
-import { TEXT } from './text';
+import * as TEXT from './text';
 
 export interface RenderOptions {
   base: string;

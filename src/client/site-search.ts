@@ -6,7 +6,7 @@
 import { MatchClient } from './match-client';
 import { renderResults } from './render-results';
 import { readMessage } from '../lib/links';
-import { TEXT } from './text';
+import * as TEXT from './text';
 
 declare global {
   interface Window {

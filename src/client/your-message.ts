@@ -9,7 +9,7 @@ import { ticketText } from '../lib/ticket';
 import { copyText } from './clipboard';
 import { el, valueList } from './dom';
 import { labelFor } from '../lib/labels';
-import { TEXT } from './text';
+import * as TEXT from './text-page';
 
 const article = document.querySelector<HTMLElement>('article.error-page');
 const host = document.getElementById('your-message');

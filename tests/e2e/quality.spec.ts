@@ -377,8 +377,12 @@ test.describe('size budget', () => {
     );
   });
 
-  /** Everything the home page may ever load, fuzzy search, triage and tickets included. */
-  const HOME_ALL_BUDGET = 32 * 1024;
+  /**
+   * Everything the home page may ever load, fuzzy search, triage and tickets included. 32 KB until
+   * the fitted model (two regressions and the exact-hit model, scored in the worker) and the
+   * one-module text added 2.7 KB; what a paste needs first stays within HOME_BUDGET.
+   */
+  const HOME_ALL_BUDGET = 36 * 1024;
   test(`home page, everything it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true });
     const total = js.total + gzipOf('/match-index.json') + gzipOf('/fuzzy-index.json');
