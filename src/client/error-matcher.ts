@@ -1,11 +1,13 @@
 /**
- * <error-matcher>: the troubleshooter island. It enhances a working <form>: without JS the form
- * still submits to the search page and the page still lists every error. With JS, results update as
- * the person types or pastes (debounced; stale answers dropped), Enter opens the best match, and
- * `/?q=<message>` opens with the box filled. The index loads on first focus or when the page is idle.
+ * <error-matcher>: the troubleshooter island. Without JS its form is hidden and sends nothing (the
+ * box has no name, the button starts disabled) and the page still lists every error. With JS,
+ * results update as the person types or pastes (debounced; stale answers dropped), Enter opens the
+ * best match, and `/#q=<message>` opens with the box filled (an old `/?q=` link too, moved into the
+ * fragment at once). The index loads on first focus or when the page is idle.
  */
 import { MatchClient } from './match-client';
 import { renderResults } from './render-results';
+import { encodeText } from '../lib/cut';
 import { errorHref, readMessage, shortenForLink, troubleshooterHref } from '../lib/links';
 import type { MatchOutcome } from '../lib/matcher/types';
 import { notFoundText, ticketText } from '../lib/ticket';
@@ -84,11 +86,27 @@ class ErrorMatcher extends HTMLElement {
       if (target) void this.#action(target, base);
     });
 
-    const initial = readMessage(location, ['q']);
-    if (initial) {
-      box.value = initial;
-      void this.#run(initial, results, base);
+    const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (submit) submit.disabled = false;
+
+    const fromLink = () => {
+      const message = readMessage(location, ['q']);
+      if (!message || message === current()) return;
+      box.value = message;
+      this.#full = undefined;
+      void this.#run(message, results, base);
+    };
+    // An old `?q=` link: keep the message, but only in the fragment from now on.
+    if (new URLSearchParams(location.search).has('q')) {
+      const message = readMessage({ search: location.search, hash: '' }, ['q']);
+      history.replaceState(
+        history.state,
+        '',
+        `${location.pathname}${message ? `#q=${encodeText(message)}` : ''}`,
+      );
     }
+    fromLink();
+    addEventListener('hashchange', fromLink);
   }
 
   #fail(results: HTMLElement, err: unknown): void {
@@ -118,7 +136,7 @@ class ErrorMatcher extends HTMLElement {
       const mailto = results.querySelector<HTMLAnchorElement>('a.mailto');
       if (mailto) {
         const body = notFoundText(shortenForLink(text), this.#pageUrl(base));
-        mailto.href = `mailto:?subject=${encodeURIComponent(TEXT.notFound.emailSubject)}&body=${encodeURIComponent(body)}`;
+        mailto.href = `mailto:?subject=${encodeText(TEXT.notFound.emailSubject)}&body=${encodeText(body)}`;
       }
       results.dataset['ms'] = answer.ms.toFixed(3);
       results.dataset['state'] = 'ready';

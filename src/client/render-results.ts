@@ -5,6 +5,7 @@
  * element handles their clicks.
  */
 import type { MatchOutcome, MatchResult } from '../lib/matcher/types';
+import { encodeText } from '../lib/cut';
 import { errorHref, shortenForLink } from '../lib/links';
 import { oneLine } from '../lib/tailor';
 import { triageRows, valuesSummary } from '../lib/triage';
@@ -157,7 +158,7 @@ export function renderResults(container: HTMLElement, outcome: MatchOutcome, opt
         {},
         TEXT.notFound.tryBefore,
         el('a', {
-          href: `${opts.base}search/#q=${encodeURIComponent(linkMessage.slice(0, 200))}`,
+          href: `${opts.base}search/#q=${encodeText(linkMessage, 200)}`,
           textContent: TEXT.notFound.search,
         }),
         TEXT.notFound.or,

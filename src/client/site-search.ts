@@ -1,10 +1,11 @@
 /**
- * The search page: Pagefind's own UI, loaded on demand. A query from `#q=` (or `?q=`) is searched
- * at once. A pasted error message gets the troubleshooter's answer first: the matcher's results
+ * The search page: Pagefind's own UI, loaded on demand. A query from `#q=` (or an old `?q=` link,
+ * moved into the fragment) is searched at once. A pasted error message gets the troubleshooter's answer first: the matcher's results
  * appear above Pagefind's. Word queries keep Pagefind's results alone.
  */
 import { MatchClient } from './match-client';
 import { renderResults } from './render-results';
+import { cut, encodeText } from '../lib/cut';
 import { readMessage } from '../lib/links';
 import { TEXT } from './text';
 
@@ -76,11 +77,16 @@ class SiteSearch extends HTMLElement {
         clearTimeout(timer);
         timer = window.setTimeout(() => void showMatches(input.value), 150);
       });
+      // An old `?q=` link: the query lives in the fragment from now on.
+      if (new URLSearchParams(location.search).has('q')) {
+        const q = readMessage({ search: location.search, hash: '' }, ['q']);
+        history.replaceState(history.state, '', `${location.pathname}${q ? `#q=${encodeText(q)}` : ''}`);
+      }
       const run = () => {
         const q = readMessage(location, ['q']);
         if (!q) return;
         // Pagefind gets a search-sized query; the matcher gets the whole paste.
-        ui.triggerSearch(q.slice(0, 300));
+        ui.triggerSearch(cut(q, 300));
         void showMatches(q);
       };
       run();
