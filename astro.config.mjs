@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import { headersFile } from './src/integrations/headers.mjs';
+import { shikiClasses } from './src/integrations/shiki-classes.mjs';
 import { stepAnchors } from './src/integrations/step-anchors.mjs';
 
 /**
@@ -16,36 +18,21 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), headersFile({ base, searchPath: `${base.replace(/\/?$/, '/')}search/` })],
   markdown: {
     processor: satteri({ hastPlugins: [stepAnchors] }),
+    // Code blocks: Shiki's css-variables theme, each colour a class (no inline style: the CSP
+    // allows none); src/styles/global.css gives the colours, light and dark.
+    shikiConfig: { theme: 'css-variables', transformers: [shikiClasses] },
   },
   devToolbar: { enabled: false },
-  // No inline scripts or styles: Astro would inline small ones and allow them by hash in the <meta>,
-  // but public/_headers is static and cannot know those hashes. Every script is a file under
-  // /_astro/, allowed by 'self' in both policies.
+  // No inline scripts or styles (the CSP allows none): Astro would inline small scripts and
+  // stylesheets. Every script and stylesheet is a file under /_astro/, allowed by 'self'.
   // Module workers, so the troubleshooter's worker can load Fuse.js as a separate chunk on demand.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
-  // Content-Security-Policy as a <meta> on every page; Astro adds the hashes of its own inline
-  // scripts and styles. No third-party origin anywhere. public/_headers repeats it for hosts that
-  // read that file (keep the two in step; tests/e2e/quality.spec.ts checks both).
-  security: {
-    csp: {
-      algorithm: 'SHA-256',
-      directives: [
-        "default-src 'self'",
-        // The troubleshooter's module worker is a file under /_astro/.
-        "worker-src 'self'",
-        "connect-src 'self'",
-        "img-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      // Pagefind compiles its WebAssembly search core: that needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
-    },
-  },
+  // The Content-Security-Policy is written by hand in src/csp.mjs, not by `security.csp`: Astro's
+  // would list a hash for every script and stylesheet file of the build, which nothing needs, and
+  // cannot give 'wasm-unsafe-eval' to the search page alone. Base.astro puts it in every page's
+  // <meta>; the headers-file integration writes dist/_headers from the same source.
 });

@@ -1,3 +1,4 @@
+import { clip } from '../lib/cut';
 import { labelFor } from '../lib/labels';
 
 /** Builds an element with properties and children. Text goes in as text nodes, never as HTML. */
@@ -22,7 +23,7 @@ export function valueList(values: Record<string, string>): HTMLElement | null {
         'div',
         {},
         el('dt', { textContent: labelFor(name) }),
-        el('dd', {}, el('code', { textContent: value.length > 160 ? `${value.slice(0, 159)}…` : value })),
+        el('dd', {}, el('code', { textContent: clip(value, 160) })),
       ),
     );
   }

@@ -7,7 +7,7 @@
  */
 import { MatchClient } from './match-client';
 import { renderResults } from './render-results';
-import { encodeText } from '../lib/cut';
+import { cut, encodeText } from '../lib/cut';
 import { errorHref, readMessage, shortenForLink, troubleshooterHref } from '../lib/links';
 import type { MatchOutcome } from '../lib/matcher/types';
 import { notFoundText, ticketText } from '../lib/ticket';
@@ -57,7 +57,7 @@ class ErrorMatcher extends HTMLElement {
       if (pasted.length <= PREVIEW_CHARS) return;
       event.preventDefault();
       this.#full = pasted;
-      box.value = `${pasted.slice(0, PREVIEW_CHARS)}\n… (${groupDigits(pasted.length)} characters pasted; the box shows the start, the troubleshooter reads it all)`;
+      box.value = `${cut(pasted, PREVIEW_CHARS)}\n… (${groupDigits(pasted.length)} characters pasted; the box shows the start, the troubleshooter reads it all)`;
       void this.#run(pasted, results, base);
     });
     box.addEventListener('input', () => {

@@ -131,4 +131,8 @@ async function copyTicket(copy: HTMLButtonElement, article: HTMLElement): Promis
 }
 
 void show();
-addEventListener('hashchange', () => void show());
+// A new message in the fragment replaces the panel; an in-page link (the skip link, `#step-N`)
+// leaves the fragment without one, and keeps it.
+addEventListener('hashchange', () => {
+  if (readMessage(location, ['m'])) void show();
+});

@@ -3,6 +3,7 @@
  * Markdown. Pure; values are inserted as text (Markdown-escaped where it matters).
  */
 import { labelFor } from './labels';
+import { mdEscape } from './markdown';
 
 export interface TicketInput {
   title: string;
@@ -16,8 +17,6 @@ export interface TicketInput {
   /** A tailored line, when the values allow one. */
   tailored?: string;
 }
-
-const mdEscape = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
 
 export function ticketText(t: TicketInput): { text: string; markdown: string } {
   const values = Object.entries(t.values ?? {}).filter(([, v]) => v);

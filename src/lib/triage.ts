@@ -3,6 +3,7 @@
  * seen, plus the lines that matched nothing. Copied as Markdown or downloaded as CSV. Pure.
  */
 import { labelFor } from './labels';
+import { mdCell } from './markdown';
 import type { MatchOutcome, Verdict } from './matcher/types';
 
 export interface TriageRow {
@@ -37,20 +38,18 @@ export function valuesSummary(values: Record<string, string[]>): string {
     .join('; ');
 }
 
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
 export function triageMarkdown(rows: TriageRow[], unmatched: string[]): string {
   const lines = ['| Error | Count | Values seen | Fix |', '| --- | ---: | --- | --- |'];
   for (const r of rows)
     lines.push(
-      `| ${cell(r.title)}${r.verdict === 'possible' ? ' (possible)' : ''} | ${r.count} | ${cell(valuesSummary(r.values)) || '—'} | ${r.url} |`,
+      `| ${mdCell(r.title)}${r.verdict === 'possible' ? ' (possible)' : ''} | ${r.count} | ${mdCell(valuesSummary(r.values)) || '—'} | ${r.url} |`,
     );
   if (unmatched.length) {
     lines.push(
       '',
       `Lines that matched nothing (${unmatched.length}):`,
       '',
-      ...unmatched.map((l) => `- ${l.replace(/\n/g, ' ')}`),
+      ...unmatched.map((l) => `- ${mdCell(l)}`),
     );
   }
   return lines.join('\n');
