@@ -6,22 +6,17 @@
  * fragment at once). The index loads on first focus or when the page is idle.
  */
 import { MatchClient } from './match-client';
-import { renderResults } from './render-results';
+import { fetchPage } from './page-info';
+import { occurrenceValues, renderResults, resultMessage } from './render-results';
 import { cut, encodeText } from '../lib/cut';
 import { errorHref, readMessage, shortenForLink, troubleshooterHref } from '../lib/links';
 import type { MatchOutcome } from '../lib/matcher/types';
 import { notFoundText, ticketText } from '../lib/ticket';
-import { oneLine } from '../lib/tailor';
+import { tailor } from '../lib/tailor';
 import { triageCsv, triageMarkdown, triageRows } from '../lib/triage';
-import { groupDigits } from '../lib/values';
+import { groupDigits, valuesSeen } from '../lib/values';
 import { copyText } from './clipboard';
 import { TEXT } from './text';
-
-interface CatalogueEntry {
-  slug: string;
-  title: string;
-  summary: string;
-}
 
 const DEBOUNCE_MS = 150;
 /**
@@ -147,8 +142,6 @@ class ErrorMatcher extends HTMLElement {
     }
   }
 
-  #catalogue: Promise<CatalogueEntry[]> | undefined;
-
   #pageUrl(base: string): string {
     return new URL(base, location.href).href;
   }
@@ -161,21 +154,23 @@ class ErrorMatcher extends HTMLElement {
       case 'ticket': {
         const r = outcome?.results.find((x) => x.slug === button.dataset['slug']);
         if (!r) return;
-        // The catalogue carries each page's fix summary; the request carries nothing pasted.
-        this.#catalogue ??= fetch(`${base}errors.json`).then(
-          async (res) => ((await res.json()) as { errors: CatalogueEntry[] }).errors,
-        );
-        const page = (await this.#catalogue.catch(() => [])).find((e) => e.slug === r.slug);
-        const tailored = oneLine(r.values);
+        // The page's steps come from the page itself; fetching it carries nothing pasted.
+        const url = abs(r.slug);
+        const page = await fetchPage(url);
+        const all = occurrenceValues(r);
         await copyText(
           button,
           ticketText({
             title: r.title,
-            url: abs(r.slug),
-            message: r.occurrences[0]?.text ?? shortenForLink(text, outcome),
-            values: r.values,
-            fix: page?.summary ?? '',
-            ...(tailored ? { tailored } : {}),
+            url,
+            verdict: r.verdict,
+            message: resultMessage(r, shortenForLink(text, outcome)),
+            values: valuesSeen(all),
+            steps: page?.steps ?? [],
+            notes: tailor(r.values, all).map((n) => {
+              const step = page?.valueSteps[n.anchor];
+              return step ? { text: n.text, step } : { text: n.text };
+            }),
           }),
         );
         return;

@@ -9,6 +9,7 @@ import { encodeText } from '../lib/cut';
 import { errorHref, shortenForLink } from '../lib/links';
 import { oneLine } from '../lib/tailor';
 import { triageRows, valuesSummary } from '../lib/triage';
+import { valuesSeen } from '../lib/values';
 import { el, valueList } from './dom';
 import { TEXT } from './text';
 
@@ -29,8 +30,16 @@ function button(label: string, action: string, data: Record<string, string> = {}
   return b;
 }
 
+/** The values of every occurrence of a result (the first alone when it has none listed). */
+export const occurrenceValues = (r: MatchResult): Record<string, string>[] =>
+  r.occurrences.length ? r.occurrences.map((o) => o.values) : [r.values];
+
+/** What a result's link carries: every occurrence's text (so the page weighs them all), shortened. */
+export const resultMessage = (r: MatchResult, fallback: string): string =>
+  r.occurrences.length ? shortenForLink([...new Set(r.occurrences.map((o) => o.text))].join('\n')) : fallback;
+
 function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: boolean): HTMLElement {
-  const href = errorHref(opts.base, r.slug, r.occurrences[0]?.text ?? linkMessage);
+  const href = errorHref(opts.base, r.slug, resultMessage(r, linkMessage), r.verdict);
   const badge = el('span', {
     className: `verdict verdict-${r.verdict}`,
     textContent: TEXT.verdict[r.verdict],
@@ -49,9 +58,9 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
   const via = TEXT.via[r.via];
   if (via) meta.push(via);
   li.append(el('p', { className: 'result-meta', textContent: meta.join(' · ') }));
-  const values = valueList(r.values);
+  const values = valueList(valuesSeen(occurrenceValues(r)));
   if (values) li.append(values);
-  const tip = oneLine(r.values);
+  const tip = oneLine(r.values, occurrenceValues(r));
   if (tip) {
     const p = el('p', { className: 'tailored-line', textContent: tip });
     p.dataset['testid'] = 'tailored-line';

@@ -60,8 +60,10 @@ export const TEXT = {
     heading: 'Your message',
     offPattern:
       'This message does not follow this page’s usual wording exactly. Check that it is the same error.',
+    possible:
+      'The troubleshooter was not sure this page is your error: check your message against the one above before following the steps.',
     accountsCaption: 'Accounts to create or rename in QuickBooks Online',
-    accountsColumns: ['Done', 'Account number', 'Account name', 'Type', 'Subtype'],
+    accountsColumns: ['Done', 'Account', 'Type'],
     accountDone: (name: string) => `Done: ${name}`,
   },
   searchLabel: 'Search errors and guides',

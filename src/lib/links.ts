@@ -31,9 +31,18 @@ export function troubleshooterHref(base: string, message: string): string {
   return `${base}#q=${encodeText(message)}`;
 }
 
-/** `<base>errors/<slug>/#m=<message>`, optionally pointing at a step instead. */
-export function errorHref(base: string, slug: string, message?: string): string {
-  return `${base}errors/${slug}/${message ? `#m=${encodeText(message)}` : ''}`;
+/**
+ * `<base>errors/<slug>/#m=<message>` (the page alone without a message); `&v=possible` tells the
+ * page the troubleshooter was not sure.
+ */
+export function errorHref(
+  base: string,
+  slug: string,
+  message?: string,
+  verdict?: 'match' | 'possible',
+): string {
+  const fragment = message ? `#m=${encodeText(message)}${verdict === 'possible' ? '&v=possible' : ''}` : '';
+  return `${base}errors/${slug}/${fragment}`;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { labelFor } from './labels';
 import { mdCell } from './markdown';
+import { readableValue, valuesSeen } from './values';
 import type { MatchOutcome, Verdict } from './matcher/types';
 
 export interface TriageRow {
@@ -20,21 +21,22 @@ export interface TriageRow {
 const MAX_VALUES = 20;
 
 export function triageRows(outcome: MatchOutcome, urlFor: (slug: string) => string): TriageRow[] {
-  return outcome.results.map((r) => {
-    const values: Record<string, string[]> = {};
-    for (const o of r.occurrences) {
-      for (const [k, v] of Object.entries(o.values)) {
-        const list = (values[k] ??= []);
-        if (v && !list.includes(v) && list.length < MAX_VALUES) list.push(v);
-      }
-    }
-    return { slug: r.slug, title: r.title, verdict: r.verdict, count: r.count, values, url: urlFor(r.slug) };
-  });
+  return outcome.results.map((r) => ({
+    slug: r.slug,
+    title: r.title,
+    verdict: r.verdict,
+    count: r.count,
+    values: valuesSeen(
+      r.occurrences.map((o) => o.values),
+      MAX_VALUES,
+    ),
+    url: urlFor(r.slug),
+  }));
 }
 
-export function valuesSummary(values: Record<string, string[]>): string {
+export function valuesSummary(values: Readonly<Record<string, readonly string[]>>): string {
   return Object.entries(values)
-    .map(([k, vs]) => `${labelFor(k)}: ${vs.join(', ')}`)
+    .map(([k, vs]) => `${labelFor(k)}: ${vs.map(readableValue).join(', ')}`)
     .join('; ');
 }
 

@@ -163,3 +163,34 @@ export function parseIdList(json: string): string[] {
   }
   return [...json.matchAll(/"([^"]{1,80})"/g)].map((m) => m[1]!);
 }
+
+/**
+ * A value as a person reads it: the "Accounts were not found" JSON list as its accounts
+ * ("1200 Undeposited Funds, 2200 Sales Tax Payable"), a JSON list of ids as "1041, 1187", anything
+ * else as it is.
+ */
+export function readableValue(value: string): string {
+  const text = value.trim();
+  if (!/^[[{]/.test(text)) return value;
+  if (/"AccountN(ame|umber)"/i.test(text)) {
+    const { rows, complete } = parseAccounts(text);
+    const names = rows.map((r) => [r.number, r.name].filter(Boolean).join(' '));
+    return `${names.join(', ') || '(none readable)'}${complete ? '' : ' (list cut off)'}`;
+  }
+  const ids = parseIdList(text);
+  return ids.length ? ids.join(', ') : value;
+}
+
+/** Every distinct value of every occurrence, by placeholder name, in paste order. */
+export function valuesSeen(
+  all: readonly Readonly<Record<string, string>>[],
+  max = 20,
+): Record<string, string[]> {
+  const seen: Record<string, string[]> = {};
+  for (const values of all)
+    for (const [k, v] of Object.entries(values)) {
+      const list = (seen[k] ??= []);
+      if (v && !list.includes(v) && list.length < max) list.push(v);
+    }
+  return seen;
+}

@@ -126,9 +126,11 @@ test.describe('tailored fixes name the values at the step where they matter', ()
     );
     const table = noteAt(page, 1).getByRole('table');
     await expect(table.getByRole('row')).toHaveCount(3);
-    await expect(table.getByRole('row').nth(1)).toContainText('1200Undeposited FundsAssetUndeposited Funds');
+    await expect(table.getByRole('row').nth(1)).toContainText(
+      '1200 Undeposited FundsAsset (Undeposited Funds)',
+    );
     await expect(table.getByRole('row').nth(2)).toContainText(
-      '2200Sales Tax PayableLiabilityCurrent Liability',
+      '2200 Sales Tax PayableLiability (Current Liability)',
     );
     await expect(noteAt(page, 1)).toContainText('2 accounts to create');
     await table.getByRole('checkbox', { name: 'Done: Sales Tax Payable' }).check();
@@ -227,7 +229,7 @@ test.describe('batch triage', () => {
 });
 
 test.describe('ticket-ready output', () => {
-  test('"Copy for ticket" on a result gives title, message, values, link and fix', async ({
+  test('"Copy for ticket" on a result gives title, verdict, message, values, the numbered steps and the link', async ({
     page,
     context,
   }) => {
@@ -242,7 +244,8 @@ test.describe('ticket-ready output', () => {
     expect(text).toContain('QuickBooks export error: Deposit total');
     expect(text).toContain("Message: Deposit total 1,250.00 doesn't match sum of payments 1,175.50.");
     expect(text).toContain('Deposit total: 1,250.00');
-    expect(text).toMatch(/Fix: .+/);
+    expect(text).toContain('Verdict: Match');
+    expect(text).toMatch(/How to fix it:\n1\. Unmatch the deposit .+\n2\. Re-sync/);
     expect(text).toContain('is 74.50 more than');
     expect(text).toMatch(/Details: http:\/\/localhost:\d+\/errors\/deposit-total-mismatch\/$/m);
   });

@@ -94,14 +94,18 @@ describe.each(Array.from({ length: 12 }, (_, i) => i + 1))('seed %i', (seed) => 
       const outcome = matcher.match(s);
       for (const r of outcome.results) {
         expect(() => errorHref('/', r.slug, r.occurrences[0]?.text ?? s)).not.toThrow();
-        const notes = tailor(r.values);
+        const notes = tailor(
+          r.values,
+          r.occurrences.map((o) => o.values),
+        );
         const t = ticketText({
           title: r.title,
           url: errorHref('http://x.test/', r.slug),
           message: r.occurrences[0]?.text ?? s,
           values: r.values,
-          fix: 'Fix it.',
-          ...(notes[0] ? { tailored: notes[0].text } : {}),
+          verdict: r.verdict,
+          steps: ['Fix it.'],
+          notes: notes.map((n) => ({ text: n.text, step: 1 })),
         });
         expect(typeof t.markdown).toBe('string');
       }

@@ -60,7 +60,8 @@ describe.each(ATTACKS)('pasted %s', (attack) => {
       message: `QBO Class "${attack}" was not found`,
       values: { qboClass: attack },
       fix: 'Map the business unit.',
-      tailored: `Map the business unit to the class “${attack}”.`,
+      notes: [{ text: `Map the business unit to the class “${attack}”.`, step: 1 }],
+      steps: [`Check the class ${attack}.`],
     });
     expect(live(render(markdown))).toEqual([]);
   });
