@@ -1,5 +1,5 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, envField } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -26,6 +26,16 @@ export default defineConfig({
     shikiConfig: { theme: 'css-variables', transformers: [shikiClasses] },
   },
   devToolbar: { enabled: false },
+  // Read at build time (README, "Deployment"); each is optional.
+  env: {
+    schema: {
+      // Where the "Not in the knowledge base?" request goes: an address, or a support form's URL.
+      SUPPORT_EMAIL: envField.string({ context: 'server', access: 'public', optional: true, includes: '@' }),
+      SUPPORT_URL: envField.string({ context: 'server', access: 'public', optional: true, url: true }),
+      // The platform's help site: the articles the pages name become links (src/lib/help-articles.ts).
+      HELP_BASE_URL: envField.string({ context: 'server', access: 'public', optional: true, url: true }),
+    },
+  },
   // No inline scripts or styles (the CSP allows none): Astro would inline small scripts and
   // stylesheets. Every script and stylesheet is a file under /_astro/, allowed by 'self'.
   // Module workers, so the troubleshooter's worker can load Fuse.js as a separate chunk on demand.

@@ -19,6 +19,13 @@ import { copyText } from './clipboard';
 import { TEXT } from './text';
 
 const DEBOUNCE_MS = 150;
+
+/** A page's message, from the catalogue the home page lists below the troubleshooter. */
+const catalogueMessage = (slug: string): string | undefined =>
+  document
+    .querySelector(`[data-testid="catalogue-item"][data-slug="${CSS.escape(slug)}"] .snippet`)
+    ?.textContent.trim() || undefined;
+
 /**
  * A textarea holding a megabyte of text freezes the tab while the browser lays it out (hundreds of
  * milliseconds, with no script of ours running). A paste longer than this is kept in memory for
@@ -126,12 +133,18 @@ class ErrorMatcher extends HTMLElement {
       const answer = await this.#client!.match(text);
       if (!answer || text !== this.#text) return undefined;
       this.#outcome = answer.outcome;
-      renderResults(results, answer.outcome, { base, message: text, tools: true });
+      renderResults(results, answer.outcome, {
+        base,
+        message: text,
+        tools: true,
+        preview: catalogueMessage,
+        support: { email: this.dataset['supportEmail'], url: this.dataset['supportUrl'] },
+      });
       if (answer.outcome.results.length) results.append(this.#toolbar(text, answer.outcome, base));
       const mailto = results.querySelector<HTMLAnchorElement>('a.mailto');
       if (mailto) {
         const body = notFoundText(shortenForLink(text), this.#pageUrl(base));
-        mailto.href = `mailto:?subject=${encodeText(TEXT.notFound.emailSubject)}&body=${encodeText(body)}`;
+        mailto.href = `mailto:${this.dataset['supportEmail'] ?? ''}?subject=${encodeText(TEXT.notFound.emailSubject)}&body=${encodeText(body)}`;
       }
       results.dataset['ms'] = answer.ms.toFixed(3);
       results.dataset['state'] = 'ready';

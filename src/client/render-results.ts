@@ -5,7 +5,7 @@
  * element handles their clicks.
  */
 import type { MatchOutcome, MatchResult } from '../lib/matcher/types';
-import { encodeText } from '../lib/cut';
+import { clip, encodeText } from '../lib/cut';
 import { errorHref, shortenForLink } from '../lib/links';
 import { oneLine } from '../lib/tailor';
 import { triageRows, valuesSummary } from '../lib/triage';
@@ -21,6 +21,10 @@ export interface RenderOptions {
   showEmpty?: boolean;
   /** Show ticket and triage tools (the troubleshooter does). */
   tools?: boolean;
+  /** A page's message by slug, previewed on `possible` cards so the person can compare. */
+  preview?: (slug: string) => string | undefined;
+  /** Where a request for support goes (SUPPORT_EMAIL or SUPPORT_URL at build); neither: say whom. */
+  support?: { email?: string | undefined; url?: string | undefined };
 }
 
 function button(label: string, action: string, data: Record<string, string> = {}): HTMLButtonElement {
@@ -66,9 +70,32 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
     p.dataset['testid'] = 'tailored-line';
     li.append(p);
   }
+  const preview = r.verdict === 'possible' ? opts.preview?.(r.slug) : undefined;
+  if (preview)
+    li.append(
+      el('p', { className: 'preview' }, TEXT.pageMessage, el('code', { textContent: clip(preview, 240) })),
+    );
   if (opts.tools)
     li.append(el('p', { className: 'card-tools' }, button(TEXT.copyForTicket, 'ticket', { slug: r.slug })));
   return li;
+}
+
+/** Where the request goes: an email link (its href set by the owner, with the request), a form, or plain words. */
+function supportLine(support: NonNullable<RenderOptions['support']>): HTMLElement {
+  if (support.email)
+    return el(
+      'p',
+      {},
+      el('a', { href: '#', className: 'mailto', textContent: TEXT.notFound.email(support.email) }),
+    );
+  if (support.url)
+    return el(
+      'p',
+      {},
+      el('a', { href: support.url, textContent: TEXT.notFound.form }),
+      TEXT.notFound.formHint,
+    );
+  return el('p', { textContent: TEXT.notFound.whom });
 }
 
 function triage(outcome: MatchOutcome, opts: RenderOptions): HTMLElement {
@@ -181,13 +208,8 @@ export function renderResults(container: HTMLElement, outcome: MatchOutcome, opt
         { className: 'not-found' },
         el('h2', { textContent: TEXT.notFound.heading }),
         el('p', { textContent: TEXT.notFound.body }),
-        el(
-          'p',
-          { className: 'card-tools' },
-          button(TEXT.notFound.copy, 'not-found'),
-          ' ',
-          el('a', { href: '#', className: 'mailto', textContent: TEXT.notFound.email }),
-        ),
+        el('p', { className: 'card-tools' }, button(TEXT.notFound.copy, 'not-found')),
+        supportLine(opts.support ?? {}),
       );
       box.dataset['testid'] = 'not-found';
       nodes.push(box);

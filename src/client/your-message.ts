@@ -145,6 +145,15 @@ async function show(): Promise<void> {
   };
 }
 
+// "Link to step N" copies the page's link to that step (without the message); without JS it is a
+// plain in-page link.
+article?.addEventListener('click', (event) => {
+  const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a.step-link');
+  if (!link) return;
+  event.preventDefault();
+  void copyText(link, new URL(`${location.pathname}${link.hash}`, location.href).href);
+});
+
 const copy = document.querySelector<HTMLButtonElement>('[data-copy-ticket]');
 if (copy && article) {
   copy.disabled = false;

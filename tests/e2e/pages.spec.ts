@@ -132,3 +132,164 @@ test.describe('tailored advice is right', () => {
     });
   });
 });
+
+test.describe('tickets and triage', () => {
+  test('triage Markdown and CSV say which line, and which record, had which error', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/');
+    await page
+      .getByLabel('Paste an error message')
+      .fill(
+        [
+          `2026-03-14 09:14 JE-10422 ERROR ${closedLine('03/14/2026', '03/31/2026')}`,
+          '2026-03-14 09:15 JE-10423 exported',
+          `2026-03-14 09:16 JE-10431 ERROR Deposit total 100.50 doesn't match sum of payments 90.25.`,
+          `2026-03-14 09:17 JE-10440 ERROR ${closedLine('03/02/2026', '03/31/2026')}`,
+        ].join('\n'),
+      );
+    await expect(page.getByTestId('triage-row')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    expect(md).toMatch(
+      /\| Transaction date is before .* \| 2 \| line 1 \(JE-10422\), line 4 \(JE-10440\) \|/,
+    );
+    expect(md).toMatch(/\| Deposit total .* \| 1 \| line 3 \(JE-10431\) \|/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    const { readFileSync } = await import('node:fs');
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain('"match","2","line 1 (JE-10422), line 4 (JE-10440)"');
+  });
+
+  test('a possible match shows a preview of its page’s message', async ({ page }) => {
+    await page.goto('/');
+    await page
+      .getByLabel('Paste an error message')
+      .fill(
+        "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first",
+      );
+    const card = page.locator('[data-testid="match-result"][data-verdict="possible"]').first();
+    await expect(card.locator('.preview')).toContainText('The page’s message:');
+    const slug = await card.getAttribute('data-slug');
+    const message = await page
+      .locator(`[data-testid="catalogue-item"][data-slug="${slug}"] .snippet`)
+      .textContent();
+    await expect(card.locator('.preview code')).toHaveText(message!.trim().slice(0, 239));
+    await expect(page.locator('[data-testid="match-result"][data-verdict="match"] .preview')).toHaveCount(0);
+  });
+});
+
+test.describe('steps', () => {
+  test('each step has a visible "Link to step N" that copies the link to that step, without the message', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openWith(page, 'txn-date-before-closing-date', closedLine('03/14/2026', '03/31/2026'));
+    const steps = page.locator('li.step');
+    const n = await steps.count();
+    expect(n).toBeGreaterThan(1);
+    for (let i = 1; i <= n; i++)
+      await expect(page.getByRole('link', { name: `Link to step ${i}` })).toBeVisible();
+    await page.getByRole('link', { name: 'Link to step 2' }).click();
+    await expect(page.locator('li#step-2').getByRole('status')).toHaveText('Copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /^http:\/\/localhost:\d+\/errors\/txn-date-before-closing-date\/#step-2$/,
+    );
+    await expect(page.locator('#your-message')).toBeVisible();
+  });
+
+  test('printed, each step shows its number beside the box, and no step link', async ({ page }) => {
+    await page.goto('/errors/account-period-closed/');
+    await page.emulateMedia({ media: 'print' });
+    const before = await page
+      .locator('li#step-2')
+      .evaluate((li) => [getComputedStyle(li, '::before').content, li.getAttribute('data-step')]);
+    expect(before[0]).toMatch(/☐.*attr\(data-step\)|☐.*2/);
+    expect(before[1]).toBe('2');
+    await expect(page.getByRole('link', { name: 'Link to step 2' })).toBeHidden();
+  });
+});
+
+test.describe('search quality: boilerplate stays out of the index', () => {
+  const search = async (page: Page, q: string) => {
+    await page.goto(`/search/#q=${encodeURIComponent(q)}`);
+    await expect(page.locator('.pagefind-ui__message')).toContainText(/results? for|No results/);
+    return page.locator('.pagefind-ui__result-link');
+  };
+
+  test('"closing date" does not return the 365-days page', async ({ page }) => {
+    const links = await search(page, 'closing date');
+    await expect(links.first()).toBeVisible();
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).not.toContainEqual(
+      expect.stringContaining('transaction-older-than-365-days'),
+    );
+  });
+
+  test('"othercurrentliability" returns only its own page, not pages that link to it', async ({ page }) => {
+    const links = await search(page, 'othercurrentliability');
+    await expect(links.first()).toBeVisible();
+    const hrefs = [
+      ...new Set(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')?.split('#')[0]))),
+    ];
+    expect(hrefs).toEqual(['/errors/missing-othercurrentliability/']);
+  });
+
+  test('"Highlighted parts vary" finds nothing', async ({ page }) => {
+    const links = await search(page, 'highlighted parts vary');
+    await expect(page.locator('.pagefind-ui__message')).toContainText('No results');
+    await expect(links).toHaveCount(0);
+  });
+});
+
+test.describe('support contact and cross-references', () => {
+  const NOTHING = 'Widget frobnication quota exhausted for tenant 42';
+
+  test('no support contact configured: the request box says whom to send it to, no empty mailto', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.getByLabel('Paste an error message').fill(NOTHING);
+    const box = page.getByTestId('not-found');
+    await expect(box).toContainText('Send it to whoever supports your QuickBooks export');
+    await expect(box.locator('a[href^="mailto:"]')).toHaveCount(0);
+  });
+
+  test('SUPPORT_EMAIL: the email link has the recipient; SUPPORT_URL: a link to the form that carries nothing pasted', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    // What the build writes from SUPPORT_EMAIL / SUPPORT_URL (src/components/Troubleshooter.astro).
+    await page
+      .locator('error-matcher')
+      .evaluate((el) => el.setAttribute('data-support-email', 'help@support.test'));
+    await page.getByLabel('Paste an error message').fill(NOTHING);
+    const email = page.getByRole('link', { name: 'Email it to help@support.test' });
+    await expect(email).toHaveAttribute('href', /^mailto:help@support\.test\?subject=.*&body=.*Widget/);
+    await page.locator('error-matcher').evaluate((el) => {
+      el.removeAttribute('data-support-email');
+      el.setAttribute('data-support-url', 'https://support.test/new');
+    });
+    await page.getByLabel('Paste an error message').fill(`${NOTHING} again`);
+    const form = page.getByRole('link', { name: 'Open the support request form' });
+    await expect(form).toHaveAttribute('href', 'https://support.test/new');
+  });
+
+  test('articles the pages name are plain text without HELP_BASE_URL; the QBO status page is linked', async ({
+    page,
+  }) => {
+    await page.goto('/errors/permission-denied/');
+    await expect(page.locator('main em', { hasText: 'QuickBooks export permissions' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'QuickBooks export permissions' })).toHaveCount(0);
+    await page.goto('/errors/ids-server-error/');
+    await expect(page.getByRole('link', { name: 'QBO status page' })).toHaveAttribute(
+      'href',
+      'https://status.quickbooks.intuit.com/',
+    );
+  });
+});

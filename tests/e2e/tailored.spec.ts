@@ -212,16 +212,16 @@ test.describe('batch triage', () => {
     await expect(page.getByTestId('triage-row')).toHaveCount(3);
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     const md = await page.evaluate(() => navigator.clipboard.readText());
-    expect(md).toContain('| Error | Count | Values seen | Fix |');
+    expect(md).toContain('| Error | Count | Lines | Values seen | Fix |');
     expect(md).toMatch(
-      /\| Transaction date is before the QuickBooks closing date \| 6 \| Txn date: .*03\/01\/2026.* \| http:\/\/localhost:\d+\/errors\/txn-date-before-closing-date\/ \|/,
+      /\| Transaction date is before the QuickBooks closing date \| 6 \| line 1, line 6, .* \| Txn date: .*03\/01\/2026.* \| http:\/\/localhost:\d+\/errors\/txn-date-before-closing-date\/ \|/,
     );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('error,slug,verdict,count,values_seen,fix_url');
+    expect(csv.split('\r\n')[0]).toBe('error,slug,verdict,count,lines,values_seen,fix_url');
     expect(csv).toContain(
       '"Transaction date is before the QuickBooks closing date","txn-date-before-closing-date","match","6"',
     );

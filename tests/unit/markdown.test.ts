@@ -23,6 +23,7 @@ const row = (value: string): TriageRow => ({
   title: 'A QuickBooks class is missing',
   verdict: 'match',
   count: 1,
+  lines: ['line 1'],
   values: { qboClass: [value] },
   url: 'http://help.test/errors/class-not-found/',
 });
@@ -44,7 +45,7 @@ describe.each(ATTACKS)('pasted %s', (attack) => {
     const html = render(triageMarkdown([row(attack)], []));
     expect(live(html)).toEqual([]);
     expect(html).toContain('<table>');
-    expect(html.match(/<td[ >]/g)).toHaveLength(4);
+    expect(html.match(/<td[ >]/g)).toHaveLength(5);
   });
 
   it('stays text in "Lines that matched nothing"', () => {

@@ -121,7 +121,7 @@ describe('labels and exports', () => {
 
   it('CSV quotes every field and defuses spreadsheet formulas', () => {
     const csv = triageCsv([], ['=HYPERLINK("http://x")', 'plain, "quoted"']);
-    expect(csv).toContain(`"(matched nothing)","","","1","'=HYPERLINK(""http://x"")",""`);
+    expect(csv).toContain(`"(matched nothing)","","","1","","'=HYPERLINK(""http://x"")",""`);
     expect(csv).toContain(`"plain, ""quoted"""`);
   });
 });
