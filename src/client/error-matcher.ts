@@ -13,7 +13,8 @@ import { errorHref, readMessage, shortenForLink, troubleshooterHref } from '../l
 import type { MatchOutcome } from '../lib/matcher/types';
 import { notFoundText, ticketText } from '../lib/ticket';
 import { tailor } from '../lib/tailor';
-import { triageCsv, triageMarkdown, triageRows } from '../lib/triage';
+import { triageRows } from '../lib/triage';
+import { triageCsv, triageMarkdown } from '../lib/triage-export';
 import { groupDigits, valuesSeen } from '../lib/values';
 import { copyText } from './clipboard';
 import { TEXT } from './text';

@@ -6,10 +6,16 @@
  *   server: a pasted error must not travel in a request. Their fields have no name and their buttons
  *   start disabled, so without JS they send nothing (and CSS hides them: search needs JS).
  */
-import { encodeText } from '../lib/cut';
-
-/** The search page's query, as the header search hands it on. */
+/** The search page's query, as the header search hands it on: at most this many characters. */
 const MAX_QUERY = 2000;
+
+/**
+ * The query for the fragment, never throwing: cut by characters (an emoji stays whole), lone
+ * surrogates made U+FFFD. (lib/cut.ts does the same for the island; kept apart so every page's
+ * script stays this small.)
+ */
+const encodeQuery = (q: string) =>
+  encodeURIComponent(Array.from(q).slice(0, MAX_QUERY).join('').toWellFormed());
 
 document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -31,7 +37,7 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-site-se
     const q = form.querySelector<HTMLInputElement>('input[type="search"]')?.value.trim() ?? '';
     const target = new URL(form.getAttribute('action') ?? '', location.href);
     target.search = '';
-    target.hash = q ? `q=${encodeText(q, MAX_QUERY)}` : '';
+    target.hash = q ? `q=${encodeQuery(q)}` : '';
     if (target.pathname !== location.pathname) location.assign(target.href);
     else if (location.hash !== target.hash) location.hash = target.hash;
     // The same query again: no hashchange of its own, so search again by hand.

@@ -4,7 +4,7 @@
  * own constants, so a changed limit changes the sentence too.
  */
 import { MAX_FUZZY_LINES, MAX_INPUT_CHARS, MAX_UNMATCHED } from '../lib/matcher/limits';
-import { groupDigits } from '../lib/values';
+import { groupDigits } from '../lib/digits';
 
 /** "1 error", "2 errors". */
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;

@@ -1,10 +1,10 @@
 /**
  * Batch triage: one row per distinct error in a multi-line paste, with its count, the lines it is
  * on (with the record each line names, such as JE-10422) and the values seen, plus the lines that
- * matched nothing. Copied as Markdown or downloaded as CSV. Pure.
+ * matched nothing. Copied as Markdown or downloaded as CSV (lib/triage-export.ts, loaded when asked
+ * for). Pure.
  */
 import { labelFor } from './labels';
-import { mdCell } from './markdown';
 import { readableValue, valuesSeen } from './values';
 import type { MatchOutcome, Verdict } from './matcher/types';
 
@@ -56,39 +56,4 @@ export function valuesSummary(values: Readonly<Record<string, readonly string[]>
   return Object.entries(values)
     .map(([k, vs]) => `${labelFor(k)}: ${vs.map(readableValue).join(', ')}`)
     .join('; ');
-}
-
-export function triageMarkdown(rows: TriageRow[], unmatched: string[]): string {
-  const lines = ['| Error | Count | Lines | Values seen | Fix |', '| --- | ---: | --- | --- | --- |'];
-  for (const r of rows)
-    lines.push(
-      `| ${mdCell(r.title)}${r.verdict === 'possible' ? ' (possible)' : ''} | ${r.count} | ${mdCell(r.lines.join(', ')) || '—'} | ${mdCell(valuesSummary(r.values)) || '—'} | ${r.url} |`,
-    );
-  if (unmatched.length) {
-    lines.push(
-      '',
-      `Lines that matched nothing (${unmatched.length}):`,
-      '',
-      ...unmatched.map((l) => `- ${mdCell(l)}`),
-    );
-  }
-  return lines.join('\n');
-}
-
-/** A CSV field, quoted, with spreadsheet formula injection defused. */
-function csvField(s: string): string {
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-export function triageCsv(rows: TriageRow[], unmatched: string[]): string {
-  const out = [['error', 'slug', 'verdict', 'count', 'lines', 'values_seen', 'fix_url'].join(',')];
-  for (const r of rows)
-    out.push(
-      [r.title, r.slug, r.verdict, String(r.count), r.lines.join(', '), valuesSummary(r.values), r.url]
-        .map(csvField)
-        .join(','),
-    );
-  for (const l of unmatched) out.push(['(matched nothing)', '', '', '1', '', l, ''].map(csvField).join(','));
-  return `${out.join('\r\n')}\r\n`;
 }

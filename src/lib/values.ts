@@ -2,6 +2,9 @@
  * Typed readings of the values a message carries, for tailored fixes. Pure functions: the island,
  * the error pages and the tests share them. Nothing here returns HTML.
  */
+import { groupDigits } from './digits';
+
+export { groupDigits };
 
 export interface DayDate {
   /** Date in UTC midnight. */
@@ -82,12 +85,6 @@ export function amountAdvice(deposit: string, payments: string): AmountAdvice | 
   if (d === undefined || p === undefined) return undefined;
   return { depositTotal: d, paymentsTotal: p, difference: Math.round((d - p) * 100) / 100 };
 }
-
-/**
- * Digits in groups of three: "1234567" → "1,234,567". Not `toLocaleString`: its first call loads
- * locale data (about 20 ms in Chromium, a long task on a slow machine, right when a paste arrives).
- */
-export const groupDigits = (digits: string | number) => String(digits).replace(/\B(?=(\d{3})+$)/g, ',');
 
 /** An amount with two decimals and grouped thousands: -1234.5 → "-1,234.50". */
 export const formatMoney = (n: number) => {

@@ -503,8 +503,9 @@ test.describe('screenshots (test-results/screenshots/)', () => {
     await expect(page.locator('.site-header')).toBeHidden();
     await expect(page.locator('.site-footer')).toBeHidden();
     await expect(page.locator('[data-copy-ticket]')).toBeHidden();
+    // A box to tick and the step's number, so "step 2" means something on paper.
     const box = await page.locator('li#step-1').evaluate((li) => getComputedStyle(li, '::before').content);
-    expect(box).toBe('"☐"');
+    expect(box).toBe('"☐\u00a01."');
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
       'rgb(255, 255, 255)',
     );

@@ -262,13 +262,19 @@ test.describe('ticket-ready output', () => {
   test('"Not in the knowledge base?" offers a request with the message in it', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/');
+    // As a build with SUPPORT_EMAIL writes it (src/components/Troubleshooter.astro).
+    await page
+      .locator('error-matcher')
+      .evaluate((el) => el.setAttribute('data-support-email', 'help@support.test'));
     await page.getByLabel('Paste an error message').fill('Widget frobnication quota exhausted for tenant 42');
     await expect(page.getByTestId('not-found')).toBeVisible();
     await page.getByRole('button', { name: 'Copy request for support' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
       'Widget frobnication quota exhausted for tenant 42',
     );
-    const mailto = await page.getByRole('link', { name: 'Email it' }).getAttribute('href');
+    const mailto = await page
+      .getByRole('link', { name: 'Email it to help@support.test' })
+      .getAttribute('href');
     expect(decodeURIComponent(mailto ?? '')).toContain('Widget frobnication quota exhausted');
   });
 });

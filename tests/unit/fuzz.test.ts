@@ -11,7 +11,8 @@ import { compilePattern } from '../../src/lib/matcher/pattern';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { tailor } from '../../src/lib/tailor';
 import { ticketText, notFoundText } from '../../src/lib/ticket';
-import { triageCsv, triageMarkdown, triageRows } from '../../src/lib/triage';
+import { triageRows } from '../../src/lib/triage';
+import { triageCsv, triageMarkdown } from '../../src/lib/triage-export';
 
 const { matcher, entries } = matcherFromContent();
 const sources = entries.flatMap((e) => e.data.patterns.map((p) => compilePattern(p).source));

@@ -5,7 +5,8 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { ticketText } from '../../src/lib/ticket';
-import { triageMarkdown, type TriageRow } from '../../src/lib/triage';
+import type { TriageRow } from '../../src/lib/triage';
+import { triageMarkdown } from '../../src/lib/triage-export';
 
 const ATTACKS = [
   '![x](http://tracker.test/pixel.png)',

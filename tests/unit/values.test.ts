@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelFor } from '../../src/lib/labels';
 import { tailor } from '../../src/lib/tailor';
-import { triageCsv } from '../../src/lib/triage';
+import { triageCsv } from '../../src/lib/triage-export';
 import {
   amountAdvice,
   closingDateAdvice,
