@@ -1,8 +1,10 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, envField } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import { headersFile } from './src/integrations/headers.mjs';
+import { shikiClasses } from './src/integrations/shiki-classes.mjs';
 import { stepAnchors } from './src/integrations/step-anchors.mjs';
 import { modulePreload } from './src/integrations/module-preload.mjs';
 
@@ -17,19 +19,33 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
-  integrations: [mdx(), sitemap(), modulePreload()],
+  integrations: [
+    mdx(),
+    sitemap(),
+    headersFile({ base, searchPath: `${base.replace(/\/?$/, '/')}search/` }),
+    modulePreload(),
+  ],
   markdown: {
     processor: satteri({ hastPlugins: [stepAnchors] }),
-    // Shiki colours code with inline styles, which the CSP below blocks (and Astro warns of it on
-    // every build). The pages have no highlighted code: a code block is plain <pre><code>.
-    syntaxHighlight: false,
+    // Code blocks: Shiki's css-variables theme, each colour a class (no inline style: the CSP
+    // allows none); src/styles/global.css gives the colours, light and dark.
+    shikiConfig: { theme: 'css-variables', transformers: [shikiClasses] },
   },
   devToolbar: { enabled: false },
-  // No inline scripts or styles: Astro would inline small ones and allow them by hash in the <meta>,
-  // but public/_headers is static and cannot know those hashes. Every script is a file under
-  // /_astro/, allowed by 'self' in both policies.
+  // Read at build time (README, "Deployment"); each is optional.
+  env: {
+    schema: {
+      // Where the "Not in the knowledge base?" request goes: an address, or a support form's URL.
+      SUPPORT_EMAIL: envField.string({ context: 'server', access: 'public', optional: true, includes: '@' }),
+      SUPPORT_URL: envField.string({ context: 'server', access: 'public', optional: true, url: true }),
+      // The platform's help site: the articles the pages name become links (src/lib/help-articles.ts).
+      HELP_BASE_URL: envField.string({ context: 'server', access: 'public', optional: true, url: true }),
+    },
+  },
+  // No inline scripts or styles (the CSP allows none): Astro would inline small scripts and
+  // stylesheets. Every script and stylesheet is a file under /_astro/, allowed by 'self'.
   // Module workers, so the troubleshooter's worker can load Fuse.js as a separate chunk on demand.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {
     build: {
       assetsInlineLimit: 0,
@@ -46,25 +62,8 @@ export default defineConfig({
     },
     worker: { format: 'es' },
   },
-  // Content-Security-Policy as a <meta> on every page; Astro adds the hashes of its own inline
-  // scripts and styles. No third-party origin anywhere. public/_headers repeats it for hosts that
-  // read that file (keep the two in step; tests/e2e/quality.spec.ts checks both).
-  security: {
-    csp: {
-      algorithm: 'SHA-256',
-      directives: [
-        "default-src 'self'",
-        // The troubleshooter's module worker is a file under /_astro/.
-        "worker-src 'self'",
-        "connect-src 'self'",
-        "img-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      // Pagefind compiles its WebAssembly search core: that needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
-    },
-  },
+  // The Content-Security-Policy is written by hand in src/csp.mjs, not by `security.csp`: Astro's
+  // would list a hash for every script and stylesheet file of the build, which nothing needs, and
+  // cannot give 'wasm-unsafe-eval' to the search page alone. Base.astro puts it in every page's
+  // <meta>; the headers-file integration writes dist/_headers from the same source.
 });

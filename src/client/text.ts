@@ -5,7 +5,7 @@
  * own constants, so a changed limit changes the sentence too.
  */
 import { MAX_FUZZY_LINES, MAX_INPUT_CHARS, MAX_UNMATCHED } from '../lib/matcher/limits';
-import { groupDigits } from '../lib/values';
+import { groupDigits } from '../lib/digits';
 
 /** "1 error", "2 errors". */
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
@@ -26,6 +26,9 @@ export const via = {
 } as Words;
 
 export const copyLink = 'Copy link';
+
+/** Before a possible match's page message on its card. */
+export const pageMessage = 'The page’s message: ';
 
 export const copyMarkdown = 'Copy as Markdown';
 
@@ -62,9 +65,12 @@ export const notFound = {
   heading: 'Not in the knowledge base?',
   fault: (code: string, title: string) =>
     `This is QuickBooks error ${[code, title && `“${title}”`].filter(Boolean).join(' ')}, which is not in the knowledge base yet.`,
-  body: 'Send your message to support, or ask for a new article. Copy a ready-made request, or open it in your email app.',
+  body: 'Send your message to support, or ask for a new article: copy a ready-made request.',
   copy: 'Copy request for support',
-  email: 'Email it',
+  email: (address: string) => `Email it to ${address}`,
+  form: 'Open the support request form',
+  formHint: ' and paste the request there (the link carries nothing you pasted).',
+  whom: 'Send it to whoever supports your QuickBooks export: your company’s Touchless Integration administrator, or the support team you usually write to.',
   emailSubject: 'QuickBooks export error not in the knowledge base',
 } as const;
 

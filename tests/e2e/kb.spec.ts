@@ -281,7 +281,7 @@ test.describe('/errors.json', () => {
 
 test.describe('search (Pagefind UI)', () => {
   async function search(page: Page, query: string) {
-    await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+    await page.goto(`/search/#q=${encodeURIComponent(query)}`);
     await expect(page.getByRole('textbox', { name: 'Search errors and guides', exact: true })).toHaveValue(
       query,
     );

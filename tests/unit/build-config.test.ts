@@ -42,7 +42,7 @@ describe('build log', () => {
     expect(passed({ message: 'a warning without a code' })).toBe(true);
   });
 
-  it('leaves syntax highlighting off: Shiki would write inline styles the CSP blocks', () => {
-    expect(config.markdown?.syntaxHighlight).toBe(false);
+  it("highlights code with Shiki's css-variables theme, as classes: no inline style for the CSP to block", () => {
+    expect(config.markdown?.shikiConfig?.theme).toBe('css-variables');
   });
 });
