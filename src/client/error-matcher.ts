@@ -21,12 +21,6 @@ import * as TEXT from './text';
 
 const DEBOUNCE_MS = 150;
 
-/** A page's message, from the catalogue the home page lists below the troubleshooter. */
-const catalogueMessage = (slug: string): string | undefined =>
-  document
-    .querySelector(`[data-testid="catalogue-item"][data-slug="${CSS.escape(slug)}"] .snippet`)
-    ?.textContent.trim() || undefined;
-
 /**
  * A textarea holding a megabyte of text freezes the tab while the browser lays it out (hundreds of
  * milliseconds, with no script of ours running). A paste longer than this is kept in memory for
@@ -138,7 +132,6 @@ class ErrorMatcher extends HTMLElement {
         base,
         message: text,
         tools: true,
-        preview: catalogueMessage,
         support: { email: this.dataset['supportEmail'], url: this.dataset['supportUrl'] },
       });
       if (answer.outcome.results.length) results.append(this.#toolbar(text, answer.outcome, base));

@@ -21,8 +21,6 @@ export interface RenderOptions {
   showEmpty?: boolean;
   /** Show ticket and triage tools (the troubleshooter does). */
   tools?: boolean;
-  /** A page's message by slug, previewed on `possible` cards so the person can compare. */
-  preview?: (slug: string) => string | undefined;
   /** Where a request for support goes (SUPPORT_EMAIL or SUPPORT_URL at build); neither: say whom. */
   support?: { email?: string | undefined; url?: string | undefined };
 }
@@ -71,7 +69,8 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
     p.dataset['testid'] = 'tailored-line';
     li.append(p);
   }
-  const preview = r.verdict === 'possible' ? opts.preview?.(r.slug) : undefined;
+  // A `possible` card previews the page's message (from the match index), so the person can compare.
+  const preview = r.verdict === 'possible' ? r.message : '';
   if (preview)
     li.append(
       el('p', { className: 'preview' }, TEXT.pageMessage, el('code', { textContent: clip(preview, 240) })),

@@ -44,12 +44,6 @@ class SiteSearch extends HTMLElement {
     if (!host || !answers) return;
     const client = new MatchClient(this.dataset['index'] ?? `${base}match-index.json`);
     // Each page's message, for the preview on a possible match (the catalogue: nothing pasted in it).
-    let messages: Promise<Map<string, string>> | undefined;
-    const loadMessages = () =>
-      (messages ??= fetch(`${base}errors.json`)
-        .then(async (res) => (await res.json()) as { errors: { slug: string; messages: string[] }[] })
-        .then((data) => new Map(data.errors.map((e) => [e.slug, e.messages[0] ?? ''])))
-        .catch(() => new Map<string, string>()));
     const showMatches = async (q: string) => {
       if (!q.trim() || !looksLikeError(q)) {
         answers.replaceChildren();
@@ -59,16 +53,11 @@ class SiteSearch extends HTMLElement {
       const answer = await client.match(q);
       if (!answer) return;
       const useful = answer.outcome.results.length > 0;
-      const pages =
-        useful && answer.outcome.results.some((r) => r.verdict === 'possible')
-          ? await loadMessages()
-          : undefined;
       if (useful)
         renderResults(answers, answer.outcome, {
           base,
           message: q,
           showEmpty: false,
-          preview: (slug) => pages?.get(slug),
         });
       else answers.replaceChildren();
       answers.dataset['state'] = 'ready';

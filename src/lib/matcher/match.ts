@@ -474,12 +474,13 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     // One result per page: the strongest verdict, all occurrences counted.
     const byPage = new Map<number, MatchResult & { firstLine: number }>();
     for (const f of found) {
-      const [slug, title] = index.pages[f.page]!;
+      const [slug, title, message] = index.pages[f.page]!;
       const r = byPage.get(f.page);
       if (!r) {
         byPage.set(f.page, {
           slug,
           title,
+          message,
           verdict: f.verdict,
           confidence: f.confidence,
           via: f.via,
