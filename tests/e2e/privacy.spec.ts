@@ -74,7 +74,7 @@ test.describe('privacy: no request ever carries a paste', () => {
     page,
     context,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const { requests, settle } = recorder(context);
     const ready = () => expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready');
@@ -145,7 +145,7 @@ test.describe('privacy: no request ever carries a paste', () => {
       page,
       context,
     }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(180_000);
       const { requests, settle } = recorder(context);
       for (const path of pages()) {
         await page.goto(path);
