@@ -103,6 +103,8 @@ test.describe('accessibility: axe finds no violations', () => {
 test.describe('accessibility in dark mode (colour contrast of the dark palette)', () => {
   test.use({ colorScheme: 'dark' });
   test('home with a triage, an error page with a message, search results', async ({ page }) => {
+    // Five axe runs over three pages: about 30 s on a busy machine, more than the default timeout.
+    test.setTimeout(90_000);
     await page.goto('/');
     await paste(page, TRIAGE);
     await expectNoAxeViolations(page, 'home (dark, triage)');
