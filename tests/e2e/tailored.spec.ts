@@ -184,9 +184,7 @@ test.describe('batch triage', () => {
   }
   const counts = { 'txn-date-before-closing-date': 100, 'deposit-total-mismatch': 50, 'class-not-found': 20 };
 
-  // Fails since the fitted model landed (session 4): the row count or counts differ; not yet
-  // looked into. Fix the model or the expectation, then turn this back on.
-  test.fixme('a 500-line mixed paste gets one row per distinct error with its count', async ({ page }) => {
+  test('a 500-line mixed paste gets one row per distinct error with its count', async ({ page }) => {
     await page.goto('/');
     await page.evaluate((t) => {
       const box = document.querySelector<HTMLTextAreaElement>('#paste-box')!;

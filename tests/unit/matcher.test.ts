@@ -344,6 +344,20 @@ describe('several errors in one paste', () => {
     ]);
     expect(results[1]?.occurrences.map((o) => o.values['txnDate'])).toEqual(['03/01/2026', '03/02/2026']);
   });
+
+  it('lists the noise lines of a report as lines that matched nothing', () => {
+    const paste = [
+      'BadRequest. Details: The account period has closed. Txn Date=03/01/2026 is before book closing date=03/31/2026',
+      'Exported batch 7: 12 invoices, 3 payments',
+      'Exported batch 8: 12 invoices, 3 payments',
+    ].join('\n');
+    const outcome = matcher.match(paste);
+    expect(outcome.results.map((r) => r.slug)).toEqual(['txn-date-before-closing-date']);
+    expect(outcome.unmatched).toEqual([
+      'Exported batch 7: 12 invoices, 3 payments',
+      'Exported batch 8: 12 invoices, 3 payments',
+    ]);
+  });
 });
 
 describe('bad input gets a clear answer, never a crash', () => {

@@ -420,7 +420,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       if (seen) seen.count++;
       else rest.set(line, { line: l + 1, count: 1 });
     }
-    const multiLine = outcome.lines > 1;
+    // In a report or log, a line that only looks a bit like an error is noise, not a finding:
+    // it is listed with the lines that matched nothing.
+    const onlyMatches = outcome.lines > 1 && (covered.size > 0 || outcome.lines > POSSIBLE_MAX_LINES);
     const noteUnmatched = (segment: string) => {
       if (outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
     };
@@ -451,7 +453,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         continue;
       }
       fuzzed++;
-      const hits = scoreSegment(segment, bare, query, fuzzy, line - 1, exactHere).map((s): Found => ({
+      const scored = scoreSegment(segment, bare, query, fuzzy, line - 1, exactHere);
+      const hits = (onlyMatches ? scored.filter((s) => s.verdict === 'match') : scored).map((s): Found => ({
         page: s.page,
         verdict: s.verdict,
         confidence: s.confidence,
@@ -464,11 +467,6 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       fuzzyDone.set(key, hits);
       if (!hits.length) noteUnmatched(segment);
       found.push(...hits);
-    }
-    // In a report or log, a line that only looks a bit like an error is noise, not a finding.
-    const exact = covered.size > 0;
-    if (multiLine && (exact || outcome.lines > POSSIBLE_MAX_LINES)) {
-      for (let i = found.length - 1; i >= 0; i--) if (found[i]!.verdict !== 'match') found.splice(i, 1);
     }
 
     // One result per page: the strongest verdict, all occurrences counted.
