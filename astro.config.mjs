@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { stepAnchors } from './src/integrations/step-anchors.mjs';
+import { ocrAssets } from './src/integrations/ocr-assets.ts';
 
 /**
  * The public URL and base path come from the environment, so the same build works on any host:
@@ -17,7 +18,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), ocrAssets()],
   markdown: {
     processor: satteri({ hastPlugins: [stepAnchors] }),
   },

@@ -13,6 +13,7 @@ import { oneLine } from '../lib/tailor';
 import { triageCsv, triageMarkdown, triageRows } from '../lib/triage';
 import { groupDigits } from '../lib/values';
 import { copyText } from './clipboard';
+import { wireScreenshots } from './screenshot-intake';
 import { TEXT } from './text';
 
 interface CatalogueEntry {
@@ -77,6 +78,12 @@ class ErrorMatcher extends HTMLElement {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.#openBest(current(), results, base);
+    });
+
+    wireScreenshots(this, box, base, (text) => {
+      this.#full = undefined;
+      box.value = text;
+      void this.#run(text, results, base);
     });
 
     results.addEventListener('click', (event) => {

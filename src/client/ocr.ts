@@ -1,0 +1,205 @@
+/**
+ * Reads the text of a screenshot in the browser (loaded with a dynamic import, only when an image
+ * arrives). Two workers, both kept alive for the next image:
+ * - ocr-prepare.ts decodes and scales the image (no main-thread work on pixels);
+ * - tesseract.js's worker runs the LSTM engine (mode 1, default page segmentation) on the
+ *   site's own copies of the worker, core and English data (src/lib/ocr/assets.ts): every path is
+ *   set, so nothing is fetched from a CDN, and the image never leaves the browser.
+ * A step that goes quiet for too long (a CSP that blocks WebAssembly makes `createWorker` wait
+ * forever) ends with a clear message instead of a hang.
+ */
+import { createWorker, type LoggerMessage, type Worker as Engine } from 'tesseract.js';
+import { OCR_DOWNLOAD_TIMEOUT_MS, OCR_STEP_TIMEOUT_MS } from '../lib/matcher/limits';
+import { OCR_CACHE_PATH, OCR_DIR, OCR_DOWNLOAD_MB } from '../lib/ocr/assets';
+import { cleanOcrText } from '../lib/ocr/clean';
+import type { PrepareReply } from './ocr-prepare';
+import { TEXT } from './text';
+
+/** Where a reading is: starting the engine (a download the first time), then reading the image. */
+export interface OcrProgress {
+  stage: 'start' | 'read';
+  /** 0–1 within the stage. */
+  share: number;
+  /** What to show: the first download's size while starting. */
+  label: string;
+}
+
+export interface OcrResult {
+  text: string;
+  /** Tesseract's mean word confidence, 0–100. */
+  confidence: number;
+  /** The scale the image was read at. */
+  scale: number;
+  /** Milliseconds spent preparing the image, waiting for the engine to start, and reading. */
+  ms: { prepare: number; start: number; read: number };
+}
+
+/** A reading that failed; `message` is the sentence to show. */
+export class OcrError extends Error {
+  override name = 'OcrError';
+}
+
+/** Share of the first download done when the core (worker + core, about 1.5 of 4.4 MB) is in. */
+const CORE_SHARE = 1.5 / OCR_DOWNLOAD_MB;
+/** Fewer letters and digits than this, or a confidence under MIN_CONFIDENCE: no text found. */
+const MIN_CHARS = 4;
+const MIN_CONFIDENCE = 20;
+
+/**
+ * Rejects when `arm` has not been called again within the time it last gave: a watchdog over a
+ * task that reports progress.
+ */
+class Watchdog {
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #reject: ((err: Error) => void) | undefined;
+  readonly fired: Promise<never>;
+
+  constructor() {
+    this.fired = new Promise<never>((_, reject) => (this.#reject = reject));
+    this.fired.catch(() => undefined);
+  }
+
+  arm(ms: number): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#reject?.(new OcrError(TEXT.screenshot.stalled)), ms);
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+  }
+}
+
+let engine: Promise<Engine> | undefined;
+let onLog: ((m: LoggerMessage) => void) | undefined;
+let prepareWorker: Worker | undefined;
+let prepareId = 0;
+const preparing = new Map<number, (reply: PrepareReply) => void>();
+
+/** tesseract.js's log lines while it starts, as a share of the first download. */
+function startShare({ status, progress }: LoggerMessage): number | undefined {
+  if (status === 'loading tesseract core') return CORE_SHARE * progress;
+  if (status === 'initializing tesseract') return CORE_SHARE;
+  if (status === 'loading language traineddata')
+    return CORE_SHARE + (1 - CORE_SHARE) * Math.min(1, progress * 2);
+  if (status === 'initializing api') return 1;
+  return undefined;
+}
+
+/** A download may take minutes on a slow line; any other step should answer within seconds. */
+const downloading = ({ status, progress }: LoggerMessage) =>
+  (status === 'loading tesseract core' && progress < 1) ||
+  (status === 'loading language traineddata' && progress < 0.5);
+
+function startEngine(base: string, progress: (p: OcrProgress) => void): Promise<Engine> {
+  if (engine) return engine;
+  const dir = new URL(`${base}${OCR_DIR}`, location.href).href;
+  const dog = new Watchdog();
+  dog.arm(OCR_DOWNLOAD_TIMEOUT_MS);
+  onLog = (m) => {
+    dog.arm(downloading(m) ? OCR_DOWNLOAD_TIMEOUT_MS : OCR_STEP_TIMEOUT_MS);
+    const share = startShare(m);
+    if (share !== undefined)
+      progress({ stage: 'start', share, label: TEXT.screenshot.starting(OCR_DOWNLOAD_MB) });
+  };
+  const created = createWorker('eng', 1 /* OEM.LSTM_ONLY */, {
+    workerPath: `${dir}worker.min.js`,
+    corePath: `${dir}core/`,
+    langPath: `${dir}lang`,
+    workerBlobURL: false,
+    cachePath: OCR_CACHE_PATH,
+    logger: (m) => onLog?.(m),
+    // Without a handler, tesseract.js rethrows a failed job in its message handler (an uncaught
+    // error); the job's own promise still rejects and is handled below.
+    errorHandler: () => undefined,
+  });
+  engine = Promise.race([created, dog.fired]).then(
+    (worker) => {
+      dog.stop();
+      return worker;
+    },
+    (err: unknown) => {
+      dog.stop();
+      engine = undefined;
+      // A worker that starts after the wait ended is not used.
+      void created.then((w) => w.terminate()).catch(() => undefined);
+      throw err instanceof OcrError ? err : new OcrError(TEXT.screenshot.failed, { cause: err });
+    },
+  );
+  return engine;
+}
+
+function prepare(image: Blob): Promise<PrepareReply> {
+  if (!prepareWorker) {
+    prepareWorker = new Worker(new URL('./ocr-prepare.ts', import.meta.url), { type: 'module' });
+    prepareWorker.onmessage = (event: MessageEvent<PrepareReply>) => {
+      preparing.get(event.data.id)?.(event.data);
+      preparing.delete(event.data.id);
+    };
+  }
+  const worker = prepareWorker;
+  const id = ++prepareId;
+  const dog = new Watchdog();
+  dog.arm(OCR_STEP_TIMEOUT_MS);
+  const reply = new Promise<PrepareReply>((resolve) => {
+    preparing.set(id, resolve);
+    worker.postMessage({ id, image });
+  });
+  return Promise.race([reply, dog.fired]).finally(() => {
+    dog.stop();
+    preparing.delete(id);
+  });
+}
+
+/**
+ * Reads the text in `image` (a pasted, dropped or picked file). Resolves with the cleaned text;
+ * rejects with an OcrError whose message says what to do.
+ */
+export async function readScreenshot(
+  image: Blob,
+  base: string,
+  progress: (p: OcrProgress) => void,
+): Promise<OcrResult> {
+  if (!image.type.startsWith('image/')) throw new OcrError(TEXT.screenshot.notImage);
+  // The engine starts (or downloads) while the image is prepared.
+  const started = startEngine(base, progress);
+  started.catch(() => undefined);
+  const t0 = performance.now();
+  const prepared = await prepare(image);
+  const t1 = performance.now();
+  if (!prepared.ok)
+    throw new OcrError(
+      prepared.reason === 'too-large'
+        ? TEXT.screenshot.tooLarge(prepared.width ?? 0, prepared.height ?? 0)
+        : TEXT.screenshot.unreadable,
+    );
+  const worker = await started;
+  const t2 = performance.now();
+  progress({ stage: 'read', share: 0, label: TEXT.screenshot.reading });
+  const dog = new Watchdog();
+  dog.arm(OCR_STEP_TIMEOUT_MS);
+  onLog = (m) => {
+    dog.arm(OCR_STEP_TIMEOUT_MS);
+    if (m.status === 'recognizing text')
+      progress({ stage: 'read', share: m.progress, label: TEXT.screenshot.reading });
+  };
+  try {
+    const { data } = await Promise.race([
+      worker.recognize(new Blob([prepared.pgm]), {}, { text: true }),
+      dog.fired,
+    ]);
+    const text = cleanOcrText(data.text);
+    if ((text.match(/[A-Za-z0-9]/g) ?? []).length < MIN_CHARS || data.confidence < MIN_CONFIDENCE)
+      throw new OcrError(TEXT.screenshot.noText);
+    const ms = { prepare: t1 - t0, start: t2 - t1, read: performance.now() - t2 };
+    return { text, confidence: data.confidence, scale: prepared.scale, ms };
+  } catch (err) {
+    if (err instanceof OcrError && err.message === TEXT.screenshot.stalled) {
+      // A reader that stopped answering is replaced for the next image.
+      engine = undefined;
+      void worker.terminate();
+    }
+    throw err instanceof OcrError ? err : new OcrError(TEXT.screenshot.failed, { cause: err });
+  } finally {
+    dog.stop();
+  }
+}
