@@ -12,6 +12,7 @@ import { createWorker, type LoggerMessage, type Worker as Engine } from 'tessera
 import { OCR_DOWNLOAD_TIMEOUT_MS, OCR_STEP_TIMEOUT_MS } from '../lib/matcher/limits';
 import { OCR_CACHE_PATH, OCR_DIR, OCR_DOWNLOAD_MB } from '../lib/ocr/assets';
 import { cleanOcrText } from '../lib/ocr/clean';
+import { readingOrder, tsvLines } from '../lib/ocr/layout';
 import type { PrepareReply } from './ocr-prepare';
 import { TEXT } from './text';
 
@@ -71,6 +72,8 @@ class Watchdog {
 
 let engine: Promise<Engine> | undefined;
 let onLog: ((m: LoggerMessage) => void) | undefined;
+/** The progress callback of the latest reading (a second image may arrive while the engine starts). */
+let report: (p: OcrProgress) => void = () => undefined;
 let prepareWorker: Worker | undefined;
 let prepareId = 0;
 const preparing = new Map<number, (reply: PrepareReply) => void>();
@@ -90,7 +93,7 @@ const downloading = ({ status, progress }: LoggerMessage) =>
   (status === 'loading tesseract core' && progress < 1) ||
   (status === 'loading language traineddata' && progress < 0.5);
 
-function startEngine(base: string, progress: (p: OcrProgress) => void): Promise<Engine> {
+function startEngine(base: string): Promise<Engine> {
   if (engine) return engine;
   const dir = new URL(`${base}${OCR_DIR}`, location.href).href;
   const dog = new Watchdog();
@@ -99,7 +102,7 @@ function startEngine(base: string, progress: (p: OcrProgress) => void): Promise<
     dog.arm(downloading(m) ? OCR_DOWNLOAD_TIMEOUT_MS : OCR_STEP_TIMEOUT_MS);
     const share = startShare(m);
     if (share !== undefined)
-      progress({ stage: 'start', share, label: TEXT.screenshot.starting(OCR_DOWNLOAD_MB) });
+      report({ stage: 'start', share, label: TEXT.screenshot.starting(OCR_DOWNLOAD_MB) });
   };
   const created = createWorker('eng', 1 /* OEM.LSTM_ONLY */, {
     workerPath: `${dir}worker.min.js`,
@@ -160,9 +163,7 @@ export async function readScreenshot(
   progress: (p: OcrProgress) => void,
 ): Promise<OcrResult> {
   if (!image.type.startsWith('image/')) throw new OcrError(TEXT.screenshot.notImage);
-  // The engine starts (or downloads) while the image is prepared.
-  const started = startEngine(base, progress);
-  started.catch(() => undefined);
+  // The image first: one that cannot be read downloads nothing.
   const t0 = performance.now();
   const prepared = await prepare(image);
   const t1 = performance.now();
@@ -172,7 +173,8 @@ export async function readScreenshot(
         ? TEXT.screenshot.tooLarge(prepared.width ?? 0, prepared.height ?? 0)
         : TEXT.screenshot.unreadable,
     );
-  const worker = await started;
+  report = progress;
+  const worker = await startEngine(base);
   const t2 = performance.now();
   progress({ stage: 'read', share: 0, label: TEXT.screenshot.reading });
   const dog = new Watchdog();
@@ -184,10 +186,11 @@ export async function readScreenshot(
   };
   try {
     const { data } = await Promise.race([
-      worker.recognize(new Blob([prepared.pgm]), {}, { text: true }),
+      worker.recognize(new Blob([prepared.pgm]), {}, { text: true, tsv: true }),
       dog.fired,
     ]);
-    const text = cleanOcrText(data.text);
+    // A table is read cell by cell (lib/ocr/layout.ts); Tesseract's own text reads straight across.
+    const text = cleanOcrText((data.tsv && readingOrder(tsvLines(data.tsv))) || data.text);
     if ((text.match(/[A-Za-z0-9]/g) ?? []).length < MIN_CHARS || data.confidence < MIN_CONFIDENCE)
       throw new OcrError(TEXT.screenshot.noText);
     const ms = { prepare: t1 - t0, start: t2 - t1, read: performance.now() - t2 };

@@ -53,9 +53,10 @@ export function wireScreenshots(
     show('busy', TEXT.screenshot.reading, 0);
     try {
       const { readScreenshot } = await import('./ocr');
+      let reading = true;
       const { text, ms, scale } = await readScreenshot(image, base, (p) => {
-        if (id === latest) show('busy', p.label, p.share);
-      });
+        if (reading && id === latest) show('busy', p.label, p.share);
+      }).finally(() => (reading = false));
       if (id !== latest) return;
       box.dataset['source'] = 'screenshot';
       show('read', TEXT.screenshot.read);

@@ -15,6 +15,7 @@ import {
   TARGET_GLYPH_PX,
   toGray,
 } from '../../src/lib/ocr/image';
+import { readingOrder, tsvLines, type OcrLine } from '../../src/lib/ocr/layout';
 
 describe('cleanOcrText: what OCR gets wrong in an export error', () => {
   describe.each<[rule: string, cases: [read: string, meant: string][]]>([
@@ -78,6 +79,14 @@ describe('cleanOcrText: what OCR gets wrong in an export error', () => {
         ['Invoice 1042\n3 documents queued', 'Invoice 1042\n3 documents queued'],
         ['with TxnId=57211\n2026-03-14 09:15 ERROR', 'with TxnId=57211\n2026-03-14 09:15 ERROR'],
         ['ids 10,\n20 and 30', 'ids 10,\n20 and 30'],
+      ],
+    ],
+    [
+      'ui borders',
+      [
+        ['Source | Retry |\n09:14 Target =~ —————', 'Source Retry\n09:14 Target'],
+        ["Entity with Key = 'BusinessUnit, (0)'", "Entity with Key = 'BusinessUnit, (0)'"],
+        ['Sync - BusinessUnitsNotSupported - Sync peer', 'Sync - BusinessUnitsNotSupported - Sync peer'],
       ],
     ],
     [
@@ -190,5 +199,85 @@ describe('OCR assets', () => {
       return sum + (to.endsWith('.gz') ? body.length : gzipSync(body, { level: 6 }).length);
     }, 0);
     expect(Math.abs(bytes / 1e6 - OCR_DOWNLOAD_MB)).toBeLessThan(0.15);
+  });
+});
+
+/** Words on a grid: each line is [y, [x, text]...]; every glyph 10 px tall, 6 px a character. */
+function grid(rows: [y: number, ...words: [x: number, text: string][]][]): OcrLine[] {
+  return rows.map(([y, ...words]) =>
+    words.map(([x, text]) => ({ text, x0: x, x1: x + text.length * 6, y0: y, y1: y + 10 })),
+  );
+}
+
+describe('readingOrder: a table is read cell by cell', () => {
+  it('reads a table row with a wrapped message column by column', () => {
+    const lines = grid([
+      [0, [0, 'When'], [100, 'Document'], [200, 'Error']],
+      [20, [0, '03/14/2026'], [100, 'INV-1042'], [200, 'Classification'], [290, 'mismatch'], [500, 'Retry']],
+      [35, [0, '09:14'], [200, 'between'], [250, 'Source'], [292, 'Account']],
+      [50, [200, '(Customer'], [260, 'Refunds).'], [500, 'Dismiss']],
+    ]);
+    expect(readingOrder(lines)).toBe(
+      [
+        'When\n03/14/2026\n09:14',
+        'Document\nINV-1042',
+        'Error\nClassification mismatch\nbetween Source Account\n(Customer Refunds).',
+        'Retry\nDismiss',
+      ].join('\n\n'),
+    );
+  });
+
+  it('keeps a paragraph, and a report, in Tesseract’s order', () => {
+    const lines = grid([
+      [0, [0, 'The'], [22, 'account'], [70, 'period'], [110, 'has'], [132, 'closed.']],
+      [15, [0, 'Txn'], [22, 'Date=03/14/2026'], [116, 'is'], [132, 'before']],
+      [30, [0, 'Deposit'], [46, 'total'], [80, '100.50']],
+    ]);
+    expect(readingOrder(lines)).toBe(
+      'The account period has closed.\nTxn Date=03/14/2026 is before\nDeposit total 100.50',
+    );
+  });
+
+  it('reads a paragraph above a table as text, then the table by columns', () => {
+    const lines = grid([
+      [
+        0,
+        [0, 'Export'],
+        [40, 'report'],
+        [82, 'for'],
+        [104, 'March,'],
+        [146, 'three'],
+        [182, 'errors'],
+        [224, 'found'],
+      ],
+      [20, [0, 'INV-1'], [100, 'Deposit'], [146, 'total']],
+      [35, [100, 'mismatch']],
+    ]);
+    expect(readingOrder(lines)).toBe(
+      'Export report for March, three errors found\n\nINV-1\n\nDeposit total\nmismatch',
+    );
+  });
+
+  it('reads Tesseract TSV (words at level 5, lines by block, paragraph and line)', () => {
+    const tsv = [
+      'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
+      '4\t1\t1\t1\t1\t0\t0\t0\t200\t10\t-1\t',
+      '5\t1\t1\t1\t1\t1\t60\t0\t30\t10\t96\tworld',
+      '5\t1\t1\t1\t1\t2\t0\t0\t30\t10\t96\thello',
+      '5\t1\t1\t1\t2\t1\t0\t20\t30\t10\t95\tagain',
+      '5\t1\t1\t1\t2\t2\t40\t20\t5\t10\t40\t|',
+      '5\t1\t1\t1\t2\t3\t50\t20\t20\t10\t30\t=~',
+    ].join('\n');
+    expect(tsvLines(tsv).map((l) => l.map((w) => w.text))).toEqual([['hello', 'world'], ['again']]);
+    expect(readingOrder([])).toBe('');
+  });
+});
+
+describe('readingOrder: one line is never split', () => {
+  it('keeps a monospace line with a wide comma-and-space gap whole', () => {
+    const lines = grid([
+      [0, [0, 'Entity'], [42, 'with'], [72, 'Key'], [96, '='], [108, "'BusinessUnit,"], [210, "(0)'"]],
+    ]);
+    expect(readingOrder(lines)).toBe("Entity with Key = 'BusinessUnit, (0)'");
   });
 });

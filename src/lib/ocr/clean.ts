@@ -6,7 +6,8 @@
  * - typographic quotes (and the ™ OCR reads for a closing quote) become straight quotes;
  * - `(©)` is `(0)`, and O, o or © inside a number is 0 (`2O26-O1-15`);
  * - `Id=` read as `1d=` or `ld=` (and `TxnId` as `Txnld`) is put back;
- * - a number broken across a line is joined (`03/31/` + `2026`, `TxnId=5721` + `1 `).
+ * - a number broken across a line is joined (`03/31/` + `2026`, `TxnId=5721` + `1 `);
+ * - the edges of buttons and table cells read as `|` or `=~ ———` are dropped.
  */
 
 /** One rule: a name for the tests and a rewrite of the whole text. */
@@ -74,6 +75,11 @@ export const RULES: readonly Rule[] = [
       }
       return lines.join('\n');
     },
+  },
+  {
+    name: 'ui borders',
+    // A button's or a cell's edge read as text: a lone `|`, or a run of rules like `=~ ————`.
+    apply: (t) => t.replace(/(?<=^|[ \t])(?:\||[|=~—–_-]{2,})(?=[ \t]|$)/gm, ''),
   },
   {
     name: 'spacing',
