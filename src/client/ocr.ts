@@ -8,21 +8,20 @@
  * A step that goes quiet for too long (a CSP that blocks WebAssembly makes `createWorker` wait
  * forever) ends with a clear message instead of a hang.
  */
-import { createWorker, type LoggerMessage, type Worker as Engine } from 'tesseract.js';
-import { OCR_DOWNLOAD_TIMEOUT_MS, OCR_STEP_TIMEOUT_MS } from '../lib/matcher/limits';
+import type { LoggerMessage, Worker as Engine } from 'tesseract.js';
+import Tesseract from 'tesseract.js/dist/tesseract.esm.min.js';
 import { OCR_CACHE_PATH, OCR_DIR, OCR_DOWNLOAD_MB } from '../lib/ocr/assets';
 import { cleanOcrText } from '../lib/ocr/clean';
 import { readingOrder, tsvLines } from '../lib/ocr/layout';
 import type { PrepareReply } from './ocr-prepare';
-import { TEXT } from './text';
 
 /** Where a reading is: starting the engine (a download the first time), then reading the image. */
 export interface OcrProgress {
   stage: 'start' | 'read';
   /** 0–1 within the stage. */
   share: number;
-  /** What to show: the first download's size while starting. */
-  label: string;
+  /** The first download's size in MB, for the progress line. */
+  mb: number;
 }
 
 export interface OcrResult {
@@ -35,9 +34,29 @@ export interface OcrResult {
   ms: { prepare: number; start: number; read: number };
 }
 
-/** A reading that failed; `message` is the sentence to show. */
+/**
+ * How long a download, and any other step, may go without news (OCR_DOWNLOAD_TIMEOUT_MS and
+ * OCR_STEP_TIMEOUT_MS of lib/matcher/limits.ts, passed in by the island: importing them here would
+ * make this chunk depend on the island's shared chunk).
+ */
+export interface OcrTimeouts {
+  downloadMs: number;
+  stepMs: number;
+}
+
+/** Why a reading failed; the island words it (TEXT.screenshot). This module has no text of its own. */
+export type OcrFailure = 'not-image' | 'unreadable' | 'too-large' | 'no-text' | 'stalled' | 'failed';
+
+/** A reading that failed, with the image's size when it was too large. */
 export class OcrError extends Error {
   override name = 'OcrError';
+  constructor(
+    readonly code: OcrFailure,
+    readonly size?: { width: number; height: number },
+    options?: ErrorOptions,
+  ) {
+    super(`[ocr] ${code}`, options);
+  }
 }
 
 /** Share of the first download done when the core (worker + core, about 1.5 of 4.4 MB) is in. */
@@ -62,7 +81,7 @@ class Watchdog {
 
   arm(ms: number): void {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#reject?.(new OcrError(TEXT.screenshot.stalled)), ms);
+    this.#timer = setTimeout(() => this.#reject?.(new OcrError('stalled')), ms);
   }
 
   stop(): void {
@@ -74,6 +93,7 @@ let engine: Promise<Engine> | undefined;
 let onLog: ((m: LoggerMessage) => void) | undefined;
 /** The progress callback of the latest reading (a second image may arrive while the engine starts). */
 let report: (p: OcrProgress) => void = () => undefined;
+let timeouts: OcrTimeouts = { downloadMs: 120_000, stepMs: 15_000 };
 let prepareWorker: Worker | undefined;
 let prepareId = 0;
 const preparing = new Map<number, (reply: PrepareReply) => void>();
@@ -97,14 +117,13 @@ function startEngine(base: string): Promise<Engine> {
   if (engine) return engine;
   const dir = new URL(`${base}${OCR_DIR}`, location.href).href;
   const dog = new Watchdog();
-  dog.arm(OCR_DOWNLOAD_TIMEOUT_MS);
+  dog.arm(timeouts.downloadMs);
   onLog = (m) => {
-    dog.arm(downloading(m) ? OCR_DOWNLOAD_TIMEOUT_MS : OCR_STEP_TIMEOUT_MS);
+    dog.arm(downloading(m) ? timeouts.downloadMs : timeouts.stepMs);
     const share = startShare(m);
-    if (share !== undefined)
-      report({ stage: 'start', share, label: TEXT.screenshot.starting(OCR_DOWNLOAD_MB) });
+    if (share !== undefined) report({ stage: 'start', share, mb: OCR_DOWNLOAD_MB });
   };
-  const created = createWorker('eng', 1 /* OEM.LSTM_ONLY */, {
+  const created = Tesseract.createWorker('eng', 1 /* OEM.LSTM_ONLY */, {
     workerPath: `${dir}worker.min.js`,
     corePath: `${dir}core/`,
     langPath: `${dir}lang`,
@@ -125,7 +144,7 @@ function startEngine(base: string): Promise<Engine> {
       engine = undefined;
       // A worker that starts after the wait ended is not used.
       void created.then((w) => w.terminate()).catch(() => undefined);
-      throw err instanceof OcrError ? err : new OcrError(TEXT.screenshot.failed, { cause: err });
+      throw err instanceof OcrError ? err : new OcrError('failed', undefined, { cause: err });
     },
   );
   return engine;
@@ -142,7 +161,7 @@ function prepare(image: Blob): Promise<PrepareReply> {
   const worker = prepareWorker;
   const id = ++prepareId;
   const dog = new Watchdog();
-  dog.arm(OCR_STEP_TIMEOUT_MS);
+  dog.arm(timeouts.stepMs);
   const reply = new Promise<PrepareReply>((resolve) => {
     preparing.set(id, resolve);
     worker.postMessage({ id, image });
@@ -161,28 +180,27 @@ export async function readScreenshot(
   image: Blob,
   base: string,
   progress: (p: OcrProgress) => void,
+  limits: OcrTimeouts,
 ): Promise<OcrResult> {
-  if (!image.type.startsWith('image/')) throw new OcrError(TEXT.screenshot.notImage);
+  timeouts = limits;
+  if (!image.type.startsWith('image/')) throw new OcrError('not-image');
   // The image first: one that cannot be read downloads nothing.
   const t0 = performance.now();
   const prepared = await prepare(image);
   const t1 = performance.now();
   if (!prepared.ok)
-    throw new OcrError(
-      prepared.reason === 'too-large'
-        ? TEXT.screenshot.tooLarge(prepared.width ?? 0, prepared.height ?? 0)
-        : TEXT.screenshot.unreadable,
-    );
+    throw prepared.reason === 'too-large'
+      ? new OcrError('too-large', { width: prepared.width ?? 0, height: prepared.height ?? 0 })
+      : new OcrError('unreadable');
   report = progress;
   const worker = await startEngine(base);
   const t2 = performance.now();
-  progress({ stage: 'read', share: 0, label: TEXT.screenshot.reading });
+  progress({ stage: 'read', share: 0, mb: OCR_DOWNLOAD_MB });
   const dog = new Watchdog();
-  dog.arm(OCR_STEP_TIMEOUT_MS);
+  dog.arm(timeouts.stepMs);
   onLog = (m) => {
-    dog.arm(OCR_STEP_TIMEOUT_MS);
-    if (m.status === 'recognizing text')
-      progress({ stage: 'read', share: m.progress, label: TEXT.screenshot.reading });
+    dog.arm(timeouts.stepMs);
+    if (m.status === 'recognizing text') progress({ stage: 'read', share: m.progress, mb: OCR_DOWNLOAD_MB });
   };
   try {
     const { data } = await Promise.race([
@@ -192,16 +210,16 @@ export async function readScreenshot(
     // A table is read cell by cell (lib/ocr/layout.ts); Tesseract's own text reads straight across.
     const text = cleanOcrText((data.tsv && readingOrder(tsvLines(data.tsv))) || data.text);
     if ((text.match(/[A-Za-z0-9]/g) ?? []).length < MIN_CHARS || data.confidence < MIN_CONFIDENCE)
-      throw new OcrError(TEXT.screenshot.noText);
+      throw new OcrError('no-text');
     const ms = { prepare: t1 - t0, start: t2 - t1, read: performance.now() - t2 };
     return { text, confidence: data.confidence, scale: prepared.scale, ms };
   } catch (err) {
-    if (err instanceof OcrError && err.message === TEXT.screenshot.stalled) {
+    if (err instanceof OcrError && err.code === 'stalled') {
       // A reader that stopped answering is replaced for the next image.
       engine = undefined;
       void worker.terminate();
     }
-    throw err instanceof OcrError ? err : new OcrError(TEXT.screenshot.failed, { cause: err });
+    throw err instanceof OcrError ? err : new OcrError('failed', undefined, { cause: err });
   } finally {
     dog.stop();
   }

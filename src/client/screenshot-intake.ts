@@ -4,7 +4,32 @@
  * paste loads none of it), and its text lands in the box, marked as read from a screenshot, for the
  * matcher. The controls are hidden in the HTML and shown here: without JS they would do nothing.
  */
+import { OCR_DOWNLOAD_TIMEOUT_MS, OCR_STEP_TIMEOUT_MS } from '../lib/matcher/limits';
+import type { OcrError, OcrProgress } from './ocr';
 import { TEXT } from './text';
+
+/** The sentence for a failed reading (ocr.ts has codes, not words). */
+function failure(err: unknown): string {
+  if (!(err instanceof Error) || err.name !== 'OcrError') return TEXT.screenshot.failed;
+  const { code, size } = err as Error & Pick<OcrError, 'code' | 'size'>;
+  switch (code) {
+    case 'not-image':
+      return TEXT.screenshot.notImage;
+    case 'unreadable':
+      return TEXT.screenshot.unreadable;
+    case 'too-large':
+      return TEXT.screenshot.tooLarge(size?.width ?? 0, size?.height ?? 0);
+    case 'no-text':
+      return TEXT.screenshot.noText;
+    case 'stalled':
+      return TEXT.screenshot.stalled;
+    case 'failed':
+      return TEXT.screenshot.failed;
+  }
+}
+
+const progressLine = (p: OcrProgress) =>
+  p.stage === 'start' ? TEXT.screenshot.starting(p.mb) : TEXT.screenshot.reading;
 
 /** The first image file among a paste's or a drop's items. */
 function firstImage(data: DataTransfer | null): File | undefined {
@@ -54,9 +79,14 @@ export function wireScreenshots(
     try {
       const { readScreenshot } = await import('./ocr');
       let reading = true;
-      const { text, ms, scale } = await readScreenshot(image, base, (p) => {
-        if (reading && id === latest) show('busy', p.label, p.share);
-      }).finally(() => (reading = false));
+      const { text, ms, scale } = await readScreenshot(
+        image,
+        base,
+        (p) => {
+          if (reading && id === latest) show('busy', progressLine(p), p.share);
+        },
+        { downloadMs: OCR_DOWNLOAD_TIMEOUT_MS, stepMs: OCR_STEP_TIMEOUT_MS },
+      ).finally(() => (reading = false));
       if (id !== latest) return;
       box.dataset['source'] = 'screenshot';
       show('read', TEXT.screenshot.read);
@@ -66,7 +96,7 @@ export function wireScreenshots(
       onText(text);
     } catch (err) {
       if (id !== latest) return;
-      show('error', err instanceof Error && err.name === 'OcrError' ? err.message : TEXT.screenshot.failed);
+      show('error', failure(err));
     }
   };
 
