@@ -54,6 +54,8 @@ describe('cleanOcrText: what OCR gets wrong in an export error', () => {
         ['Customer 1d=42', 'Customer Id=42'],
         ['record ld = 42', 'record Id = 42'],
         ['Related invoice 1D=12345 is not synchronized', 'Related invoice ID=12345 is not synchronized'],
+        ['Sync peer Qb0:4620816365/9130350912 is setup', 'Sync peer Qbo:4620816365/9130350912 is setup'],
+        ['Sync peer Qbo : NNNNNNNNNN/NNNNNNNNNN is setup', 'Sync peer Qbo:NNNNNNNNNN/NNNNNNNNNN is setup'],
         // Other words ending in "ld" stay.
         ['Field=Amount, Sold=3, old=1', 'Field=Amount, Sold=3, old=1'],
       ],
@@ -79,6 +81,21 @@ describe('cleanOcrText: what OCR gets wrong in an export error', () => {
         ['Invoice 1042\n3 documents queued', 'Invoice 1042\n3 documents queued'],
         ['with TxnId=57211\n2026-03-14 09:15 ERROR', 'with TxnId=57211\n2026-03-14 09:15 ERROR'],
         ['ids 10,\n20 and 30', 'ids 10,\n20 and 30'],
+      ],
+    ],
+    [
+      'wrapped json',
+      [
+        [
+          'not found in QBO:\n[{"AccountNumber":"NN","AccountName":"Accounts\nReceivable","AccountType":"Asset"},\n{"AccountNumber":"2200","AccountName":"Sales Tax\nPayable"}]\nnext line',
+          'not found in QBO:\n[{"AccountNumber":"NN","AccountName":"Accounts Receivable","AccountType":"Asset"},{"AccountNumber":"2200","AccountName":"Sales Tax Payable"}]\nnext line',
+        ],
+        ['BusinessUnits ["NNN",\n"NNNN"]. However', 'BusinessUnits ["NNN","NNNN"]. However'],
+        // Parentheses are prose, not JSON: an unclosed one joins nothing.
+        [
+          'Source Account (Customer Refunds, Liability and\nTarget Account',
+          'Source Account (Customer Refunds, Liability and\nTarget Account',
+        ],
       ],
     ],
     [
@@ -209,33 +226,75 @@ function grid(rows: [y: number, ...words: [x: number, text: string][]][]): OcrLi
   );
 }
 
-describe('readingOrder: a table is read cell by cell', () => {
-  it('reads a table row with a wrapped message column by column', () => {
+/** Words laid out as a browser would: 6 px a character, 6 px a space, from x = 0. */
+function lineOf(y: number, sentence: string): [number, ...[number, string][]] {
+  let x = 0;
+  const words: [number, string][] = [];
+  for (const w of sentence.split(' ')) {
+    words.push([x, w]);
+    x += (w.length + 1) * 6;
+  }
+  return [y, ...words];
+}
+
+describe('readingOrder: tables cell by cell, wrapped lines joined', () => {
+  it('reads a table row with a wrapped message column by column, the message as one line', () => {
     const lines = grid([
       [0, [0, 'When'], [100, 'Document'], [200, 'Error']],
       [20, [0, '03/14/2026'], [100, 'INV-1042'], [200, 'Classification'], [290, 'mismatch'], [500, 'Retry']],
-      [35, [0, '09:14'], [200, 'between'], [250, 'Source'], [292, 'Account']],
+      [35, [0, '09:14'], [200, 'between'], [248, 'Source'], [290, 'Account']],
       [50, [200, '(Customer'], [260, 'Refunds).'], [500, 'Dismiss']],
     ]);
     expect(readingOrder(lines)).toBe(
       [
         'When\n03/14/2026\n09:14',
         'Document\nINV-1042',
-        'Error\nClassification mismatch\nbetween Source Account\n(Customer Refunds).',
+        'Error\nClassification mismatch between Source Account (Customer Refunds).',
         'Retry\nDismiss',
       ].join('\n\n'),
     );
   });
 
-  it('keeps a paragraph, and a report, in Tesseract’s order', () => {
+  it('joins a wrapped message, and keeps separate messages on their own lines', () => {
+    const wrapped = grid([
+      lineOf(0, 'BadRequest. Details: Duplicate Document Number Error : You must specify a different'),
+      lineOf(15, 'number. This number has already been used. DocNumber=10 is assigned to'),
+      lineOf(30, 'TxnType=Journal Entry with TxnId=57211'),
+    ]);
+    expect(readingOrder(wrapped)).toBe(
+      'BadRequest. Details: Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=10 is assigned to TxnType=Journal Entry with TxnId=57211',
+    );
+    const separate = grid([
+      lineOf(0, "Deposit total 1,250.00 doesn't match sum of payments 1,175.50."),
+      lineOf(15, 'QBO Class "Field Services" was not found for Business Unit "North Dallas".'),
+      lineOf(30, "Deposit total 1,250.00 doesn't match sum of payments 1,175.50."),
+      lineOf(45, '• Entity with Key = BusinessUnit does not exist'),
+      lineOf(60, 'There was an error while communicating'),
+    ]);
+    expect(readingOrder(separate)).toBe(
+      [
+        "Deposit total 1,250.00 doesn't match sum of payments 1,175.50.",
+        'QBO Class "Field Services" was not found for Business Unit "North Dallas".',
+        "Deposit total 1,250.00 doesn't match sum of payments 1,175.50.",
+        '• Entity with Key = BusinessUnit does not exist',
+        'There was an error while communicating',
+      ].join('\n'),
+    );
+  });
+
+  it('joins wrapped JSON without a space between its punctuation', () => {
     const lines = grid([
-      [0, [0, 'The'], [22, 'account'], [70, 'period'], [110, 'has'], [132, 'closed.']],
-      [15, [0, 'Txn'], [22, 'Date=03/14/2026'], [116, 'is'], [132, 'before']],
-      [30, [0, 'Deposit'], [46, 'total'], [80, '100.50']],
+      lineOf(0, 'not found in QBO: [{"AccountNumber":"2150","AccountName":"Customer Deposits"},'),
+      lineOf(15, '{"AccountNumber":"21'),
     ]);
     expect(readingOrder(lines)).toBe(
-      'The account period has closed.\nTxn Date=03/14/2026 is before\nDeposit total 100.50',
+      'not found in QBO: [{"AccountNumber":"2150","AccountName":"Customer Deposits"},{"AccountNumber":"21',
     );
+  });
+
+  it('leaves a number cut at the edge to the cleaner', () => {
+    const lines = grid([lineOf(0, 'is before book closing date=03/31/'), lineOf(15, '2026 and more')]);
+    expect(readingOrder(lines)).toBe('is before book closing date=03/31/\n2026 and more');
   });
 
   it('reads a paragraph above a table as text, then the table by columns', () => {
@@ -254,11 +313,18 @@ describe('readingOrder: a table is read cell by cell', () => {
       [35, [100, 'mismatch']],
     ]);
     expect(readingOrder(lines)).toBe(
-      'Export report for March, three errors found\n\nINV-1\n\nDeposit total\nmismatch',
+      'Export report for March, three errors found\n\nINV-1\n\nDeposit total mismatch',
     );
   });
 
-  it('reads Tesseract TSV (words at level 5, lines by block, paragraph and line)', () => {
+  it('keeps a monospace line with a wide comma-and-space gap whole', () => {
+    const lines = grid([
+      [0, [0, 'Entity'], [42, 'with'], [72, 'Key'], [96, '='], [108, "'BusinessUnit,"], [210, "(0)'"]],
+    ]);
+    expect(readingOrder(lines)).toBe("Entity with Key = 'BusinessUnit, (0)'");
+  });
+
+  it('reads Tesseract TSV (words at level 5, lines by block, paragraph and line; border words dropped)', () => {
     const tsv = [
       'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
       '4\t1\t1\t1\t1\t0\t0\t0\t200\t10\t-1\t',
@@ -270,14 +336,5 @@ describe('readingOrder: a table is read cell by cell', () => {
     ].join('\n');
     expect(tsvLines(tsv).map((l) => l.map((w) => w.text))).toEqual([['hello', 'world'], ['again']]);
     expect(readingOrder([])).toBe('');
-  });
-});
-
-describe('readingOrder: one line is never split', () => {
-  it('keeps a monospace line with a wide comma-and-space gap whole', () => {
-    const lines = grid([
-      [0, [0, 'Entity'], [42, 'with'], [72, 'Key'], [96, '='], [108, "'BusinessUnit,"], [210, "(0)'"]],
-    ]);
-    expect(readingOrder(lines)).toBe("Entity with Key = 'BusinessUnit, (0)'");
   });
 });

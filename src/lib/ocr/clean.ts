@@ -5,8 +5,9 @@
  *
  * - typographic quotes (and the ™ OCR reads for a closing quote) become straight quotes;
  * - `(©)` is `(0)`, and O, o or © inside a number is 0 (`2O26-O1-15`);
- * - `Id=` read as `1d=` or `ld=` (and `TxnId` as `Txnld`) is put back;
+ * - `Id=` read as `1d=` or `ld=` (and `TxnId` as `Txnld`, `Qbo:` as `Qb0 :`) is put back;
  * - a number broken across a line is joined (`03/31/` + `2026`, `TxnId=5721` + `1 `);
+ * - a JSON value wrapped across lines is joined;
  * - the edges of buttons and table cells read as `|` or `=~ ———` are dropped.
  */
 
@@ -59,7 +60,29 @@ export const RULES: readonly Rule[] = [
           '$1Id',
         )
         .replace(/(?<![A-Za-z0-9])[1l|]d(?=\s*=)/g, 'Id')
-        .replace(/(?<![A-Za-z0-9])[1l|]D(?=\s*=)/g, 'ID'),
+        .replace(/(?<![A-Za-z0-9])[1l|]D(?=\s*=)/g, 'ID')
+        // The sync peer's prefix (`Sync peer Qbo:1234/5678`): its o next to digits reads as 0, and
+        // monospace spacing puts blanks around its colon.
+        .replace(/\bQb[o0]\s*:\s*(?=[\dN#])/g, 'Qbo:'),
+  },
+  {
+    name: 'wrapped json',
+    // A JSON value (an account list) wrapped by the screen: its lines join while a `[` or `{` is
+    // open, with the space the wrap took between two words and none around JSON punctuation.
+    apply: (t) => {
+      const out: string[] = [];
+      let depth = 0;
+      for (const line of t.split('\n')) {
+        const prev = out.at(-1);
+        if (prev !== undefined && depth > 0) {
+          const next = line.trimStart();
+          out[out.length - 1] =
+            prev.trimEnd() + (/[\w&.)]$/.test(prev.trimEnd()) && /^[\w&(]/.test(next) ? ' ' : '') + next;
+        } else out.push(line);
+        depth = Math.max(0, depth + (line.match(/[[{]/g) ?? []).length - (line.match(/[\]}]/g) ?? []).length);
+      }
+      return out.join('\n');
+    },
   },
   {
     name: 'broken numbers',

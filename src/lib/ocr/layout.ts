@@ -80,24 +80,56 @@ function bands(lines: OcrLine[], min: number): OcrLine[][] {
   return out;
 }
 
+const text = (line: OcrLine) => line.map((w) => w.text).join(' ');
+const top = (line: OcrLine) => Math.min(...line.map((w) => w.y0));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/**
+ * The lines of one column, with the lines the screen wrapped joined again (so the matcher sees a
+ * message as it was written): a line is a wrap when the next line's first word would not have fit
+ * after it (the column's right edge being its longest line's end) and it follows at the usual line
+ * pitch (a table's next row sits further down). A line that ends a sentence before a capital, a
+ * bullet, or a number cut at the edge (left to lib/ocr/clean.ts) is not joined.
+ */
+function unwrap(lines: OcrLine[], space: number, maxPitch: number): string {
+  const edge = Math.max(...lines.map((l) => l.at(-1)!.x1));
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    const before = out.at(-1);
+    const now = text(line);
+    const wrapped =
+      prev !== undefined &&
+      before !== undefined &&
+      top(line) - top(prev) <= maxPitch &&
+      edge - prev.at(-1)!.x1 < line[0]!.x1 - line[0]!.x0 + space &&
+      !(/[.!?]["')\]]*$/.test(before) && /^[A-Z]/.test(now)) &&
+      !/^[•·*»«+–—-]/.test(now) &&
+      !(/[\d/.,:-]$/.test(before) && /^\d/.test(now));
+    // JSON broken after `},` or `",` took no space; words broken at a space did.
+    const glue = /[{}[\]",:]$/.test(before) && /^[{}[\]"]/.test(now) ? '' : ' ';
+    if (wrapped) out[out.length - 1] = `${before}${glue}${now}`;
+    else out.push(now);
+  });
+  return out.join('\n');
+}
+
 /** The band's text: column by column where it has rivers, line by line where it has none. */
-function bandText(band: OcrLine[], min: number): string {
+function bandText(band: OcrLine[], min: number, space: number, height: number): string {
+  // Wrapped lines follow at the text's line pitch (at most 2.3 word heights: line-height 1.75);
+  // the next row of a table, past its cell padding, further.
+  const pitches = band.slice(1).map((l, i) => top(l) - top(band[i]!));
+  const maxPitch = Math.min(2.3 * height, pitches.length >= 2 ? 1.3 * median(pitches)! : Infinity);
   // One line is read straight across: its wide gaps are as likely a monospace comma and space.
   const cuts = band.length < 2 ? [] : rivers(band, min).map(([a, b]) => (a + b) / 2);
-  if (!cuts.length) return band.map((l) => l.map((w) => w.text).join(' ')).join('\n');
   const columns: string[] = [];
   for (let c = 0; c <= cuts.length; c++) {
     const left = c === 0 ? -Infinity : cuts[c - 1]!;
     const right = c === cuts.length ? Infinity : cuts[c]!;
     const lines = band
-      .map((l) =>
-        l
-          .filter((w) => (w.x0 + w.x1) / 2 > left && (w.x0 + w.x1) / 2 <= right)
-          .map((w) => w.text)
-          .join(' '),
-      )
-      .filter(Boolean);
-    if (lines.length) columns.push(lines.join('\n'));
+      .map((l) => l.filter((w) => (w.x0 + w.x1) / 2 > left && (w.x0 + w.x1) / 2 <= right))
+      .filter((l) => l.length > 0);
+    if (lines.length) columns.push(unwrap(lines, space, maxPitch));
   }
   return columns.join('\n\n');
 }
@@ -111,8 +143,15 @@ export function readingOrder(lines: OcrLine[]): string {
   if (!heights.length) return '';
   // A word space is about half a word's height (a monospace comma and space, up to one); a
   // table's cell gap is well over one and a half.
-  const min = 1.5 * heights[heights.length >> 1]!;
+  const height = heights[heights.length >> 1]!;
+  const min = 1.5 * height;
+  // A word space: the median gap between neighbouring words on a line.
+  const gaps = lines
+    .flatMap((l) => l.slice(1).map((w, i) => w.x0 - l[i]!.x1))
+    .filter((g) => g > 0)
+    .sort((a, b) => a - b);
+  const space = gaps[gaps.length >> 1] ?? min / 3;
   return bands(lines, min)
-    .map((b) => bandText(b, min))
+    .map((b) => bandText(b, min, space, height))
     .join('\n\n');
 }
