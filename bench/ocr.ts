@@ -195,7 +195,7 @@ async function main(): Promise<void> {
   }
   const { matcher, entries } = matcherFromContent();
   const cases = entries
-    .flatMap((e) => (e.data.examples ?? []).map((text) => ({ slug: e.id, text })))
+    .flatMap((e) => e.data.examples.map((text) => ({ slug: e.id, text })))
     .slice(0, LIMIT)
     .map((c, i) => {
       const best = matcher.match(c.text).results[0];

@@ -106,10 +106,11 @@ function unwrap(lines: OcrLine[], space: number, maxPitch: number): string {
       !(/[.!?]["')\]]*$/.test(before) && /^[A-Z]/.test(now)) &&
       !/^[•·*»«+–—-]/.test(now) &&
       !(/[\d/.,:-]$/.test(before) && /^\d/.test(now));
-    // JSON broken after `},` or `",` took no space; words broken at a space did.
-    const glue = /[{}[\]",:]$/.test(before) && /^[{}[\]"]/.test(now) ? '' : ' ';
-    if (wrapped) out[out.length - 1] = `${before}${glue}${now}`;
-    else out.push(now);
+    if (wrapped) {
+      // JSON broken after `},` or `",` took no space; words broken at a space did.
+      const glue = /[{}[\]",:]$/.test(before) && /^[{}[\]"]/.test(now) ? '' : ' ';
+      out[out.length - 1] = `${before}${glue}${now}`;
+    } else out.push(now);
   });
   return out.join('\n');
 }
