@@ -44,7 +44,8 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      // Pagefind compiles its WebAssembly search core: that needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+      // Pagefind compiles its WebAssembly search core, and the screenshot reader its OCR core (in a
+      // worker that gets public/_headers' policy): that needs 'wasm-unsafe-eval' (not 'unsafe-eval').
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },
     },
