@@ -27,7 +27,7 @@ import {
   tableRowHtml,
   type Look,
 } from './screenshot-helpers';
-import { DIST, expect, test } from './quality-helpers';
+import { DIST, expect, expectNoAxeViolations, test } from './quality-helpers';
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -144,6 +144,7 @@ test.describe('a screenshot of an error is read and matched', () => {
     await giveImage(page, report, 'input');
     await matched(page);
     await expect(page.getByTestId('triage')).toBeVisible();
+    await expectNoAxeViolations(page, 'home (a report read from a screenshot)');
     expect(
       (await page.getByTestId('match-result').evaluateAll((els) => els.map((e) => e.dataset['slug']))).sort(),
     ).toEqual(['class-not-found', 'deposit-total-mismatch', 'txn-date-before-closing-date']);
@@ -205,6 +206,7 @@ test.describe('bad input gets a clear sentence, never a hang', () => {
   test('a corrupt PNG', async ({ page, browser }) => {
     const png = await renderShot(browser, panelHtml(CLOSED), LOOK);
     await refused(page, corruptPng(png.buffer), TEXT.screenshot.unreadable);
+    await expectNoAxeViolations(page, 'home (a screenshot refused)');
   });
 
   test('an 8,000 × 8,000 image', async ({ page }) => {
