@@ -173,6 +173,15 @@ function prepare(image: Blob): Promise<PrepareReply> {
 }
 
 /**
+ * Starts the engine ahead of an image the person is about to give (the file dialog is open, a file
+ * is dragged over the box), so the download overlaps their choosing. Failures surface on reading.
+ */
+export function warmUp(base: string, limits: OcrTimeouts): void {
+  timeouts = limits;
+  startEngine(base).catch(() => undefined);
+}
+
+/**
  * Reads the text in `image` (a pasted, dropped or picked file). Resolves with the cleaned text;
  * rejects with an OcrError whose message says what to do.
  */

@@ -52,6 +52,7 @@ export function wireScreenshots(
   panel.hidden = false;
   /** Bumped by every image and every new text, so a reading that finishes late is dropped. */
   let latest = 0;
+  const limits = { downloadMs: OCR_DOWNLOAD_TIMEOUT_MS, stepMs: OCR_STEP_TIMEOUT_MS };
 
   const show = (state: 'busy' | 'read' | 'error', message: string, share?: number) => {
     const children: (Node | string)[] = [message];
@@ -85,7 +86,7 @@ export function wireScreenshots(
         (p) => {
           if (reading && id === latest) show('busy', progressLine(p), p.share);
         },
-        { downloadMs: OCR_DOWNLOAD_TIMEOUT_MS, stepMs: OCR_STEP_TIMEOUT_MS },
+        limits,
       ).finally(() => (reading = false));
       if (id !== latest) return;
       box.dataset['source'] = 'screenshot';
@@ -100,7 +101,18 @@ export function wireScreenshots(
     }
   };
 
-  pick.addEventListener('click', () => input.click());
+  // Choosing a file takes a few seconds: the reader downloads meanwhile (never for a text paste).
+  let warmed = false;
+  const warm = () => {
+    if (warmed) return;
+    warmed = true;
+    import('./ocr').then(({ warmUp }) => warmUp(base, limits)).catch(() => (warmed = false));
+  };
+
+  pick.addEventListener('click', () => {
+    warm();
+    input.click();
+  });
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     input.value = '';
@@ -118,6 +130,7 @@ export function wireScreenshots(
   box.addEventListener('dragover', (event) => {
     if (event.dataTransfer?.types.includes('Files')) {
       event.preventDefault();
+      warm();
       box.dataset['drop'] = '';
     }
   });
