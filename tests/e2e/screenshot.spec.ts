@@ -162,6 +162,26 @@ test.describe('a screenshot of an error is read and matched', () => {
     expect(engineFiles()).toHaveLength(3);
   });
 
+  test('"Read a screenshot" opens a file chooser, and the reader downloads while the person chooses', async ({
+    page,
+    browser,
+  }) => {
+    const image = await renderShot(browser, panelHtml(CLOSED), LOOK);
+    const engine: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/ocr/')) engine.push(r.url());
+    });
+    await page.goto('/');
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Read a screenshot' }).click(),
+    ]);
+    await expect.poll(() => engine.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await chooser.setFiles(image);
+    await matched(page);
+    await expectResult(page, 'txn-date-before-closing-date', ['03/14/2026', '03/31/2026']);
+  });
+
   test('the text stays editable: correcting it runs the matcher again, clearing it clears the mark', async ({
     page,
     browser,
