@@ -90,7 +90,8 @@ class Watchdog {
 }
 
 let engine: Promise<Engine> | undefined;
-let onLog: ((m: LoggerMessage) => void) | undefined;
+/** Who hears tesseract.js's progress: the start's watchdog, and each reading under way. */
+const listeners = new Set<(m: LoggerMessage) => void>();
 /** The progress callback of the latest reading (a second image may arrive while the engine starts). */
 let report: (p: OcrProgress) => void = () => undefined;
 let timeouts: OcrTimeouts = { downloadMs: 120_000, stepMs: 15_000 };
@@ -118,18 +119,21 @@ function startEngine(base: string): Promise<Engine> {
   const dir = new URL(`${base}${OCR_DIR}`, location.href).href;
   const dog = new Watchdog();
   dog.arm(timeouts.downloadMs);
-  onLog = (m) => {
+  const onStart = (m: LoggerMessage) => {
     dog.arm(downloading(m) ? timeouts.downloadMs : timeouts.stepMs);
     const share = startShare(m);
     if (share !== undefined) report({ stage: 'start', share, mb: OCR_DOWNLOAD_MB });
   };
+  listeners.add(onStart);
   const created = Tesseract.createWorker('eng', 1 /* OEM.LSTM_ONLY */, {
     workerPath: `${dir}worker.min.js`,
     corePath: `${dir}core/`,
     langPath: `${dir}lang`,
     workerBlobURL: false,
     cachePath: OCR_CACHE_PATH,
-    logger: (m) => onLog?.(m),
+    logger: (m) => {
+      for (const hear of listeners) hear(m);
+    },
     // Without a handler, tesseract.js rethrows a failed job in its message handler (an uncaught
     // error); the job's own promise still rejects and is handled below.
     errorHandler: () => undefined,
@@ -137,10 +141,12 @@ function startEngine(base: string): Promise<Engine> {
   engine = Promise.race([created, dog.fired]).then(
     (worker) => {
       dog.stop();
+      listeners.delete(onStart);
       return worker;
     },
     (err: unknown) => {
       dog.stop();
+      listeners.delete(onStart);
       engine = undefined;
       // A worker that starts after the wait ended is not used.
       void created.then((w) => w.terminate()).catch(() => undefined);
@@ -183,7 +189,7 @@ export function warmUp(base: string, limits: OcrTimeouts): void {
 
 /**
  * Reads the text in `image` (a pasted, dropped or picked file). Resolves with the cleaned text;
- * rejects with an OcrError whose message says what to do.
+ * rejects with an OcrError whose code says what went wrong.
  */
 export async function readScreenshot(
   image: Blob,
@@ -207,10 +213,11 @@ export async function readScreenshot(
   progress({ stage: 'read', share: 0, mb: OCR_DOWNLOAD_MB });
   const dog = new Watchdog();
   dog.arm(timeouts.stepMs);
-  onLog = (m) => {
+  const onRead = (m: LoggerMessage) => {
     dog.arm(timeouts.stepMs);
     if (m.status === 'recognizing text') progress({ stage: 'read', share: m.progress, mb: OCR_DOWNLOAD_MB });
   };
+  listeners.add(onRead);
   try {
     const { data } = await Promise.race([
       worker.recognize(new Blob([prepared.pgm]), {}, { text: true, tsv: true }),
@@ -231,5 +238,6 @@ export async function readScreenshot(
     throw err instanceof OcrError ? err : new OcrError('failed', undefined, { cause: err });
   } finally {
     dog.stop();
+    listeners.delete(onRead);
   }
 }
