@@ -26,52 +26,10 @@ import { buildIndex, type BuiltIndex, type IndexSource } from '../src/lib/matche
 import { createFuzzy } from '../src/lib/matcher/fuzzy';
 import { createMatcher, type Matcher } from '../src/lib/matcher/match';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
+import { corpora, type Case, type Corpus } from './corpora';
 import { syntheticPages } from './synthetic';
 import { serve } from './static-server';
-
-type Expect = string | string[] | null;
-interface Case {
-  text: string;
-  expect: Expect;
-  kind: string;
-}
-interface Corpus {
-  name: string;
-  single: Case[];
-  ambiguous: Case[];
-  unrelated: Case[];
-  multi: Case[];
-  showMisses: boolean;
-}
-
-const KINDS = ['single', 'ambiguous', 'unrelated', 'multi'] as const;
-const readCases = (dir: string, name: string): Case[] => {
-  const file = join(ROOT, 'bench/corpus', dir, `${name}.json`);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Case[]) : [];
-};
-type Cases = Record<(typeof KINDS)[number], Case[]>;
-const readCorpus = (dir: string): Cases =>
-  Object.fromEntries(KINDS.map((k) => [k, readCases(dir, k)])) as Cases;
-/** Held-out folders: written apart from the matcher, each split by position into a looked-at half and a blind half. */
-const HELD_OUT = [
-  ['unseen', 'held-out'],
-  ['fresh', 'fresh'],
-  ['redteam', 'red-team'],
-] as const;
-function corpora(): Corpus[] {
-  const list: Corpus[] = [{ name: 'dev', ...readCorpus(''), showMisses: true }];
-  for (const [dir, name] of HELD_OUT) {
-    const cases = readCorpus(dir);
-    const half = (parity: number) =>
-      Object.fromEntries(KINDS.map((k) => [k, cases[k].filter((_, i) => i % 2 === parity)])) as Cases;
-    if (cases.single.length)
-      list.push(
-        { name: `${name} A`, ...half(0), showMisses: true },
-        { name: `${name} B`, ...half(1), showMisses: false },
-      );
-  }
-  return list;
-}
+import { launchChromium } from './chromium';
 
 const entries = loadErrors();
 const realSources: IndexSource[] = entries.map((e) => ({ slug: e.id, ...e.data }));
@@ -394,18 +352,8 @@ async function chromiumAt(
 
 async function launch(): Promise<{ browser: Browser; url: string; close: () => Promise<void> } | undefined> {
   if (process.env['BENCH_NODE_ONLY'] || !existsSync(join(DIST, 'pagefind'))) return undefined;
-  const { chromium } = await import('@playwright/test');
   const { server, url } = await serve(DIST);
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     browser,
     url,

@@ -2,9 +2,13 @@
  * CLI: the same matcher as the site, from the terminal.
  *   npm run match -- "BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026"
  *   cat export-report.txt | npm run match
- * Prints JSON: { results: [{ slug, url, verdict, confidence, values, count }], … }.
+ *   npm run match -- --explain "QBO error 6140"
+ * Prints JSON: { results: [{ slug, url, title, verdict, confidence, via, values, count }], … }.
+ * With --explain, each result also carries the model's features and what each added to the
+ * log-odds of `right` (the confidence) and `quoted` (the match decision), or of the exact-hit model.
  * The site URL for `url` comes from SITE_URL and BASE_PATH, as in the build.
  */
+import { contributions, EXACT_FEATURES, FEATURES, MODEL } from '../src/lib/matcher/model';
 import { matcherFromContent } from '../src/lib/node/matcher-from-content';
 
 async function readStdin(): Promise<string> {
@@ -14,16 +18,20 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const arg = process.argv.slice(2).join(' ');
+const args = process.argv.slice(2);
+const explain = args.includes('--explain');
+const arg = args.filter((a) => a !== '--explain').join(' ');
 const text = arg || (await readStdin());
 if (!text.trim()) {
-  console.error('Usage: npm run match -- "<error message>"   (or pipe text on stdin)');
+  console.error('Usage: npm run match -- [--explain] "<error message>"   (or pipe text on stdin)');
   process.exit(2);
 }
 const site = (process.env['SITE_URL'] ?? 'http://localhost:4321').replace(/\/$/, '');
 const base = `/${(process.env['BASE_PATH'] ?? '/').replace(/^\/|\/$/g, '')}/`.replace('//', '/');
 const { matcher } = matcherFromContent();
 const outcome = matcher.match(text);
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const table = (pairs: [string, number][]) => Object.fromEntries(pairs.map(([k, v]) => [k, round(v)]));
 const out = {
   results: outcome.results.map((r) => ({
     slug: r.slug,
@@ -31,9 +39,27 @@ const out = {
     title: r.title,
     verdict: r.verdict,
     confidence: r.confidence,
+    via: r.via,
     values: r.values,
     count: r.count,
+    ...(explain && r.features
+      ? {
+          features: table(Object.entries(r.features)),
+          right: { bias: MODEL.right.bias, ...table(contributions(FEATURES, r.features, MODEL.right)) },
+          quoted: { bias: MODEL.quoted.bias, ...table(contributions(FEATURES, r.features, MODEL.quoted)) },
+        }
+      : {}),
+    ...(explain && r.exactFeatures
+      ? {
+          exactFeatures: table(Object.entries(r.exactFeatures)),
+          exact: {
+            bias: MODEL.exact.bias,
+            ...table(contributions(EXACT_FEATURES, r.exactFeatures, MODEL.exact)),
+          },
+        }
+      : {}),
   })),
+  ...(outcome.fault ? { fault: outcome.fault } : {}),
   truncated: outcome.truncated,
   unmatchedLines: outcome.unmatched.length,
 };

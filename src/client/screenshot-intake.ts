@@ -6,7 +6,7 @@
  */
 import { OCR_DOWNLOAD_TIMEOUT_MS, OCR_STEP_TIMEOUT_MS } from '../lib/matcher/limits';
 import type { OcrError, OcrProgress } from './ocr';
-import { TEXT } from './text';
+import * as TEXT from './text';
 
 /** The sentence for a failed reading (ocr.ts has codes, not words). */
 function failure(err: unknown): string {

@@ -19,6 +19,7 @@ export const GET: APIRoute = async ({ site }) => {
       retry: data.retry,
       related: data.related.map((r) => r.id),
       aliases: data.aliases,
+      source: data.source,
       lastReviewed: data.lastReviewed.toISOString().slice(0, 10),
     })),
   };

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { CATEGORY_KEYS, FIX_IN_KEYS } from '../consts';
+import { ARTICLE_SOURCE, CATEGORY_KEYS, FIX_IN_KEYS } from '../consts';
 import { compilePattern, PatternError } from '../lib/matcher/pattern';
 
 /** A permanent page slug: short kebab-case. */
@@ -58,6 +58,16 @@ export function makeErrorSchema<R extends z.ZodType>(related: R) {
       related: z.array(related).default([]),
       /** Old slugs of this page; each becomes a redirect to it. Never reuse one. */
       aliases: z.array(slug).default([]),
+      /** Where the page's facts come from: the help article (the default) or a public document, by title and URL. */
+      source: z
+        .object({
+          /** The document's title, e.g. "Handling common errors". */
+          title: z.string().min(5),
+          /** Its public address. */
+          url: z.url().optional(),
+        })
+        .strict()
+        .default(ARTICLE_SOURCE),
       /** Date a person last checked this page against the source article and QuickBooks. */
       lastReviewed: z.coerce.date(),
     })

@@ -40,7 +40,8 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   const unique = (texts: string[]) =>
     [...new Set(texts.flatMap((t) => fuzzyKey(t).split(' ')).filter(Boolean))].join(' ');
   sources.forEach((src, p) => {
-    pages.push([src.slug, src.title]);
+    // The page's message (its first, cut to 240 characters): `possible` cards preview it.
+    pages.push([src.slug, src.title, (src.messages?.[0] ?? '').slice(0, 240)]);
     for (const template of src.patterns) {
       const c = compilePattern(template);
       patterns.push([

@@ -6,10 +6,10 @@
 import type FuseType from 'fuse.js';
 import type { IFuseOptions } from 'fuse.js';
 import damerauLevenshtein from 'damerau-levenshtein';
-import { CALIBRATION, runLeads } from './calibration';
+import { CANDIDATES, LINE_CHARS, REPAIR_MAX_FIXES, RUN_MAX_WORDS } from './limits';
 import { SLOT, STOPWORDS, fuzzyKey, sequenceWords } from './normalize';
 import { stripWrappers } from './unwrap';
-import { FUSE_KEYS, type FuzzyDetail, type FuzzyIndex, type FuzzyRecord } from './types';
+import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord } from './types';
 
 /** A page's message words that turn it into its opposite ("doesn" is what is left of "doesn't"). */
 const NEGATIONS: ReadonlySet<string> = new Set([
@@ -31,13 +31,27 @@ const NEGATIONS: ReadonlySet<string> = new Set([
 const NEGATION_IN_PASTE =
   /\b(?:not|no|never|cannot|cant|dont|doesnt|didnt|isnt|wasnt|wont|couldnt|arent|hasnt)\b|n't\b/i;
 
-export interface FuzzyHit extends FuzzyDetail {
-  page: number;
+/** A candidate page's word features for one segment (model.ts names them), plus the raw figures the margins need. */
+export interface WordFeatures {
+  explained: number;
+  message: number;
+  ofPage: number;
+  run: number;
+  runWhole: number;
+  runLength: number;
+  unexplained: number;
+  words: number;
+  negation: number;
+  fuse: number;
+  /** Summed rarity of the explained words. */
+  evidenceBits: number;
+  /** The run's length in words. */
+  runWords: number;
 }
 
 export interface FuzzySearch {
-  /** `raw` is the line reduced to words (normalize.fuzzyKey); `line` is the line itself. */
-  search(raw: string, line: string, multiLine: boolean): FuzzyHit[];
+  /** Word features of the candidate pages for one segment; see `features` below. */
+  features(raw: string, line: string, extra?: Iterable<number>): Map<number, WordFeatures>;
   /**
    * The line with its typos corrected (words outside quotes and brackets that the index does not
    * know but that are one slip from a word it does), or undefined when there is nothing to correct.
@@ -145,7 +159,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     }
     return [...score.entries()]
       .sort((a, b) => b[1] - a[1])
-      .slice(0, CALIBRATION.fuzzyCandidates)
+      .slice(0, CANDIDATES)
       .map(([p]) => p);
   };
   const recordOf = new Map(records.map((r) => [r.i, r]));
@@ -179,7 +193,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     raw: string,
     page: number,
     of: Set<string>[] = messageWords,
-  ): { ofPaste: number; ofPage: number; info: number; infoShare: number } => {
+  ): { ofPaste: number; ofPage: number; info: number; infoShare: number; missed: number } => {
     const words = [...new Set(raw.split(' ').filter((w) => w.length >= 2))];
     const have = of[page]!;
     let hit = 0;
@@ -205,6 +219,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       ofPage: hit / Math.max(1, have.size),
       info,
       infoShare: info / Math.max(1e-9, total),
+      missed: words.length - hit,
     };
   };
 
@@ -220,7 +235,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       fixes++;
       return near[0]!;
     });
-    return fixes && fixes <= CALIBRATION.repairMaxFixes ? text : undefined;
+    return fixes && fixes <= REPAIR_MAX_FIXES ? text : undefined;
   }
 
   /**
@@ -268,98 +283,54 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     return best;
   };
 
-  function search(raw: string, line: string, multiLine: boolean): FuzzyHit[] {
+  /**
+   * The word features of each candidate page for one segment (see model.ts): the pages that hold
+   * the segment's rarest words, plus `extra` (pages named by a code, a title or a corrected typo).
+   * `raw` is the segment reduced to words (normalize.fuzzyKey), `line` the segment itself.
+   */
+  function features(raw: string, line: string, extra: Iterable<number> = []): Map<number, WordFeatures> {
     const query = distinctive(raw);
-    if (query.length < 5) return [];
-    const words = query.split(' ').length;
-    const pool = candidates(query);
-    const best = new Map<number, number>();
-    for (const r of searchCandidates(query, pool)) {
-      const s = r.score ?? 1;
-      if (s < (best.get(r.item.p) ?? 2)) best.set(r.item.p, s);
-    }
-    const cutoff = multiLine ? CALIBRATION.fuzzyMultiLineScore : CALIBRATION.fuzzyPossibleScore;
-    const all = [...best.entries()].sort((a, b) => a[1] - b[1]);
+    const pool = [...new Set([...(query ? candidates(query) : []), ...extra])];
+    const out = new Map<number, WordFeatures>();
+    if (!pool.length) return out;
+    const fuseScore = new Map<number, number>();
+    if (query)
+      for (const r of searchCandidates(query, pool)) {
+        const s = r.score ?? 1;
+        if (s < (fuseScore.get(r.item.p) ?? 2)) fuseScore.set(r.item.p, s);
+      }
     // The message itself: the line's start (a 200 KB line costs what 2 KB does) without the
     // wrappers many pages share (`BadRequest. Details:`), which are evidence for none of them.
-    const message = stripWrappers(line.slice(0, CALIBRATION.fuzzyLineChars));
-    // A suggestion needs evidence: the page's words (messages, title, keywords, summary) hold enough
-    // of the message (the rarity of the words they share, summed), or most of what a short one says.
+    const message = stripWrappers(line.slice(0, LINE_CHARS));
     const said = fuzzyKey(message);
-    let ranked = all.filter(([page, s]) => {
-      const e = coverage(said, page, pageWords);
-      if (multiLine) return s <= cutoff && e.info >= CALIBRATION.fuzzyPossibleInfo;
-      return (
-        (s <= CALIBRATION.fuzzyLooseScore && e.info >= CALIBRATION.fuzzyPossibleInfo) ||
-        (s <= cutoff && e.infoShare >= CALIBRATION.fuzzyPossibleShare)
-      );
-    });
-    // Runs of the paste's words in each candidate's messages. A long run that one page has and no
-    // other comes close to is that message, cut off or halved: it goes first. It must be the whole
-    // paste, up to where the paste shows it was cut (`…`): "Deposit total 500.00 doesn't match the
-    // bank statement" goes on in other words, so it is another message.
-    const seqWords = sequenceWords(message).slice(0, CALIBRATION.runMaxWords);
+    const seqWords = sequenceWords(message).slice(0, RUN_MAX_WORDS);
     const cut = /…|\.\.\./.test(message);
-    const runs = new Map(pool.map((p) => [p, runOf(seqWords, p)]));
-    const runGap = (page: number) =>
-      (runs.get(page)?.run ?? 0) -
-      Math.max(0, ...[...runs].filter(([p]) => p !== page).map(([, r]) => r.run));
-    const runWhole = (page: number) => {
-      const r = runs.get(page);
-      return !!r && r.end - r.run + 1 === 0 && (cut || r.end === seqWords.length - 1);
-    };
-    const lead = [...runs.entries()].sort((a, b) => b[1].run - a[1].run || b[1].content - a[1].content)[0];
-    // A clearly longest run puts its page first, even when it says too little to decide.
-    if (lead && runLeads(lead[1].run, runGap(lead[0]), runWhole(lead[0]))) {
-      ranked = [[lead[0], best.get(lead[0]) ?? 1], ...ranked.filter(([p]) => p !== lead[0])];
+    const negated = NEGATION_IN_PASTE.test(message);
+    for (const page of pool) {
+      const e = coverage(said, page, pageWords);
+      const m = coverage(raw, page);
+      const r = runOf(seqWords, page);
+      out.set(page, {
+        explained: e.infoShare,
+        message: m.infoShare,
+        ofPage: m.ofPage,
+        evidenceBits: e.info,
+        runWords: r.run,
+        runLength: Math.min(1, r.run / 10),
+        unexplained: Math.min(1, e.missed / 10),
+        words: Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10),
+        run: r.run / Math.max(1, seqWords.length),
+        // The run is the whole paste: it starts at its first word and ends at its last, or where
+        // the paste shows it was cut.
+        runWhole: r.run > 0 && r.end - r.run + 1 === 0 && (cut || r.end === seqWords.length - 1) ? 1 : 0,
+        // "QBO Class "X" was found for Business Unit "Y"" holds every word of the class-not-found
+        // message but its "not": the opposite news, not that error.
+        negation: !negated && [...(messageWords[page] ?? [])].some((w) => NEGATIONS.has(w)) ? 1 : 0,
+        fuse: 1 - (fuseScore.get(page) ?? 1),
+      });
     }
-    if (!ranked.length) return [];
-    // A paste whose distinctive words one page's message holds (and the runner-up's does not) is
-    // that message, typos, cuts and all.
-    const none = { ofPaste: 0, ofPage: 0, info: 0, infoShare: 0 };
-    const c1 = coverage(raw, ranked[0]![0]);
-    const second = all.find(([p]) => p !== ranked[0]![0]);
-    const c2 = second ? coverage(raw, second[0]) : none;
-    const r1 = runs.get(ranked[0]![0]) ?? { run: 0, content: 0, end: -1 };
-    // "QBO Class "X" was found for Business Unit "Y"" holds every word of the class-not-found
-    // message but its "not": the opposite news, not that error.
-    const negationLost =
-      [...(messageWords[ranked[0]![0]] ?? [])].some((w) => NEGATIONS.has(w)) &&
-      !NEGATION_IN_PASTE.test(message);
-    return ranked.slice(0, CALIBRATION.maxPossible).map(([page, score], i) =>
-      i === 0
-        ? {
-            page,
-            score,
-            words,
-            gap: (second?.[1] ?? 1) - score,
-            covered: c1.ofPaste,
-            ofPage: c1.ofPage,
-            coverageGap: c1.ofPaste - c2.ofPaste,
-            info: c1.info,
-            run: r1.run,
-            runContent: r1.content,
-            runGap: runGap(page),
-            runWhole: runWhole(page),
-            negationLost,
-          }
-        : {
-            page,
-            score,
-            words,
-            gap: 0,
-            covered: 0,
-            ofPage: 0,
-            coverageGap: 0,
-            info: 0,
-            run: 0,
-            runContent: 0,
-            runGap: 0,
-            runWhole: false,
-            negationLost: false,
-          },
-    );
+    return out;
   }
 
-  return { search, repair };
+  return { features, repair };
 }

@@ -14,11 +14,28 @@ import {
   unescapeJsonText,
   unquoteCells,
   unwrapFaults,
+  type Fault,
 } from './unwrap';
-import { CALIBRATION, runDecides } from './calibration';
-import { MAX_FUZZY_LINES, MAX_UNMATCHED } from './limits';
+import {
+  LINE_CHARS,
+  MAX_FUZZY_LINES,
+  MAX_SHOWN,
+  MAX_UNMATCHED,
+  POSSIBLE_MAX_LINES,
+  QUERY_CHARS,
+  TITLE_OTHER_WORDS,
+} from './limits';
+import {
+  EXACT_FEATURES,
+  FEATURES,
+  logistic,
+  MODEL,
+  shownConfidence,
+  type ExactFeatures,
+  type Features,
+} from './model';
 import type { FuzzySearch } from './fuzzy';
-import type { FuzzyDetail, MatchIndex, MatchOutcome, MatchResult, Occurrence, Verdict, Via } from './types';
+import type { MatchIndex, MatchOutcome, MatchResult, Occurrence, Verdict, Via } from './types';
 
 const MAX_OCCURRENCES = 50;
 const MAX_HITS = 20_000;
@@ -44,13 +61,42 @@ interface Hit {
 
 interface Found {
   page: number;
-  fuzzy?: FuzzyDetail;
+  /** The model's features, for results it scored (`npm run match -- --explain` prints them). */
+  features?: Features;
+  /** The exact-hit model's features, for exact hits. */
+  exactFeatures?: ExactFeatures;
   verdict: Verdict;
   confidence: number;
   via: Via;
   occurrence: Occurrence;
   types: Record<string, string>;
   count: number;
+}
+
+export interface Scored {
+  page: number;
+  /** The model's probability that the page is the error (shown as the confidence). */
+  p: number;
+  /** …and that the segment quotes its message (decides `match`). */
+  quoted: number;
+  features: Features;
+  verdict: Verdict;
+  confidence: number;
+  via: Via;
+  values: Record<string, string>;
+  types: Record<string, string>;
+}
+
+/** What the fitting script (scripts/calibrate.ts) and `--explain` watch: every decision the model is asked for. */
+export interface Trace {
+  /** An exact-pattern hit: the pages that tied on it, with their features, and the (0-based) lines it stands on. */
+  exact?(hits: readonly { page: number; features: ExactFeatures }[], lines: number[]): void;
+  /**
+   * A segment the model scored: every candidate, before the thresholds, and its (0-based) line.
+   * With a trace, lines a sure exact hit covers are scored too (and then dropped), so that the
+   * fitting script sees every line whatever the exact-hit threshold.
+   */
+  segment?(candidates: readonly Scored[], line: number): void;
 }
 
 export interface Matcher {
@@ -86,7 +132,7 @@ const HAS_LETTERS = /\p{L}{2}/u;
  * Without `fuzzy`, lines that need fuzzy search are left unmatched and the outcome says
  * `needsFuzzy`; the browser then loads Fuse.js and asks again.
  */
-export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
+export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Trace): Matcher {
   const compiled: CompiledEntry[] = index.patterns.map(([page, source, needle, specificity, types]) => ({
     page,
     re: new RegExp(source, PATTERN_FLAGS),
@@ -122,15 +168,35 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
     return hits;
   }
 
+  /** The exact-hit model's features (model.ts) of a hit on `segment`, the line(s) it stands on; `span` is the text the hit's cluster covers. */
+  function exactFeatures(segment: string, span: string, h: Hit, tied: boolean): ExactFeatures {
+    const words = (s: string) => s.match(/\p{L}{2,}/gu)?.length ?? 0;
+    const bare = stripLogPrefix(segment).slice(0, LINE_CHARS);
+    const message = stripWrappers(bare);
+    const lower = segment.toLowerCase();
+    const ownCode = findCodes(segment, knownCodes).some((c) => index.codes[c]?.includes(h.page));
+    const ownTitle = titleKeys.some(([t, ps]) => ps.includes(h.page) && lower.includes(t));
+    const inSpan = words(stripWrappers(span));
+    return {
+      whole: Math.min(1, inSpan / Math.max(1, words(message))),
+      rest: Math.min(1, Math.max(0, words(message) - inSpan) / 10),
+      quickbooks: aboutQuickBooks(segment) || message !== bare || ownCode || ownTitle ? 1 : 0,
+      specific: Math.min(1, h.specificity / 80),
+      tied: tied ? 1 : 0,
+    };
+  }
+
   /** Overlapping hits are one message: the most specific page wins; a tie between pages is ambiguous. */
   function resolveHits(
     hits: Hit[],
     starts: number[],
     text: string,
-  ): { found: Found[]; covered: Set<number> } {
+  ): { found: Found[]; covered: Set<number>; on: Map<number, Map<number, Hit>> } {
     hits.sort((a, b) => a.start - b.start || b.specificity - a.specificity);
     const found: Found[] = [];
     const covered = new Set<number>();
+    // Every line's exact hits, by page: a hit the exact-hit model is not sure of goes to the full model.
+    const on = new Map<number, Map<number, Hit>>();
     let i = 0;
     while (i < hits.length) {
       const cluster = [hits[i]!];
@@ -159,12 +225,35 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       }
       const first = lineOf(starts, cluster[0]!.start);
       const last = lineOf(starts, end - 1);
-      for (let l = first; l <= last; l++) covered.add(l);
-      for (const h of winners.values()) {
+      const segment = lines(text, starts, first, last);
+      const scored = [...winners.values()].map((h) => {
+        const f = exactFeatures(segment, text.slice(cluster[0]!.start, end), h, winners.size > 1);
+        return { h, f, p: logistic(EXACT_FEATURES, f, MODEL.exact) };
+      });
+      const span = Array.from({ length: last - first + 1 }, (_, k) => first + k);
+      for (const l of span) {
+        const m = on.get(l) ?? new Map<number, Hit>();
+        for (const h of winners.values()) if (!m.has(h.page)) m.set(h.page, h);
+        on.set(l, m);
+      }
+      trace?.exact?.(
+        scored.map(({ h, f }) => ({ page: h.page, features: f })),
+        span,
+      );
+      // The exact-hit model's probability (fitted, model.json): sure enough, the hit is a `match`
+      // and its lines are done; otherwise the full model scores them (a tie is never sure).
+      const sure = scored.length === 1 && !scored[0]!.f.tied && scored[0]!.p >= MODEL.exact.match;
+      if (!sure) {
+        i = j;
+        continue;
+      }
+      for (const l of span) covered.add(l);
+      for (const { h, f, p } of scored) {
         found.push({
           page: h.page,
-          verdict: winners.size === 1 ? 'match' : 'possible',
-          confidence: winners.size === 1 ? 1 : 0.5,
+          verdict: 'match',
+          confidence: Math.round(p * 100) / 100,
+          exactFeatures: f,
           via: 'pattern',
           types: h.types,
           count: 1,
@@ -174,34 +263,122 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       }
       i = j;
     }
-    return { found, covered };
+    return { found, covered, on };
   }
 
   /**
-   * Pages named by a QBO code or short title on the line. A title alone is only a hint (`weak`)
-   * when the line goes on about something else and neither names QuickBooks nor wears its
-   * wrappers: "Permission Denied Error: Windows could not access the shared folder" is not
-   * QuickBooks' 5020. `bare` is the line without its log prefix.
+   * QBO codes and short titles on the line, as evidence for the pages that have them: each is worth
+   * 1 / (pages sharing it), so a code many pages share says little. A title is `weak` when the line
+   * goes on about something else and neither names QuickBooks nor wears its wrappers:
+   * "Permission Denied Error: Windows could not access the shared folder" is not QuickBooks' 5020.
+   * `bare` is the line without its log prefix.
    */
-  function codesAndTitles(segment: string, bare: string): { pages: number[]; weak: boolean } {
-    const pages = new Set<number>();
-    for (const code of findCodes(segment, knownCodes)) for (const p of index.codes[code] ?? []) pages.add(p);
-    const byCode = pages.size > 0;
+  function codesAndTitles(
+    segment: string,
+    bare: string,
+  ): { code: Map<number, number>; title: Map<number, number>; weak: boolean } {
+    const code = new Map<number, number>();
+    const title = new Map<number, number>();
+    const add = (to: Map<number, number>, pages: number[]) => {
+      for (const p of pages) to.set(p, Math.min(1, (to.get(p) ?? 0) + 1 / pages.length));
+    };
+    for (const c of findCodes(segment, knownCodes)) add(code, index.codes[c] ?? []);
     const lower = segment.toLowerCase();
-    const start = bare.slice(0, CALIBRATION.fuzzyLineChars).toLowerCase();
+    const start = bare.slice(0, LINE_CHARS).toLowerCase();
     let rest = stripWrappers(start);
     // The SDK's and the platform's wrappers (`BadRequest. Details:`) are QuickBooks' own.
     const wrapped = rest !== start;
-    for (const [title, ps] of titleKeys) {
-      if (!lower.includes(title)) continue;
-      for (const p of ps) pages.add(p);
-      rest = rest.replace(title, ' ');
+    for (const [t, ps] of titleKeys) {
+      if (!lower.includes(t)) continue;
+      add(title, ps);
+      rest = rest.replace(t, ' ');
     }
     const otherWords = rest.match(/\p{L}{2,}/gu)?.length ?? 0;
-    return {
-      pages: [...pages],
-      weak: !byCode && !wrapped && otherWords > CALIBRATION.titleOtherWords && !aboutQuickBooks(segment),
-    };
+    const weak = !code.size && !wrapped && otherWords > TITLE_OTHER_WORDS && !aboutQuickBooks(segment);
+    return { code, title, weak };
+  }
+
+  /** The QBO codes a line carries, so that two lines alike but for their code are scored apart. */
+  const codeKey = (segment: string) => findCodes(segment, knownCodes).join(',');
+
+  /**
+   * Scores every candidate page of one segment with the fitted model (model.ts) and turns the
+   * probabilities into results: the first is a `match` when its probability and its lead over the
+   * runner-up clear the fitted thresholds; results under the fitted `possible` threshold are not shown.
+   */
+  function scoreSegment(
+    segment: string,
+    bare: string,
+    query: string,
+    fuzzy: FuzzySearch,
+    line: number,
+    exact: ReadonlyMap<number, Hit> = new Map(),
+  ): Scored[] {
+    const { code, title, weak } = codesAndTitles(segment, bare);
+    const speaks = aboutQuickBooks(segment) || stripWrappers(bare) !== bare;
+    // Typing slips corrected, an exact pattern may now hold: the near-duplicates stay told apart.
+    const fixed = fuzzy.repair(bare);
+    const typo = new Map<number, Hit>();
+    if (fixed) for (const h of exactHits(fixed)) if (!typo.has(h.page)) typo.set(h.page, h);
+    const words = fuzzy.features(query, bare, [
+      ...exact.keys(),
+      ...code.keys(),
+      ...title.keys(),
+      ...typo.keys(),
+    ]);
+    const all = [...words.entries()];
+    const scored = all.map(([page, w]): Scored => {
+      const others = all.filter(([p]) => p !== page).map(([, o]) => o);
+      const f: Features = {
+        exact: exact.has(page) ? 1 : 0,
+        typo: typo.has(page) ? 1 : 0,
+        quickbooks: speaks || code.has(page) || title.has(page) ? 1 : 0,
+        code: code.get(page) ?? 0,
+        title: weak ? 0 : (title.get(page) ?? 0),
+        titleWeak: weak ? (title.get(page) ?? 0) : 0,
+        explained: w.explained,
+        message: w.message,
+        ofPage: w.ofPage,
+        run: w.run,
+        runWhole: w.runWhole,
+        runLength: w.runLength,
+        unexplained: w.unexplained,
+        words: w.words,
+        negation: w.negation,
+        fuse: w.fuse,
+        margin: w.explained - Math.max(0, ...others.map((o) => o.explained)),
+        runMargin: Math.max(
+          -1,
+          Math.min(1, (w.runWords - Math.max(0, ...others.map((o) => o.runWords))) / 10),
+        ),
+        evidence: Math.min(1, w.evidenceBits / 15),
+      };
+      const t = exact.get(page) ?? typo.get(page);
+      return {
+        page,
+        p: logistic(FEATURES, f, MODEL.right),
+        quoted: logistic(FEATURES, f, MODEL.quoted),
+        features: f,
+        verdict: 'possible',
+        confidence: 0,
+        via: exact.has(page) ? 'pattern' : t ? 'typo' : code.has(page) || title.has(page) ? 'code' : 'fuzzy',
+        values: t?.values ?? {},
+        types: t?.types ?? {},
+      };
+    });
+    scored.sort((a, b) => b.p - a.p || a.page - b.page);
+    trace?.segment?.(scored, line);
+    const shown = scored.filter((s) => s.p >= MODEL.possible).slice(0, MAX_SHOWN);
+    const [first, second] = scored;
+    if (
+      first &&
+      shown[0] === first &&
+      first.quoted >= MODEL.match.p &&
+      first.quoted - (second?.quoted ?? 0) >= MODEL.match.margin
+    )
+      first.verdict = 'match';
+    for (const s of shown) s.confidence = Math.round(shownConfidence(s.p) * 100) / 100;
+    return shown;
   }
 
   function match(raw: unknown): MatchOutcome {
@@ -219,9 +396,10 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       outcome.empty = true;
       return outcome;
     }
-    const text = normalizeInput(unquoteCells(unescapeJsonText(unwrapFaults(input.text)))).text;
+    const faults: Fault[] = [];
+    const text = normalizeInput(unquoteCells(unescapeJsonText(unwrapFaults(input.text, faults)))).text;
     const starts = lineStarts(text);
-    const { found, covered } = resolveHits(exactHits(text), starts, text);
+    const { found, covered, on } = resolveHits(exactHits(text), starts, text);
 
     // Remaining lines, deduplicated: identical log lines are searched once and counted.
     const rest = new Map<string, { line: number; count: number }>();
@@ -229,7 +407,15 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
       const line = lines(text, starts, l);
       if (!line) continue;
       outcome.lines++;
-      if (covered.has(l) || !HAS_LETTERS.test(line)) continue;
+      if (!HAS_LETTERS.test(line)) continue;
+      if (covered.has(l)) {
+        // Scored for the fitting script only (see Trace).
+        if (trace?.segment && fuzzy) {
+          const bare = stripLogPrefix(line);
+          scoreSegment(line, bare, fuzzyKey(bare).slice(0, QUERY_CHARS).trim(), fuzzy, l, on.get(l));
+        }
+        continue;
+      }
       const seen = rest.get(line);
       if (seen) seen.count++;
       else rest.set(line, { line: l + 1, count: 1 });
@@ -242,27 +428,13 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
     let fuzzed = 0;
     for (const [segment, { line, count }] of rest) {
       const occurrence: Occurrence = { values: {}, line, text: clip(segment) };
-      // The line without its log prefix: what codes, titles and fuzzy search read.
+      // The line without its log prefix: what codes, titles and word features read.
       const bare = stripLogPrefix(segment);
-      const { pages, weak } = codesAndTitles(segment, bare);
-      if (pages.length) {
-        for (const page of pages) {
-          const sure = pages.length === 1 && !weak;
-          found.push({
-            page,
-            verdict: sure ? 'match' : 'possible',
-            confidence: sure ? 0.9 : 0.5,
-            via: 'code',
-            types: {},
-            count,
-            occurrence,
-          });
-        }
-        continue;
-      }
-      // Lines that differ only in numbers and names are searched once.
-      const query = fuzzyKey(bare).slice(0, CALIBRATION.fuzzyQueryChars).trim();
-      const same = fuzzyDone.get(query);
+      // Lines that differ only in numbers and names are scored once.
+      const query = fuzzyKey(bare).slice(0, QUERY_CHARS).trim();
+      const exactHere = on.get(line - 1);
+      const key = `${query}\u0000${codeKey(segment)}\u0000${[...(exactHere?.keys() ?? [])].join(',')}`;
+      const same = fuzzyDone.get(key);
       if (same) {
         for (const f of same) f.count += count;
         if (!same.length) noteUnmatched(segment);
@@ -279,87 +451,36 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
         continue;
       }
       fuzzed++;
-      // Typing slips corrected, the exact patterns may now hold: the near-duplicates stay told apart.
-      const fixed = fuzzy.repair(bare);
-      const again = fixed ? resolveHits(exactHits(fixed), [0], fixed).found : [];
-      if (again.length) {
-        for (const f of again)
-          Object.assign(f, {
-            via: 'typo',
-            count,
-            confidence: Math.min(f.confidence, 0.95),
-            occurrence: { ...f.occurrence, line, text: clip(segment) },
-          });
-        fuzzyDone.set(query, again);
-        found.push(...again);
-        continue;
-      }
-      const hits: Found[] = [];
-      for (const { page, ...detail } of fuzzy.search(query, bare, multiLine)) {
-        const {
-          score,
-          gap,
-          words,
-          covered,
-          ofPage,
-          coverageGap,
-          info,
-          run,
-          runContent,
-          runGap,
-          runWhole,
-          negationLost,
-        } = detail;
-        const sure =
-          (!negationLost &&
-            words >= CALIBRATION.fuzzyMatchWords &&
-            score <= CALIBRATION.fuzzyMatchScore &&
-            gap >= CALIBRATION.fuzzyMatchGap &&
-            ofPage >= CALIBRATION.fuzzyMatchOfPage &&
-            covered >= CALIBRATION.fuzzyMatchCovered) ||
-          (!negationLost &&
-            info >= CALIBRATION.coverageInfo &&
-            covered >= CALIBRATION.coverageMatch &&
-            ofPage >= CALIBRATION.coverageOfPage &&
-            coverageGap >= CALIBRATION.coverageGap &&
-            score <= CALIBRATION.coverageMaxScore) ||
-          runDecides(run, runContent, runGap, runWhole);
-        // Fuzzy search ranks its hits (a page whose message the paste is a run of goes first): the
-        // confidences keep that order.
-        const below = hits.length ? hits[hits.length - 1]!.confidence - 0.01 : 1;
-        const confidence =
-          Math.round(Math.max(0, Math.min(sure ? 0.95 : 0.75, 1 - score, below)) * 100) / 100;
-        hits.push({
-          page,
-          verdict: sure ? 'match' : 'possible',
-          confidence,
-          via: 'fuzzy',
-          types: {},
-          count,
-          occurrence,
-          fuzzy: detail,
-        });
-      }
-      fuzzyDone.set(query, hits);
+      const hits = scoreSegment(segment, bare, query, fuzzy, line - 1, exactHere).map((s): Found => ({
+        page: s.page,
+        verdict: s.verdict,
+        confidence: s.confidence,
+        via: s.via,
+        types: s.types,
+        count,
+        occurrence: { ...occurrence, values: s.values },
+        features: s.features,
+      }));
+      fuzzyDone.set(key, hits);
       if (!hits.length) noteUnmatched(segment);
       found.push(...hits);
     }
     // In a report or log, a line that only looks a bit like an error is noise, not a finding.
-    const exact = found.some((f) => f.via !== 'fuzzy');
-    if (multiLine && (exact || outcome.lines > CALIBRATION.fuzzyPossibleMaxLines)) {
-      for (let i = found.length - 1; i >= 0; i--)
-        if (found[i]!.via === 'fuzzy' && found[i]!.verdict !== 'match') found.splice(i, 1);
+    const exact = covered.size > 0;
+    if (multiLine && (exact || outcome.lines > POSSIBLE_MAX_LINES)) {
+      for (let i = found.length - 1; i >= 0; i--) if (found[i]!.verdict !== 'match') found.splice(i, 1);
     }
 
     // One result per page: the strongest verdict, all occurrences counted.
     const byPage = new Map<number, MatchResult & { firstLine: number }>();
     for (const f of found) {
-      const [slug, title] = index.pages[f.page]!;
+      const [slug, title, message] = index.pages[f.page]!;
       const r = byPage.get(f.page);
       if (!r) {
         byPage.set(f.page, {
           slug,
           title,
+          message,
           verdict: f.verdict,
           confidence: f.confidence,
           via: f.via,
@@ -368,7 +489,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
           count: f.count,
           occurrences: [f.occurrence],
           firstLine: f.occurrence.line,
-          ...(f.fuzzy ? { fuzzy: f.fuzzy } : {}),
+          ...(f.features ? { features: f.features } : {}),
+          ...(f.exactFeatures ? { exactFeatures: f.exactFeatures } : {}),
         });
         continue;
       }
@@ -385,9 +507,15 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch): Matcher {
           via: f.via,
           values: f.occurrence.values,
           types: f.types,
-          fuzzy: f.fuzzy,
+          features: f.features,
+          exactFeatures: f.exactFeatures,
         });
     }
+    // Nothing found: say which QuickBooks fault it was, if the paste carries one.
+    const fault = faults.find((f) => f.code || f.message);
+    const code = fault ? '' : String(findCodes(text.slice(0, LINE_CHARS))[0] ?? '');
+    if (!byPage.size && (fault ?? code))
+      outcome.fault = fault ? { code: fault.code, title: fault.message } : { code, title: '' };
     outcome.results = [...byPage.values()]
       .sort(
         (a, b) =>

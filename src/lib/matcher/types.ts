@@ -1,4 +1,5 @@
 /** Shapes shared by the index builder, the matcher and its callers. */
+import type { ExactFeatures, Features } from './model';
 
 export type Verdict = 'match' | 'possible';
 
@@ -26,8 +27,8 @@ export const FUSE_KEYS = [
 /** The serialized index: compact arrays, because the browser downloads it. */
 export interface MatchIndex {
   v: 1;
-  /** [slug, title] per page. */
-  pages: [string, string][];
+  /** [slug, title, message (its first, at most 240 characters)] per page. */
+  pages: [string, string, string][];
   /** [page, regex source, needle, specificity, "name:type,…"] per pattern. */
   patterns: [number, string, string, number, string][];
   /** QBO error code → pages. */
@@ -45,34 +46,6 @@ export interface FuzzyIndex {
   seq: string[][];
   /** Per page: the words of its summary (cause and fix in plain words), as evidence for a suggestion. */
   about: string[];
-}
-
-/** How a fuzzy result was judged (see src/lib/matcher/fuzzy.ts). */
-export interface FuzzyDetail {
-  /** Fuse score, 0 best. */
-  score: number;
-  /** Score gap to the runner-up page (first hit only). */
-  gap: number;
-  /** Distinctive words in the paste. */
-  words: number;
-  /** Share of the paste's words the page's messages hold (first hit only). */
-  covered: number;
-  /** Share of the page's message words the paste holds (first hit only). */
-  ofPage: number;
-  /** `covered` minus the runner-up's. */
-  coverageGap: number;
-  /** Sum of the rarity of the covered words. */
-  info: number;
-  /** Longest run of the paste's words, in order, found in one of the page's messages (typos allowed). */
-  run: number;
-  /** How many of that run's words are not glue words or values. */
-  runContent: number;
-  /** `run` minus the longest run any other page has. */
-  runGap: number;
-  /** The run is the whole paste: it starts where the paste starts and ends where the paste ends, or where it shows it was cut (`…`). */
-  runWhole: boolean;
-  /** The page's message says "not" (cannot, doesn't…) and the paste says no such word: the opposite news, never a `match` on word overlap alone. */
-  negationLost: boolean;
 }
 
 export interface Occurrence {
@@ -95,10 +68,14 @@ export interface MatchResult {
   values: Record<string, string>;
   /** Placeholder types by name, for typed display ("date", "json", …). */
   types: Record<string, string>;
+  /** The page's message, for a preview (at most 240 characters; '' when it has none). */
+  message: string;
   /** How many times this error occurs in the paste. */
   count: number;
-  /** For fuzzy results: how they were judged. */
-  fuzzy?: FuzzyDetail;
+  /** For results the model scored: its features (model.ts), for `--explain`. */
+  features?: Features;
+  /** For exact hits: the exact-hit model's features. */
+  exactFeatures?: ExactFeatures | undefined;
   /** Occurrences in paste order (at most MAX_OCCURRENCES kept). */
   occurrences: Occurrence[];
 }
@@ -117,4 +94,6 @@ export interface MatchOutcome {
   lines: number;
   /** The input was empty or held no letters. */
   empty: boolean;
+  /** When nothing was found: the QuickBooks fault the paste carries (its code and short title), if any. */
+  fault?: { code: string; title: string };
 }

@@ -69,14 +69,30 @@ function jsonFaults(body: string): Fault[] {
   }));
 }
 
-const XML_ERROR = /<Error\b([^>]{0,200})>([\s\S]{0,8000}?)(?:<\/Error>|$)/gi;
+const XML_ERROR_OPEN = /<Error\b([^>]{0,200})>/gi;
 const XML_TAG = (tag: string) => new RegExp(`<${tag}>([^<]{0,${MAX_FIELD}})`, 'i');
+const MAX_ERROR_BODY = 8000;
 
+/**
+ * The <Error> elements of an XML fault. Linear: each element's body ends at the first `</Error>`
+ * after it (found with a pointer that only moves forward), at the next `<Error`, or 8,000
+ * characters on, whichever comes first.
+ */
 function xmlFaults(body: string): Fault[] {
   const out: Fault[] = [];
-  for (const m of body.matchAll(XML_ERROR)) {
+  const lower = body.toLowerCase();
+  const opens = [...body.matchAll(XML_ERROR_OPEN)];
+  let close = -1;
+  for (const [k, m] of opens.entries()) {
+    const from = m.index + m[0].length;
+    if (close < from) {
+      const at = lower.indexOf('</error>', from);
+      close = at < 0 ? Infinity : at;
+    }
+    const next = opens[k + 1]?.index ?? body.length;
+    const to = Math.min(close, next, from + MAX_ERROR_BODY);
     const attrs = m[1] ?? '';
-    const inner = m[2] ?? '';
+    const inner = body.slice(from, to);
     out.push({
       code: /code\s*=\s*["']?(\d{1,6})/i.exec(attrs)?.[1] ?? '',
       message: decodeXml(XML_TAG('Message').exec(inner)?.[1] ?? '').trim(),
@@ -93,10 +109,10 @@ export function faultLine(f: Fault): string {
 }
 
 /**
- * Replaces each JSON or XML fault body in the text with one line per error it holds.
- * Text around the bodies (log prefixes, prose) is kept.
+ * Replaces each JSON or XML fault body in the text with one line per error it holds (pushed to
+ * `found` when given). Text around the bodies (log prefixes, prose) is kept.
  */
-export function unwrapFaults(text: string): string {
+export function unwrapFaults(text: string, found?: Fault[]): string {
   let out = text;
   for (let guard = 0; guard < 50; guard++) {
     const lower = out.toLowerCase();
@@ -107,13 +123,17 @@ export function unwrapFaults(text: string): string {
       const start = out.lastIndexOf('{', j);
       const from = start < 0 ? j : start;
       const end = jsonEnd(out, from);
-      const lines = jsonFaults(out.slice(from, end)).map(faultLine).filter(Boolean);
+      const faults = jsonFaults(out.slice(from, end));
+      found?.push(...faults);
+      const lines = faults.map(faultLine).filter(Boolean);
       out = `${out.slice(0, from)}\n${lines.join('\n')}\n${out.slice(end)}`;
     } else {
       const closeTag = lower.startsWith('<intuitresponse', x) ? '</intuitresponse>' : '</fault>';
       const close = lower.indexOf(closeTag, x);
       const end = close < 0 ? out.length : close + closeTag.length;
-      const lines = xmlFaults(out.slice(x, end)).map(faultLine).filter(Boolean);
+      const faults = xmlFaults(out.slice(x, end));
+      found?.push(...faults);
+      const lines = faults.map(faultLine).filter(Boolean);
       out = `${out.slice(0, x)}\n${lines.join('\n')}\n${out.slice(end)}`;
     }
   }

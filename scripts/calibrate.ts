@@ -1,0 +1,482 @@
+/**
+ * npm run calibrate — fits the matcher's model (src/lib/matcher/model.ts) and writes model.json.
+ *
+ * 1. Runs every labelled paste through the matcher once, watching (Trace) every candidate page of
+ *    every segment the model is asked about, with its features, and every exact-pattern hit.
+ * 2. Fits the weights: logistic regression (Newton's method, a small L2 penalty) on the training
+ *    corpora (dev, the A halves, spent B halves); label 1 when the candidate is the paste's page.
+ * 3. Chooses the thresholds for a stated error rate, not for accuracy:
+ *    - `match`: the lowest probability and margin at which at most 0.5% of unrelated pastes and
+ *      0.2% of single-error pastes get a wrong `match`, and no description in a person's own words
+ *      is a `match`; among those, the pair with the most confident and correct pasted messages;
+ *    - `possible`: the highest probability at which descriptions in a person's own words still find
+ *      their page among the first three results nine times in ten.
+ * 4. Prints the figures on the blind halves it never fitted on, and the reliability table.
+ *
+ * `--dry` prints without writing.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fuse from 'fuse.js';
+import { buildIndex, type IndexSource } from '../src/lib/matcher/build-index';
+import { createFuzzy } from '../src/lib/matcher/fuzzy';
+import { createMatcher, type Scored as Candidate } from '../src/lib/matcher/match';
+import {
+  EXACT_FEATURES,
+  FEATURES,
+  type ExactFeatures,
+  type Features,
+  type Model,
+} from '../src/lib/matcher/model';
+import { loadErrors, ROOT } from '../src/lib/node/load-content';
+import { corpora, type Case, type Corpus } from '../bench/corpora';
+
+/** One paste as the model sees it: features are fixed, probabilities follow the weights. */
+export interface Traced {
+  kind: string;
+  /** Right pages: one for a single-error paste, two or more for an ambiguous one, none for unrelated. */
+  expect: string[];
+  own: boolean;
+  /** A one-to-three-word fragment of a page's message: fitted on (the right page, not a quote), never counted in the figures. */
+  fragment: boolean;
+  lines: number;
+  /** The paste (printed by --why for training pastes only: B halves are never printed). */
+  text: string;
+  exact: { lines: number[]; hits: { slug: string; features: ExactFeatures }[] }[];
+  segments: { line: number; candidates: { slug: string; features: Features }[] }[];
+}
+
+/** A traced paste with the model's probabilities: what the thresholds decide on. */
+interface Scored {
+  t: Traced;
+  exact: { lines: number[]; hits: { slug: string; p: number; tied: boolean }[] }[];
+  segments: { line: number; candidates: { slug: string; p: number; q: number }[] }[];
+}
+
+interface Thresholds {
+  exact: number;
+  match: { p: number; margin: number };
+  possible: number;
+  /** Platt scaling of the shown confidence (identity while thresholds are chosen). */
+  shown?: { a: number; b: number };
+}
+
+const logit = (p: number) => {
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return Math.log(q / (1 - q));
+};
+
+export function traceAll(sources: IndexSource[], cases: { c: Case; group: string }[]): Traced[] {
+  const built = buildIndex(sources);
+  const slugs = built.core.pages.map(([s]) => s);
+  let sink: Traced | undefined;
+  const matcher = createMatcher(built.core, createFuzzy(Fuse, built.fuzzy, slugs.length), {
+    exact: (hits, lines) => {
+      sink?.exact.push({ lines, hits: hits.map((h) => ({ slug: slugs[h.page]!, features: h.features })) });
+    },
+    segment: (cands: readonly Candidate[], line) => {
+      sink?.segments.push({
+        line,
+        candidates: cands.map((s) => ({ slug: slugs[s.page]!, features: s.features })),
+      });
+    },
+  });
+  return cases.map(({ c }) => {
+    const expect = c.expect === null ? [] : typeof c.expect === 'string' ? [c.expect] : c.expect;
+    sink = {
+      kind: c.kind,
+      expect,
+      own: c.kind === 'own-words',
+      fragment: c.kind === 'fragment',
+      lines: 0,
+      exact: [],
+      segments: [],
+      text: c.text,
+    };
+    sink.lines = matcher.match(c.text).lines;
+    const t = sink;
+    sink = undefined;
+    return t;
+  });
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+/** [bias, ...weights] applied to a feature record, names in order. */
+const prob = <N extends string>(w: number[], names: readonly N[], f: Record<N, number>) =>
+  sigmoid(w[0]! + names.reduce((z, n, i) => z + w[i + 1]! * f[n], 0));
+
+/** Logistic regression by Newton's method with an L2 penalty (the bias is not penalised). */
+function fit<N extends string>(
+  names: readonly N[],
+  rows: { x: Record<N, number>; y: number }[],
+  l2 = 0.5,
+): number[] {
+  const d = names.length + 1;
+  const X = rows.map((r) => [1, ...names.map((n) => r.x[n])]);
+  let w = new Array<number>(d).fill(0);
+  for (let iter = 0; iter < 50; iter++) {
+    const g = new Array<number>(d).fill(0);
+    const H = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    X.forEach((x, k) => {
+      const p = sigmoid(x.reduce((z, xi, i) => z + xi * w[i]!, 0));
+      const err = p - rows[k]!.y;
+      const s = p * (1 - p);
+      for (let i = 0; i < d; i++) {
+        g[i]! += err * x[i]!;
+        for (let j = 0; j < d; j++) H[i]![j]! += s * x[i]! * x[j]!;
+      }
+    });
+    for (let i = 1; i < d; i++) {
+      g[i]! += l2 * w[i]!;
+      H[i]![i]! += l2;
+    }
+    const step = solve(H, g);
+    w = w.map((wi, i) => wi - step[i]!);
+    if (Math.max(...step.map(Math.abs)) < 1e-8) break;
+  }
+  return w;
+}
+
+/** Solves A x = b by Gaussian elimination with partial pivoting. */
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[piv]![c]!)) piv = r;
+    [M[c], M[piv]] = [M[piv]!, M[c]!];
+    const pivot = M[c]![c]! || 1e-12;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = M[r]![c]! / pivot;
+      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    }
+  }
+  return M.map((row, i) => row[n]! / (M[i]![i]! || 1e-12));
+}
+
+/** The probabilities of a traced paste's candidates under fitted weights. */
+function score(t: Traced, w: number[], wq: number[], we: number[]): Scored {
+  return {
+    t,
+    exact: t.exact.map((e) => ({
+      lines: e.lines,
+      hits: e.hits.map((h) => ({
+        slug: h.slug,
+        p: prob(we, EXACT_FEATURES, h.features),
+        tied: h.features.tied > 0,
+      })),
+    })),
+    segments: t.segments.map((seg) => ({
+      line: seg.line,
+      candidates: seg.candidates
+        .map((c) => ({ slug: c.slug, p: prob(w, FEATURES, c.features), q: prob(wq, FEATURES, c.features) }))
+        .sort((x, y) => y.p - x.p),
+    })),
+  };
+}
+
+/** What the matcher would show for a scored paste under thresholds (mirrors match.ts). */
+function decide(s: Scored, th: Thresholds) {
+  const best = new Map<string, { match: boolean; conf: number }>();
+  const put = (slug: string, match: boolean, conf: number) => {
+    const b = best.get(slug);
+    if (!b || (match && !b.match) || (match === b.match && conf > b.conf)) best.set(slug, { match, conf });
+  };
+  const covered = new Set<number>();
+  for (const e of s.exact) {
+    const h = e.hits[0]!;
+    if (e.hits.length === 1 && !h.tied && h.p >= th.exact) {
+      put(h.slug, true, h.p);
+      for (const l of e.lines) covered.add(l);
+    }
+  }
+  const purge = s.t.lines > 1 && (covered.size > 0 || s.t.lines > 5);
+  const seen = new Set<number>();
+  for (const { line, candidates: seg } of s.segments) {
+    if (covered.has(line) || seen.has(line)) continue;
+    seen.add(line);
+    const shown = seg.filter((c) => c.p >= th.possible).slice(0, 3);
+    shown.forEach((c, i) => {
+      const match = i === 0 && c.q >= th.match.p && c.q - (seg[1]?.q ?? 0) >= th.match.margin;
+      const conf = th.shown ? sigmoid(th.shown.a * logit(c.p) + th.shown.b) : c.p;
+      if (match || !purge) put(c.slug, match, conf);
+    });
+  }
+  const results = [...best.entries()]
+    .map(([slug, v]) => ({ slug, ...v }))
+    .sort((x, y) => Number(y.match) - Number(x.match) || y.conf - x.conf);
+  return { results, matches: results.filter((r) => r.match).map((r) => r.slug) };
+}
+
+export interface Figures {
+  pasted: number;
+  pastedConfident: number;
+  pastedTop1: number;
+  single: number;
+  wrongMatch: number;
+  own: number;
+  ownTop3: number;
+  ownMatch: number;
+  unrelated: number;
+  unrelatedMatch: number;
+  unrelatedShown: number;
+  firsts: { conf: number; right: boolean }[];
+}
+
+function figures(ss: Scored[], th: Thresholds): Figures {
+  const f: Figures = {
+    pasted: 0,
+    pastedConfident: 0,
+    pastedTop1: 0,
+    single: 0,
+    wrongMatch: 0,
+    own: 0,
+    ownTop3: 0,
+    ownMatch: 0,
+    unrelated: 0,
+    unrelatedMatch: 0,
+    unrelatedShown: 0,
+    firsts: [],
+  };
+  for (const s of ss) {
+    const t = s.t;
+    if (t.fragment) continue;
+    const { results, matches } = decide(s, th);
+    const first = results[0];
+    if (first) f.firsts.push({ conf: first.conf, right: t.expect.includes(first.slug) });
+    if (t.expect.length === 0) {
+      f.unrelated++;
+      if (matches.length) f.unrelatedMatch++;
+      if (results.length) f.unrelatedShown++;
+      continue;
+    }
+    if (t.expect.length > 1) continue;
+    const want = t.expect[0]!;
+    f.single++;
+    if (matches.some((s) => s !== want)) f.wrongMatch++;
+    if (t.own) {
+      f.own++;
+      if (results.slice(0, 3).some((r) => r.slug === want)) f.ownTop3++;
+      if (matches.length) f.ownMatch++;
+    } else {
+      f.pasted++;
+      if (first?.slug === want) f.pastedTop1++;
+      if (first?.slug === want && matches.length === 1 && matches[0] === want) f.pastedConfident++;
+    }
+  }
+  return f;
+}
+
+/** Expected calibration error of the first result, and the reliability table, in ten bins. */
+export function reliability(firsts: { conf: number; right: boolean }[]) {
+  const bins = Array.from({ length: 10 }, (_, i) => ({ lo: i / 10, n: 0, conf: 0, right: 0 }));
+  for (const r of firsts) {
+    const b = bins[Math.min(9, Math.floor(r.conf * 10))]!;
+    b.n++;
+    b.conf += r.conf;
+    b.right += Number(r.right);
+  }
+  const total = firsts.length || 1;
+  const ece = bins.reduce(
+    (e, b) => e + (b.n ? (b.n / total) * Math.abs(b.conf / b.n - b.right / b.n) : 0),
+    0,
+  );
+  return { ece, bins };
+}
+
+const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
+
+function main(): void {
+  const dry = process.argv.includes('--dry');
+  const sources: IndexSource[] = loadErrors().map((e) => ({ slug: e.id, ...e.data }));
+  const all = corpora();
+  const flat = (cs: Corpus[]) =>
+    cs.flatMap((c) => [...c.single, ...c.ambiguous, ...c.unrelated].map((x) => ({ c: x, group: c.name })));
+  const train = all.filter((c) => c.training);
+  // Fragments of one to three words of each page's message: the right page, but too little said to
+  // be sure it is that message (labelled like a description in a person's own words).
+  const fragments = sources.flatMap((src) =>
+    (src.messages ?? [])
+      .flatMap((m) => {
+        const words = m.split(/\s+/).filter((w) => /\p{L}{3,}/u.test(w));
+        return [1, 2, 3].flatMap((n) =>
+          [0, Math.floor(words.length / 2)].map((at) => words.slice(at, at + n).join(' ')),
+        );
+      })
+      .filter((text, i, all) => text && all.indexOf(text) === i)
+      .map((text) => ({ c: { text, expect: src.slug, kind: 'fragment' }, group: 'fragments' })),
+  );
+  const trainTraced = [...traceAll(sources, flat(train)), ...traceAll(sources, fragments)];
+
+  const rows = trainTraced.flatMap((t) =>
+    t.segments.flatMap((seg) =>
+      seg.candidates.map((c) => ({ x: c.features, y: Number(t.expect.includes(c.slug)) })),
+    ),
+  );
+  const w = fit(FEATURES, rows);
+  // `quoted`: right, and the paste quotes the message (a description in a person's own words does not).
+  const wq = fit(
+    FEATURES,
+    trainTraced.flatMap((t) =>
+      t.segments.flatMap((seg) =>
+        seg.candidates.map((c) => ({
+          x: c.features,
+          y: Number(!t.own && !t.fragment && t.expect.includes(c.slug)),
+        })),
+      ),
+    ),
+  );
+  const exactRows = trainTraced.flatMap((t) =>
+    t.exact.flatMap((e) => e.hits.map((h) => ({ x: h.features, y: Number(t.expect.includes(h.slug)) }))),
+  );
+  const we = fit(EXACT_FEATURES, exactRows);
+  const trainScored = trainTraced.map((t) => score(t, w, wq, we));
+
+  // Thresholds. `match`: the error rates allowed, then the most confident and correct answers
+  // (on a tie, the higher thresholds: the safer side).
+  let chosen: { th: Thresholds; f: Figures } | undefined;
+  const grid = (from: number, to: number, step: number) =>
+    Array.from(
+      { length: Math.round((to - from) / step) + 1 },
+      (_, i) => Math.round((from + i * step) * 1000) / 1000,
+    );
+  const high = [...grid(0.5, 0.98, 0.02), ...grid(0.99, 0.999, 0.001)];
+  for (const e of high)
+    for (const p of high)
+      for (const margin of grid(0, 0.8, 0.1)) {
+        const th = { exact: e, match: { p, margin }, possible: 0 };
+        const f = figures(trainScored, th);
+        const ok =
+          f.unrelatedMatch <= 0.005 * f.unrelated && f.wrongMatch <= 0.002 * f.single && f.ownMatch === 0;
+        if (ok && (!chosen || f.pastedConfident >= chosen.f.pastedConfident)) chosen = { th, f };
+      }
+  if (!chosen) {
+    const f = figures(trainScored, { exact: 0.999, match: { p: 0.999, margin: 0.9 }, possible: 0 });
+    console.log(
+      `strictest: unrelated ${f.unrelatedMatch}/${f.unrelated}, wrong ${f.wrongMatch}/${f.single}, own ${f.ownMatch}/${f.own}`,
+    );
+    throw new Error('calibrate: no threshold keeps the false-match rates; look at the features');
+  }
+  const { exact: exactMatch, match } = chosen.th;
+  // `possible`: the highest threshold at which descriptions in a person's own words still find
+  // their page among the first three results nine times in ten.
+  let possible = 0.01;
+  for (const q of grid(0.01, match.p, 0.01)) {
+    const f = figures(trainScored, { exact: exactMatch, match, possible: q });
+    if (f.ownTop3 >= 0.9 * f.own) possible = q;
+  }
+  // Platt scaling of the first result's confidence (the model's probabilities are fitted over all
+  // candidates; the first result is a chosen one): a one-feature logistic fit on logit(p).
+  const firsts: { x: { logit: number }; y: number }[] = [];
+  for (const s of trainScored) {
+    const seg = s.segments.find((g) => g.candidates[0] && g.candidates[0].p >= possible);
+    const top = seg?.candidates[0];
+    if (top && s.t.expect.length <= 1)
+      firsts.push({ x: { logit: logit(top.p) }, y: Number(s.t.expect.includes(top.slug)) });
+  }
+  const platt = fit(['logit'] as const, firsts, 0);
+  const shown = { a: Math.round(platt[1]! * 1000) / 1000, b: Math.round(platt[0]! * 1000) / 1000 };
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const model: Model = {
+    right: {
+      bias: round(w[0]!),
+      weights: Object.fromEntries(FEATURES.map((n, i) => [n, round(w[i + 1]!)])) as Features,
+    },
+    quoted: {
+      bias: round(wq[0]!),
+      weights: Object.fromEntries(FEATURES.map((n, i) => [n, round(wq[i + 1]!)])) as Features,
+    },
+    match,
+    possible,
+    shown,
+    exact: {
+      weights: Object.fromEntries(EXACT_FEATURES.map((n, i) => [n, round(we[i + 1]!)])) as ExactFeatures,
+      bias: round(we[0]!),
+      match: exactMatch,
+    },
+    fittedOn: `${train.map((c) => c.name).join(', ')}: ${trainTraced.length} pastes, ${rows.length} candidate rows, ${exactRows.length} exact hits`,
+  };
+  const wr = [model.right.bias, ...FEATURES.map((n) => model.right.weights[n])];
+  const wqr = [model.quoted.bias, ...FEATURES.map((n) => model.quoted.weights[n])];
+  const wer = [model.exact.bias, ...EXACT_FEATURES.map((n) => model.exact.weights[n])];
+  const th: Thresholds = { exact: exactMatch, match, possible, shown };
+
+  console.log(
+    `Fitted on ${model.fittedOn}; ${fragments.length} message fragments of one to three words among them.`,
+  );
+  console.log('\n| feature | weight: right | weight: quoted |\n| --- | --- | --- |');
+  console.log(`| (bias) | ${model.right.bias} | ${model.quoted.bias} |`);
+  for (const n of FEATURES) console.log(`| ${n} | ${model.right.weights[n]} | ${model.quoted.weights[n]} |`);
+  console.log('\n| exact-hit feature | weight |\n| --- | --- |');
+  console.log(`| (bias) | ${model.exact.bias} |`);
+  for (const n of EXACT_FEATURES) console.log(`| ${n} | ${model.exact.weights[n]} |`);
+  console.log(
+    `\nmatch: p ≥ ${match.p} and a lead of ≥ ${match.margin}; possible: p ≥ ${possible}; an exact hit no other page ties: p ≥ ${exactMatch}`,
+  );
+
+  console.log(
+    '\n| corpus | fitted on | pasted: confident & correct | pasted: first | wrong `match` (single) | own words: first three | own words: `match` | unrelated: `match` | unrelated: shown | ECE |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  const heldOut: Traced[] = [];
+  for (const c of all) {
+    const ts = c.training
+      ? trainTraced.filter((_, i) => flat(train)[i]?.group === c.name)
+      : traceAll(sources, flat([c]));
+    if (!c.training) heldOut.push(...ts);
+    const f = figures(
+      ts.map((t) => score(t, wr, wqr, wer)),
+      th,
+    );
+    const { ece } = reliability(f.firsts);
+    console.log(
+      `| ${c.name} | ${c.training ? 'yes' : 'no'} | ${pct(f.pastedConfident, f.pasted)} (n=${f.pasted}) | ${pct(f.pastedTop1, f.pasted)} | ${f.wrongMatch}/${f.single} | ${pct(f.ownTop3, f.own)} | ${f.ownMatch}/${f.own} | ${f.unrelatedMatch}/${f.unrelated} | ${f.unrelatedShown}/${f.unrelated} | ${ece.toFixed(3)} |`,
+    );
+  }
+  const r = reliability(
+    figures(
+      heldOut.map((t) => score(t, wr, wqr, wer)),
+      th,
+    ).firsts,
+  );
+  console.log(`\nReliability of the first result on the halves not fitted on (ECE ${r.ece.toFixed(3)}):\n`);
+  console.log('| shown confidence | results | mean confidence | right |\n| --- | --- | --- | --- |');
+  for (const b of r.bins)
+    if (b.n)
+      console.log(
+        `| ${b.lo.toFixed(1)}–${(b.lo + 0.1).toFixed(1)} | ${b.n} | ${(b.conf / b.n).toFixed(2)} | ${pct(b.right, b.n)} |`,
+      );
+
+  if (process.argv.includes('--why')) {
+    // Training pastes only: what keeps the thresholds where they are, and what they cost.
+    const ts = trainTraced.map((t) => score(t, wr, wqr, wer));
+    const top = (x: Scored) => {
+      const d = decide(x, { exact: 0, match: { p: 0, margin: 0 }, possible: 0 });
+      return d.results[0];
+    };
+    const lines: [number, string][] = [];
+    for (const x of ts) {
+      const r = top(x);
+      if (!r) continue;
+      const right = x.t.expect.includes(r.slug);
+      const tag = x.t.expect.length === 0 ? 'UNRELATED' : x.t.own ? 'OWN' : right ? 'pasted' : 'WRONG';
+      if (
+        (tag !== 'pasted' && r.conf >= 0.8) ||
+        (tag === 'pasted' && !decide(x, th).matches.includes(r.slug))
+      )
+        lines.push([
+          r.conf,
+          `${r.conf.toFixed(3)} ${tag} [${x.t.kind}] ${r.slug} :: ${JSON.stringify(x.t.text).slice(0, 150)}`,
+        ]);
+    }
+    for (const [, l] of lines.sort((a, b) => b[0] - a[0])) console.log(l);
+  }
+
+  if (!dry) {
+    writeFileSync(join(ROOT, 'src/lib/matcher/model.json'), `${JSON.stringify(model, null, 2)}\n`);
+    console.log('\nWrote src/lib/matcher/model.json');
+  }
+}
+
+if (process.argv[1]?.endsWith('calibrate.ts')) main();

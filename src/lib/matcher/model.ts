@@ -1,0 +1,122 @@
+/**
+ * The scoring model: a logistic regression over a few named features of one (segment, page) pair.
+ * Its weights, and the thresholds that turn its probability into a verdict, are fitted by
+ * `npm run calibrate` (scripts/calibrate.ts) on labelled pastes and written to model.json; nothing
+ * here is tuned by hand. `explain` says what each feature contributed.
+ */
+import fitted from './model.json';
+
+/** The features, each in [0, 1] or [-1, 1]; computed in fuzzy.ts and match.ts. */
+export const FEATURES = [
+  /** An exact pattern of the page holds on the segment (a hit the exact-hit model was not sure of). */
+  'exact',
+  /** An exact pattern of the page holds once typing slips are corrected. */
+  'typo',
+  /** The segment reads as QuickBooks speaking: it names QuickBooks, wears its wrappers, or carries the page's QBO code or title. */
+  'quickbooks',
+  /** QBO error codes in the segment that the page has, each worth 1 / (pages sharing the code). */
+  'code',
+  /** QBO short fault titles in the segment that the page has, each worth 1 / (pages sharing it), when the segment reads as QuickBooks speaking. */
+  'title',
+  /** The same title inside a line that goes on about something else and never names QuickBooks. */
+  'titleWeak',
+  /** Rarity-weighted share of the segment's words that the page's words (messages, title, keywords, summary) hold; an unknown word counts as the rarest. */
+  'explained',
+  /** The same over the page's message words only. */
+  'message',
+  /** Share of the page's message words that the segment holds. */
+  'ofPage',
+  /** Longest run of the segment's words, in order, in one of the page's messages (typos allowed), as a share of the segment's words. */
+  'run',
+  /** That run is the whole segment, from its first word to its last or to a visible cut (…). */
+  'runWhole',
+  /** The run's length in words, over 10 (clipped to 1): a long quoted stretch of the message. */
+  'runLength',
+  /** The segment's words that the page's words do not hold, over 10 (clipped to 1): the paste goes on about something else. */
+  'unexplained',
+  /** The page's message says "not" and the segment says no such word: the opposite news. */
+  'negation',
+  /** Fuse.js token-search similarity (1 − score), 0 when Fuse does not return the page. */
+  'fuse',
+  /** `explained` minus the best other candidate's. */
+  'margin',
+  /** The run's length minus the best other candidate's, in words, over 10 (clipped to ±1). */
+  'runMargin',
+  /** How much the explained words say: their summed rarity over 15 (clipped to 1). */
+  'evidence',
+  /** How long the segment is: its words (wrappers aside) over 10 (clipped to 1). */
+  'words',
+] as const;
+
+export type FeatureName = (typeof FEATURES)[number];
+export type Features = Record<FeatureName, number>;
+
+/** The features of an exact-pattern hit, computed from the paste and the core index alone (no fuzzy index). */
+export const EXACT_FEATURES = [
+  /** Share of the segment's words (log prefix and QuickBooks wrappers aside) that the hit spans. */
+  'whole',
+  /** The segment's words outside the hit (log prefix and wrappers aside), over 10 (clipped to 1). */
+  'rest',
+  /** The segment reads as QuickBooks speaking: it names QuickBooks, wears its wrappers, or carries the page's QBO code or title. */
+  'quickbooks',
+  /** How much literal text the pattern holds: its specificity over 80 characters (clipped to 1). */
+  'specific',
+  /** Another page's pattern holds just as specifically on the same text. */
+  'tied',
+] as const;
+
+export type ExactFeatureName = (typeof EXACT_FEATURES)[number];
+export type ExactFeatures = Record<ExactFeatureName, number>;
+
+/** A logistic regression: a bias and one weight per feature. */
+export interface Logistic<F> {
+  bias: number;
+  weights: F;
+}
+
+export interface Model {
+  /** P(the page is the segment's error): the confidence shown, and what `possible` reads. */
+  right: Logistic<Features>;
+  /** P(the page is the error and the segment quotes its message rather than describing it): what `match` reads. */
+  quoted: Logistic<Features>;
+  /** `match` when the first result's `quoted` probability is at least `p` and beats the runner-up's by `margin`. */
+  match: { p: number; margin: number };
+  /** Results whose `right` probability is under this are not shown. */
+  possible: number;
+  /** Platt scaling of `right` for the confidence shown: sigmoid(a · logit(p) + b), fitted on first results. */
+  shown: { a: number; b: number };
+  /** The exact-hit model, and the probability at which a hit no other page ties is a `match` without the full model. */
+  exact: Logistic<ExactFeatures> & { match: number };
+  /** What the fit was run on, for the record. */
+  fittedOn?: string;
+}
+
+export const MODEL: Model = fitted;
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** A regression's probability for a feature record. */
+export function logistic<N extends string>(
+  names: readonly N[],
+  f: Record<N, number>,
+  m: Logistic<Record<N, number>>,
+): number {
+  let z = m.bias;
+  for (const name of names) z += f[name] * m.weights[name];
+  return sigmoid(z);
+}
+
+/** The confidence shown for a `right` probability (Platt-scaled, so that first results shown at 80% are right about 80% of the time). */
+export function shownConfidence(p: number, model: Model = MODEL): number {
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return sigmoid(model.shown.a * Math.log(q / (1 - q)) + model.shown.b);
+}
+
+/** Each feature's contribution to a regression's log-odds. */
+export function contributions<N extends string>(
+  names: readonly N[],
+  f: Record<N, number>,
+  m: Logistic<Record<N, number>>,
+): [N, number][] {
+  return names.map((name) => [name, f[name] * m.weights[name]]);
+}
