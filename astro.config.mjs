@@ -7,6 +7,7 @@ import { headersFile } from './src/integrations/headers.mjs';
 import { shikiClasses } from './src/integrations/shiki-classes.mjs';
 import { stepAnchors } from './src/integrations/step-anchors.mjs';
 import { modulePreload } from './src/integrations/module-preload.mjs';
+import { ocrAssets } from './src/integrations/ocr-assets.ts';
 
 /**
  * The public URL and base path come from the environment, so the same build works on any host:
@@ -22,7 +23,13 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap(),
-    headersFile({ base, searchPath: `${base.replace(/\/?$/, '/')}search/` }),
+    // Before headersFile, which gives each top-level folder of dist/ its policy: dist/ocr/ must exist.
+    ocrAssets(),
+    headersFile({
+      base,
+      searchPath: `${base.replace(/\/?$/, '/')}search/`,
+      wasmPaths: [`${base.replace(/\/?$/, '/')}ocr/`],
+    }),
     modulePreload(),
   ],
   markdown: {

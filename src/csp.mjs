@@ -4,7 +4,8 @@
  * src/components/Redirect.astro) and the `_headers` file for hosts that read one
  * (src/integrations/headers.mjs) come from here. `'self'` only: no third-party origin, no inline
  * script or style, no hash. Only the search page, where Pagefind compiles its WebAssembly search
- * core, also gets `'wasm-unsafe-eval'` (never `'unsafe-eval'`).
+ * core, also gets `'wasm-unsafe-eval'` (never `'unsafe-eval'`); so do, in `_headers`, the
+ * screenshot reader's files under `ocr/`, whose worker compiles its OCR core.
  */
 
 /** @typedef {{ wasm?: boolean }} PolicyOptions */

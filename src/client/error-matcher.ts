@@ -17,6 +17,7 @@ import { triageRows } from '../lib/triage';
 import { triageCsv, triageMarkdown } from '../lib/triage-export';
 import { groupDigits, valuesSeen } from '../lib/values';
 import { copyText } from './clipboard';
+import { wireScreenshots } from './screenshot-intake';
 import * as TEXT from './text';
 
 const DEBOUNCE_MS = 150;
@@ -76,6 +77,12 @@ class ErrorMatcher extends HTMLElement {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.#openBest(current(), results, base);
+    });
+
+    wireScreenshots(this, box, base, (text) => {
+      this.#full = undefined;
+      box.value = text;
+      void this.#run(text, results, base);
     });
 
     results.addEventListener('click', (event) => {

@@ -4,7 +4,7 @@
  * core/errorMessages.ts). Messages that take values are functions. Limits come from the matcher's
  * own constants, so a changed limit changes the sentence too.
  */
-import { MAX_FUZZY_LINES, MAX_INPUT_CHARS, MAX_UNMATCHED } from '../lib/matcher/limits';
+import { MAX_FUZZY_LINES, MAX_IMAGE_PIXELS, MAX_INPUT_CHARS, MAX_UNMATCHED } from '../lib/matcher/limits';
 import { groupDigits } from '../lib/digits';
 
 /** "1 error", "2 errors". */
@@ -82,6 +82,23 @@ export const searchLabel = 'Search errors and guides';
 export const filter = {
   shown: (n: number, total: number) => `Showing ${groupDigits(n)} of ${groupDigits(total)} errors.`,
   none: 'No error in the list has all these words. Try fewer words, or paste the whole message into the troubleshooter.',
+} as const;
+
+/** Reading a screenshot (src/client/screenshot-intake.ts). */
+export const screenshot = {
+  starting: (mb: number) =>
+    `Starting the screenshot reader (a ${mb} MB download the first time only). The image stays in your browser.`,
+  progressLabel: 'Screenshot reader progress',
+  reading: 'Reading the text in your screenshot…',
+  read: 'Read from your screenshot: check the values against the image, then correct the box if needed.',
+  notImage: 'That file is not an image. Choose a screenshot (PNG, JPEG, GIF or WebP), or paste the text.',
+  unreadable: 'That image could not be opened: the file may be damaged. Take the screenshot again.',
+  tooLarge: (width: number, height: number) =>
+    `That image is too large to read (${groupDigits(width)} × ${groupDigits(height)} pixels; the most is ${groupDigits(MAX_IMAGE_PIXELS / 1e6)} megapixels). Crop it to the error message and try again.`,
+  noText: 'No text was found in that image. Crop the screenshot to the error message, or paste the text.',
+  stalled:
+    'The screenshot reader did not answer, so it was stopped. This browser or the site’s security settings may block it: paste the text of the error instead.',
+  failed: 'The screenshot could not be read here. Paste the text of the error instead.',
 } as const;
 
 export * from './text-page';

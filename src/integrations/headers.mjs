@@ -4,14 +4,15 @@
  * headers and the pages' <meta> policies never drift apart. Every path gets nosniff and
  * no-referrer. The CSP goes on rules that never overlap (two matching CSP headers would both be
  * enforced, and the stricter would block Pagefind): one per top-level folder of the built site,
- * `'wasm-unsafe-eval'` on the search page's only.
+ * `'wasm-unsafe-eval'` on the search page's and on `wasmPaths` (the screenshot reader's `ocr/`: a
+ * worker is governed by its own response's policy, and that worker compiles a WebAssembly core).
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { headerPolicy } from '../csp.mjs';
 
-/** @param {{ base: string; searchPath: string }} options @returns {import('astro').AstroIntegration} */
-export function headersFile({ base, searchPath }) {
+/** @param {{ base: string; searchPath: string; wasmPaths?: string[] }} options @returns {import('astro').AstroIntegration} */
+export function headersFile({ base, searchPath, wasmPaths = [] }) {
   const root = base.replace(/\/?$/, '/');
   return {
     name: 'headers-file',
@@ -31,7 +32,7 @@ export function headersFile({ base, searchPath }) {
           '  Referrer-Policy: no-referrer',
           rule(root, false),
           rule(`${root}404.html`, false),
-          ...folders.map((f) => rule(`${root}${f}/*`, `${root}${f}/` === searchPath)),
+          ...folders.map((f) => rule(`${root}${f}/*`, [searchPath, ...wasmPaths].includes(`${root}${f}/`))),
         ];
         writeFileSync(`${out}_headers`, `${lines.join('\n')}\n`);
       },
