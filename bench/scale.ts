@@ -36,6 +36,7 @@ import type { Browser } from '@playwright/test';
 import { CATEGORY_KEYS } from '../src/consts';
 import type { IndexSource } from '../src/lib/matcher/build-index';
 import { fuzzyKey } from '../src/lib/matcher/normalize';
+import { templateText } from '../src/lib/matcher/pattern';
 import { loadErrors, ROOT, type NodeErrorEntry } from '../src/lib/node/load-content';
 import { launchChromium } from './chromium';
 import { serve } from './static-server';
@@ -69,7 +70,9 @@ const realSources: IndexSource[] = real.map((e) => ({ slug: e.id, ...e.data }));
 function synthetic(n: number): IndexSource[] {
   const pagesWith = new Map<string, number>();
   for (const s of realSources)
-    for (const w of new Set(fuzzyKey([...(s.messages ?? []), ...s.patterns].join(' ')).split(' ')))
+    for (const w of new Set(
+      fuzzyKey([...(s.messages ?? []), ...s.patterns.map(templateText)].join(' ')).split(' '),
+    ))
       pagesWith.set(w, (pagesWith.get(w) ?? 0) + 1);
   return syntheticPages(n - realSources.length, realSources, 7, (w) => (pagesWith.get(w) ?? 0) < 2);
 }

@@ -4,6 +4,7 @@
  */
 import type { IndexSource } from '../src/lib/matcher/build-index';
 import { fuzzyKey } from '../src/lib/matcher/normalize';
+import { fillTemplate, templateText } from '../src/lib/matcher/pattern';
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -28,7 +29,11 @@ export function syntheticPages(
   avoid: (word: string) => boolean = () => false,
 ): IndexSource[] {
   const realWords = [
-    ...new Set(real.flatMap((s) => fuzzyKey([...(s.messages ?? []), ...s.patterns].join(' ')).split(' '))),
+    ...new Set(
+      real.flatMap((s) =>
+        fuzzyKey([...(s.messages ?? []), ...s.patterns.map(templateText)].join(' ')).split(' '),
+      ),
+    ),
   ].filter((w) => w && !avoid(w));
   const rnd = prng(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
@@ -46,7 +51,7 @@ export function syntheticPages(
       slug: `synthetic-${i}`,
       title: `Synthetic error ${i} ${words.slice(0, 3).join(' ')}`,
       patterns: [message],
-      messages: [message.replace(/\{(\w+):\w+\}/g, 'NNN')],
+      messages: [fillTemplate(message, () => 'NNN')],
       keywords: [words.slice(0, 2).join(' ')],
     };
   });
@@ -63,7 +68,7 @@ const SAMPLE_VALUES: Record<string, readonly string[]> = {
 /** The help article's generalized token for each placeholder type (a date takes MM/DD/YYYY, not NNN). */
 const GENERAL: Record<string, string> = { date: 'MM/DD/YYYY' };
 const fill = (pattern: string, value: (type: string) => string) =>
-  pattern.replace(/\{\w+:(\w+)\}/g, (_, type: string) => value(type));
+  fillTemplate(pattern, (p) => value(p.type));
 
 /**
  * A synthetic page (from `syntheticPages`) as a content/errors/<slug>.mdx file that passes the
