@@ -3,6 +3,7 @@
  * JSON (/match-index.json): compiled regex sources, QBO codes and titles, and a prebuilt Fuse index.
  */
 import Fuse from 'fuse.js';
+import { cut } from '../cut';
 import { compilePattern, templateText } from './pattern';
 import { fuzzyKey, normalizeTemplate, sequenceWords } from './normalize';
 import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
@@ -49,7 +50,7 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   sources.forEach((src, p) => {
     const wording = pageWording(src);
     // The page's message (its first, cut to 240 characters): `possible` cards preview it.
-    pages.push([src.slug, src.title, (src.messages?.[0] ?? '').slice(0, 240)]);
+    pages.push([src.slug, src.title, cut(src.messages?.[0] ?? '', 240)]);
     for (const template of src.patterns) {
       const c = compilePattern(template);
       patterns.push([

@@ -4,6 +4,7 @@
  * runs of spaces. Line breaks are kept: they separate errors in a multi-line paste.
  */
 
+import { cut } from '../cut';
 import { MAX_INPUT_CHARS } from './limits';
 
 const QUOTES: Record<string, string> = {
@@ -60,7 +61,11 @@ export interface NormalizedInput {
 export function normalizeInput(raw: unknown): NormalizedInput {
   const input = typeof raw === 'string' ? raw : '';
   const truncated = input.length > MAX_INPUT_CHARS;
-  const text = clean(truncated ? input.slice(0, MAX_INPUT_CHARS) : input).trim();
+  // Well-formed: a lone surrogate (a paste's, or a fault body's `\ud83d`) becomes U+FFFD here, so
+  // nothing the matcher returns carries one.
+  const text = clean(truncated ? cut(input, MAX_INPUT_CHARS) : input)
+    .toWellFormed()
+    .trim();
   return { text, truncated, originalLength: input.length };
 }
 
