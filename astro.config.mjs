@@ -1,9 +1,13 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, envField } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import { headersFile } from './src/integrations/headers.mjs';
+import { shikiClasses } from './src/integrations/shiki-classes.mjs';
 import { stepAnchors } from './src/integrations/step-anchors.mjs';
+import { modulePreload } from './src/integrations/module-preload.mjs';
+import { ocrAssets } from './src/integrations/ocr-assets.ts';
 
 /**
  * The public URL and base path come from the environment, so the same build works on any host:
@@ -16,36 +20,57 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
-  integrations: [mdx(), sitemap()],
+  integrations: [
+    mdx(),
+    sitemap(),
+    // Before headersFile, which gives each top-level folder of dist/ its policy: dist/ocr/ must exist.
+    ocrAssets(),
+    headersFile({
+      base,
+      searchPath: `${base.replace(/\/?$/, '/')}search/`,
+      wasmPaths: [`${base.replace(/\/?$/, '/')}ocr/`],
+    }),
+    modulePreload(),
+  ],
   markdown: {
     processor: satteri({ hastPlugins: [stepAnchors] }),
+    // Code blocks: Shiki's css-variables theme, each colour a class (no inline style: the CSP
+    // allows none); src/styles/global.css gives the colours, light and dark.
+    shikiConfig: { theme: 'css-variables', transformers: [shikiClasses] },
   },
   devToolbar: { enabled: false },
-  // No inline scripts or styles: Astro would inline small ones and allow them by hash in the <meta>,
-  // but public/_headers is static and cannot know those hashes. Every script is a file under
-  // /_astro/, allowed by 'self' in both policies.
-  // Module workers, so the troubleshooter's worker can load Fuse.js as a separate chunk on demand.
-  vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
-  // Content-Security-Policy as a <meta> on every page; Astro adds the hashes of its own inline
-  // scripts and styles. No third-party origin anywhere. public/_headers repeats it for hosts that
-  // read that file (keep the two in step; tests/e2e/quality.spec.ts checks both).
-  security: {
-    csp: {
-      algorithm: 'SHA-256',
-      directives: [
-        "default-src 'self'",
-        // The troubleshooter's module worker is a file under /_astro/.
-        "worker-src 'self'",
-        "connect-src 'self'",
-        "img-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      // Pagefind compiles its WebAssembly search core: that needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
+  // Read at build time (README, "Deployment"); each is optional.
+  env: {
+    schema: {
+      // Where the "Not in the knowledge base?" request goes: an address, or a support form's URL.
+      SUPPORT_EMAIL: envField.string({ context: 'server', access: 'public', optional: true, includes: '@' }),
+      SUPPORT_URL: envField.string({ context: 'server', access: 'public', optional: true, url: true }),
+      // The platform's help site: the articles the pages name become links (src/lib/help-articles.ts).
+      HELP_BASE_URL: envField.string({ context: 'server', access: 'public', optional: true, url: true }),
     },
   },
+  // No inline scripts or styles (the CSP allows none): Astro would inline small scripts and
+  // stylesheets. Every script and stylesheet is a file under /_astro/, allowed by 'self'.
+  // Module workers, so the troubleshooter's worker can load Fuse.js as a separate chunk on demand.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        // Astro's own content-assets plugin starts the module it makes for every MDX entry with the
+        // marker "use astro:head-inject", and Rolldown warns of it once per file (ten lines each:
+        // 2,203 warnings at 2,200 pages, hiding any real one). Astro's bug, not this site's
+        // (withastro/astro#18087); drop only that message and pass every other warning on.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+    worker: { format: 'es' },
+  },
+  // The Content-Security-Policy is written by hand in src/csp.mjs, not by `security.csp`: Astro's
+  // would list a hash for every script and stylesheet file of the build, which nothing needs, and
+  // cannot give 'wasm-unsafe-eval' to the search page alone. Base.astro puts it in every page's
+  // <meta>; the headers-file integration writes dist/_headers from the same source.
 });

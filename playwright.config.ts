@@ -46,6 +46,8 @@ export default defineConfig({
       grep: /@long-task/,
       dependencies: ['chromium'],
       fullyParallel: false,
+      // One at a time across files too (fullyParallel only orders the tests within a file).
+      workers: 1,
       use: chromium,
     },
   ],

@@ -29,6 +29,7 @@ import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { corpora, type Case, type Corpus } from './corpora';
 import { syntheticPages } from './synthetic';
 import { serve } from './static-server';
+import { launchChromium } from './chromium';
 
 const entries = loadErrors();
 const realSources: IndexSource[] = entries.map((e) => ({ slug: e.id, ...e.data }));
@@ -351,18 +352,8 @@ async function chromiumAt(
 
 async function launch(): Promise<{ browser: Browser; url: string; close: () => Promise<void> } | undefined> {
   if (process.env['BENCH_NODE_ONLY'] || !existsSync(join(DIST, 'pagefind'))) return undefined;
-  const { chromium } = await import('@playwright/test');
   const { server, url } = await serve(DIST);
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     browser,
     url,

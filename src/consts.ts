@@ -42,6 +42,8 @@ export const CATEGORIES = {
 } as const;
 
 export type CategoryKey = keyof typeof CATEGORIES;
+/** Errors the home page shows under each category; /errors/ lists them all. */
+export const HOME_PER_CATEGORY = 3;
 export const CATEGORY_KEYS = Object.keys(CATEGORIES) as [CategoryKey, ...CategoryKey[]];
 
 /** The source article every page without a `source` of its own comes from. */

@@ -1,4 +1,4 @@
-import { TEXT } from './text';
+import * as TEXT from './text-page';
 
 /** Copies text (and Markdown as text/markdown where the browser allows) and says so next to the button. */
 export async function copyText(

@@ -1,4 +1,6 @@
+import { clip } from '../lib/cut';
 import { labelFor } from '../lib/labels';
+import { readableValue } from '../lib/values';
 
 /** Builds an element with properties and children. Text goes in as text nodes, never as HTML. */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -11,18 +13,24 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** A message's values as a description list ("Txn date 03/14/2026"); null when there are none. */
-export function valueList(values: Record<string, string>): HTMLElement | null {
-  const entries = Object.entries(values).filter(([, v]) => v !== '');
+/**
+ * A message's values as a description list ("Txn date 03/14/2026"), each value as a person reads it
+ * (a JSON list of accounts as their names); several values of one name (from several occurrences)
+ * comma-separated. Null when there are none.
+ */
+export function valueList(values: Readonly<Record<string, string | readonly string[]>>): HTMLElement | null {
+  const entries = Object.entries(values)
+    .map(([name, v]) => [name, (typeof v === 'string' ? [v] : v).filter(Boolean)] as const)
+    .filter(([, vs]) => vs.length > 0);
   if (!entries.length) return null;
   const dl = el('dl', { className: 'values' });
-  for (const [name, value] of entries) {
+  for (const [name, vs] of entries) {
     dl.append(
       el(
         'div',
         {},
         el('dt', { textContent: labelFor(name) }),
-        el('dd', {}, el('code', { textContent: value.length > 160 ? `${value.slice(0, 159)}…` : value })),
+        el('dd', {}, el('code', { textContent: clip(vs.map(readableValue).join(', '), 300) })),
       ),
     );
   }

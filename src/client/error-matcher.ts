@@ -1,27 +1,27 @@
 /**
- * <error-matcher>: the troubleshooter island. It enhances a working <form>: without JS the form
- * still submits to the search page and the page still lists every error. With JS, results update as
- * the person types or pastes (debounced; stale answers dropped), Enter opens the best match, and
- * `/?q=<message>` opens with the box filled. The index loads on first focus or when the page is idle.
+ * <error-matcher>: the troubleshooter island. Without JS its form is hidden and sends nothing (the
+ * box has no name, the button starts disabled) and the page still lists every error. With JS,
+ * results update as the person types or pastes (debounced; stale answers dropped), Enter opens the
+ * best match, and `/#q=<message>` opens with the box filled (an old `/?q=` link too, moved into the
+ * fragment at once). The index loads on first focus or when the page is idle.
  */
 import { MatchClient } from './match-client';
-import { renderResults } from './render-results';
+import { fetchPage } from './page-info';
+import { occurrenceValues, renderResults, resultMessage } from './render-results';
+import { cut, encodeText } from '../lib/cut';
 import { errorHref, readMessage, shortenForLink, troubleshooterHref } from '../lib/links';
 import type { MatchOutcome } from '../lib/matcher/types';
 import { notFoundText, ticketText } from '../lib/ticket';
-import { oneLine } from '../lib/tailor';
-import { triageCsv, triageMarkdown, triageRows } from '../lib/triage';
-import { groupDigits } from '../lib/values';
+import { tailor } from '../lib/tailor';
+import { triageRows } from '../lib/triage';
+import { triageCsv, triageMarkdown } from '../lib/triage-export';
+import { groupDigits, valuesSeen } from '../lib/values';
 import { copyText } from './clipboard';
-import { TEXT } from './text';
-
-interface CatalogueEntry {
-  slug: string;
-  title: string;
-  summary: string;
-}
+import { wireScreenshots } from './screenshot-intake';
+import * as TEXT from './text';
 
 const DEBOUNCE_MS = 150;
+
 /**
  * A textarea holding a megabyte of text freezes the tab while the browser lays it out (hundreds of
  * milliseconds, with no script of ours running). A paste longer than this is kept in memory for
@@ -55,7 +55,7 @@ class ErrorMatcher extends HTMLElement {
       if (pasted.length <= PREVIEW_CHARS) return;
       event.preventDefault();
       this.#full = pasted;
-      box.value = `${pasted.slice(0, PREVIEW_CHARS)}\n… (${groupDigits(pasted.length)} characters pasted; the box shows the start, the troubleshooter reads it all)`;
+      box.value = `${cut(pasted, PREVIEW_CHARS)}\n… (${groupDigits(pasted.length)} characters pasted; the box shows the start, the troubleshooter reads it all)`;
       void this.#run(pasted, results, base);
     });
     box.addEventListener('input', () => {
@@ -79,16 +79,38 @@ class ErrorMatcher extends HTMLElement {
       void this.#openBest(current(), results, base);
     });
 
+    wireScreenshots(this, box, base, (text) => {
+      this.#full = undefined;
+      box.value = text;
+      void this.#run(text, results, base);
+    });
+
     results.addEventListener('click', (event) => {
       const target = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
       if (target) void this.#action(target, base);
     });
 
-    const initial = readMessage(location, ['q']);
-    if (initial) {
-      box.value = initial;
-      void this.#run(initial, results, base);
+    const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (submit) submit.disabled = false;
+
+    const fromLink = () => {
+      const message = readMessage(location, ['q']);
+      if (!message || message === current()) return;
+      box.value = message;
+      this.#full = undefined;
+      void this.#run(message, results, base);
+    };
+    // An old `?q=` link: keep the message, but only in the fragment from now on.
+    if (new URLSearchParams(location.search).has('q')) {
+      const message = readMessage({ search: location.search, hash: '' }, ['q']);
+      history.replaceState(
+        history.state,
+        '',
+        `${location.pathname}${message ? `#q=${encodeText(message)}` : ''}`,
+      );
     }
+    fromLink();
+    addEventListener('hashchange', fromLink);
   }
 
   #fail(results: HTMLElement, err: unknown): void {
@@ -113,12 +135,17 @@ class ErrorMatcher extends HTMLElement {
       const answer = await this.#client!.match(text);
       if (!answer || text !== this.#text) return undefined;
       this.#outcome = answer.outcome;
-      renderResults(results, answer.outcome, { base, message: text, tools: true });
+      renderResults(results, answer.outcome, {
+        base,
+        message: text,
+        tools: true,
+        support: { email: this.dataset['supportEmail'], url: this.dataset['supportUrl'] },
+      });
       if (answer.outcome.results.length) results.append(this.#toolbar(text, answer.outcome, base));
       const mailto = results.querySelector<HTMLAnchorElement>('a.mailto');
       if (mailto) {
         const body = notFoundText(shortenForLink(text), this.#pageUrl(base));
-        mailto.href = `mailto:?subject=${encodeURIComponent(TEXT.notFound.emailSubject)}&body=${encodeURIComponent(body)}`;
+        mailto.href = `mailto:${this.dataset['supportEmail'] ?? ''}?subject=${encodeText(TEXT.notFound.emailSubject)}&body=${encodeText(body)}`;
       }
       results.dataset['ms'] = answer.ms.toFixed(3);
       results.dataset['state'] = 'ready';
@@ -128,8 +155,6 @@ class ErrorMatcher extends HTMLElement {
       return undefined;
     }
   }
-
-  #catalogue: Promise<CatalogueEntry[]> | undefined;
 
   #pageUrl(base: string): string {
     return new URL(base, location.href).href;
@@ -143,21 +168,23 @@ class ErrorMatcher extends HTMLElement {
       case 'ticket': {
         const r = outcome?.results.find((x) => x.slug === button.dataset['slug']);
         if (!r) return;
-        // The catalogue carries each page's fix summary; the request carries nothing pasted.
-        this.#catalogue ??= fetch(`${base}errors.json`).then(
-          async (res) => ((await res.json()) as { errors: CatalogueEntry[] }).errors,
-        );
-        const page = (await this.#catalogue.catch(() => [])).find((e) => e.slug === r.slug);
-        const tailored = oneLine(r.values);
+        // The page's steps come from the page itself; fetching it carries nothing pasted.
+        const url = abs(r.slug);
+        const page = await fetchPage(url);
+        const all = occurrenceValues(r);
         await copyText(
           button,
           ticketText({
             title: r.title,
-            url: abs(r.slug),
-            message: r.occurrences[0]?.text ?? shortenForLink(text, outcome),
-            values: r.values,
-            fix: page?.summary ?? '',
-            ...(tailored ? { tailored } : {}),
+            url,
+            verdict: r.verdict,
+            message: resultMessage(r, shortenForLink(text, outcome)),
+            values: valuesSeen(all),
+            steps: page?.steps ?? [],
+            notes: tailor(r.values, all).map((n) => {
+              const step = page?.valueSteps[n.anchor];
+              return step ? { text: n.text, step } : { text: n.text };
+            }),
           }),
         );
         return;

@@ -5,11 +5,13 @@
  * element handles their clicks.
  */
 import type { MatchOutcome, MatchResult } from '../lib/matcher/types';
+import { clip, encodeText } from '../lib/cut';
 import { errorHref, shortenForLink } from '../lib/links';
 import { oneLine } from '../lib/tailor';
 import { triageRows, valuesSummary } from '../lib/triage';
+import { valuesSeen } from '../lib/values';
 import { el, valueList } from './dom';
-import { TEXT } from './text';
+import * as TEXT from './text';
 
 export interface RenderOptions {
   base: string;
@@ -19,6 +21,8 @@ export interface RenderOptions {
   showEmpty?: boolean;
   /** Show ticket and triage tools (the troubleshooter does). */
   tools?: boolean;
+  /** Where a request for support goes (SUPPORT_EMAIL or SUPPORT_URL at build); neither: say whom. */
+  support?: { email?: string | undefined; url?: string | undefined };
 }
 
 function button(label: string, action: string, data: Record<string, string> = {}): HTMLButtonElement {
@@ -28,8 +32,16 @@ function button(label: string, action: string, data: Record<string, string> = {}
   return b;
 }
 
+/** The values of every occurrence of a result (the first alone when it has none listed). */
+export const occurrenceValues = (r: MatchResult): Record<string, string>[] =>
+  r.occurrences.length ? r.occurrences.map((o) => o.values) : [r.values];
+
+/** What a result's link carries: every occurrence's text (so the page weighs them all), shortened. */
+export const resultMessage = (r: MatchResult, fallback: string): string =>
+  r.occurrences.length ? shortenForLink([...new Set(r.occurrences.map((o) => o.text))].join('\n')) : fallback;
+
 function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: boolean): HTMLElement {
-  const href = errorHref(opts.base, r.slug, r.occurrences[0]?.text ?? linkMessage);
+  const href = errorHref(opts.base, r.slug, resultMessage(r, linkMessage), r.verdict);
   const badge = el('span', {
     className: `verdict verdict-${r.verdict}`,
     textContent: TEXT.verdict[r.verdict],
@@ -49,17 +61,41 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
   const via = TEXT.via[r.via];
   if (via) meta.push(via);
   li.append(el('p', { className: 'result-meta', textContent: meta.join(' · ') }));
-  const values = valueList(r.values);
+  const values = valueList(valuesSeen(occurrenceValues(r)));
   if (values) li.append(values);
-  const tip = oneLine(r.values);
+  const tip = oneLine(r.values, occurrenceValues(r));
   if (tip) {
     const p = el('p', { className: 'tailored-line', textContent: tip });
     p.dataset['testid'] = 'tailored-line';
     li.append(p);
   }
+  // A `possible` card previews the page's message (from the match index), so the person can compare.
+  const preview = r.verdict === 'possible' ? r.message : '';
+  if (preview)
+    li.append(
+      el('p', { className: 'preview' }, TEXT.pageMessage, el('code', { textContent: clip(preview, 240) })),
+    );
   if (opts.tools)
     li.append(el('p', { className: 'card-tools' }, button(TEXT.copyForTicket, 'ticket', { slug: r.slug })));
   return li;
+}
+
+/** Where the request goes: an email link (its href set by the owner, with the request), a form, or plain words. */
+function supportLine(support: NonNullable<RenderOptions['support']>): HTMLElement {
+  if (support.email)
+    return el(
+      'p',
+      {},
+      el('a', { href: '#', className: 'mailto', textContent: TEXT.notFound.email(support.email) }),
+    );
+  if (support.url)
+    return el(
+      'p',
+      {},
+      el('a', { href: support.url, textContent: TEXT.notFound.form }),
+      TEXT.notFound.formHint,
+    );
+  return el('p', { textContent: TEXT.notFound.whom });
 }
 
 function triage(outcome: MatchOutcome, opts: RenderOptions): HTMLElement {
@@ -158,7 +194,7 @@ export function renderResults(container: HTMLElement, outcome: MatchOutcome, opt
         {},
         TEXT.notFound.tryBefore,
         el('a', {
-          href: `${opts.base}search/#q=${encodeURIComponent(linkMessage.slice(0, 200))}`,
+          href: `${opts.base}search/#q=${encodeText(linkMessage, 200)}`,
           textContent: TEXT.notFound.search,
         }),
         TEXT.notFound.or,
@@ -175,13 +211,8 @@ export function renderResults(container: HTMLElement, outcome: MatchOutcome, opt
           ? [el('p', { textContent: TEXT.notFound.fault(outcome.fault.code, outcome.fault.title) })]
           : []),
         el('p', { textContent: TEXT.notFound.body }),
-        el(
-          'p',
-          { className: 'card-tools' },
-          button(TEXT.notFound.copy, 'not-found'),
-          ' ',
-          el('a', { href: '#', className: 'mailto', textContent: TEXT.notFound.email }),
-        ),
+        el('p', { className: 'card-tools' }, button(TEXT.notFound.copy, 'not-found')),
+        supportLine(opts.support ?? {}),
       );
       box.dataset['testid'] = 'not-found';
       nodes.push(box);

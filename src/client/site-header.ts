@@ -1,9 +1,22 @@
 /**
- * Site-wide keyboard and header search behaviour.
+ * Site-wide keyboard and search-form behaviour.
  * - `/` focuses the troubleshooter box where the page has one, else the header search.
- * - The header search opens the search page with the query in the fragment (`#q=`), which is
- *   never sent to a server: a pasted error must not travel in a request.
+ * - The search forms (`form[data-site-search]`: the header's, the 404 page's, the search page's
+ *   fallback) open the search page with the query in the fragment (`#q=`), which is never sent to a
+ *   server: a pasted error must not travel in a request. Their fields have no name and their buttons
+ *   start disabled, so without JS they send nothing (and CSS hides them: search needs JS).
  */
+/** The search page's query, as the header search hands it on: at most this many characters. */
+const MAX_QUERY = 2000;
+
+/**
+ * The query for the fragment, never throwing: cut by characters (an emoji stays whole), lone
+ * surrogates made U+FFFD. (lib/cut.ts does the same for the island; kept apart so every page's
+ * script stays this small.)
+ */
+const encodeQuery = (q: string) =>
+  encodeURIComponent(Array.from(q).slice(0, MAX_QUERY).join('').toWellFormed());
+
 document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
   const target = event.target as HTMLElement | null;
@@ -16,15 +29,18 @@ document.addEventListener('keydown', (event) => {
   box.focus();
 });
 
-const headerSearch = document.querySelector<HTMLFormElement>('form.header-search');
-headerSearch?.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const input = headerSearch.querySelector<HTMLInputElement>('input[name="q"]');
-  const q = input?.value.trim() ?? '';
-  const target = new URL(headerSearch.action, location.href);
-  target.hash = q ? `q=${encodeURIComponent(q.slice(0, 2000))}` : '';
-  if (target.pathname === location.pathname) {
-    location.hash = target.hash;
-    dispatchEvent(new HashChangeEvent('hashchange'));
-  } else location.assign(target.href);
-});
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-site-search]')) {
+  const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+  if (submit) submit.disabled = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const q = form.querySelector<HTMLInputElement>('input[type="search"]')?.value.trim() ?? '';
+    const target = new URL(form.getAttribute('action') ?? '', location.href);
+    target.search = '';
+    target.hash = q ? `q=${encodeQuery(q)}` : '';
+    if (target.pathname !== location.pathname) location.assign(target.href);
+    else if (location.hash !== target.hash) location.hash = target.hash;
+    // The same query again: no hashchange of its own, so search again by hand.
+    else dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+}

@@ -1,12 +1,13 @@
 /**
- * The search page: Pagefind's own UI, loaded on demand. A query from `#q=` (or `?q=`) is searched
- * at once. A pasted error message gets the troubleshooter's answer first: the matcher's results
+ * The search page: Pagefind's own UI, loaded on demand. A query from `#q=` (or an old `?q=` link,
+ * moved into the fragment) is searched at once. A pasted error message gets the troubleshooter's answer first: the matcher's results
  * appear above Pagefind's. Word queries keep Pagefind's results alone.
  */
 import { MatchClient } from './match-client';
 import { renderResults } from './render-results';
+import { cut, encodeText } from '../lib/cut';
 import { readMessage } from '../lib/links';
-import { TEXT } from './text';
+import * as TEXT from './text';
 
 declare global {
   interface Window {
@@ -42,6 +43,7 @@ class SiteSearch extends HTMLElement {
     const answers = this.querySelector<HTMLElement>('[data-testid="match-results"]');
     if (!host || !answers) return;
     const client = new MatchClient(this.dataset['index'] ?? `${base}match-index.json`);
+    // Each page's message, for the preview on a possible match (the catalogue: nothing pasted in it).
     const showMatches = async (q: string) => {
       if (!q.trim() || !looksLikeError(q)) {
         answers.replaceChildren();
@@ -51,7 +53,12 @@ class SiteSearch extends HTMLElement {
       const answer = await client.match(q);
       if (!answer) return;
       const useful = answer.outcome.results.length > 0;
-      if (useful) renderResults(answers, answer.outcome, { base, message: q, showEmpty: false });
+      if (useful)
+        renderResults(answers, answer.outcome, {
+          base,
+          message: q,
+          showEmpty: false,
+        });
       else answers.replaceChildren();
       answers.dataset['state'] = 'ready';
     };
@@ -76,11 +83,16 @@ class SiteSearch extends HTMLElement {
         clearTimeout(timer);
         timer = window.setTimeout(() => void showMatches(input.value), 150);
       });
+      // An old `?q=` link: the query lives in the fragment from now on.
+      if (new URLSearchParams(location.search).has('q')) {
+        const q = readMessage({ search: location.search, hash: '' }, ['q']);
+        history.replaceState(history.state, '', `${location.pathname}${q ? `#q=${encodeText(q)}` : ''}`);
+      }
       const run = () => {
         const q = readMessage(location, ['q']);
         if (!q) return;
         // Pagefind gets a search-sized query; the matcher gets the whole paste.
-        ui.triggerSearch(q.slice(0, 300));
+        ui.triggerSearch(cut(q, 300));
         void showMatches(q);
       };
       run();

@@ -5,11 +5,13 @@
  * tailoring code loads only when there is a message. Text only, never HTML.
  */
 import { readMessage } from '../lib/links';
-import { ticketText } from '../lib/ticket';
+import { ticketText, type TicketNote } from '../lib/ticket';
+import { readPage } from './page-info';
 import { copyText } from './clipboard';
 import { el, valueList } from './dom';
 import { labelFor } from '../lib/labels';
-import { TEXT } from './text';
+import { valuesSeen } from '../lib/values';
+import * as TEXT from './text-page';
 
 const article = document.querySelector<HTMLElement>('article.error-page');
 const host = document.getElementById('your-message');
@@ -23,7 +25,16 @@ function parseJson<T>(raw: string | undefined, fallback: T): T {
   }
 }
 
-let current: { message: string; values: Record<string, string>; tailored?: string } | undefined;
+/** The message on show, for "Copy for ticket". */
+let current:
+  | {
+      message: string;
+      values: Record<string, string[]>;
+      notes: TicketNote[];
+      /** The troubleshooter was not sure (`&v=possible`), or the message does not fit the page's pattern. */
+      possible: boolean;
+    }
+  | undefined;
 
 async function show(): Promise<void> {
   if (!article || !host) return;
@@ -40,7 +51,15 @@ async function show(): Promise<void> {
     import('../lib/matcher/mark'),
     import('../lib/tailor'),
   ]);
-  const { parts, values } = markMessage(message, patterns);
+  // Several lines that each fit the page's pattern (the same error, seen several times) are marked
+  // line by line, and every line's values count; otherwise the message is marked whole.
+  const whole = markMessage(message, patterns);
+  const lines = message.includes('\n') ? message.split('\n').map((l) => markMessage(l, patterns)) : [];
+  const hits = lines.filter((m) => m.parts.some((p) => p.name));
+  const byLine = hits.length > 1;
+  const parts = byLine ? lines.flatMap((m, i) => [...(i ? [{ text: '\n' }] : []), ...m.parts]) : whole.parts;
+  const values = byLine ? hits[0]!.values : whole.values;
+  const all = byLine ? hits.map((m) => m.values) : [values];
   const code = el('code');
   for (const p of parts) {
     if (!p.name) code.append(p.text);
@@ -54,7 +73,9 @@ async function show(): Promise<void> {
     el('h2', { id: 'your-message-title', textContent: TEXT.yourMessage.heading }),
     el('pre', { className: 'message' }, code),
   ];
-  const list = valueList(values);
+  const possible = new URLSearchParams(location.hash.slice(1)).get('v') === 'possible';
+  if (possible) nodes.push(el('p', { className: 'note', textContent: TEXT.yourMessage.possible }));
+  const list = valueList(valuesSeen(all));
   if (list) nodes.push(list);
   else if (parts.length === 1) {
     nodes.push(
@@ -64,7 +85,7 @@ async function show(): Promise<void> {
       }),
     );
   }
-  const notes = tailor(values);
+  const notes = tailor(values, all);
   for (const note of notes) {
     const box = el('div', { className: 'tailored' }, el('p', { textContent: note.text }));
     box.dataset['testid'] = 'tailored-note';
@@ -90,13 +111,21 @@ async function show(): Promise<void> {
       note.rows.forEach((r, i) => {
         const done: HTMLInputElement = el('input', { type: 'checkbox', id: `account-${i}` });
         done.setAttribute('aria-label', TEXT.yourMessage.accountDone(r.name || r.number));
-        const cells: HTMLElement[] = [r.number, r.name, r.type, r.subtype].map((c) =>
-          el('td', { textContent: c }),
+        // Three columns, so the list fits a phone: "1200 Undeposited Funds", "Asset (Undeposited Funds)".
+        const account = [r.number, r.name].filter(Boolean).join(' ');
+        const type = r.subtype && r.subtype !== r.type ? `${r.type} (${r.subtype})` : r.type;
+        body.append(
+          el(
+            'tr',
+            {},
+            el('td', {}, done),
+            el('td', { textContent: account }),
+            el('td', { textContent: type }),
+          ),
         );
-        body.append(el('tr', {}, el('td', {}, done), ...cells));
       });
       table.append(body);
-      box.append(table);
+      box.append(el('div', { className: 'table-scroll' }, table));
     }
     const step = valueSteps[note.anchor];
     const li = step ? document.getElementById(`step-${step}`) : null;
@@ -106,8 +135,24 @@ async function show(): Promise<void> {
   host.replaceChildren(...nodes);
   host.setAttribute('aria-labelledby', 'your-message-title');
   host.hidden = false;
-  current = { message, values, ...(notes[0] ? { tailored: notes[0].text } : {}) };
+  current = {
+    message,
+    values: valuesSeen(all),
+    notes: notes.map((n) =>
+      valueSteps[n.anchor] ? { text: n.text, step: valueSteps[n.anchor]! } : { text: n.text },
+    ),
+    possible: possible || !parts.some((p) => p.name),
+  };
 }
+
+// "Link to step N" copies the page's link to that step (without the message); without JS it is a
+// plain in-page link.
+article?.addEventListener('click', (event) => {
+  const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a.step-link');
+  if (!link) return;
+  event.preventDefault();
+  void copyText(link, new URL(`${location.pathname}${link.hash}`, location.href).href);
+});
 
 const copy = document.querySelector<HTMLButtonElement>('[data-copy-ticket]');
 if (copy && article) {
@@ -116,19 +161,28 @@ if (copy && article) {
 }
 
 async function copyTicket(copy: HTMLButtonElement, article: HTMLElement): Promise<void> {
-  {
-    const url = new URL(location.pathname, location.href);
-    const step = /^#step-\d+$/.test(location.hash) ? location.hash : '';
-    const t = ticketText({
-      title: article.dataset['title'] ?? document.title,
-      url: url.href + step,
-      fix: article.dataset['summary'] ?? '',
-      ...(current ? { message: current.message, values: current.values } : {}),
-      ...(current?.tailored ? { tailored: current.tailored } : {}),
-    });
-    await copyText(copy, t);
-  }
+  const url = new URL(location.pathname, location.href);
+  const step = /^#step-\d+$/.test(location.hash) ? location.hash : '';
+  const t = ticketText({
+    title: article.dataset['title'] ?? document.title,
+    url: url.href + step,
+    steps: readPage(document).steps,
+    fix: article.dataset['summary'] ?? '',
+    ...(current
+      ? {
+          verdict: current.possible ? 'possible' : 'match',
+          message: current.message,
+          values: current.values,
+          notes: current.notes,
+        }
+      : {}),
+  });
+  await copyText(copy, t);
 }
 
 void show();
-addEventListener('hashchange', () => void show());
+// A new message in the fragment replaces the panel; an in-page link (the skip link, `#step-N`)
+// leaves the fragment without one, and keeps it.
+addEventListener('hashchange', () => {
+  if (readMessage(location, ['m'])) void show();
+});

@@ -2,8 +2,9 @@
 /**
  * Sätteri hast plugin: every item of a top-level ordered list gets a stable anchor
  * (`id="step-1"`, `id="step-2"`, …), numbered through the file, so a support ticket can link to
- * one step of a fix. Items of nested lists are left alone. Step anchors must never change meaning:
- * add new steps at the end.
+ * one step of a fix, and a visible "Link to step N" (a plain link without JS; error pages copy it
+ * with JS). Items of nested lists are left alone. Step anchors must never change meaning: add new
+ * steps at the end.
  */
 
 /** @typedef {import('satteri').HastPluginEntry} HastPluginEntry */
@@ -27,6 +28,16 @@ export const stepAnchors = () => {
         n += 1;
         ctx.setProperty(node, 'id', `step-${n}`);
         ctx.setProperty(node, 'className', ['step']);
+        ctx.setProperty(node, 'dataStep', String(n));
+        ctx.appendChild(node, [
+          { type: 'text', value: ' ' },
+          {
+            type: 'element',
+            tagName: 'a',
+            properties: { className: ['step-link'], href: `#step-${n}`, dataPagefindIgnore: '' },
+            children: [{ type: 'text', value: `Link to step ${n}` }],
+          },
+        ]);
       },
     },
   };

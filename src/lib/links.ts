@@ -1,9 +1,10 @@
 /**
- * Links that carry a message: `/?q=` (the troubleshooter, for tickets and helpdesk macros) and
- * `/errors/<slug>/#m=` (an error page with "Your message"). The page link uses the fragment, which
- * browsers never send to a server, so opening a result sends no pasted text anywhere. Every internal
- * URL is base-path aware, so a `base` such as /qbo/ works.
+ * Links that carry a message: `/#q=` (the troubleshooter, for tickets and helpdesk macros) and
+ * `/errors/<slug>/#m=` (an error page with "Your message"). Both use the fragment, which browsers
+ * never send to a server, so opening such a link sends no pasted text anywhere. Every internal URL
+ * is base-path aware, so a `base` such as /qbo/ works.
  */
+import { cut, encodeText } from './cut';
 import type { MatchOutcome } from './matcher/types';
 
 /** Longest message carried in a link. */
@@ -20,22 +21,34 @@ export function shortenForLink(text: string, outcome?: MatchOutcome): string {
       .join('\n') ?? '';
   const source = matched && matched.length < trimmed.length ? matched : trimmed;
   if (source.length <= MAX_LINK_MESSAGE) return source;
-  const cut = source.slice(0, MAX_LINK_MESSAGE - 1);
-  const lineEnd = cut.lastIndexOf('\n');
-  return `${lineEnd > MAX_LINK_MESSAGE / 2 ? cut.slice(0, lineEnd) : cut}…`;
+  const start = cut(source, MAX_LINK_MESSAGE - 1);
+  const lineEnd = start.lastIndexOf('\n');
+  return `${lineEnd > MAX_LINK_MESSAGE / 2 ? start.slice(0, lineEnd) : start}…`;
 }
 
-/** `<base>?q=<message>`: opens the troubleshooter with the box filled. */
+/** `<base>#q=<message>`: opens the troubleshooter with the box filled (the fragment: never sent). */
 export function troubleshooterHref(base: string, message: string): string {
-  return `${base}?q=${encodeURIComponent(message)}`;
+  return `${base}#q=${encodeText(message)}`;
 }
 
-/** `<base>errors/<slug>/#m=<message>`, optionally pointing at a step instead. */
-export function errorHref(base: string, slug: string, message?: string): string {
-  return `${base}errors/${slug}/${message ? `#m=${encodeURIComponent(message)}` : ''}`;
+/**
+ * `<base>errors/<slug>/#m=<message>` (the page alone without a message); `&v=possible` tells the
+ * page the troubleshooter was not sure.
+ */
+export function errorHref(
+  base: string,
+  slug: string,
+  message?: string,
+  verdict?: 'match' | 'possible',
+): string {
+  const fragment = message ? `#m=${encodeText(message)}${verdict === 'possible' ? '&v=possible' : ''}` : '';
+  return `${base}errors/${slug}/${fragment}`;
 }
 
-/** Reads a message from `#m=` or `#q=` (fragment) or `?q=` (query); '' when absent. Never throws. */
+/**
+ * Reads a message from `#m=` or `#q=` (fragment) or `?q=` (query: old links); '' when absent.
+ * Never throws.
+ */
 export function readMessage(
   loc: { search: string; hash: string },
   keys: readonly string[] = ['m', 'q'],
@@ -52,7 +65,7 @@ export function readMessage(
     }
     return '';
   };
-  return (read(loc.hash.replace(/^#/, '')) || read(loc.search.replace(/^\?/, ''))).slice(0, 20_000);
+  return cut(read(loc.hash.replace(/^#/, '')) || read(loc.search.replace(/^\?/, '')), 20_000);
 }
 
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');

@@ -9,8 +9,10 @@ import {
   closingDateAdvice,
   formatMoney,
   parseAccounts,
+  parseDate,
   parseIdList,
   type AccountRow,
+  type ClosingDateAdvice,
 } from './values';
 
 export interface TailoredNote {
@@ -23,18 +25,20 @@ export interface TailoredNote {
 
 const q = (s: string) => `“${s}”`;
 
-export function tailor(values: Readonly<Record<string, string>>): TailoredNote[] {
+/**
+ * The notes for a message's values. `all` holds the values of every occurrence of the error in
+ * the paste (default: just these), so a note can weigh them all: the earliest of several
+ * transaction dates decides where the closing date must go.
+ */
+export function tailor(
+  values: Readonly<Record<string, string>>,
+  all: readonly Readonly<Record<string, string>>[] = [values],
+): TailoredNote[] {
   const v = values;
   const notes: TailoredNote[] = [];
   if (v['txnDate'] && v['closingDate']) {
-    const a = closingDateAdvice(v['txnDate'], v['closingDate']);
-    if (a) {
-      const gap = a.daysBefore === 1 ? '1 day' : `${a.daysBefore} days`;
-      notes.push({
-        anchor: 'closingDate',
-        text: `The transaction is dated ${a.txnDate}, ${gap} before the closing date ${a.closingDate}. Move the closing date to ${a.moveTo} (the day before the transaction), re-sync, then set it back to ${a.closingDate}.`,
-      });
-    }
+    const note = closingDateNote(all.length ? all : [values]);
+    if (note) notes.push(note);
   }
   if (v['accounts']) {
     const { rows, complete } = parseAccounts(v['accounts']);
@@ -77,16 +81,17 @@ export function tailor(values: Readonly<Record<string, string>>): TailoredNote[]
   if (v['depositTotal'] && v['paymentsTotal']) {
     const a = amountAdvice(v['depositTotal'], v['paymentsTotal']);
     if (a) {
-      const diff = Math.abs(a.difference);
-      const rel =
-        a.difference === 0
-          ? 'equals'
-          : a.difference > 0
-            ? `is ${formatMoney(diff)} more than`
-            : `is ${formatMoney(diff)} less than`;
+      const [deposit, payments, diff] = [a.depositTotal, a.paymentsTotal, Math.abs(a.difference)].map(
+        formatMoney,
+      );
       notes.push({
         anchor: 'depositTotal',
-        text: `The deposit total ${formatMoney(a.depositTotal)} ${rel} the sum of payments ${formatMoney(a.paymentsTotal)} (difference ${formatMoney(a.difference)}).`,
+        text:
+          a.difference === 0
+            ? `The deposit total and the sum of the payments are both ${deposit}: the amounts agree, so look at what the deposit was matched to in QuickBooks Online.`
+            : a.difference > 0
+              ? `The deposit total ${deposit} is ${diff} more than the sum of the payments, ${payments}. Look on the deposit in QuickBooks Online for ${diff} that is not one of these payments: another payment, a fee or a transfer.`
+              : `The deposit total ${deposit} is ${diff} less than the sum of the payments, ${payments}. Look for payments worth ${diff} (one payment, or several adding up to it) that are not on the deposit in QuickBooks Online.`,
       });
     }
   }
@@ -101,9 +106,14 @@ export function tailor(values: Readonly<Record<string, string>>): TailoredNote[]
       text: `The journal entry QuickBooks Online could not find has the key ${v['journalKey']}.`,
     });
   if (v['account']) {
+    const account = v['account'];
+    const parts = account.split(':').map((p) => p.trim());
     notes.push({
       anchor: 'account',
-      text: `Look for ${q(v['account'])} in QuickBooks Online. If it is a sub-account there, name it in ServiceTitan as “Parent Account:${v['account']}”.`,
+      text:
+        parts.length > 1 && parts.every(Boolean)
+          ? `${q(account)} is already in Parent:Sub form. In QuickBooks Online, check that ${q(parts.slice(0, -1).join(':'))} exists with the sub-account ${q(parts.at(-1)!)} under it, spelled exactly as here, and that both are active.`
+          : `Look for ${q(account)} in QuickBooks Online. If it is a sub-account there, name it in ServiceTitan as “Parent Account:${account}”, with its parent’s real name.`,
     });
   }
   if (v['entity'] && v['action']) {
@@ -116,6 +126,56 @@ export function tailor(values: Readonly<Record<string, string>>): TailoredNote[]
 }
 
 /** The first note, for the one-line version on a result card. */
-export function oneLine(values: Readonly<Record<string, string>>): string | undefined {
-  return tailor(values)[0]?.text;
+export function oneLine(
+  values: Readonly<Record<string, string>>,
+  all?: readonly Readonly<Record<string, string>>[],
+): string | undefined {
+  return tailor(values, all)[0]?.text;
+}
+
+const dayCount = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+const listed = (items: string[]) =>
+  items.length < 3 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+
+/**
+ * Closing date: every occurrence's transaction date counts, and the earliest decides (moving the
+ * date to the day before a later one leaves the earlier ones failing). Dates that are not before
+ * the closing date do not fit this error, and the note says so rather than count negative days.
+ */
+function closingDateNote(all: readonly Readonly<Record<string, string>>[]): TailoredNote | undefined {
+  const read = (name: string) =>
+    [...new Set(all.map((o) => o[name] ?? ''))]
+      .map((text) => ({ text, date: parseDate(text) }))
+      .filter((d) => d.date !== undefined);
+  // The books are closed to the latest closing date the paste names (normally there is one).
+  const closing = read('closingDate').sort((a, b) => b.date!.date.getTime() - a.date!.date.getTime())[0];
+  if (!closing) return undefined;
+  const advice = read('txnDate')
+    .map((t) => closingDateAdvice(t.text, closing.text))
+    .filter((a): a is ClosingDateAdvice => a !== undefined);
+  if (!advice.length) return undefined;
+  const fitting = advice.filter((a) => a.daysBefore > 0).sort((a, b) => b.daysBefore - a.daysBefore);
+  const anchor = 'closingDate';
+  const closingText = advice[0]!.closingDate;
+  const misfits = advice.length - fitting.length;
+  if (!fitting.length) {
+    const dates = listed(advice.map((a) => a.txnDate));
+    return {
+      anchor,
+      text: `The transaction date${advice.length === 1 ? '' : 's'} ${dates} ${advice.length === 1 ? 'is' : 'are'} not before the closing date ${closingText}, so the dates in this message do not fit this error. Check that the message was copied whole, and look at the closing date in QuickBooks Online.`,
+    };
+  }
+  const earliest = fitting[0]!;
+  const dates = fitting.map((a) => a.txnDate);
+  const lead =
+    fitting.length === 1
+      ? `The transaction is dated ${earliest.txnDate}, ${dayCount(earliest.daysBefore)} before the closing date ${closingText}.`
+      : `The transactions are dated ${listed(dates)}; the earliest, ${earliest.txnDate}, is ${dayCount(earliest.daysBefore)} before the closing date ${closingText}.`;
+  const rest = misfits
+    ? ` (${misfits === 1 ? 'One more date is' : `${misfits} more dates are`} not before the closing date: ${misfits === 1 ? 'it does' : 'they do'} not fit this error.)`
+    : '';
+  return {
+    anchor,
+    text: `${lead}${rest} Move the closing date to ${earliest.moveTo} (the day before the ${fitting.length === 1 ? 'transaction' : 'earliest transaction'}), re-sync, then set it back to ${closingText}.`,
+  };
 }

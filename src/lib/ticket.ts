@@ -1,42 +1,93 @@
 /**
- * "Copy for ticket": a short summary a support agent can paste into a ticket, as plain text and as
- * Markdown. Pure; values are inserted as text (Markdown-escaped where it matters).
+ * "Copy for ticket": what a support agent needs, as plain text and as Markdown: the error and how
+ * sure the troubleshooter is, the message, every value seen, the tailored notes with the step they
+ * belong to, the numbered steps of the fix, and the link to the page. Pure; pasted text goes in as
+ * text (Markdown-escaped, or in a code block).
  */
 import { labelFor } from './labels';
+import { mdEscape } from './markdown';
+import type { Verdict } from './matcher/types';
+import { readableValue } from './values';
+
+export interface TicketNote {
+  text: string;
+  /** The fix step the note belongs to (1-based, as the page's `#step-N`). */
+  step?: number;
+}
 
 export interface TicketInput {
   title: string;
   /** Absolute link to the error page (or to one of its steps). */
   url: string;
+  /** How sure the troubleshooter is; absent when nothing was matched (a page copied as it is). */
+  verdict?: Verdict;
   /** The person's message (already shortened for links). */
   message?: string;
-  values?: Record<string, string>;
-  /** The fix in one or two lines. */
-  fix: string;
-  /** A tailored line, when the values allow one. */
-  tailored?: string;
+  /** Every value seen, by placeholder name (one value or several, from several occurrences). */
+  values?: Readonly<Record<string, string | readonly string[]>>;
+  /** The fix, step by step, in the page's order (step 1 first). */
+  steps?: readonly string[];
+  /** The fix in one or two lines: used only when the steps are not known. */
+  fix?: string;
+  /** Tailored notes for this message. */
+  notes?: readonly TicketNote[];
 }
 
-const mdEscape = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+const VERDICT: Record<Verdict, string> = {
+  match: 'Match: the troubleshooter recognised this message.',
+  possible:
+    'Possible match, not confirmed: the message only resembles this error. Check it against the message on the page before following the steps.',
+};
+
+/** The page link without its fragment, pointing at step `n`. */
+const stepUrl = (url: string, n: number) => `${url.replace(/#.*$/, '')}#step-${n}`;
+
+const valueEntries = (values: TicketInput['values']) =>
+  Object.entries(values ?? {})
+    .map(
+      ([k, v]) =>
+        [labelFor(k), (typeof v === 'string' ? [v] : [...v]).filter(Boolean).map(readableValue)] as const,
+    )
+    .filter(([, vs]) => vs.length > 0);
 
 export function ticketText(t: TicketInput): { text: string; markdown: string } {
-  const values = Object.entries(t.values ?? {}).filter(([, v]) => v);
+  const values = valueEntries(t.values);
+  const steps = t.steps ?? [];
+  const notes = t.notes ?? [];
+  const noteWhere = (n: TicketNote) => (n.step ? ` (step ${n.step}: ${stepUrl(t.url, n.step)})` : '');
   const text = [
     `QuickBooks export error: ${t.title}`,
+    t.verdict ? `Verdict: ${VERDICT[t.verdict]}` : '',
     t.message ? `Message: ${t.message}` : '',
-    ...values.map(([k, v]) => `${labelFor(k)}: ${v}`),
-    `Fix: ${t.fix}`,
-    t.tailored ? `For this message: ${t.tailored}` : '',
+    ...(values.length ? ['Values seen:', ...values.map(([k, vs]) => `- ${k}: ${vs.join(', ')}`)] : []),
+    ...notes.map((n) => `For this message${noteWhere(n)}: ${n.text}`),
+    ...(steps.length
+      ? ['How to fix it:', ...steps.map((s, i) => `${i + 1}. ${s}`)]
+      : t.fix
+        ? [`Fix: ${t.fix}`]
+        : []),
     `Details: ${t.url}`,
   ]
     .filter(Boolean)
     .join('\n');
+
+  const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
   const markdown = [
     `**QuickBooks export error:** [${mdEscape(t.title)}](${t.url})`,
+    t.verdict ? `\n**Verdict:** ${mdEscape(VERDICT[t.verdict])}` : '',
     t.message ? `\n\`\`\`\n${t.message.replace(/```/g, "'''")}\n\`\`\`` : '',
-    ...values.map(([k, v]) => `- ${labelFor(k)}: \`${v.replace(/`/g, "'")}\``),
-    `\n**Fix:** ${mdEscape(t.fix)}`,
-    t.tailored ? `\n**For this message:** ${mdEscape(t.tailored)}` : '',
+    values.length
+      ? `\n**Values seen:**\n\n${values.map(([k, vs]) => `- ${k}: ${vs.map(code).join(', ')}`).join('\n')}`
+      : '',
+    ...notes.map(
+      (n) =>
+        `\n**For this message**${n.step ? ` ([step ${n.step}](${stepUrl(t.url, n.step)}))` : ''}: ${mdEscape(n.text)}`,
+    ),
+    steps.length
+      ? `\n**How to fix it:**\n\n${steps.map((s, i) => `${i + 1}. ${mdEscape(s)}`).join('\n')}`
+      : t.fix
+        ? `\n**Fix:** ${mdEscape(t.fix)}`
+        : '',
   ]
     .filter(Boolean)
     .join('\n');

@@ -2,6 +2,9 @@
  * Typed readings of the values a message carries, for tailored fixes. Pure functions: the island,
  * the error pages and the tests share them. Nothing here returns HTML.
  */
+import { groupDigits } from './digits';
+
+export { groupDigits };
 
 export interface DayDate {
   /** Date in UTC midnight. */
@@ -83,12 +86,6 @@ export function amountAdvice(deposit: string, payments: string): AmountAdvice | 
   return { depositTotal: d, paymentsTotal: p, difference: Math.round((d - p) * 100) / 100 };
 }
 
-/**
- * Digits in groups of three: "1234567" → "1,234,567". Not `toLocaleString`: its first call loads
- * locale data (about 20 ms in Chromium, a long task on a slow machine, right when a paste arrives).
- */
-export const groupDigits = (digits: string | number) => String(digits).replace(/\B(?=(\d{3})+$)/g, ',');
-
 /** An amount with two decimals and grouped thousands: -1234.5 → "-1,234.50". */
 export const formatMoney = (n: number) => {
   const [whole = '0', cents = '00'] = Math.abs(n).toFixed(2).split('.');
@@ -162,4 +159,35 @@ export function parseIdList(json: string): string[] {
     /* tolerant reading below */
   }
   return [...json.matchAll(/"([^"]{1,80})"/g)].map((m) => m[1]!);
+}
+
+/**
+ * A value as a person reads it: the "Accounts were not found" JSON list as its accounts
+ * ("1200 Undeposited Funds, 2200 Sales Tax Payable"), a JSON list of ids as "1041, 1187", anything
+ * else as it is.
+ */
+export function readableValue(value: string): string {
+  const text = value.trim();
+  if (!/^[[{]/.test(text)) return value;
+  if (/"AccountN(ame|umber)"/i.test(text)) {
+    const { rows, complete } = parseAccounts(text);
+    const names = rows.map((r) => [r.number, r.name].filter(Boolean).join(' '));
+    return `${names.join(', ') || '(none readable)'}${complete ? '' : ' (list cut off)'}`;
+  }
+  const ids = parseIdList(text);
+  return ids.length ? ids.join(', ') : value;
+}
+
+/** Every distinct value of every occurrence, by placeholder name, in paste order. */
+export function valuesSeen(
+  all: readonly Readonly<Record<string, string>>[],
+  max = 20,
+): Record<string, string[]> {
+  const seen: Record<string, string[]> = {};
+  for (const values of all)
+    for (const [k, v] of Object.entries(values)) {
+      const list = (seen[k] ??= []);
+      if (v && !list.includes(v) && list.length < max) list.push(v);
+    }
+  return seen;
 }

@@ -97,27 +97,121 @@ for (const e of errors) {
   });
 }
 
+/** Errors of a category, in the catalogue's order (dist/errors.json keeps the home-page order). */
+const inCategory = (key: CategoryKey) => errors.filter((e) => e.category === key);
+const countText = (n: number) => `${n} ${n === 1 ? 'error' : 'errors'}`;
+
 test.describe('home page', () => {
-  test('lists all 22 errors, each linked to its page, under its category heading', async ({ page }) => {
+  test('shows every category with its count and its first three errors, not the whole catalogue', async ({
+    page,
+  }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByTestId('catalogue-item')).toHaveCount(errors.length);
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Browse 22 export errors by category' }),
+    ).toBeVisible();
 
     expect(usedCategories).toHaveLength(9);
-    const groupHeadings = page.locator('.catalogue').getByRole('heading');
-    await expect(groupHeadings).toHaveText(usedCategories.map((k) => CATEGORIES[k].label));
-
+    const categories = page.getByTestId('category');
+    await expect(categories.getByRole('heading')).toHaveText(
+      usedCategories.map((k) => `${CATEGORIES[k].label} ${countText(inCategory(k).length)}`),
+    );
     for (const key of usedCategories) {
-      const group = page.getByRole('region', { name: CATEGORIES[key].label, exact: true });
-      const items = errors.filter((e) => e.category === key);
-      await expect(group.getByRole('listitem')).toHaveCount(items.length);
-      for (const e of items) {
+      const items = inCategory(key);
+      const group = page.getByRole('region', { name: `${CATEGORIES[key].label} ${countText(items.length)}` });
+      const shown = items.slice(0, 3);
+      await expect(group.getByRole('listitem')).toHaveCount(shown.length);
+      for (const e of shown)
         await expect(group.getByRole('link', { name: e.title, exact: true })).toHaveAttribute(
           'href',
           `/errors/${e.slug}/`,
         );
-      }
+      // A category with more errors than it shows links to all of them on /errors/.
+      const more = group.getByRole('link', {
+        name: `All ${countText(items.length)} in ${CATEGORIES[key].label}`,
+      });
+      if (items.length > 3) await expect(more).toHaveAttribute('href', `/errors/#group-${key}`);
+      else await expect(more).toHaveCount(0);
     }
+    // Chart of accounts has four errors: the fourth is only on /errors/.
+    const hidden = inCategory('chart-of-accounts')[3]!;
+    await expect(page.getByRole('link', { name: hidden.title, exact: true })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'All 22 export errors', exact: true })).toHaveAttribute(
+      'href',
+      '/errors/',
+    );
+  });
+
+  test('"All 4 errors in Chart of accounts" opens /errors/ at that group, which lists all four', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'All 4 errors in Chart of accounts' }).click();
+    await expect(page).toHaveURL(/\/errors\/#group-chart-of-accounts$/);
+    const group = page.getByRole('region', { name: 'Chart of accounts', exact: true });
+    await expect(group).toBeInViewport();
+    for (const e of inCategory('chart-of-accounts'))
+      await expect(group.getByRole('link', { name: e.title, exact: true })).toBeVisible();
+  });
+});
+
+test.describe('/errors/', () => {
+  test('lists all 22 errors, each linked to its page, under its category heading', async ({ page }) => {
+    await page.goto('/errors/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('All 22 export errors');
+    await expect(page.getByTestId('catalogue-item')).toHaveCount(errors.length);
+    const groupHeadings = page.locator('.catalogue').getByRole('heading');
+    await expect(groupHeadings).toHaveText(usedCategories.map((k) => CATEGORIES[k].label));
+    for (const key of usedCategories) {
+      const group = page.getByRole('region', { name: CATEGORIES[key].label, exact: true });
+      const items = inCategory(key);
+      await expect(group.getByRole('listitem')).toHaveCount(items.length);
+      for (const e of items)
+        await expect(group.getByRole('link', { name: e.title, exact: true })).toHaveAttribute(
+          'href',
+          `/errors/${e.slug}/`,
+        );
+    }
+    // The category links at the top jump to each group, with its count.
+    const nav = page.getByRole('navigation', { name: 'Categories' });
+    await expect(nav.getByRole('listitem')).toHaveText(
+      usedCategories.map((k) => `${CATEGORIES[k].label} ${inCategory(k).length}`),
+    );
+  });
+
+  test('the filter keeps the errors whose title or message has every typed word', async ({ page }) => {
+    await page.goto('/errors/');
+    const filter = page.getByRole('searchbox', { name: 'Filter by words in the title or message' });
+    const status = page.getByTestId('filter-status');
+    const shown = page.getByTestId('catalogue-item').filter({ visible: true });
+
+    await filter.fill('closing date');
+    await expect(status).toHaveText(/^Showing \d+ of 22 errors\.$/);
+    const closing = errors.filter((e) =>
+      ['closing', 'date'].every((w) => `${e.title} ${e.messages[0]}`.toLowerCase().includes(w)),
+    );
+    expect(closing.map((e) => e.slug)).toContain('txn-date-before-closing-date');
+    await expect(shown).toHaveCount(closing.length);
+    await expect(status).toHaveText(`Showing ${closing.length} of 22 errors.`);
+    // Groups left with nothing are hidden; Closed books stays.
+    await expect(page.getByRole('region', { name: 'Closed books', exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'QuickBooks outages', exact: true })).toBeHidden();
+
+    await filter.fill('zebra accounting');
+    await expect(shown).toHaveCount(0);
+    await expect(status).toHaveText(/^No error in the list has all these words\./);
+
+    await filter.fill('');
+    await expect(shown).toHaveCount(errors.length);
+    await expect(status).toHaveText('');
+  });
+
+  test("an error page's category links to its group on /errors/", async ({ page }) => {
+    const e = bySlug('txn-date-before-closing-date');
+    await page.goto(pathOf(e.url));
+    await page.getByRole('link', { name: 'Closed books', exact: true }).click();
+    await expect(page).toHaveURL(/\/errors\/#group-closed-books$/);
+    await expect(page.getByRole('region', { name: 'Closed books', exact: true })).toBeInViewport();
   });
 });
 
@@ -187,7 +281,7 @@ test.describe('/errors.json', () => {
 
 test.describe('search (Pagefind UI)', () => {
   async function search(page: Page, query: string) {
-    await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+    await page.goto(`/search/#q=${encodeURIComponent(query)}`);
     await expect(page.getByRole('textbox', { name: 'Search errors and guides', exact: true })).toHaveValue(
       query,
     );
@@ -311,11 +405,18 @@ test.describe('console', () => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the home page still lists all 22 errors', async ({ page }) => {
+  test('the home page still shows the categories, and /errors/ the plain grouped list of all 22', async ({
+    page,
+  }) => {
     await page.goto('/');
+    await expect(page.getByTestId('category')).toHaveCount(usedCategories.length);
+    await page.getByRole('link', { name: 'All 22 export errors', exact: true }).click();
+    await expect(page).toHaveURL(/\/errors\/$/);
     await expect(page.getByTestId('catalogue-item')).toHaveCount(errors.length);
     for (const e of errors)
       await expect(page.getByRole('link', { name: e.title, exact: true })).toBeVisible();
+    // The filter needs JS: without it there is no box to type into.
+    await expect(page.getByRole('searchbox', { name: /Filter/ })).toHaveCount(0);
   });
 
   test('an error page still shows its steps', async ({ page }) => {

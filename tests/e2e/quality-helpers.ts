@@ -133,11 +133,12 @@ export interface Payload {
 /**
  * The JavaScript a page loads up front: its module scripts (external and inline) and everything
  * they import statically, plus, with `dynamic`, dynamic imports and worker files referenced as
- * `new URL('/_astro/….js', import.meta.url)`. Sizes are gzip -9 of the files in dist/.
+ * `new URL('/_astro/….js', import.meta.url)`. Sizes are gzip -9 of the files in dist/. Files whose
+ * path matches `skip` are neither counted nor followed.
  */
 export function pageScripts(
   htmlPath: string,
-  opts: { dynamic?: boolean; inline?: boolean; workers?: boolean } = {},
+  opts: { dynamic?: boolean; inline?: boolean; workers?: boolean; skip?: RegExp } = {},
 ): Payload {
   const html = readFileSync(htmlPath, 'utf8');
   const files = new Map<string, number>();
@@ -154,7 +155,7 @@ export function pageScripts(
   while (queue.length) {
     const src = queue.shift()!;
     const path = new URL(src, 'http://x/').pathname;
-    if (files.has(path)) continue;
+    if (files.has(path) || opts.skip?.test(path)) continue;
     const file = join(DIST, path.replace(/^\/+/, ''));
     if (!existsSync(file)) throw new Error(`${htmlPath} refers to ${path}, which is not in dist/`);
     const code = readFileSync(file, 'utf8');

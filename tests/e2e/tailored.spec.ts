@@ -126,9 +126,11 @@ test.describe('tailored fixes name the values at the step where they matter', ()
     );
     const table = noteAt(page, 1).getByRole('table');
     await expect(table.getByRole('row')).toHaveCount(3);
-    await expect(table.getByRole('row').nth(1)).toContainText('1200Undeposited FundsAssetUndeposited Funds');
+    await expect(table.getByRole('row').nth(1)).toContainText(
+      '1200 Undeposited FundsAsset (Undeposited Funds)',
+    );
     await expect(table.getByRole('row').nth(2)).toContainText(
-      '2200Sales Tax PayableLiabilityCurrent Liability',
+      '2200 Sales Tax PayableLiability (Current Liability)',
     );
     await expect(noteAt(page, 1)).toContainText('2 accounts to create');
     await table.getByRole('checkbox', { name: 'Done: Sales Tax Payable' }).check();
@@ -210,16 +212,16 @@ test.describe('batch triage', () => {
     await expect(page.getByTestId('triage-row')).toHaveCount(3);
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     const md = await page.evaluate(() => navigator.clipboard.readText());
-    expect(md).toContain('| Error | Count | Values seen | Fix |');
+    expect(md).toContain('| Error | Count | Lines | Values seen | Fix |');
     expect(md).toMatch(
-      /\| Transaction date is before the QuickBooks closing date \| 6 \| Txn date: .*03\/01\/2026.* \| http:\/\/localhost:\d+\/errors\/txn-date-before-closing-date\/ \|/,
+      /\| Transaction date is before the QuickBooks closing date \| 6 \| line 1, line 6, .* \| Txn date: .*03\/01\/2026.* \| http:\/\/localhost:\d+\/errors\/txn-date-before-closing-date\/ \|/,
     );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('error,slug,verdict,count,values_seen,fix_url');
+    expect(csv.split('\r\n')[0]).toBe('error,slug,verdict,count,lines,values_seen,fix_url');
     expect(csv).toContain(
       '"Transaction date is before the QuickBooks closing date","txn-date-before-closing-date","match","6"',
     );
@@ -227,7 +229,7 @@ test.describe('batch triage', () => {
 });
 
 test.describe('ticket-ready output', () => {
-  test('"Copy for ticket" on a result gives title, message, values, link and fix', async ({
+  test('"Copy for ticket" on a result gives title, verdict, message, values, the numbered steps and the link', async ({
     page,
     context,
   }) => {
@@ -242,7 +244,8 @@ test.describe('ticket-ready output', () => {
     expect(text).toContain('QuickBooks export error: Deposit total');
     expect(text).toContain("Message: Deposit total 1,250.00 doesn't match sum of payments 1,175.50.");
     expect(text).toContain('Deposit total: 1,250.00');
-    expect(text).toMatch(/Fix: .+/);
+    expect(text).toContain('Verdict: Match');
+    expect(text).toMatch(/How to fix it:\n1\. Unmatch the deposit .+\n2\. Re-sync/);
     expect(text).toContain('is 74.50 more than');
     expect(text).toMatch(/Details: http:\/\/localhost:\d+\/errors\/deposit-total-mismatch\/$/m);
   });
@@ -259,13 +262,19 @@ test.describe('ticket-ready output', () => {
   test('"Not in the knowledge base?" offers a request with the message in it', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/');
+    // As a build with SUPPORT_EMAIL writes it (src/components/Troubleshooter.astro).
+    await page
+      .locator('error-matcher')
+      .evaluate((el) => el.setAttribute('data-support-email', 'help@support.test'));
     await page.getByLabel('Paste an error message').fill('Widget frobnication quota exhausted for tenant 42');
     await expect(page.getByTestId('not-found')).toBeVisible();
     await page.getByRole('button', { name: 'Copy request for support' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
       'Widget frobnication quota exhausted for tenant 42',
     );
-    const mailto = await page.getByRole('link', { name: 'Email it' }).getAttribute('href');
+    const mailto = await page
+      .getByRole('link', { name: 'Email it to help@support.test' })
+      .getAttribute('href');
     expect(decodeURIComponent(mailto ?? '')).toContain('Widget frobnication quota exhausted');
   });
 });

@@ -129,13 +129,17 @@ test.describe('pasting a message', () => {
     await expect(page.getByTestId('not-found')).toBeVisible();
   });
 
-  test('a paste that shares only a word or two with the pages gets "nothing found", not a guess', async ({
+  test('a paste that shares only a word or two with the pages gets no match, at most a weak guess', async ({
     page,
   }) => {
     await page.goto('/');
     await paste(page, 'Class tracking is turned off in QuickBooks');
-    await expect(page.getByTestId('results-summary')).toHaveText('No known export error matches this text.');
-    await expect(results(page)).toHaveCount(0);
+    // The fitted model may show a `possible` under one in two (model.json's `possible` threshold).
+    await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(0);
+    for (const c of await results(page).evaluateAll((els) =>
+      els.map((e) => Number(e.getAttribute('data-confidence'))),
+    ))
+      expect(c).toBeLessThan(0.5);
   });
 
   test("a description in a person's own words finds its page as a possible match", async ({ page }) => {
@@ -181,11 +185,19 @@ test.describe('pasting a message', () => {
     await expect(panel.locator('var[data-name="closingDate"]')).toHaveText('03/31/2026');
   });
 
-  test('/?q= opens with the box filled and the results shown', async ({ page }) => {
-    await page.goto(`/?q=${encodeURIComponent(CLOSED)}`);
+  test('/#q= opens with the box filled and the results shown', async ({ page }) => {
+    await page.goto(`/#q=${encodeURIComponent(CLOSED)}`);
     await expect(page.getByLabel('Paste an error message')).toHaveValue(CLOSED);
     await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready');
     await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+  });
+
+  test('an old /?q= link still works, and the message moves into the fragment', async ({ page }) => {
+    await page.goto(`/?q=${encodeURIComponent(CLOSED)}`);
+    await expect(page.getByLabel('Paste an error message')).toHaveValue(CLOSED);
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+    expect(new URL(page.url()).search).toBe('');
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#q=${CLOSED}`);
   });
 
   test('"/" focuses the box from anywhere on the page', async ({ page }) => {
@@ -201,7 +213,7 @@ test.describe('pasting a message', () => {
     await paste(page, CLOSED);
     await page.getByRole('button', { name: 'Copy link' }).click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toMatch(/^http:\/\/localhost:\d+\/\?q=/);
+    expect(link).toMatch(/^http:\/\/localhost:\d+\/#q=/);
     await page.goto(link);
     await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
   });
@@ -216,7 +228,7 @@ test.describe('pasting a message', () => {
     await page.getByRole('button', { name: 'Copy link' }).click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link.length).toBeLessThan(4000);
-    expect(decodeURIComponent(new URL(link).searchParams.get('q') ?? '')).toContain('Txn Date=03/14/2026');
+    expect(new URLSearchParams(new URL(link).hash.slice(1)).get('q')).toContain('Txn Date=03/14/2026');
   });
 
   test('the header search answers a pasted error with the troubleshooter, above Pagefind', async ({

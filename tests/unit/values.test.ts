@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelFor } from '../../src/lib/labels';
 import { tailor } from '../../src/lib/tailor';
-import { triageCsv } from '../../src/lib/triage';
+import { triageCsv } from '../../src/lib/triage-export';
 import {
   amountAdvice,
   closingDateAdvice,
@@ -121,7 +121,7 @@ describe('labels and exports', () => {
 
   it('CSV quotes every field and defuses spreadsheet formulas', () => {
     const csv = triageCsv([], ['=HYPERLINK("http://x")', 'plain, "quoted"']);
-    expect(csv).toContain(`"(matched nothing)","","","1","'=HYPERLINK(""http://x"")",""`);
+    expect(csv).toContain(`"(matched nothing)","","","1","","'=HYPERLINK(""http://x"")",""`);
     expect(csv).toContain(`"plain, ""quoted"""`);
   });
 });

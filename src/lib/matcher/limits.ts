@@ -7,6 +7,10 @@
 export const MAX_INPUT_CHARS = 300_000;
 /** At most this many lines that matched nothing are listed. */
 export const MAX_UNMATCHED = 200;
+/** An unmatched line is listed cut to this many characters. */
+export const UNMATCHED_CHARS = 200;
+/** An occurrence (the line a result was found on) keeps this many characters of it. */
+export const OCCURRENCE_CHARS = 500;
 /** At most this many distinct unmatched lines go through fuzzy search. */
 export const MAX_FUZZY_LINES = 200;
 /** Fuzzy queries are cut to this many characters (each word is one more search). */
@@ -25,3 +29,20 @@ export const MAX_SHOWN = 3;
 export const TITLE_OTHER_WORDS = 3;
 /** A multi-line paste keeps `possible` results only when nothing in it matched and it has at most this many lines (a report's near-lines are noise). */
 export const POSSIBLE_MAX_LINES = 5;
+
+/*
+ * Screenshots (src/client/ocr.ts, src/client/ocr-prepare.ts): how big an image may be, and how long
+ * the reader may stay silent before the person is told it did not work.
+ */
+
+/** An image with more pixels than this is refused (8,000 × 5,000): it would take too much memory to decode and scale. */
+export const MAX_IMAGE_PIXELS = 40_000_000;
+/** The image handed to OCR is scaled to at most this many pixels (upscaling stops here). */
+export const MAX_OCR_PIXELS = 6_000_000;
+/** How long a download of the reader may run without finishing (a slow line: 4.4 MB at 0.4 Mbit/s). */
+export const OCR_DOWNLOAD_TIMEOUT_MS = 120_000;
+/**
+ * How long any other step (starting the WebAssembly core, reading an image) may run without news.
+ * A blocked core (a CSP without 'wasm-unsafe-eval') never reports back, so this ends the wait.
+ */
+export const OCR_STEP_TIMEOUT_MS = 15_000;

@@ -27,8 +27,8 @@ export const FUSE_KEYS = [
 /** The serialized index: compact arrays, because the browser downloads it. */
 export interface MatchIndex {
   v: 1;
-  /** [slug, title] per page. */
-  pages: [string, string][];
+  /** [slug, title, message (its first, at most 240 characters)] per page. */
+  pages: [string, string, string][];
   /** [page, regex source, needle, specificity, "name:type,…"] per pattern. */
   patterns: [number, string, string, number, string][];
   /** QBO error code → pages. */
@@ -68,6 +68,8 @@ export interface MatchResult {
   values: Record<string, string>;
   /** Placeholder types by name, for typed display ("date", "json", …). */
   types: Record<string, string>;
+  /** The page's message, for a preview (at most 240 characters; '' when it has none). */
+  message: string;
   /** How many times this error occurs in the paste. */
   count: number;
   /** For results the model scored: its features (model.ts), for `--explain`. */

@@ -1,0 +1,347 @@
+/**
+ * npm run bench:scale [-- N] — prints figures, asserts nothing.
+ *
+ * Builds the site twice, each time in a fresh temporary copy of the project (content/ is never
+ * written): once with the real 22 error pages, once with N pages in all (default 2,200: the real
+ * 22 plus synthetic pages from bench/synthetic.ts, each distinct from every other and passing the
+ * content check). For each it prints, in one table:
+ * - the build's time by phase: the content check (the line src/lib/collection.ts logs), the rest of
+ *   `astro build`, and Pagefind; its max RSS (GNU time's, where /usr/bin/time exists); the build
+ *   log's warnings;
+ * - the sizes of dist/, the home page, the match index, the fuzzy index and Pagefind's index;
+ * - opening `/?q=<message>` in Chromium, cold, for 20 messages (half real, half synthetic at N):
+ *   the bytes it loads before the first result shows (gzip as a server would send them, and raw),
+ *   the time from navigation start to that result, and whether the right page comes first.
+ *
+ * The machine's load average is printed too: on shared cores the times move with it.
+ * SCALE_KEEP=1 keeps the temporary copies and their build logs (their paths are printed).
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from '@playwright/test';
+import { CATEGORY_KEYS } from '../src/consts';
+import type { IndexSource } from '../src/lib/matcher/build-index';
+import { fuzzyKey } from '../src/lib/matcher/normalize';
+import { templateText } from '../src/lib/matcher/pattern';
+import { loadErrors, ROOT, type NodeErrorEntry } from '../src/lib/node/load-content';
+import { launchChromium } from './chromium';
+import { serve } from './static-server';
+import { syntheticMdx, syntheticPages } from './synthetic';
+
+const N = Number(process.argv[2] ?? 2200);
+if (!Number.isInteger(N) || N < 22)
+  throw new Error(`usage: npm run bench:scale [-- N], N ≥ 22 (got ${process.argv[2]})`);
+const SAMPLES = 20;
+/** Left out of the copy: installed, generated or private to this checkout. */
+const SKIP = new Set([
+  'node_modules',
+  'dist',
+  '.astro',
+  '.git',
+  'test-results',
+  'playwright-report',
+  'scratch',
+]);
+const TIME = '/usr/bin/time';
+
+const real = loadErrors();
+const realSources: IndexSource[] = real.map((e) => ({ slug: e.id, ...e.data }));
+
+/**
+ * The synthetic pages of an N-page build. They share the real pages' common words (those in two or
+ * more real pages' messages) and never a word that points to one real page ("MultiLevelAutoExport"
+ * is on its own a pattern): with those, a real page's cut-off example would no longer find its page
+ * and the content check would fail the build.
+ */
+function synthetic(n: number): IndexSource[] {
+  const pagesWith = new Map<string, number>();
+  for (const s of realSources)
+    for (const w of new Set(
+      fuzzyKey([...(s.messages ?? []), ...s.patterns.map(templateText)].join(' ')).split(' '),
+    ))
+      pagesWith.set(w, (pagesWith.get(w) ?? 0) + 1);
+  return syntheticPages(n - realSources.length, realSources, 7, (w) => (pagesWith.get(w) ?? 0) < 2);
+}
+
+/** A copy of the project in a temporary directory; node_modules is linked entry by entry, so caches stay in the copy. */
+function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'qbo-scale-'));
+  cpSync(ROOT, dir, { recursive: true, filter: (src) => !SKIP.has(relative(ROOT, src).split('/')[0]!) });
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(ROOT, 'node_modules')))
+    if (name !== '.astro' && name !== '.vite')
+      symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+  return dir;
+}
+
+interface Run {
+  ms: number;
+  rssKb: number | undefined;
+  log: string;
+}
+
+function run(cwd: string, command: string[]): Run {
+  const timeFile = join(cwd, '.max-rss');
+  const argv = existsSync(TIME) ? [TIME, '-f', '%M', '-o', timeFile, ...command] : command;
+  const start = performance.now();
+  const r = spawnSync(argv[0]!, argv.slice(1), {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: {
+      ...process.env,
+      PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+  });
+  const ms = performance.now() - start;
+  const log = `${r.stdout}${r.stderr}`;
+  if (r.status !== 0) throw new Error(`${command.join(' ')} failed in ${cwd}:\n${log.slice(-4000)}`);
+  const rss = existsSync(timeFile) ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : NaN;
+  return { ms, rssKb: Number.isFinite(rss) ? rss : undefined, log };
+}
+
+function treeSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const d of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (d.isFile()) {
+      bytes += statSync(join(d.parentPath, d.name)).size;
+      files++;
+    }
+  return { bytes, files };
+}
+
+interface Size {
+  raw: number;
+  gzip: number;
+}
+const sizeOf = (file: string): Size => {
+  const body = readFileSync(file);
+  return { raw: body.length, gzip: gzipSync(body).length };
+};
+
+interface Visit {
+  ms: number;
+  right: boolean;
+  bytes: Size;
+  files: string[];
+}
+
+/**
+ * Opens `/?q=<message>` in a fresh context (nothing cached) and waits for the results to be ready:
+ * the time from navigation start, the first result, and every file requested until then.
+ */
+async function visit(
+  browser: Browser,
+  origin: string,
+  dist: string,
+  text: string,
+  slug: string,
+): Promise<Visit> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files: string[] = [];
+  let done = false;
+  context.on('request', (req) => {
+    if (!done) files.push(new URL(req.url()).pathname);
+  });
+  const ready = new Promise<{ ms: number; slug: string | null }>((resolve) => {
+    void page.exposeBinding('__scaleReady', (_source, result: { ms: number; slug: string | null }) => {
+      done = true;
+      resolve(result);
+    });
+  });
+  // A string, not a function: tsx would wrap a function in a helper the page lacks.
+  await page.addInitScript(`
+    new MutationObserver((_, observer) => {
+      const results = document.querySelector('[data-testid="match-results"]');
+      if (results?.dataset.state !== 'ready') return;
+      observer.disconnect();
+      const first = results.querySelector('[data-testid="match-result"]');
+      window.__scaleReady({ ms: performance.now(), slug: first ? first.dataset.slug : null });
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  `);
+  await page.goto(`${origin}?q=${encodeURIComponent(text)}`);
+  const result = await Promise.race([
+    ready,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no result for ${text}`)), 30_000)),
+  ]);
+  await context.close();
+  const bytes = { raw: 0, gzip: 0 };
+  const seen = [...new Set(files)];
+  for (const path of seen) {
+    const file = join(dist, decodeURIComponent(path), path.endsWith('/') ? 'index.html' : '');
+    if (!existsSync(file)) continue;
+    const s = sizeOf(file);
+    bytes.raw += s.raw;
+    bytes.gzip += s.gzip;
+  }
+  return { ms: result.ms, right: result.slug === slug, bytes, files: seen };
+}
+
+interface Figures {
+  pages: number;
+  buildMs: number;
+  checkMs: number;
+  astroMs: number;
+  pagefindMs: number;
+  rssKb: number | undefined;
+  warnings: number;
+  logBytes: number;
+  dist: { bytes: number; files: number };
+  home: Size;
+  matchIndex: Size;
+  fuzzyIndex: Size;
+  pagefind: { bytes: number; files: number };
+  visits: Visit[];
+}
+
+/** 20 messages to open: at 22 pages an example of 20 real pages; at N, 10 real and 10 synthetic. */
+function samples(entries: NodeErrorEntry[], extra: NodeErrorEntry[]): { text: string; slug: string }[] {
+  const pick = (xs: NodeErrorEntry[], k: number) =>
+    Array.from({ length: Math.min(k, xs.length) }, (_, i) => xs[Math.floor((i * xs.length) / k)]!);
+  const chosen = extra.length
+    ? [...pick(entries, SAMPLES / 2), ...pick(extra, SAMPLES / 2)]
+    : pick(entries, SAMPLES);
+  return chosen.map((e, i) => ({ text: e.data.examples[i % e.data.examples.length]!, slug: e.id }));
+}
+
+async function measure(n: number, browser: Browser): Promise<Figures> {
+  const dir = copyProject();
+  console.error(`${n} pages: building in ${dir}`);
+  const pages = n > real.length ? synthetic(n) : [];
+  pages.forEach((p, i) =>
+    writeFileSync(join(dir, 'content/errors', `${p.slug}.mdx`), syntheticMdx(p, CATEGORY_KEYS, i)),
+  );
+  const astro = run(dir, ['astro', 'build']);
+  const pagefind = run(dir, ['pagefind', '--site', 'dist']);
+  const checks = [...astro.log.matchAll(/\[content\] (\d+) error pages checked in ([\d.]+) s/g)];
+  if (!checks.some((m) => Number(m[1]) === n))
+    throw new Error(`the build did not log the content check of ${n} pages:\n${astro.log.slice(-2000)}`);
+  const checkMs = checks.reduce((a, m) => a + 1000 * Number(m[2]), 0);
+  const log = astro.log + pagefind.log;
+  const dist = join(dir, 'dist');
+
+  const { server, url } = await serve(dist);
+  const extra = pages.length
+    ? loadErrors(join(dir, 'content/errors')).filter((e) => e.id.startsWith('synthetic-'))
+    : [];
+  const visits: Visit[] = [];
+  for (const s of samples(real, extra)) visits.push(await visit(browser, url, dist, s.text, s.slug));
+  server.close();
+
+  const figures: Figures = {
+    pages: n,
+    buildMs: astro.ms + pagefind.ms,
+    checkMs,
+    astroMs: astro.ms - checkMs,
+    pagefindMs: pagefind.ms,
+    rssKb:
+      astro.rssKb === undefined || pagefind.rssKb === undefined
+        ? undefined
+        : Math.max(astro.rssKb, pagefind.rssKb),
+    warnings: log.split('\n').filter((l) => /\[WARN\]|\bwarning\b/i.test(l)).length,
+    logBytes: Buffer.byteLength(log),
+    dist: treeSize(dist),
+    home: sizeOf(join(dist, 'index.html')),
+    matchIndex: sizeOf(join(dist, 'match-index.json')),
+    fuzzyIndex: sizeOf(join(dist, 'fuzzy-index.json')),
+    pagefind: treeSize(join(dist, 'pagefind')),
+    visits,
+  };
+  if (process.env['SCALE_KEEP']) {
+    writeFileSync(join(dir, 'build.log'), log);
+    console.error(`kept ${dir} (its build log: build.log)`);
+  } else rmSync(dir, { recursive: true, force: true });
+  return figures;
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
+const median = (xs: number[]) => quantile(xs, 0.5);
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const kb = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const both = (s: Size) => `${kb(s.gzip)} (${kb(s.raw)} raw)`;
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+async function main(): Promise<void> {
+  const browser = await launchChromium();
+  const at: Figures[] = [];
+  try {
+    for (const n of N === real.length ? [N] : [real.length, N]) at.push(await measure(n, browser));
+  } finally {
+    await browser.close();
+  }
+  const big = at.length - 1;
+  const lines: [string, (f: Figures) => string, string][] = [
+    ['build: wall time', (f) => sec(f.buildMs), '≤ 30 s'],
+    ['· content check', (f) => sec(f.checkMs), ''],
+    ['· Astro (without the check)', (f) => sec(f.astroMs), ''],
+    ['· Pagefind', (f) => sec(f.pagefindMs), ''],
+    [
+      'build: max RSS',
+      (f) => (f.rssKb === undefined ? '— (no /usr/bin/time)' : `${(f.rssKb / 1024).toFixed(0)} MB`),
+      '≤ 1 GB',
+    ],
+    ['build log: warnings', (f) => `${f.warnings} (log ${kb(f.logBytes)})`, '0 per page'],
+    ['dist/', (f) => `${kb(f.dist.bytes)} in ${f.dist.files} files`, ''],
+    ['home page HTML, gzip (raw)', (f) => both(f.home), ''],
+    ['match index, gzip (raw)', (f) => both(f.matchIndex), ''],
+    ['fuzzy index, gzip (raw)', (f) => both(f.fuzzyIndex), ''],
+    ['Pagefind index', (f) => `${kb(f.pagefind.bytes)} in ${f.pagefind.files} files`, ''],
+    [
+      'opening `/?q=` to the result, gzip (raw), median / max',
+      (f) =>
+        `${kb(median(f.visits.map((v) => v.bytes.gzip)))} / ${kb(Math.max(...f.visits.map((v) => v.bytes.gzip)))} (${kb(median(f.visits.map((v) => v.bytes.raw)))} raw)`,
+      '≤ 60 KB',
+    ],
+    [
+      `time to result in Chromium, ${SAMPLES} messages, median / max`,
+      (f) =>
+        `${median(f.visits.map((v) => v.ms)).toFixed(0)} ms / ${Math.max(...f.visits.map((v) => v.ms)).toFixed(0)} ms`,
+      '≤ 300 ms median',
+    ],
+    ['right page first', (f) => `${f.visits.filter((v) => v.right).length}/${f.visits.length}`, 'all'],
+  ];
+  console.log(`\n## Scale: ${at.map((f) => f.pages.toLocaleString('en-US')).join(' and ')} error pages\n`);
+  console.log(
+    row([
+      '',
+      ...at.map((f) => `${f.pages.toLocaleString('en-US')} pages`),
+      `target at ${N.toLocaleString('en-US')}`,
+    ]),
+  );
+  console.log(row(['---', ...at.map(() => '---'), '---']));
+  for (const [name, cell, target] of lines) console.log(row([name, ...at.map(cell), target]));
+  const files = at[big]!.visits[0]!.files;
+  console.log(
+    `\nFiles loaded to open /?q= at ${N.toLocaleString('en-US')} pages (first message): ${files.join(', ')}`,
+  );
+  const wrong = at.flatMap((f) => f.visits.filter((v) => !v.right).map(() => f.pages));
+  if (wrong.length) console.log(`Wrong page first at: ${wrong.join(', ')} pages.`);
+  console.log(
+    `Load average (1, 5, 15 min) at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')} on this machine's cores.`,
+  );
+}
+
+await main();

@@ -1,0 +1,295 @@
+/**
+ * The pages themselves: code blocks under the CSP, printing, step links, tickets, search quality,
+ * the support contact and the cross-references. Against the built site in Chromium; every test
+ * fails on console output (a CSP violation logs one) and on third-party requests.
+ */
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './quality-helpers';
+
+test.describe('code blocks', () => {
+  test('a fenced code block renders under the CSP: coloured by classes, no inline style', async ({
+    page,
+  }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to apply/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto('/guides/read-quickbooks-errors/');
+    const block = page.locator('pre.astro-code[data-language="json"]');
+    await expect(block).toBeVisible();
+    await expect(block).toContainText('"Duplicate Name Exists Error"');
+    expect(
+      await block.evaluate(
+        (pre) => pre.querySelectorAll('[style]').length + (pre.hasAttribute('style') ? 1 : 0),
+      ),
+    ).toBe(0);
+    // Keys, strings and punctuation each get their own colour from the stylesheet.
+    const colours = await block.evaluate((pre) =>
+      ['ac-token-keyword', 'ac-token-string-expression', 'ac-token-punctuation'].map((c) => {
+        const span = pre.querySelector(`.${c}`);
+        return span ? getComputedStyle(span).color : '';
+      }),
+    );
+    expect(colours.every(Boolean)).toBe(true);
+    expect(new Set(colours).size).toBe(3);
+    expect(violations).toEqual([]);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(colorScheme, () => {
+      test.use({ colorScheme });
+      test('its colours have enough contrast (axe)', async ({ page }) => {
+        await page.goto('/guides/read-quickbooks-errors/');
+        await expectNoAxeViolations(page, `code block (${colorScheme})`);
+      });
+    });
+  }
+});
+
+const closedLine = (txn: string, closing: string) =>
+  `BadRequest. Details: The account period has closed. Txn Date=${txn} is before book closing date=${closing}`;
+const noteAt = (page: Page, step: number) => page.locator(`li#step-${step} [data-testid="tailored-note"]`);
+const openWith = (page: Page, slug: string, message: string) =>
+  page.goto(`/errors/${slug}/#m=${encodeURIComponent(message)}`);
+
+test.describe('tailored advice is right', () => {
+  const TWO = [closedLine('02/27/2026', '02/28/2026'), closedLine('01/31/2026', '02/28/2026')].join('\n');
+
+  test('two occurrences with different dates: the earliest decides, on the card, the ticket and the page', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/');
+    await page.getByLabel('Paste an error message').fill(TWO);
+    const card = page.locator('[data-testid="match-result"][data-slug="txn-date-before-closing-date"]');
+    await expect(card.getByTestId('tailored-line')).toContainText('Move the closing date to 01/30/2026');
+    await expect(card.getByTestId('tailored-line')).toContainText('dated 01/31/2026 and 02/27/2026');
+    await expect(card.locator('dl.values')).toContainText('02/27/2026, 01/31/2026');
+    await card.getByRole('button', { name: 'Copy for ticket' }).click();
+    await expect(card.getByRole('status')).toHaveText('Copied.');
+    const ticket = await page.evaluate(() => navigator.clipboard.readText());
+    expect(ticket).toContain('Txn date: 02/27/2026, 01/31/2026');
+    expect(ticket).toContain('Move the closing date to 01/30/2026');
+    expect(ticket).not.toContain('02/26/2026');
+    await card.getByRole('link', { name: /closing date/ }).click();
+    await expect(noteAt(page, 1)).toContainText('the earliest, 01/31/2026, is 28 days before');
+    await expect(page.locator('#your-message dl.values')).toContainText('02/27/2026, 01/31/2026');
+    await expect(page.locator('#your-message var[data-name="txnDate"]')).toHaveCount(2);
+  });
+
+  test('a transaction date after the closing date: the dates do not fit, no negative count', async ({
+    page,
+  }) => {
+    await openWith(page, 'txn-date-before-closing-date', closedLine('04/27/2026', '04/13/2026'));
+    await expect(noteAt(page, 1)).toContainText('do not fit this error');
+    await expect(noteAt(page, 1)).not.toContainText('-14 days');
+    await expect(noteAt(page, 1)).not.toContainText('Move the closing date');
+  });
+
+  test('a GL account already in Parent:Sub form is not prefixed again', async ({ page }) => {
+    await openWith(
+      page,
+      'gl-account-does-not-exist',
+      'Error: GL account "Sales:Plumbing Service" does not exist in QB, but the account exists in QuickBooks Online',
+    );
+    await expect(noteAt(page, 1)).toContainText('already in Parent:Sub form');
+    await expect(noteAt(page, 1)).not.toContainText('Parent Account:Sales');
+  });
+
+  test('the deposit note says the difference once, and what to look for', async ({ page }) => {
+    await openWith(
+      page,
+      'deposit-total-mismatch',
+      "Deposit total 137,074.50 doesn't match sum of payments 274,149.00.",
+    );
+    const note = noteAt(page, 1);
+    await expect(note).toContainText('is 137,074.50 less than the sum of the payments, 274,149.00');
+    await expect(note).toContainText('Look for payments worth 137,074.50');
+    await expect(note).not.toContainText('difference');
+  });
+
+  test.describe('at 360 px', () => {
+    test.use({ viewport: { width: 360, height: 800 } });
+    test('the missing accounts read as a list, and their table fits', async ({ page }) => {
+      await openWith(
+        page,
+        'accounts-not-found',
+        'The following Accounts were not found in QBO: [{"AccountNumber":"1200","AccountName":"Undeposited Funds","AccountType":"Asset","AccountSubtype":"Undeposited Funds"},{"AccountNumber":"2200","AccountName":"Sales Tax Payable","AccountType":"Liability","AccountSubtype":"Current Liability"},{"AccountNumber":"4000","AccountName":"Service Revenue for Commercial Plumbing Jobs","AccountType":"Income","AccountSubtype":"Service/Fee Income"}]',
+      );
+      const values = page.locator('#your-message dl.values');
+      await expect(values).toContainText(
+        '1200 Undeposited Funds, 2200 Sales Tax Payable, 4000 Service Revenue',
+      );
+      await expect(values).not.toContainText('[{');
+      const table = noteAt(page, 1).getByRole('table');
+      await expect(table.getByRole('row')).toHaveCount(4);
+      const fit = await table.evaluate((t) => ({
+        table: t.scrollWidth,
+        box: t.closest('.tailored')!.clientWidth,
+      }));
+      expect(fit.table, 'the table fits its box').toBeLessThanOrEqual(fit.box);
+    });
+  });
+});
+
+test.describe('tickets and triage', () => {
+  test('triage Markdown and CSV say which line, and which record, had which error', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/');
+    await page
+      .getByLabel('Paste an error message')
+      .fill(
+        [
+          `2026-03-14 09:14 JE-10422 ERROR ${closedLine('03/14/2026', '03/31/2026')}`,
+          '2026-03-14 09:15 JE-10423 exported',
+          `2026-03-14 09:16 JE-10431 ERROR Deposit total 100.50 doesn't match sum of payments 90.25.`,
+          `2026-03-14 09:17 JE-10440 ERROR ${closedLine('03/02/2026', '03/31/2026')}`,
+        ].join('\n'),
+      );
+    await expect(page.getByTestId('triage-row')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    expect(md).toMatch(
+      /\| Transaction date is before .* \| 2 \| line 1 \(JE-10422\), line 4 \(JE-10440\) \|/,
+    );
+    expect(md).toMatch(/\| Deposit total .* \| 1 \| line 3 \(JE-10431\) \|/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    const { readFileSync } = await import('node:fs');
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain('"match","2","line 1 (JE-10422), line 4 (JE-10440)"');
+  });
+
+  test('a possible match shows a preview of its page’s message', async ({ page }) => {
+    await page.goto('/');
+    await page
+      .getByLabel('Paste an error message')
+      .fill(
+        "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first",
+      );
+    const card = page.locator('[data-testid="match-result"][data-verdict="possible"]').first();
+    await expect(card.locator('.preview')).toContainText('The page’s message:');
+    const slug = await card.getAttribute('data-slug');
+    const index = (await (await page.request.get('/match-index.json')).json()) as { pages: string[][] };
+    const message = index.pages.find(([s]) => s === slug)?.[2] ?? '';
+    expect(message.length).toBeGreaterThan(20);
+    await expect(card.locator('.preview code')).toHaveText(message.trim().slice(0, 239));
+    await expect(page.locator('[data-testid="match-result"][data-verdict="match"] .preview')).toHaveCount(0);
+  });
+});
+
+test.describe('steps', () => {
+  test('each step has a visible "Link to step N" that copies the link to that step, without the message', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openWith(page, 'txn-date-before-closing-date', closedLine('03/14/2026', '03/31/2026'));
+    const steps = page.locator('li.step');
+    const n = await steps.count();
+    expect(n).toBeGreaterThan(1);
+    for (let i = 1; i <= n; i++)
+      await expect(page.getByRole('link', { name: `Link to step ${i}` })).toBeVisible();
+    await page.getByRole('link', { name: 'Link to step 2' }).click();
+    await expect(page.locator('li#step-2').getByRole('status')).toHaveText('Copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /^http:\/\/localhost:\d+\/errors\/txn-date-before-closing-date\/#step-2$/,
+    );
+    await expect(page.locator('#your-message')).toBeVisible();
+  });
+
+  test('printed, each step shows its number beside the box, and no step link', async ({ page }) => {
+    await page.goto('/errors/account-period-closed/');
+    await page.emulateMedia({ media: 'print' });
+    const before = await page
+      .locator('li#step-2')
+      .evaluate((li) => [getComputedStyle(li, '::before').content, li.getAttribute('data-step')]);
+    expect(before[0]).toMatch(/☐.*attr\(data-step\)|☐.*2/);
+    expect(before[1]).toBe('2');
+    await expect(page.getByRole('link', { name: 'Link to step 2' })).toBeHidden();
+  });
+});
+
+test.describe('search quality: boilerplate stays out of the index', () => {
+  const search = async (page: Page, q: string) => {
+    await page.goto(`/search/#q=${encodeURIComponent(q)}`);
+    await expect(page.locator('.pagefind-ui__message')).toContainText(/results? for|No results/);
+    return page.locator('.pagefind-ui__result-link');
+  };
+
+  test('"closing date" does not return the 365-days page', async ({ page }) => {
+    const links = await search(page, 'closing date');
+    await expect(links.first()).toBeVisible();
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).not.toContainEqual(
+      expect.stringContaining('transaction-older-than-365-days'),
+    );
+  });
+
+  test('"othercurrentliability" returns only its own page, not pages that link to it', async ({ page }) => {
+    const links = await search(page, 'othercurrentliability');
+    await expect(links.first()).toBeVisible();
+    const hrefs = [
+      ...new Set(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')?.split('#')[0]))),
+    ];
+    expect(hrefs).toEqual(['/errors/missing-othercurrentliability/']);
+  });
+
+  test('"Highlighted parts vary" finds nothing', async ({ page }) => {
+    const links = await search(page, 'highlighted parts vary');
+    await expect(page.locator('.pagefind-ui__message')).toContainText('No results');
+    await expect(links).toHaveCount(0);
+  });
+});
+
+test.describe('support contact and cross-references', () => {
+  const NOTHING = 'Widget frobnication quota exhausted for tenant 42';
+
+  test('no support contact configured: the request box says whom to send it to, no empty mailto', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.getByLabel('Paste an error message').fill(NOTHING);
+    const box = page.getByTestId('not-found');
+    await expect(box).toContainText('Send it to whoever supports your QuickBooks export');
+    await expect(box.locator('a[href^="mailto:"]')).toHaveCount(0);
+  });
+
+  test('SUPPORT_EMAIL: the email link has the recipient; SUPPORT_URL: a link to the form that carries nothing pasted', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    // What the build writes from SUPPORT_EMAIL / SUPPORT_URL (src/components/Troubleshooter.astro).
+    await page
+      .locator('error-matcher')
+      .evaluate((el) => el.setAttribute('data-support-email', 'help@support.test'));
+    await page.getByLabel('Paste an error message').fill(NOTHING);
+    const email = page.getByRole('link', { name: 'Email it to help@support.test' });
+    await expect(email).toHaveAttribute('href', /^mailto:help@support\.test\?subject=.*&body=.*Widget/);
+    await page.locator('error-matcher').evaluate((el) => {
+      el.removeAttribute('data-support-email');
+      el.setAttribute('data-support-url', 'https://support.test/new');
+    });
+    await page.getByLabel('Paste an error message').fill(`${NOTHING} again`);
+    const form = page.getByRole('link', { name: 'Open the support request form' });
+    await expect(form).toHaveAttribute('href', 'https://support.test/new');
+  });
+
+  test('articles the pages name are plain text without HELP_BASE_URL; the QBO status page is linked', async ({
+    page,
+  }) => {
+    await page.goto('/errors/permission-denied/');
+    await expect(page.locator('main em', { hasText: 'QuickBooks export permissions' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'QuickBooks export permissions' })).toHaveCount(0);
+    await page.goto('/errors/ids-server-error/');
+    await expect(page.getByRole('link', { name: 'QBO status page' })).toHaveAttribute(
+      'href',
+      'https://status.quickbooks.intuit.com/',
+    );
+  });
+});

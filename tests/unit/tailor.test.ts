@@ -1,0 +1,162 @@
+/**
+ * Tailored advice must be right: every occurrence counts, dates that do not fit the error are
+ * called so, names already in Parent:Sub form are recognised, amounts are said once with what to
+ * look for; and the ticket carries all of it.
+ */
+import { describe, expect, it } from 'vitest';
+import { tailor } from '../../src/lib/tailor';
+import { ticketText } from '../../src/lib/ticket';
+import { readableValue, valuesSeen } from '../../src/lib/values';
+
+const text = (values: Record<string, string>, all?: Record<string, string>[]) =>
+  tailor(values, all).map((n) => n.text);
+
+describe('closing date', () => {
+  it('two occurrences: the earliest date decides, and both are listed', () => {
+    const all = [
+      { txnDate: '02/27/2026', closingDate: '02/28/2026' },
+      { txnDate: '01/31/2026', closingDate: '02/28/2026' },
+    ];
+    const [note] = text(all[0]!, all);
+    expect(note).toContain('dated 01/31/2026 and 02/27/2026');
+    expect(note).toContain('the earliest, 01/31/2026, is 28 days before the closing date 02/28/2026');
+    expect(note).toContain('Move the closing date to 01/30/2026');
+    expect(note).not.toContain('02/26/2026');
+  });
+
+  it.each([
+    ['04/27/2026', '04/13/2026'],
+    ['03/31/2026', '03/31/2026'],
+  ])(
+    'txn %s against closing %s: the dates do not fit this error, no negative count',
+    (txnDate, closingDate) => {
+      const [note] = text({ txnDate, closingDate });
+      expect(note).toContain('do not fit this error');
+      expect(note).not.toMatch(/-\d+ days|0 days|Move the closing date/);
+    },
+  );
+
+  it('one date that fits and one that does not: advice from the one that fits, the other named', () => {
+    const all = [
+      { txnDate: '03/14/2026', closingDate: '03/31/2026' },
+      { txnDate: '04/14/2026', closingDate: '03/31/2026' },
+    ];
+    const [note] = text(all[0]!, all);
+    expect(note).toContain('Move the closing date to 03/13/2026');
+    expect(note).toContain('One more date is not before the closing date');
+  });
+
+  it('one date, as before', () => {
+    expect(text({ txnDate: '03/14/2026', closingDate: '03/31/2026' })[0]).toBe(
+      'The transaction is dated 03/14/2026, 17 days before the closing date 03/31/2026. Move the closing date to 03/13/2026 (the day before the transaction), re-sync, then set it back to 03/31/2026.',
+    );
+  });
+});
+
+describe('GL account names', () => {
+  it('a name already in Parent:Sub form is not prefixed again', () => {
+    const [note] = text({ account: 'Sales:Plumbing Service' });
+    expect(note).toContain('already in Parent:Sub form');
+    expect(note).toContain('“Sales” exists with the sub-account “Plumbing Service”');
+    expect(note).not.toContain('Parent Account:Sales');
+  });
+
+  it('a plain name gets the Parent Account: advice', () => {
+    expect(text({ account: 'Sales Tax Payable' })[0]).toContain('“Parent Account:Sales Tax Payable”');
+  });
+});
+
+describe('deposit totals', () => {
+  it.each([
+    [
+      '137,074.50',
+      '274,149.00',
+      'is 137,074.50 less than the sum of the payments, 274,149.00',
+      'Look for payments worth 137,074.50',
+    ],
+    ['1,250.00', '1,175.50', 'is 74.50 more than the sum of the payments, 1,175.50', 'Look on the deposit'],
+    ['10.00', '10.00', 'are both 10.00', 'look at what the deposit was matched to'],
+  ])(
+    '%s against %s: the difference once, and what to look for',
+    (depositTotal, paymentsTotal, says, look) => {
+      const [note] = text({ depositTotal, paymentsTotal });
+      expect(note).toContain(says);
+      expect(note).toContain(look);
+      expect(note).not.toMatch(/difference|-\d/);
+      const amount = /is ([\d,.]+) (?:less|more)/.exec(note!)?.[1];
+      if (amount)
+        expect(
+          note!.split(amount).length - 1,
+          'the difference said once, then looked for',
+        ).toBeLessThanOrEqual(3);
+    },
+  );
+});
+
+describe('values as people read them', () => {
+  it('a JSON list of accounts reads as the accounts', () => {
+    expect(
+      readableValue(
+        '[{"AccountNumber":"1200","AccountName":"Undeposited Funds","AccountType":"Asset"},{"AccountNumber":"2200","AccountName":"Sales Tax Payable"}]',
+      ),
+    ).toBe('1200 Undeposited Funds, 2200 Sales Tax Payable');
+    expect(readableValue('[{"AccountNumber":"1200","AccountName":"Undep')).toBe(
+      '(none readable) (list cut off)',
+    );
+    expect(readableValue('["1041", "1187"]')).toBe('1041, 1187');
+    expect(readableValue('Plumbing')).toBe('Plumbing');
+  });
+
+  it('every occurrence’s values, distinct, in paste order', () => {
+    expect(
+      valuesSeen([
+        { txnDate: 'a', closingDate: 'c' },
+        { txnDate: 'b', closingDate: 'c' },
+      ]),
+    ).toEqual({
+      txnDate: ['a', 'b'],
+      closingDate: ['c'],
+    });
+  });
+});
+
+describe('"Copy for ticket"', () => {
+  const input = {
+    title: 'Transaction date is before the QuickBooks closing date',
+    url: 'http://help.test/errors/txn-date-before-closing-date/',
+    message:
+      'Txn Date=02/27/2026 is before book closing date=02/28/2026\nTxn Date=01/31/2026 is before book closing date=02/28/2026',
+    values: { txnDate: ['02/27/2026', '01/31/2026'], closingDate: ['02/28/2026'] },
+    steps: ['Move the closing date back.', 'Re-sync the transaction.'],
+    notes: [{ text: 'Move the closing date to 01/30/2026.', step: 1 }],
+  };
+
+  it('plain text: verdict, every value, the note with its step link, the numbered steps, the page', () => {
+    const { text: t } = ticketText({ ...input, verdict: 'match' });
+    expect(t).toContain('Verdict: Match');
+    expect(t).toContain('- Txn date: 02/27/2026, 01/31/2026');
+    expect(t).toContain(
+      'For this message (step 1: http://help.test/errors/txn-date-before-closing-date/#step-1): Move the closing date to 01/30/2026.',
+    );
+    expect(t).toContain('How to fix it:\n1. Move the closing date back.\n2. Re-sync the transaction.');
+    expect(t).not.toContain('Fix:');
+    expect(t.split('\n').at(-1)).toBe('Details: http://help.test/errors/txn-date-before-closing-date/');
+  });
+
+  it('a possible match is marked unconfirmed', () => {
+    const { text: t, markdown } = ticketText({ ...input, verdict: 'possible' });
+    expect(t).toMatch(/Verdict: Possible match, not confirmed/);
+    expect(markdown).toMatch(/\*\*Verdict:\*\* Possible match, not confirmed/);
+  });
+
+  it('Markdown: a linked title, the message in a code block, a numbered list, the step link', () => {
+    const { markdown } = ticketText({ ...input, verdict: 'match' });
+    expect(markdown).toContain(
+      '[Transaction date is before the QuickBooks closing date](http://help.test/errors/txn-date-before-closing-date/)',
+    );
+    expect(markdown).toContain('```\nTxn Date=02/27/2026');
+    expect(markdown).toContain('- Txn date: `02/27/2026`, `01/31/2026`');
+    expect(markdown).toContain('([step 1](http://help.test/errors/txn-date-before-closing-date/#step-1))');
+    expect(markdown).toContain('1. Move the closing date back.\n2. Re-sync the transaction.');
+  });
+});
