@@ -12,9 +12,12 @@
  *    - `possible`: the highest probability at which descriptions in a person's own words still find
  *      their page among the first three results nine times in ten.
  * 4. Prints the figures on the blind halves it never fitted on, and the reliability table.
+ * 5. Writes model.json, then the development corpus's figures with the real matcher
+ *    (scripts/model-figures.ts → model-figures.json), which a unit test guards.
  *
  * `--dry` prints without writing.
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
@@ -476,6 +479,11 @@ function main(): void {
   if (!dry) {
     writeFileSync(join(ROOT, 'src/lib/matcher/model.json'), `${JSON.stringify(model, null, 2)}\n`);
     console.log('\nWrote src/lib/matcher/model.json');
+    // The guarded figures (tests/unit/model.test.ts), from the real matcher with the model just
+    // written: a fresh process, since this one has the old model loaded.
+    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/model-figures.ts')], {
+      stdio: 'inherit',
+    });
   }
 }
 

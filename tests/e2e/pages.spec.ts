@@ -319,3 +319,20 @@ test.describe('provenance', () => {
     await expect(first).toHaveAttribute('data-verdict', 'match');
   });
 });
+
+test.describe('the article, as it is', () => {
+  test('the 365-days page neither highlights 365 as a value nor invents a cause', async ({ page }) => {
+    await page.goto('errors/transaction-older-than-365-days/');
+    await expect(page.locator('.message-block var')).toHaveCount(0);
+    await expect(page.locator('.prose')).toContainText('The help article gives no cause for this error');
+  });
+
+  test('a step the article’s entry does not have is marked as its general advice', async ({ page }) => {
+    for (const slug of ['ids-server-error', 'request-already-submitted']) {
+      await page.goto(`errors/${slug}/`);
+      await expect(page.locator('li#step-3')).toContainText(
+        /This step is the help article.s general advice for every export error/,
+      );
+    }
+  });
+});
