@@ -1,8 +1,8 @@
 /**
- * A corpus's headline figures with the real matcher: what `npm run calibrate` records for the
- * development corpus (src/lib/matcher/model-figures.json) and what the unit test that guards the
- * fitted model recomputes. The definitions are the fitting script's: pasted messages apart from
- * descriptions in a person's own words; ambiguous cases left out.
+ * A corpus's headline figures, counted one way for every caller: the fitting script (on its
+ * simulated answers), `npm run calibrate`'s record of the development corpus, the unit test that
+ * guards it (tests/unit/model.test.ts) and the bench's model checks (on the real matcher). Pasted
+ * messages count apart from descriptions in a person's own words; ambiguous cases are left out.
  */
 import type { Matcher } from '../src/lib/matcher/match';
 import type { Corpus } from './corpora';
@@ -28,9 +28,22 @@ export interface CorpusFigures {
   unrelated: number;
   /** … with any `match`. */
   unrelatedMatch: number;
+  /** … with any result at all. */
+  unrelatedShown: number;
 }
 
-export function corpusFigures(matcher: Matcher, corpus: Corpus): CorpusFigures {
+/** A labelled paste: its right pages (none when unrelated, two or more when ambiguous). */
+export interface Labelled {
+  expect: readonly string[];
+  own: boolean;
+}
+/** What was shown for it: results in order, and which of them are a `match`. */
+export interface Answer {
+  results: readonly { slug: string }[];
+  matches: readonly string[];
+}
+
+export function tally(answered: Iterable<readonly [Labelled, Answer]>): CorpusFigures {
   const f: CorpusFigures = {
     pasted: 0,
     confident: 0,
@@ -42,19 +55,20 @@ export function corpusFigures(matcher: Matcher, corpus: Corpus): CorpusFigures {
     ownMatch: 0,
     unrelated: 0,
     unrelatedMatch: 0,
+    unrelatedShown: 0,
   };
-  for (const c of corpus.unrelated) {
-    f.unrelated++;
-    if (matcher.match(c.text).results.some((r) => r.verdict === 'match')) f.unrelatedMatch++;
-  }
-  for (const c of corpus.single) {
-    if (typeof c.expect !== 'string') continue;
-    const want = c.expect;
-    const { results } = matcher.match(c.text);
-    const matches = results.filter((r) => r.verdict === 'match').map((r) => r.slug);
+  for (const [{ expect, own }, { results, matches }] of answered) {
+    if (expect.length === 0) {
+      f.unrelated++;
+      if (matches.length) f.unrelatedMatch++;
+      if (results.length) f.unrelatedShown++;
+      continue;
+    }
+    if (expect.length > 1) continue;
+    const want = expect[0]!;
     f.single++;
     if (matches.some((s) => s !== want)) f.wrongMatch++;
-    if (c.kind === 'own-words') {
+    if (own) {
       f.own++;
       if (results.slice(0, 3).some((r) => r.slug === want)) f.ownTop3++;
       if (matches.length) f.ownMatch++;
@@ -67,4 +81,16 @@ export function corpusFigures(matcher: Matcher, corpus: Corpus): CorpusFigures {
     }
   }
   return f;
+}
+
+/** The figures of a corpus's single-error and unrelated pastes with a matcher. */
+export function corpusFigures(matcher: Matcher, corpus: Corpus): CorpusFigures {
+  return tally(
+    [...corpus.single, ...corpus.unrelated].map((c) => {
+      const { results } = matcher.match(c.text);
+      const expect = c.expect === null ? [] : typeof c.expect === 'string' ? [c.expect] : c.expect;
+      const answer = { results, matches: results.filter((r) => r.verdict === 'match').map((r) => r.slug) };
+      return [{ expect, own: c.kind === 'own-words' }, answer] as const;
+    }),
+  );
 }
