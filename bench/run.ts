@@ -5,7 +5,9 @@
  * - accuracy of our matcher against two peers (Fuse.js with its defaults over the pages' messages,
  *   and Pagefind's top result), on each corpus in bench/corpus/;
  * - latency in Node, and in Chromium through the island;
- * - the island's gzip payload.
+ * - the island's gzip payload;
+ * - at 22 pages, the model checks (bench/model-checks.ts): leave one page out, growth by one
+ *   generic page, and the reliability table.
  *
  * Corpora: `dev` (bench/corpus/*.json) is the one the calibration was tuned on. `held-out A` and
  * `held-out B` are bench/corpus/unseen/*.json, written apart from the matcher and split by
@@ -27,6 +29,7 @@ import { createFuzzy } from '../src/lib/matcher/fuzzy';
 import { createMatcher, type Matcher } from '../src/lib/matcher/match';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { corpora, type Case, type Corpus } from './corpora';
+import { modelTables } from './model-checks';
 import { syntheticPages } from './synthetic';
 import { serve } from './static-server';
 import { launchChromium } from './chromium';
@@ -393,6 +396,7 @@ async function main(): Promise<void> {
   const chromeRows: string[] = [];
   const payloadRows: string[] = [];
   let ourAt22: Peer | undefined;
+  let matcherAt22: Matcher | undefined;
   /** Figures against the issue's targets, gathered per scale and printed last. */
   const targets: string[] = [];
   for (const n of SCALES) {
@@ -403,7 +407,10 @@ async function main(): Promise<void> {
     const build = performance.now() - t0;
     const matcher = createMatcher(built.core, createFuzzy(Fuse, built.fuzzy, built.core.pages.length));
     const our = ours(matcher);
-    if (n === 22) ourAt22 = our;
+    if (n === 22) {
+      ourAt22 = our;
+      matcherAt22 = matcher;
+    }
     const chromium = browser
       ? await chromiumAt(
           browser.browser,
@@ -487,6 +494,7 @@ async function main(): Promise<void> {
   await browser?.close();
 
   console.log('\nPeers have no verdict: their top result counts as their confident answer.');
+  if (matcherAt22) modelTables(all, realSources, matcherAt22);
   console.log(`\n## Ours by kind of paste, at 22 errors (confident & correct / top-1)\n`);
   const our = ourAt22!;
   const kinds = [...new Set(all.flatMap((c) => c.single.map((x) => x.kind)))];

@@ -33,6 +33,7 @@ export interface ContentEntryInput {
     qboTitles?: string[];
     keywords?: string[];
     valueSteps?: Record<string, number>;
+    qboWordings?: { text: string }[];
   };
 }
 
@@ -158,6 +159,7 @@ export function checkContent(
         for (const v of messageVariants(ex)) check(`examples[${i}] (${v.kind} variant)`, v.text, v.exact);
     });
     e.data.messages.forEach((m, i) => check(`messages[${i}]`, m, true));
+    (e.data.qboWordings ?? []).forEach((w, i) => check(`qboWordings[${i}].text`, w.text, true));
   }
   return problems;
 }

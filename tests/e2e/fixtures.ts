@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type ConsoleMessage } from '@playwright/test';
+import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
 
 export interface ErrorRecord {
   slug: string;
@@ -71,3 +71,24 @@ export const test = base.extend<ConsoleOptions & { consoleIsEmpty: void }>({
 });
 
 export { expect };
+
+/**
+ * Starts counting the page's long tasks from now on (the @long-task tests run alone, after the
+ * others: see playwright.config.ts). Whatever the harness does before this is not counted.
+ */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+/** The durations of the long tasks over `ms` since `watchLongTasks`. */
+export const longTasksOver = (page: Page, ms = 100): Promise<number[]> =>
+  page.evaluate(
+    (limit) => (window as unknown as { longTasks: number[] }).longTasks.filter((d) => d > limit),
+    ms,
+  );

@@ -293,3 +293,46 @@ test.describe('support contact and cross-references', () => {
     );
   });
 });
+
+test.describe('provenance', () => {
+  test('a page names its source; QuickBooks’ own wordings show theirs, and a pasted one finds the page', async ({
+    page,
+  }) => {
+    await page.goto('errors/name-already-exists/');
+    await expect(page.getByTestId('source')).toHaveText('Resolve Touchless Integration export errors (QBO)');
+    const wordings = page.getByTestId('qbo-wordings');
+    await expect(wordings.getByRole('heading')).toHaveText('How QuickBooks words it');
+    await expect(wordings).toContainText('Another customer is already using this name.');
+    await expect(
+      wordings.getByRole('link', { name: /Top QuickBooks Online API errors and how to handle them/ }),
+    ).toHaveAttribute('href', /^https:\/\/developer\.intuit\.com\/hub\/blog\//);
+    await expectNoAxeViolations(page, 'name-already-exists with QuickBooks’ wordings');
+
+    await page.goto('/');
+    await page
+      .getByLabel('Paste an error message')
+      .fill(
+        '{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"The name supplied already exists: Another customer is already using this name. Please use a different name.","code":"6240"}],"type":"ValidationFault"}}',
+      );
+    const first = page.getByTestId('match-result').first();
+    await expect(first).toHaveAttribute('data-slug', 'name-already-exists');
+    await expect(first).toHaveAttribute('data-verdict', 'match');
+  });
+});
+
+test.describe('the article, as it is', () => {
+  test('the 365-days page neither highlights 365 as a value nor invents a cause', async ({ page }) => {
+    await page.goto('errors/transaction-older-than-365-days/');
+    await expect(page.locator('.message-block var')).toHaveCount(0);
+    await expect(page.locator('.prose')).toContainText('The help article gives no cause for this error');
+  });
+
+  test('a step the article’s entry does not have is marked as its general advice', async ({ page }) => {
+    for (const slug of ['ids-server-error', 'request-already-submitted']) {
+      await page.goto(`errors/${slug}/`);
+      await expect(page.locator('li#step-3')).toContainText(
+        /This step is the help article.s general advice for every export error/,
+      );
+    }
+  });
+});

@@ -27,6 +27,7 @@ import {
   tableRowHtml,
   type Look,
 } from './screenshot-helpers';
+import { longTasksOver, watchLongTasks } from './fixtures';
 import { DIST, expect, expectNoAxeViolations, test } from './quality-helpers';
 
 test.describe.configure({ timeout: 150_000 });
@@ -346,13 +347,7 @@ test.describe('no frozen tab', () => {
       await page.goto('/');
       // Handing the files to the page is the harness's work: it happens before long tasks count.
       await stashImages(page, images);
-      await page.evaluate(() => {
-        (window as unknown as { longTasks: number[] }).longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries())
-            (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
-        }).observe({ type: 'longtask', buffered: false });
-      });
+      await watchLongTasks(page);
       for (const n of [0, 1]) {
         await pickStashed(page, n);
         await matched(page);
@@ -362,9 +357,7 @@ test.describe('no frozen tab', () => {
       await expect(page.getByTestId('screenshot-status')).toHaveText(TEXT.screenshot.tooLarge(8000, 8000), {
         timeout: 30_000,
       });
-      const longTasks = await page.evaluate(() =>
-        (window as unknown as { longTasks: number[] }).longTasks.filter((d) => d > 100),
-      );
+      const longTasks = await longTasksOver(page);
       expect(longTasks, 'no long task over 100 ms').toEqual([]);
     },
   );

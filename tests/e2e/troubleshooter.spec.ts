@@ -4,7 +4,7 @@
  * data-state idle|ready, [data-testid="match-result"] with data-slug and data-verdict.
  */
 import type { Page, Request } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, longTasksOver, test, watchLongTasks } from './fixtures';
 
 const CLOSED =
   'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026';
@@ -295,22 +295,14 @@ test.describe('bad input gets a clear answer, never a crash or a frozen tab', ()
       await page.goto('/');
       // Handing the text to the page is the harness's work: it happens before long tasks count.
       await stashClipboard(page, make());
-      await page.evaluate(() => {
-        (window as unknown as { longTasks: number[] }).longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries())
-            (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
-        }).observe({ type: 'longtask', buffered: false });
-      });
+      await watchLongTasks(page);
       await page.getByLabel('Paste an error message').focus();
       await dispatchPaste(page);
       await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready', {
         timeout: 15_000,
       });
       await expect(page.getByTestId('results-summary')).not.toBeEmpty();
-      const longTasks = await page.evaluate(() =>
-        (window as unknown as { longTasks: number[] }).longTasks.filter((d) => d > 100),
-      );
+      const longTasks = await longTasksOver(page);
       expect(longTasks, 'no long task over 100 ms').toEqual([]);
     });
   }

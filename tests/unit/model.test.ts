@@ -1,0 +1,39 @@
+/**
+ * Guards the fitted model: the development corpus's figures with the real matcher may not drop more
+ * than one point below what `npm run calibrate` recorded (src/lib/matcher/model-figures.json), and
+ * its error rates may not rise more than one point. A change to the matcher, the features or the
+ * content that costs accuracy fails here; refit (`npm run calibrate`) when the change is meant.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpora } from '../../bench/corpora';
+import { corpusFigures, type CorpusFigures } from '../../bench/figures';
+import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
+import { ROOT } from '../../src/lib/node/load-content';
+
+const recorded = (
+  JSON.parse(readFileSync(join(ROOT, 'src/lib/matcher/model-figures.json'), 'utf8')) as {
+    dev: CorpusFigures;
+  }
+).dev;
+const dev = corpora().find((c) => c.name === 'dev')!;
+const now = corpusFigures(matcherFromContent().matcher, dev);
+const pct = (n: number, d: number) => (d ? (100 * n) / d : 0);
+
+describe('the fitted model keeps its figures on the development corpus', () => {
+  it.each([
+    ['pasted messages: confident and correct', 'confident', 'pasted'],
+    ['pasted messages: right page first', 'first', 'pasted'],
+    ['own words: right page in the first three', 'ownTop3', 'own'],
+  ] as const)('%s drops at most 1 point', (_name, n, d) => {
+    expect(pct(now[n], now[d])).toBeGreaterThanOrEqual(pct(recorded[n], recorded[d]) - 1);
+  });
+  it.each([
+    ['wrong `match` on single-error pastes', 'wrongMatch', 'single'],
+    ['`match` on a description in own words', 'ownMatch', 'own'],
+    ['`match` on unrelated pastes', 'unrelatedMatch', 'unrelated'],
+  ] as const)('%s rises at most 1 point', (_name, n, d) => {
+    expect(pct(now[n], now[d])).toBeLessThanOrEqual(pct(recorded[n], recorded[d]) + 1);
+  });
+});
