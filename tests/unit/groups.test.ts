@@ -13,6 +13,8 @@ import {
   unpackGroups,
 } from '../../src/lib/matcher/groups';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
+import { triageRows } from '../../src/lib/triage';
+import { triageCsv, triageMarkdown } from '../../src/lib/triage-export';
 
 const { matcher, entries, groups } = matcherFromContent();
 
@@ -142,5 +144,30 @@ describe('collectGroups leaves out half a group (unchecked pages, e.g. the bench
         ],
       },
     ]);
+  });
+});
+
+describe('a multi-line paste with two groups: the triage names each group’s pages', () => {
+  const paste = 'Account Period Closed\nThe name supplied already exists. : null';
+  const outcome = groupOutcome(matcher.match(paste), groups);
+  const rows = triageRows(outcome, (slug) => `http://help.test/errors/${slug}/`);
+
+  it('one row per group, both pages named, possible', () => {
+    expect(rows.map((r) => [r.group, r.pages.map((p) => p.slug), r.verdict])).toEqual([
+      ['closed-period', ['account-period-closed', 'txn-date-before-closing-date'], 'possible'],
+      ['duplicate-name', ['account-name-already-exists', 'name-already-exists'], 'possible'],
+    ]);
+    expect(rows.map((r) => r.lines)).toEqual([['line 1'], ['line 2']]);
+  });
+
+  it('Markdown and CSV give both titles and both links', () => {
+    const md = triageMarkdown(rows, outcome.unmatched);
+    expect(md).toContain(
+      '| The QuickBooks closing date blocks updates through the API or Transaction date is before the QuickBooks closing date (possible: one of these 2) | 1 | line 1 | — | http://help.test/errors/account-period-closed/ or http://help.test/errors/txn-date-before-closing-date/ |',
+    );
+    const csv = triageCsv(rows, outcome.unmatched).split('\r\n');
+    expect(csv[2]).toBe(
+      '"Special characters in account names cause a duplicate-name error or Customer, vendor or location name already exists in QuickBooks","account-name-already-exists or name-already-exists","possible","1","line 2","","http://help.test/errors/account-name-already-exists/ or http://help.test/errors/name-already-exists/"',
+    );
   });
 });
