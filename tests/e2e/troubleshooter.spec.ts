@@ -423,6 +423,14 @@ test.describe('near-duplicates: one answer with one question', () => {
     await expect(page).toHaveURL(/\/errors\/txn-date-before-closing-date\/#m=/);
   });
 
+  test('the search page answers a pasted bare 6240 fault with the same group card', async ({ page }) => {
+    await page.goto(`/search/#q=${encodeURIComponent(FAULT_6240)}`);
+    const group = page.getByTestId('match-group');
+    await expect(group).toHaveAttribute('data-group', 'duplicate-name');
+    await group.getByRole('button', { name: 'A customer, vendor or location' }).click();
+    await expect(results(page)).toHaveAttribute('data-slug', 'name-already-exists');
+  });
+
   test('a multi-line paste of two bare messages: two groups, and the triage names both pages of each', async ({
     page,
   }) => {
