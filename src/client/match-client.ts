@@ -2,10 +2,10 @@
  * Talks to the matcher worker. Each call bumps a request id; an answer for an older id is dropped,
  * so results never go stale while the person keeps typing.
  */
-import type { MatchOutcome } from '../lib/matcher/types';
+import type { GroupedOutcome } from '../lib/matcher/groups';
 
 export interface MatchAnswer {
-  outcome: MatchOutcome;
+  outcome: GroupedOutcome;
   ms: number;
 }
 
@@ -31,7 +31,7 @@ export class MatchClient {
         const msg = event.data as {
           type: string;
           id?: number;
-          outcome?: MatchOutcome;
+          outcome?: GroupedOutcome;
           ms?: number;
           message?: string;
         };

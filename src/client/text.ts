@@ -10,6 +10,10 @@ import { groupDigits } from '../lib/digits';
 /** "1 error", "2 errors". */
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 
+/** "two", "three" … up to ten, then digits. */
+const numberWord = (n: number): string =>
+  ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][n - 2] ?? String(n);
+
 /** Sentences looked up by a key that may have none. */
 type Words = Partial<Record<string, string>>;
 
@@ -39,6 +43,8 @@ export const triage = {
   caption: (errors: number, lines: number) => `Triage: ${plural(errors, 'distinct error')} in ${lines} lines`,
   columns: ['Error', 'Count', 'Values seen'],
   possible: ' (possible)',
+  or: ' or ',
+  oneOf: (n: number) => ` (possible: one of these ${n})`,
   unmatched: (n: number) =>
     `${n}${n >= MAX_UNMATCHED ? '+' : ''} ${n === 1 ? 'line' : 'lines'} matched nothing`,
 } as const;
@@ -51,6 +57,15 @@ export const summary = {
     `Found ${plural(matches, 'error')}${possibles ? ` and ${plural(possibles, 'possible match', 'possible matches')}` : ''}.`,
   unsure: (n: number) =>
     `Not sure: ${plural(n, 'possible match', 'possible matches')}. Check which one fits your message.`,
+  group: (n: number) =>
+    `Not sure which of ${numberWord(n)} errors this is: answer the question below to see its fix.`,
+} as const;
+
+/** A near-duplicate group's card (results the matcher could not tell apart). */
+export const group = {
+  heading: (n: number) => `One of these ${numberWord(n)}`,
+  chosen: (answer: string) => `You answered: ${answer}.`,
+  change: 'Change answer',
 } as const;
 
 export const truncated = `Your paste was very long, so only its first ${groupDigits(MAX_INPUT_CHARS)} characters were checked.`;

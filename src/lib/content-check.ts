@@ -1,9 +1,12 @@
 /**
  * Build-time content checks that a schema cannot express: unique slugs and aliases, links that
- * point somewhere, and examples that the matcher sends to their own page and no other.
+ * point somewhere, examples that the matcher sends to their own page and no other, and the
+ * near-duplicate groups (group-check.ts).
  * Pure: the build (src/lib/collection.ts) and the unit tests both call it.
  */
+import { checkGroups } from './group-check';
 import { fullMatcher } from './matcher/full';
+import type { GroupSource } from './matcher/groups';
 import { parseTemplate, PatternError } from './matcher/pattern';
 import { messageVariants } from './matcher/variants';
 
@@ -34,6 +37,7 @@ export interface ContentEntryInput {
     keywords?: string[];
     valueSteps?: Record<string, number>;
     qboWordings?: { text: string }[];
+    group?: GroupSource['group'];
   };
 }
 
@@ -60,7 +64,7 @@ export function checkContent(
   entries: ContentEntryInput[],
   options: CheckOptions = { variants: true },
 ): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = checkGroups(entries);
   const owner = new Map<string, { file: string; field: string }>();
   for (const e of entries) owner.set(e.id, { file: e.file, field: 'slug' });
   for (const e of entries) {

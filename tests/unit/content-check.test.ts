@@ -58,6 +58,17 @@ describe.each([
   });
 });
 
+describe('parseErrorFile: a group without an answer names the file and the field', () => {
+  it('says group.answer', () => {
+    const file = 'content/errors/widget-export-failed.mdx';
+    const good = readFileSync('content/errors/name-already-exists.mdx', 'utf8');
+    const without = good.replace(/\n {2}answer: .*\n/, '\n');
+    expect(without).not.toBe(good);
+    const message = thrown(() => parseErrorFile(file, without));
+    expect(message).toMatch(new RegExp(`^${file} → group\\.answer: `, 'm'));
+  });
+});
+
 describe('loadErrors on a folder with a broken file', () => {
   it('fails, naming the file by its path from the project root', () => {
     const message = thrown(() => loadErrors(join(FIXTURES, 'broken')));
@@ -194,7 +205,119 @@ describe('checkContent', () => {
       field: 'messages[1]',
       mentions: ['fixtures/gadget-locked.mdx'],
     },
+    {
+      name: 'a group without its question',
+      change: (p) => {
+        p[WIDGET]!.data.group = { id: 'stock-pair', answer: 'A widget' };
+        p[GADGET]!.data.group = { id: 'stock-pair', answer: 'A gadget' };
+      },
+      file: 'fixtures/widget-export-failed.mdx',
+      field: 'group.question',
+      mentions: ['"stock-pair" has no question', 'fixtures/gadget-locked.mdx'],
+    },
+    {
+      name: 'a group of one page',
+      change: (p) => {
+        p[WIDGET]!.data.group = {
+          id: 'stock-pair',
+          question: 'Is it a widget or a gadget?',
+          answer: 'A widget',
+        };
+      },
+      file: 'fixtures/widget-export-failed.mdx',
+      field: 'group.id',
+      mentions: ['"stock-pair" has this page only', 'misspelt'],
+    },
+    {
+      name: 'a misspelt group id (the pages it should join are not found)',
+      change: (p) => {
+        p[WIDGET]!.data.group = {
+          id: 'stock-pair',
+          question: 'Is it a widget or a gadget?',
+          answer: 'A widget',
+        };
+        p[GADGET]!.data.group = { id: 'stock-pairs', answer: 'A gadget' };
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'group.id',
+      mentions: ['"stock-pairs" has this page only'],
+    },
+    {
+      name: 'a group answer left blank',
+      change: (p) => {
+        p[WIDGET]!.data.group = {
+          id: 'stock-pair',
+          question: 'Is it a widget or a gadget?',
+          answer: 'A widget',
+        };
+        p[GADGET]!.data.group = { id: 'stock-pair', answer: ' ' };
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'group.answer',
+      mentions: ["needs this page's answer"],
+    },
+    {
+      name: 'two answers alike in one group',
+      change: (p) => {
+        p[WIDGET]!.data.group = {
+          id: 'stock-pair',
+          question: 'Is it a widget or a gadget?',
+          answer: 'A part',
+        };
+        p[GADGET]!.data.group = { id: 'stock-pair', answer: 'a part' };
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'group.answer',
+      mentions: ['“a part” is already the answer of fixtures/widget-export-failed.mdx'],
+    },
+    {
+      name: 'two questions that disagree',
+      change: (p) => {
+        p[WIDGET]!.data.group = {
+          id: 'stock-pair',
+          question: 'Is it a widget or a gadget?',
+          answer: 'A widget',
+        };
+        p[GADGET]!.data.group = { id: 'stock-pair', question: 'Is it a gadget?', answer: 'A gadget' };
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'group.question',
+      mentions: [
+        '“Is it a gadget?” disagrees',
+        'fixtures/widget-export-failed.mdx',
+        '“Is it a widget or a gadget?”',
+      ],
+    },
+    {
+      name: 'the same question said twice',
+      change: (p) => {
+        p[WIDGET]!.data.group = {
+          id: 'stock-pair',
+          question: 'Is it a widget or a gadget?',
+          answer: 'A widget',
+        };
+        p[GADGET]!.data.group = {
+          id: 'stock-pair',
+          question: 'Is it a widget or a gadget?',
+          answer: 'A gadget',
+        };
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'group.question',
+      mentions: ['already has this question in fixtures/widget-export-failed.mdx', 'one page only'],
+    },
   ];
+
+  it('passes a well-formed group: two pages, one question, an answer each', () => {
+    const entries = pages();
+    entries[WIDGET]!.data.group = {
+      id: 'stock-pair',
+      question: 'Is it a widget or a gadget?',
+      answer: 'A widget',
+    };
+    entries[GADGET]!.data.group = { id: 'stock-pair', answer: 'A gadget' };
+    expect(checkContent(entries)).toEqual([]);
+  });
 
   describe.each(cases)('$name', ({ change, file, field, mentions }) => {
     const entries = pages();

@@ -4,6 +4,7 @@
  */
 import Fuse from 'fuse.js';
 import { cut } from '../cut';
+import { collectGroups, packGroups, type GroupSource } from './groups';
 import { compilePattern, templateText } from './pattern';
 import { fuzzyKey, normalizeTemplate, sequenceWords } from './normalize';
 import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
@@ -20,6 +21,8 @@ export interface IndexSource {
   keywords?: string[];
   /** One or two plain sentences on the cause and the fix. */
   summary?: string;
+  /** Its near-duplicate group, if any (groups.ts). */
+  group?: GroupSource['group'];
 }
 
 export interface BuiltIndex {
@@ -82,5 +85,12 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   });
 
   const fuseIndex = Fuse.createIndex([...FUSE_KEYS], records).toJSON();
-  return { core: { v: 1, pages, patterns, codes, titles }, fuzzy: { v: 1, fuse: fuseIndex, seq, about } };
+  const groups = packGroups(
+    collectGroups(sources.map((src) => ({ slug: src.slug, group: src.group }))),
+    pages,
+  );
+  return {
+    core: { v: 1, pages, patterns, codes, titles, groups },
+    fuzzy: { v: 1, fuse: fuseIndex, seq, about },
+  };
 }

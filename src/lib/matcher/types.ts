@@ -35,6 +35,8 @@ export interface MatchIndex {
   codes: Record<string, number[]>;
   /** QBO short fault title (lowercase, normalized) → pages. */
   titles: Record<string, number[]>;
+  /** Near-duplicate groups (groups.ts): [id, question, [page, answer][]]. */
+  groups: [string, string, [number, string][]][];
 }
 
 /** The fuzzy stage's index (/fuzzy-index.json), loaded only when a paste needs it. */
