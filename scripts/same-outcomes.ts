@@ -2,7 +2,7 @@
  * npm run same-outcomes [-- <git ref>] [--every K]: proves that a change to how the matcher computes
  * changes nothing it answers. Exits 1 on any difference.
  *
- * It copies src/lib/matcher/ as it is at <ref> (default `main`) out of git into a temporary
+ * It copies src/ as it is at <ref> (default `main`) out of git into a temporary
  * directory and runs that matcher and this checkout's side by side, each from its own index sent
  * through JSON as the browser gets it, on:
  * - every case of every corpus (B halves too: counted, never printed), and reports made of the dev
@@ -48,7 +48,7 @@ interface Api {
 /** The matcher of `ref`, copied out of git next to a link to this checkout's node_modules. */
 async function refApi(ref: string): Promise<{ api: Api; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'qbo-outcomes-'));
-  const tar = execFileSync('git', ['archive', ref, 'src/lib/matcher'], { cwd: ROOT, maxBuffer: 1 << 28 });
+  const tar = execFileSync('git', ['archive', ref, 'src'], { cwd: ROOT, maxBuffer: 1 << 28 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const load = (file: string): Promise<unknown> =>

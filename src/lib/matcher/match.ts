@@ -42,10 +42,51 @@ const MAX_HITS = 20_000;
 
 interface CompiledEntry {
   page: number;
-  re: RegExp;
+  source: string;
+  /** Compiled on first use: most patterns never run on a given paste. */
+  re?: RegExp;
   needle: string;
   specificity: number;
   types: Record<string, string>;
+}
+
+/** Needles are found from their first this many characters (compilePattern's needles have at least 6). */
+const NEEDLE_KEY = 6;
+
+/**
+ * Which patterns' needles a lowercase text holds, in pattern order. The needles are grouped by their
+ * first NEEDLE_KEY characters, so the text is read once, at any number of patterns, instead of once
+ * per pattern; a needle shorter than that is looked for on its own.
+ */
+export function needleFinder(needles: readonly string[]): (lower: string) => number[] {
+  const byKey = new Map<string, Map<string, number[]>>();
+  const short: number[] = [];
+  needles.forEach((needle, i) => {
+    if (needle.length < NEEDLE_KEY) {
+      short.push(i);
+      return;
+    }
+    const key = needle.slice(0, NEEDLE_KEY);
+    let group = byKey.get(key);
+    if (!group) byKey.set(key, (group = new Map<string, number[]>()));
+    const same = group.get(needle);
+    if (same) same.push(i);
+    else group.set(needle, [i]);
+  });
+  return (lower) => {
+    const out = short.filter((i) => lower.includes(needles[i]!));
+    const found = new Set<string>();
+    for (let at = 0; at + NEEDLE_KEY <= lower.length; at++) {
+      const group = byKey.get(lower.slice(at, at + NEEDLE_KEY));
+      if (!group) continue;
+      for (const [needle, patterns] of group)
+        if (!found.has(needle) && lower.startsWith(needle, at)) {
+          found.add(needle);
+          out.push(...patterns);
+        }
+    }
+    return out.sort((a, b) => a - b);
+  };
 }
 
 interface Hit {
@@ -135,22 +176,24 @@ const HAS_LETTERS = /\p{L}{2}/u;
 export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Trace): Matcher {
   const compiled: CompiledEntry[] = index.patterns.map(([page, source, needle, specificity, types]) => ({
     page,
-    re: new RegExp(source, PATTERN_FLAGS),
+    source,
     needle,
     specificity,
     types: Object.fromEntries(types ? types.split(',').map((t) => t.split(':') as [string, string]) : []),
   }));
+  const holdsNeedle = needleFinder(compiled.map((c) => c.needle));
   const titleKeys = Object.entries(index.titles);
   const knownCodes = new Set(Object.keys(index.codes));
   function exactHits(text: string): Hit[] {
     // A message wrapped over two lines still holds its needle.
     const lower = text.toLowerCase().replace(/\n/g, ' ');
     const hits: Hit[] = [];
-    for (const [pattern, c] of compiled.entries()) {
-      if (!lower.includes(c.needle)) continue;
-      c.re.lastIndex = 0;
-      for (let m = c.re.exec(text); m; m = c.re.exec(text)) {
-        if (m[0].length === 0) c.re.lastIndex++;
+    for (const pattern of holdsNeedle(lower)) {
+      const c = compiled[pattern]!;
+      const re = (c.re ??= new RegExp(c.source, PATTERN_FLAGS));
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) re.lastIndex++;
         const values: Record<string, string> = {};
         for (const [k, v] of groupEntries(m)) if (v !== undefined) values[k] = v.trim();
         hits.push({
