@@ -4,6 +4,7 @@
  */
 import type { IndexSource } from '../src/lib/matcher/build-index';
 import { fuzzyKey } from '../src/lib/matcher/normalize';
+import { fillTemplate, templateText } from '../src/lib/matcher/pattern';
 import { parseErrorFile, type NodeErrorEntry } from '../src/lib/node/load-content';
 
 function prng(seed: number): () => number {
@@ -29,7 +30,11 @@ export function syntheticPages(
   avoid: (word: string) => boolean = () => false,
 ): IndexSource[] {
   const realWords = [
-    ...new Set(real.flatMap((s) => fuzzyKey([...(s.messages ?? []), ...s.patterns].join(' ')).split(' '))),
+    ...new Set(
+      real.flatMap((s) =>
+        fuzzyKey([...(s.messages ?? []), ...s.patterns.map(templateText)].join(' ')).split(' '),
+      ),
+    ),
   ].filter((w) => w && !avoid(w));
   const rnd = prng(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
@@ -47,7 +52,7 @@ export function syntheticPages(
       slug: `synthetic-${i}`,
       title: `Synthetic error ${i} ${words.slice(0, 3).join(' ')}`,
       patterns: [message],
-      messages: [message.replace(/\{(\w+):\w+\}/g, 'NNN')],
+      messages: [fillTemplate(message, () => 'NNN')],
       keywords: [words.slice(0, 2).join(' ')],
     };
   });
@@ -64,7 +69,7 @@ const SAMPLE_VALUES: Record<string, readonly string[]> = {
 /** The help article's generalized token for each placeholder type (a date takes MM/DD/YYYY, not NNN). */
 const GENERAL: Record<string, string> = { date: 'MM/DD/YYYY' };
 const fill = (pattern: string, value: (type: string) => string) =>
-  pattern.replace(/\{\w+:(\w+)\}/g, (_, type: string) => value(type));
+  fillTemplate(pattern, (p) => value(p.type));
 
 /**
  * A synthetic page (from `syntheticPages`) as a content/errors/<slug>.mdx file that passes the
@@ -117,7 +122,9 @@ synthetic pages the scale benchmark writes; its words are made up.
 export function scalePages(n: number, real: readonly IndexSource[]): IndexSource[] {
   const pagesWith = new Map<string, number>();
   for (const s of real)
-    for (const w of new Set(fuzzyKey([...(s.messages ?? []), ...s.patterns].join(' ')).split(' ')))
+    for (const w of new Set(
+      fuzzyKey([...(s.messages ?? []), ...s.patterns.map(templateText)].join(' ')).split(' '),
+    ))
       pagesWith.set(w, (pagesWith.get(w) ?? 0) + 1);
   return syntheticPages(n - real.length, real, 7, (w) => (pagesWith.get(w) ?? 0) < 2);
 }

@@ -4,7 +4,18 @@
  * Pure: the build (src/lib/collection.ts) and the unit tests both call it.
  */
 import { fullMatcher } from './matcher/full';
+import { parseTemplate, PatternError } from './matcher/pattern';
 import { messageVariants } from './matcher/variants';
+
+/** The placeholder names of a template; none for a broken one (building the index reports it). */
+function placeholderNames(template: string): string[] {
+  try {
+    return parseTemplate(template).flatMap((part) => (part.kind === 'placeholder' ? [part.name] : []));
+  } catch (err) {
+    if (err instanceof PatternError) return [];
+    throw err;
+  }
+}
 
 export interface ContentEntryInput {
   /** Slug (the file name without extension). */
@@ -79,9 +90,7 @@ export function checkContent(
   }
 
   for (const e of entries) {
-    const names = new Set(
-      e.data.patterns.flatMap((p) => [...p.matchAll(/\{([a-z][A-Za-z0-9]*):[a-z]+\}/g)].map((m) => m[1]!)),
-    );
+    const names = new Set(e.data.patterns.flatMap(placeholderNames));
     for (const name of Object.keys(e.data.valueSteps ?? {})) {
       if (!names.has(name))
         problems.push({

@@ -59,6 +59,37 @@ function fuzzString(rand: () => number, n: number): string {
 }
 
 const hasLoneSurrogate = (s: string) => !s.isWellFormed();
+/** Every string in a value (an outcome), keys and all. */
+const allStrings = (v: unknown): string[] =>
+  typeof v === 'string'
+    ? [v]
+    : v && typeof v === 'object'
+      ? Object.entries(v).flatMap(([k, x]) => [k, ...allStrings(x)])
+      : [];
+
+describe('the matcher returns no lone surrogate, wherever it cuts', () => {
+  const emoji = '\u{1F600}';
+  it.each([
+    // The emoji straddles where an occurrence (500 characters) or an unmatched line (200) is cut.
+    [
+      'a matching line over 500 characters',
+      `${"Deposit total 1.00 doesn't match sum of payments 2.00. ".padEnd(498, 'z')}${emoji} tail`,
+    ],
+    ['an unmatched line', `${'q'.repeat(198)}${emoji} nothing known here`],
+    [
+      'a JSON fault body',
+      '{"Fault":{"Error":[{"Message":"Bad \\ud83d thing","Detail":"x \\ud83d","code":"610"}]}}',
+    ],
+    [
+      'an XML fault body',
+      '<Fault><Error code="610"><Message>Bad &#xD83D; thing</Message><Detail>x</Detail></Error></Fault>',
+    ],
+    ['a line of 2,000 characters', `${'Deposit total '.repeat(142)}${emoji}`],
+  ])('%s', (_kind, text) => {
+    const bad = allStrings(matcher.match(text)).filter(hasLoneSurrogate);
+    expect(bad).toEqual([]);
+  });
+});
 
 // Generous timeouts: the machine is shared, and a slow run is not a failure of the property.
 describe.each(Array.from({ length: 12 }, (_, i) => i + 1))('seed %i', { timeout: 30_000 }, (seed) => {
@@ -94,6 +125,7 @@ describe.each(Array.from({ length: 12 }, (_, i) => i + 1))('seed %i', { timeout:
   it('the matcher, marking, tailoring, tickets and triage take any string', () => {
     for (const s of strings) {
       const outcome = matcher.match(s);
+      expect(allStrings(outcome).filter(hasLoneSurrogate)).toEqual([]);
       for (const r of outcome.results) {
         expect(() => errorHref('/', r.slug, r.occurrences[0]?.text ?? s)).not.toThrow();
         const notes = tailor(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, PATTERN_FLAGS, PatternError } from '../../src/lib/matcher/pattern';
+import {
+  compilePattern,
+  fillTemplate,
+  PATTERN_FLAGS,
+  PatternError,
+  templateText,
+} from '../../src/lib/matcher/pattern';
+import { sequenceWords } from '../../src/lib/matcher/normalize';
 import { loadErrors } from '../../src/lib/node/load-content';
 
 describe('template syntax errors are explained', () => {
@@ -29,6 +36,19 @@ function adversarial(template: string): string[] {
   const head = template.split('{')[0] ?? '';
   return filler.map((f) => head + f);
 }
+
+describe('one placeholder grammar', () => {
+  it('fills placeholders by name and type, and unescapes doubled braces', () => {
+    expect(fillTemplate('Class "{cls:text}" {{{n:int}}} on {d:date}', (p) => `<${p.name}:${p.type}>`)).toBe(
+      'Class "<cls:text>" {<n:int>} on <d:date>',
+    );
+  });
+  it('reads a template as the same words as a message with values in it', () => {
+    expect(
+      sequenceWords(templateText('Txn Date={txnDate:date} is before book closing date={closing:date}')),
+    ).toEqual(sequenceWords('Txn Date=03/14/2026 is before book closing date=03/31/2026'));
+  });
+});
 
 describe('compiled patterns run in linear time', () => {
   const templates = loadErrors().flatMap((e) => e.data.patterns);

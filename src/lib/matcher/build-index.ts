@@ -3,7 +3,8 @@
  * JSON (/match-index.json): compiled regex sources, QBO codes and titles, and a prebuilt Fuse index.
  */
 import Fuse from 'fuse.js';
-import { compilePattern } from './pattern';
+import { cut } from '../cut';
+import { compilePattern, templateText } from './pattern';
 import { fuzzyKey, normalizeTemplate, sequenceWords } from './normalize';
 import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
 
@@ -28,6 +29,13 @@ export interface BuiltIndex {
   fuzzy: FuzzyIndex;
 }
 
+/** A page's wording as text: its messages, its patterns (each placeholder a value slot), QuickBooks' titles. */
+export const pageWording = (src: IndexSource): string[] => [
+  ...(src.messages ?? []),
+  ...src.patterns.map(templateText),
+  ...(src.qboTitles ?? []),
+];
+
 export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   const pages: MatchIndex['pages'] = [];
   const patterns: MatchIndex['patterns'] = [];
@@ -40,8 +48,9 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   const unique = (texts: string[]) =>
     [...new Set(texts.flatMap((t) => fuzzyKey(t).split(' ')).filter(Boolean))].join(' ');
   sources.forEach((src, p) => {
+    const wording = pageWording(src);
     // The page's message (its first, cut to 240 characters): `possible` cards preview it.
-    pages.push([src.slug, src.title, (src.messages?.[0] ?? '').slice(0, 240)]);
+    pages.push([src.slug, src.title, cut(src.messages?.[0] ?? '', 240)]);
     for (const template of src.patterns) {
       const c = compilePattern(template);
       patterns.push([
@@ -59,18 +68,12 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
     // their distinctive part), the patterns and QuickBooks' titles.
     records.push({
       p,
-      m: unique([...(src.messages ?? []), ...src.patterns, ...(src.qboTitles ?? [])]),
+      m: unique(wording),
       t: unique([src.title]),
       k: unique(src.keywords ?? []),
     });
     about.push(unique([src.summary ?? '']));
-    seq.push([
-      ...new Set(
-        [...(src.messages ?? []), ...src.patterns, ...(src.qboTitles ?? [])].map((t) =>
-          sequenceWords(normalizeTemplate(t)).join(' '),
-        ),
-      ),
-    ]);
+    seq.push([...new Set(wording.map((t) => sequenceWords(normalizeTemplate(t)).join(' ')))]);
   });
 
   const fuseIndex = Fuse.createIndex([...FUSE_KEYS], records).toJSON();

@@ -6,6 +6,7 @@
 import type FuseType from 'fuse.js';
 import type { IFuseOptions } from 'fuse.js';
 import damerauLevenshtein from 'damerau-levenshtein';
+import { cut as cutText } from '../cut';
 import { CANDIDATES, LINE_CHARS, REPAIR_MAX_FIXES, RUN_MAX_WORDS } from './limits';
 import { SLOT, STOPWORDS, fuzzyKey, sequenceWords } from './normalize';
 import { stripWrappers } from './unwrap';
@@ -335,7 +336,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   function features(raw: string, line: string, extra: Iterable<number> = []): Map<number, WordFeatures> {
     // The message itself: the line's start (a 200 KB line costs what 2 KB does) without the
     // wrappers many pages share (`BadRequest. Details:`), which are evidence for none of them.
-    const message = stripWrappers(line.slice(0, LINE_CHARS));
+    const message = stripWrappers(cutText(line, LINE_CHARS));
     const said = fuzzyKey(message);
     const seqWords = sequenceWords(message).slice(0, RUN_MAX_WORDS);
     const cut = /…|\.\.\./.test(message);

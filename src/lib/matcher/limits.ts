@@ -7,6 +7,10 @@
 export const MAX_INPUT_CHARS = 300_000;
 /** At most this many lines that matched nothing are listed. */
 export const MAX_UNMATCHED = 200;
+/** An unmatched line is listed cut to this many characters. */
+export const UNMATCHED_CHARS = 200;
+/** An occurrence (the line a result was found on) keeps this many characters of it. */
+export const OCCURRENCE_CHARS = 500;
 /** At most this many distinct unmatched lines go through fuzzy search. */
 export const MAX_FUZZY_LINES = 200;
 /** Fuzzy queries are cut to this many characters (each word is one more search). */

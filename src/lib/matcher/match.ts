@@ -4,6 +4,7 @@
  * Stages: normalize → unwrap fault bodies → exact patterns over the whole text (a match may span a
  * wrapped line) → per remaining line: QBO codes and titles → Fuse fallback → calibrated verdict.
  */
+import { clip, cut } from '../cut';
 import { groupEntries, PATTERN_FLAGS } from './pattern';
 import { fuzzyKey, normalizeInput } from './normalize';
 import {
@@ -22,8 +23,10 @@ import {
   MAX_SHOWN,
   MAX_UNMATCHED,
   POSSIBLE_MAX_LINES,
+  OCCURRENCE_CHARS,
   QUERY_CHARS,
   TITLE_OTHER_WORDS,
+  UNMATCHED_CHARS,
 } from './limits';
 import {
   EXACT_FEATURES,
@@ -166,7 +169,6 @@ function lines(text: string, starts: number[], first: number, last = first): str
   return text.slice(starts[first], last + 1 < starts.length ? starts[last + 1]! - 1 : text.length).trim();
 }
 
-const clip = (s: string, n = 500) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const HAS_LETTERS = /\p{L}{2}/u;
 
 /**
@@ -214,7 +216,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
   /** The exact-hit model's features (model.ts) of a hit on `segment`, the line(s) it stands on; `span` is the text the hit's cluster covers. */
   function exactFeatures(segment: string, span: string, h: Hit, tied: boolean): ExactFeatures {
     const words = (s: string) => s.match(/\p{L}{2,}/gu)?.length ?? 0;
-    const bare = stripLogPrefix(segment).slice(0, LINE_CHARS);
+    const bare = cut(stripLogPrefix(segment), LINE_CHARS);
     const message = stripWrappers(bare);
     const lower = segment.toLowerCase();
     const ownCode = findCodes(segment, knownCodes).some((c) => index.codes[c]?.includes(h.page));
@@ -301,7 +303,11 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
           types: h.types,
           count: 1,
           // The whole line(s) the message stands on: wrapper and all, as the person pasted it.
-          occurrence: { values: h.values, line: first + 1, text: clip(lines(text, starts, first, last)) },
+          occurrence: {
+            values: h.values,
+            line: first + 1,
+            text: clip(lines(text, starts, first, last), OCCURRENCE_CHARS),
+          },
         });
       }
       i = j;
@@ -327,7 +333,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     };
     for (const c of findCodes(segment, knownCodes)) add(code, index.codes[c] ?? []);
     const lower = segment.toLowerCase();
-    const start = bare.slice(0, LINE_CHARS).toLowerCase();
+    const start = cut(bare, LINE_CHARS).toLowerCase();
     let rest = stripWrappers(start);
     // The SDK's and the platform's wrappers (`BadRequest. Details:`) are QuickBooks' own.
     const wrapped = rest !== start;
@@ -455,7 +461,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         // Scored for the fitting script only (see Trace).
         if (trace?.segment && fuzzy) {
           const bare = stripLogPrefix(line);
-          scoreSegment(line, bare, fuzzyKey(bare).slice(0, QUERY_CHARS).trim(), fuzzy, l, on.get(l));
+          scoreSegment(line, bare, cut(fuzzyKey(bare), QUERY_CHARS).trim(), fuzzy, l, on.get(l));
         }
         continue;
       }
@@ -467,16 +473,16 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     // it is listed with the lines that matched nothing.
     const onlyMatches = outcome.lines > 1 && (covered.size > 0 || outcome.lines > POSSIBLE_MAX_LINES);
     const noteUnmatched = (segment: string) => {
-      if (outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, 200));
+      if (outcome.unmatched.length < MAX_UNMATCHED) outcome.unmatched.push(clip(segment, UNMATCHED_CHARS));
     };
     const fuzzyDone = new Map<string, Found[]>();
     let fuzzed = 0;
     for (const [segment, { line, count }] of rest) {
-      const occurrence: Occurrence = { values: {}, line, text: clip(segment) };
+      const occurrence: Occurrence = { values: {}, line, text: clip(segment, OCCURRENCE_CHARS) };
       // The line without its log prefix: what codes, titles and word features read.
       const bare = stripLogPrefix(segment);
       // Lines that differ only in numbers and names are scored once.
-      const query = fuzzyKey(bare).slice(0, QUERY_CHARS).trim();
+      const query = cut(fuzzyKey(bare), QUERY_CHARS).trim();
       const exactHere = on.get(line - 1);
       const key = `${query}\u0000${codeKey(segment)}\u0000${[...(exactHere?.keys() ?? [])].join(',')}`;
       const same = fuzzyDone.get(key);
@@ -554,9 +560,11 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     }
     // Nothing found: say which QuickBooks fault it was, if the paste carries one.
     const fault = faults.find((f) => f.code || f.message);
-    const code = fault ? '' : String(findCodes(text.slice(0, LINE_CHARS))[0] ?? '');
+    const code = fault ? '' : String(findCodes(cut(text, LINE_CHARS))[0] ?? '');
     if (!byPage.size && (fault ?? code))
-      outcome.fault = fault ? { code: fault.code, title: fault.message } : { code, title: '' };
+      outcome.fault = fault
+        ? { code: fault.code.toWellFormed(), title: fault.message.toWellFormed() }
+        : { code, title: '' };
     outcome.results = [...byPage.values()]
       .sort(
         (a, b) =>

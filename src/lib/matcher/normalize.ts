@@ -4,6 +4,7 @@
  * runs of spaces. Line breaks are kept: they separate errors in a multi-line paste.
  */
 
+import { cut } from '../cut';
 import { MAX_INPUT_CHARS } from './limits';
 
 const QUOTES: Record<string, string> = {
@@ -60,7 +61,11 @@ export interface NormalizedInput {
 export function normalizeInput(raw: unknown): NormalizedInput {
   const input = typeof raw === 'string' ? raw : '';
   const truncated = input.length > MAX_INPUT_CHARS;
-  const text = clean(truncated ? input.slice(0, MAX_INPUT_CHARS) : input).trim();
+  // Well-formed: a lone surrogate (a paste's, or a fault body's `\ud83d`) becomes U+FFFD here, so
+  // nothing the matcher returns carries one.
+  const text = clean(truncated ? cut(input, MAX_INPUT_CHARS) : input)
+    .toWellFormed()
+    .trim();
   return { text, truncated, originalLength: input.length };
 }
 
@@ -92,7 +97,8 @@ export const SLOT = '#';
  * The paste or message as a sequence of lowercase words, glue words and JSON keys kept and every
  * value one slot (`#`): placeholders, numbers, quoted and bracketed parts (names and values such as
  * "HVAC - Residential"), and the article's MM/DD/YYYY, NNN and XXX. So "Txn Date=03/14/2026 is
- * before" and "Txn Date={txnDate:date} is before" are the same sequence. Fragment matching compares
+ * before" and the template "Txn Date={txnDate:date} is before" (as text: `templateText`) are the
+ * same sequence. Fragment matching compares
  * runs of these words; fuzzy search compares them without slots, glue words and JSON keys (fuzzyKey).
  */
 export function sequenceWords(text: string, jsonKeys = true): string[] {
@@ -100,8 +106,7 @@ export function sequenceWords(text: string, jsonKeys = true): string[] {
     .toLowerCase()
     // "can not" and "cannot" are one word (the article writes both).
     .replace(/\bcan\s+not\b/g, 'cannot')
-    .replace(/#/g, ' ')
-    .replace(/\{[a-z][A-Za-z0-9]*:[a-z]+\}/g, ' # ');
+    .replace(/#/g, ' ');
   // JSON keys are words of the message ("AccountNumber":…); other quoted text is a value.
   if (jsonKeys) lower = lower.replace(/"([a-z_][a-z0-9_]{0,40})"\s*:/g, ' $1 ');
   const words = lower

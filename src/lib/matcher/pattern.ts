@@ -105,6 +105,18 @@ export function parseTemplate(template: string): TemplatePart[] {
   return parts;
 }
 
+/**
+ * The template as text: each placeholder replaced by `fill(placeholder)`, `{{` and `}}` by one brace.
+ * The one way to turn a template into words (the index, the content check, the bench's generator).
+ */
+export const fillTemplate = (template: string, fill: (p: Placeholder) => string): string =>
+  parseTemplate(template)
+    .map((part) => (part.kind === 'literal' ? part.text : fill(part)))
+    .join('');
+
+/** A template as message text, each placeholder one value slot (`NNN`, as the article writes one). */
+export const templateText = (template: string): string => fillTemplate(template, () => ' NNN ');
+
 const escapeChar = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** Literal text: spaces may be a line break; next to punctuation a space is optional. */
