@@ -117,7 +117,9 @@ export const fillTemplate = (template: string, fill: (p: Placeholder) => string)
 /** A template as message text, each placeholder one value slot (`NNN`, as the article writes one). */
 export const templateText = (template: string): string => fillTemplate(template, () => ' NNN ');
 
-const escapeChar = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** Characters a regex source escapes. */
+const SPECIAL: ReadonlySet<string> = new Set('.*+?^${}()|[]\\/-');
+const escapeChar = (c: string) => (SPECIAL.has(c) ? `\\${c}` : c);
 
 /** Literal text: spaces may be a line break; next to punctuation a space is optional. */
 function compileLiteral(text: string, trimEnd: boolean): string {
