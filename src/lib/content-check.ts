@@ -37,6 +37,7 @@ export interface ContentEntryInput {
     qboTitles?: string[];
     keywords?: string[];
     valueSteps?: Record<string, number>;
+    qboWordings?: { text: string }[];
   };
 }
 
@@ -227,6 +228,7 @@ export function checkAndIndex(
         for (const v of messageVariants(ex)) check(`examples[${i}] (${v.kind} variant)`, v.text, v.exact);
     });
     e.data.messages.forEach((m, i) => check(`messages[${i}]`, m, true));
+    (e.data.qboWordings ?? []).forEach((w, i) => check(`qboWordings[${i}].text`, w.text, true));
   }
   return { problems, index };
 }

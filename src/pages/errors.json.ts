@@ -13,6 +13,7 @@ export const GET: APIRoute = async ({ site }) => {
       summary: data.summary,
       category: data.category,
       messages: data.messages,
+      qboWordings: data.qboWordings,
       patterns: data.patterns,
       qboCodes: data.qboCodes,
       fixIn: data.fixIn,

@@ -16,6 +16,16 @@ const template = z.string().superRefine((value, ctx) => {
   }
 });
 
+/** A public document, by title and address. */
+const publicDocument = z
+  .object({
+    /** The document's title, e.g. "Handling common errors". */
+    title: z.string().min(5),
+    /** Its public address. */
+    url: z.url(),
+  })
+  .strict();
+
 /**
  * One QuickBooks Online export error: one page at /errors/<slug>/, where the file name is the
  * permanent slug. `related` is passed in: Astro's `reference('errors')` in the content layer, a
@@ -59,15 +69,20 @@ export function makeErrorSchema<R extends z.ZodType>(related: R) {
       /** Old slugs of this page; each becomes a redirect to it. Never reuse one. */
       aliases: z.array(slug).default([]),
       /** Where the page's facts come from: the help article (the default) or a public document, by title and URL. */
-      source: z
-        .object({
-          /** The document's title, e.g. "Handling common errors". */
-          title: z.string().min(5),
-          /** Its public address. */
-          url: z.url().optional(),
-        })
-        .strict()
-        .default(ARTICLE_SOURCE),
+      source: publicDocument.partial({ url: true }).default(ARTICLE_SOURCE),
+      /** QuickBooks' own wordings of this error where they differ from `messages`, each with the public document that shows it; each must be a `match` for this page. */
+      qboWordings: z
+        .array(
+          z
+            .object({
+              /** The wording as the document gives it. */
+              text: z.string().min(5),
+              /** The public document that shows it. */
+              source: publicDocument,
+            })
+            .strict(),
+        )
+        .default([]),
       /** Date a person last checked this page against the source article and QuickBooks. */
       lastReviewed: z.coerce.date(),
     })

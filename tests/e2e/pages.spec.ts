@@ -293,3 +293,29 @@ test.describe('support contact and cross-references', () => {
     );
   });
 });
+
+test.describe('provenance', () => {
+  test('a page names its source; QuickBooks’ own wordings show theirs, and a pasted one finds the page', async ({
+    page,
+  }) => {
+    await page.goto('errors/name-already-exists/');
+    await expect(page.getByTestId('source')).toHaveText('Resolve Touchless Integration export errors (QBO)');
+    const wordings = page.getByTestId('qbo-wordings');
+    await expect(wordings.getByRole('heading')).toHaveText('How QuickBooks words it');
+    await expect(wordings).toContainText('Another customer is already using this name.');
+    await expect(
+      wordings.getByRole('link', { name: /Top QuickBooks Online API errors and how to handle them/ }),
+    ).toHaveAttribute('href', /^https:\/\/developer\.intuit\.com\/hub\/blog\//);
+    await expectNoAxeViolations(page, 'name-already-exists with QuickBooks’ wordings');
+
+    await page.goto('/');
+    await page
+      .getByLabel('Paste an error message')
+      .fill(
+        '{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"The name supplied already exists: Another customer is already using this name. Please use a different name.","code":"6240"}],"type":"ValidationFault"}}',
+      );
+    const first = page.getByTestId('match-result').first();
+    await expect(first).toHaveAttribute('data-slug', 'name-already-exists');
+    await expect(first).toHaveAttribute('data-verdict', 'match');
+  });
+});

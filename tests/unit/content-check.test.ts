@@ -122,6 +122,15 @@ describe('checkContent', () => {
 
   const cases: Case[] = [
     {
+      name: "a QuickBooks wording that the page's patterns do not match",
+      change: (p) => {
+        p[GADGET]!.data.qboWordings = [{ text: 'The frobnicator declined the request.' }];
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'qboWordings[0].text',
+      mentions: ['"The frobnicator declined the request."', 'not a "match" for this page'],
+    },
+    {
       name: 'a duplicate alias across two pages',
       change: (p) => {
         p[WIDGET]!.data.aliases = ['old-export-error'];

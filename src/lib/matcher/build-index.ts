@@ -29,7 +29,12 @@ export interface BuiltIndex {
   fuzzy: FuzzyIndex;
 }
 
-/** A page's wording as text: its messages, its patterns (each placeholder a value slot), QuickBooks' titles. */
+/**
+ * A page's wording as text: its messages, its patterns (each placeholder a value slot), QuickBooks'
+ * titles. QuickBooks' wordings (`qboWordings`) are left out: the patterns match them (the content
+ * check makes sure), and their shared tail ("Please use a different name.") would pull a near-duplicate
+ * page's pastes towards the page that lists them.
+ */
 export const pageWording = (src: IndexSource): string[] => [
   ...(src.messages ?? []),
   ...src.patterns.map(templateText),
