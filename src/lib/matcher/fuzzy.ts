@@ -59,6 +59,8 @@ export interface FuzzySearch {
    * The exact stage runs again on it.
    */
   repair(line: string): string | undefined;
+  /** The page's message, which a `possible` result previews (FuzzyIndex.messages). */
+  preview(page: number): string;
 }
 
 const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
@@ -387,5 +389,5 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     return new Map(out);
   }
 
-  return { features, repair };
+  return { features, repair, preview: (page) => index.messages[page] ?? '' };
 }

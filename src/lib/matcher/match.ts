@@ -5,7 +5,7 @@
  * wrapped line) → per remaining line: QBO codes and titles → Fuse fallback → calibrated verdict.
  */
 import { clip, cut } from '../cut';
-import { groupEntries, PATTERN_FLAGS } from './pattern';
+import { groupEntries, PATTERN_FLAGS, patternFacts, patternSource, type TemplatePart } from './pattern';
 import { fuzzyKey, normalizeInput } from './normalize';
 import {
   aboutQuickBooks,
@@ -45,8 +45,8 @@ const MAX_HITS = 20_000;
 
 interface CompiledEntry {
   page: number;
-  source: string;
-  /** Compiled on first use: most patterns never run on a given paste. */
+  /** The template's parts, compiled into `re` on first use: most patterns never run on a given paste. */
+  parts: TemplatePart[];
   re?: RegExp;
   needle: string;
   specificity: number;
@@ -176,13 +176,13 @@ const HAS_LETTERS = /\p{L}{2}/u;
  * `needsFuzzy`; the browser then loads Fuse.js and asks again.
  */
 export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Trace): Matcher {
-  const compiled: CompiledEntry[] = index.patterns.map(([page, source, needle, specificity, types]) => ({
-    page,
-    source,
-    needle,
-    specificity,
-    types: Object.fromEntries(types ? types.split(',').map((t) => t.split(':') as [string, string]) : []),
-  }));
+  const compiled: CompiledEntry[] = index.pages.flatMap(([, , ...templates], page) =>
+    templates.map((template) => {
+      const { parts, needle, specificity, placeholders } = patternFacts(template);
+      const types = Object.fromEntries(placeholders.map((ph) => [ph.name, ph.type]));
+      return { page, parts, needle, specificity, types };
+    }),
+  );
   const holdsNeedle = needleFinder(compiled.map((c) => c.needle));
   const titleKeys = Object.entries(index.titles);
   const knownCodes = new Set(Object.keys(index.codes));
@@ -192,7 +192,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const hits: Hit[] = [];
     for (const pattern of holdsNeedle(lower)) {
       const c = compiled[pattern]!;
-      const re = (c.re ??= new RegExp(c.source, PATTERN_FLAGS));
+      const re = (c.re ??= new RegExp(patternSource(c.parts), PATTERN_FLAGS));
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) re.lastIndex++;
@@ -521,7 +521,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     // One result per page: the strongest verdict, all occurrences counted.
     const byPage = new Map<number, MatchResult & { firstLine: number }>();
     for (const f of found) {
-      const [slug, title, message] = index.pages[f.page]!;
+      const [slug, title] = index.pages[f.page]!;
+      const message = fuzzy?.preview(f.page) ?? '';
       const r = byPage.get(f.page);
       if (!r) {
         byPage.set(f.page, {

@@ -165,7 +165,11 @@ function pickNeedle(parts: TemplatePart[]): string {
   return best;
 }
 
-export function compilePattern(template: string): CompiledPattern {
+/** What the exact stage needs of a template before any regex runs: its parts, its needle, its specificity, its placeholders. */
+export type PatternFacts = Omit<CompiledPattern, 'source'> & { parts: TemplatePart[] };
+
+/** A template's facts without its regex source (which `patternSource` builds when a paste first holds its needle). */
+export function patternFacts(template: string): PatternFacts {
   const parts = parseTemplate(template);
   const needle = pickNeedle(parts);
   if (needle.length < 6) {
@@ -173,13 +177,25 @@ export function compilePattern(template: string): CompiledPattern {
       `template needs a literal run of at least 6 letters to be recognisable (longest is "${needle}")`,
     );
   }
-  let source = '';
   let specificity = 0;
+  for (const p of parts) if (p.kind === 'literal') specificity += p.text.trim().length;
+  return {
+    template,
+    parts,
+    needle,
+    specificity,
+    placeholders: parts
+      .filter((p): p is TemplatePart & { kind: 'placeholder' } => p.kind === 'placeholder')
+      .map(({ name, type }) => ({ name, type })),
+  };
+}
+
+/** The regex source of a template's parts; use with the `PATTERN_FLAGS` flags. */
+export function patternSource(parts: readonly TemplatePart[]): string {
+  let source = '';
   parts.forEach((p, idx) => {
     if (p.kind === 'literal') {
-      const isLast = idx === parts.length - 1;
-      source += compileLiteral(p.text, isLast);
-      specificity += p.text.trim().length;
+      source += compileLiteral(p.text, idx === parts.length - 1);
     } else {
       const next = parts[idx + 1];
       const body =
@@ -189,15 +205,12 @@ export function compilePattern(template: string): CompiledPattern {
       source += `(?<${p.name}>${body})`;
     }
   });
-  return {
-    template,
-    source,
-    needle,
-    specificity,
-    placeholders: parts
-      .filter((p): p is TemplatePart & { kind: 'placeholder' } => p.kind === 'placeholder')
-      .map(({ name, type }) => ({ name, type })),
-  };
+  return source;
+}
+
+export function compilePattern(template: string): CompiledPattern {
+  const { parts, ...facts } = patternFacts(template);
+  return { ...facts, source: patternSource(parts) };
 }
 
 /** A match's named groups; a group that took no part is undefined at run time, whatever lib.d.ts says. */
