@@ -53,23 +53,36 @@ interface CompiledEntry {
   types: Record<string, string>;
 }
 
-/** Needles are found from their first this many characters (compilePattern's needles have at least 6). */
-const NEEDLE_KEY = 6;
+/** Needles are found from their first this many characters (compilePattern's needles have at least 6; five, read as a number, stay a small integer). */
+const NEEDLE_KEY = 5;
+/** The characters a needle is made of (pattern.ts: lowercase letters, digits, spaces), numbered from 1; 0 for any other. */
+const NEEDLE_CODE = new Uint8Array(128);
+const NEEDLE_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789 ';
+for (let i = 0; i < NEEDLE_CHARS.length; i++) NEEDLE_CODE[NEEDLE_CHARS.charCodeAt(i)] = i + 1;
+const RADIX = 38;
+const TOP = RADIX ** (NEEDLE_KEY - 1);
+const codeAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? NEEDLE_CODE[c]! : 0;
+};
 
 /**
  * Which patterns' needles a lowercase text holds, in pattern order. The needles are grouped by their
- * first NEEDLE_KEY characters, so the text is read once, at any number of patterns, instead of once
- * per pattern; a needle shorter than that is looked for on its own.
+ * first NEEDLE_KEY characters, read as a number; the text is read once, its every run of that many
+ * needle characters as a rolling number, at any number of patterns, instead of once per pattern.
+ * A needle shorter than that, or with another character, is looked for on its own.
  */
 export function needleFinder(needles: readonly string[]): (lower: string) => number[] {
-  const byKey = new Map<string, Map<string, number[]>>();
-  const short: number[] = [];
+  const byKey = new Map<number, Map<string, number[]>>();
+  const apart: number[] = [];
   needles.forEach((needle, i) => {
-    if (needle.length < NEEDLE_KEY) {
-      short.push(i);
+    let key = 0;
+    for (let k = 0; k < needle.length; k++) if (!codeAt(needle, k)) key = NaN;
+    for (let k = 0; k < NEEDLE_KEY; k++) key = key * RADIX + codeAt(needle, k);
+    if (needle.length < NEEDLE_KEY || Number.isNaN(key)) {
+      apart.push(i);
       return;
     }
-    const key = needle.slice(0, NEEDLE_KEY);
     let group = byKey.get(key);
     if (!group) byKey.set(key, (group = new Map<string, number[]>()));
     const same = group.get(needle);
@@ -77,11 +90,24 @@ export function needleFinder(needles: readonly string[]): (lower: string) => num
     else group.set(needle, [i]);
   });
   return (lower) => {
-    const out = short.filter((i) => lower.includes(needles[i]!));
+    const out = apart.filter((i) => lower.includes(needles[i]!));
     const found = new Set<string>();
-    for (let at = 0; at + NEEDLE_KEY <= lower.length; at++) {
-      const group = byKey.get(lower.slice(at, at + NEEDLE_KEY));
+    let key = 0;
+    let run = 0;
+    for (let i = 0; i < lower.length; i++) {
+      const c = codeAt(lower, i);
+      if (!c) {
+        key = 0;
+        run = 0;
+        continue;
+      }
+      if (run >= NEEDLE_KEY) key -= codeAt(lower, i - NEEDLE_KEY) * TOP;
+      else run++;
+      key = key * RADIX + c;
+      if (run < NEEDLE_KEY) continue;
+      const group = byKey.get(key);
       if (!group) continue;
+      const at = i - NEEDLE_KEY + 1;
       for (const [needle, patterns] of group)
         if (!found.has(needle) && lower.startsWith(needle, at)) {
           found.add(needle);
