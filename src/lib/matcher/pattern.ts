@@ -55,12 +55,25 @@ const PUNCT = /[.,:;!?()[\]=\-"'/\\]/;
 
 export class PatternError extends Error {}
 
+/** Where the next `{` or `}` is at or after `from` (the text's length if none). */
+function nextBrace(text: string, from: number): number {
+  const open = text.indexOf('{', from);
+  const close = text.indexOf('}', from);
+  if (open < 0) return close < 0 ? text.length : close;
+  return close < 0 ? open : Math.min(open, close);
+}
+
 /** Splits a template into literal and placeholder parts; throws PatternError with a readable reason. */
 export function parseTemplate(template: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let literal = '';
   const names = new Set<string>();
   for (let i = 0; i < template.length; i++) {
+    // Plain text up to the next brace is literal text, taken in one piece.
+    const brace = nextBrace(template, i);
+    literal += template.slice(i, brace);
+    i = brace;
+    if (i === template.length) break;
     const ch = template[i]!;
     if (ch === '{' && template[i + 1] === '{') {
       literal += '{';
@@ -74,10 +87,6 @@ export function parseTemplate(template: string): TemplatePart[] {
     }
     if (ch === '}')
       throw new PatternError(`unmatched "}" at position ${i + 1}; write "}}" for a literal brace`);
-    if (ch !== '{') {
-      literal += ch;
-      continue;
-    }
     const end = template.indexOf('}', i);
     if (end < 0) throw new PatternError(`placeholder opened at position ${i + 1} is never closed`);
     const body = template.slice(i + 1, end);
