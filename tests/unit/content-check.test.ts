@@ -318,6 +318,52 @@ describe('checkContent', () => {
     entries[GADGET]!.data.group = { id: 'stock-pair', answer: 'A gadget' };
     expect(checkContent(entries)).toEqual([]);
   });
+  // A page added later whose pattern or words take an old page's example: the problem is the old
+  // page's, and names the new page's file too (the one to fix).
+  const newPage = (id: string, pattern: string, example: string): ContentEntryInput => ({
+    id,
+    file: `fixtures/${id}.mdx`,
+    data: {
+      title: id,
+      patterns: [pattern],
+      messages: [example],
+      examples: [example],
+      related: [],
+      aliases: [],
+    },
+  });
+  cases.push(
+    {
+      name: "a new page with the same pattern as an old page's",
+      change: (p) => {
+        p.push(
+          newPage(
+            'widget-ledger-copy',
+            'Widget {widgetId:int} could not be exported to the ledger',
+            'Widget 5 could not be exported to the ledger',
+          ),
+        );
+      },
+      file: 'fixtures/widget-export-failed.mdx',
+      field: 'examples[1]',
+      mentions: ['is not a "match" for this page', 'fixtures/widget-ledger-copy.mdx competes for it'],
+    },
+    {
+      name: "a new page whose words take an old page's cut-off example",
+      change: (p) => {
+        p.push(
+          newPage(
+            'widget-ledger-book',
+            'Widget {widgetId:int} could not be exported to the ledger book',
+            'Widget 5 could not be exported to the ledger book',
+          ),
+        );
+      },
+      file: 'fixtures/widget-export-failed.mdx',
+      field: 'examples[1] (cut-off variant)',
+      mentions: ['puts nothing first', 'fixtures/widget-ledger-book.mdx competes for it'],
+    },
+  );
 
   describe.each(cases)('$name', ({ change, file, field, mentions }) => {
     const entries = pages();

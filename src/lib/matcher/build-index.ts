@@ -1,11 +1,13 @@
 /**
- * Builds the compact match index from the error collection, at build time. The browser gets it as
- * JSON (/match-index.json): compiled regex sources, QBO codes and titles, and a prebuilt Fuse index.
+ * Builds the match indexes from the error collection, at build time. The browser gets them as JSON:
+ * /match-index.json (each page's slug, title and pattern templates, QBO codes and titles) before
+ * the first result, and /fuzzy-index.json (a prebuilt Fuse index, word sequences, and the messages a
+ * `possible` result previews) only when a paste needs fuzzy search.
  */
 import Fuse from 'fuse.js';
 import { cut } from '../cut';
 import { collectGroups, packGroups, type GroupSource } from './groups';
-import { compilePattern, templateText } from './pattern';
+import { patternFacts, templateText } from './pattern';
 import { fuzzyKey, normalizeTemplate, sequenceWords } from './normalize';
 import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
 
@@ -46,7 +48,7 @@ export const pageWording = (src: IndexSource): string[] => [
 
 export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   const pages: MatchIndex['pages'] = [];
-  const patterns: MatchIndex['patterns'] = [];
+  const messages: string[] = [];
   const codes: Record<string, number[]> = {};
   const titles: Record<string, number[]> = {};
   const records: FuzzyRecord[] = [];
@@ -57,18 +59,12 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
     [...new Set(texts.flatMap((t) => fuzzyKey(t).split(' ')).filter(Boolean))].join(' ');
   sources.forEach((src, p) => {
     const wording = pageWording(src);
+    // Each template must compile (patternFacts throws a PatternError naming the problem); the
+    // matcher compiles them again where it reads the index.
+    for (const template of src.patterns) patternFacts(template);
+    pages.push([src.slug, src.title, ...src.patterns]);
     // The page's message (its first, cut to 240 characters): `possible` cards preview it.
-    pages.push([src.slug, src.title, cut(src.messages?.[0] ?? '', 240)]);
-    for (const template of src.patterns) {
-      const c = compilePattern(template);
-      patterns.push([
-        p,
-        c.source,
-        c.needle,
-        c.specificity,
-        c.placeholders.map((ph) => `${ph.name}:${ph.type}`).join(','),
-      ]);
-    }
+    messages.push(cut(src.messages?.[0] ?? '', 240));
     for (const code of src.qboCodes ?? []) (codes[String(code)] ??= []).push(p);
     for (const t of src.qboTitles ?? []) (titles[normalizeTemplate(t).toLowerCase()] ??= []).push(p);
     // One record per page. Token search scores each word of the paste on its own, so a page's
@@ -90,7 +86,7 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
     pages,
   );
   return {
-    core: { v: 1, pages, patterns, codes, titles, groups },
-    fuzzy: { v: 1, fuse: fuseIndex, seq, about },
+    core: { v: 2, pages, codes, titles, groups },
+    fuzzy: { v: 2, fuse: fuseIndex, seq, about, messages },
   };
 }
