@@ -15,7 +15,7 @@ import { notFoundText, ticketText } from '../lib/ticket';
 import { tailor } from '../lib/tailor';
 import { triageRows } from '../lib/triage';
 import { triageCsv, triageMarkdown } from '../lib/triage-export';
-import { groupDigits, valuesSeen } from '../lib/values';
+import { valuesSeen } from '../lib/values';
 import { copyText } from './clipboard';
 import { wireScreenshots } from './screenshot-intake';
 import * as TEXT from './text';
@@ -55,7 +55,7 @@ class ErrorMatcher extends HTMLElement {
       if (pasted.length <= PREVIEW_CHARS) return;
       event.preventDefault();
       this.#full = pasted;
-      box.value = `${cut(pasted, PREVIEW_CHARS)}\n… (${groupDigits(pasted.length)} characters pasted; the box shows the start, the troubleshooter reads it all)`;
+      box.value = `${cut(pasted, PREVIEW_CHARS)}\n${TEXT.longPaste(pasted.length)}`;
       void this.#run(pasted, results, base);
     });
     box.addEventListener('input', () => {

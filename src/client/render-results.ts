@@ -10,6 +10,7 @@
 import { shownItems, type Group, type GroupedOutcome } from '../lib/matcher/groups';
 import type { MatchResult } from '../lib/matcher/types';
 import { clip, encodeText } from '../lib/cut';
+import { MESSAGE_PREVIEW_CHARS, SEARCH_LINK_CHARS } from '../lib/matcher/limits';
 import { errorHref, shortenForLink } from '../lib/links';
 import { oneLine } from '../lib/tailor';
 import { triageRows, valuesSummary } from '../lib/triage';
@@ -77,7 +78,12 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
   const preview = r.verdict === 'possible' ? r.message : '';
   if (preview)
     li.append(
-      el('p', { className: 'preview' }, TEXT.pageMessage, el('code', { textContent: clip(preview, 240) })),
+      el(
+        'p',
+        { className: 'preview' },
+        TEXT.pageMessage,
+        el('code', { textContent: clip(preview, MESSAGE_PREVIEW_CHARS) }),
+      ),
     );
   if (opts.tools)
     li.append(el('p', { className: 'card-tools' }, button(TEXT.copyForTicket, 'ticket', { slug: r.slug })));
@@ -288,7 +294,7 @@ export function renderResults(container: HTMLElement, outcome: GroupedOutcome, o
         {},
         TEXT.notFound.tryBefore,
         el('a', {
-          href: `${opts.base}search/#q=${encodeText(linkMessage, 200)}`,
+          href: `${opts.base}search/#q=${encodeText(linkMessage, SEARCH_LINK_CHARS)}`,
           textContent: TEXT.notFound.search,
         }),
         TEXT.notFound.or,

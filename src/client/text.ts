@@ -68,6 +68,9 @@ export const group = {
   change: 'Change answer',
 } as const;
 
+/** The box's last line after a long paste: the box shows the start, the matcher reads it all. */
+export const longPaste = (chars: number) =>
+  `… (${groupDigits(chars)} characters pasted; the box shows the start, the troubleshooter reads it all)`;
 export const truncated = `Your paste was very long, so only its first ${groupDigits(MAX_INPUT_CHARS)} characters were checked.`;
 
 export const fuzzyCapped = `Many different lines matched no known message; only the first ${MAX_FUZZY_LINES} of them were compared by similarity.`;

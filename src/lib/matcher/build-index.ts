@@ -6,6 +6,7 @@
  */
 import Fuse from 'fuse.js';
 import { cut } from '../cut';
+import { MESSAGE_PREVIEW_CHARS } from './limits';
 import { collectGroups, packGroups, type GroupSource } from './groups';
 import { patternFacts, templateText } from './pattern';
 import { fuzzyKey, normalizeTemplate, sequenceWords } from './normalize';
@@ -63,8 +64,8 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
     // matcher compiles them again where it reads the index.
     for (const template of src.patterns) patternFacts(template);
     pages.push([src.slug, src.title, ...src.patterns]);
-    // The page's message (its first, cut to 240 characters): `possible` cards preview it.
-    messages.push(cut(src.messages?.[0] ?? '', 240));
+    // The page's message (its first, cut): `possible` cards preview it.
+    messages.push(cut(src.messages?.[0] ?? '', MESSAGE_PREVIEW_CHARS));
     for (const code of src.qboCodes ?? []) (codes[String(code)] ??= []).push(p);
     for (const t of src.qboTitles ?? []) (titles[normalizeTemplate(t).toLowerCase()] ??= []).push(p);
     // One record per page. Token search scores each word of the paste on its own, so a page's
