@@ -434,9 +434,11 @@ test.describe('size budget', () => {
    * the fitted model (two regressions and the exact-hit model, scored in the worker) and the
    * one-module text added 2.7 KB, and issue 12's code 1 KB more (36.9 KB measured), and issue 13's
    * screenshot intake 2.1 KB (39.0 KB; the OCR is counted apart), and issue 10's near-duplicate
-   * groups 1.1 KB (40.5 KB measured); what a paste needs first stays within HOME_BUDGET.
+   * groups 1.1 KB (40.5 KB measured), and issue 14's worker that compiles the patterns from their
+   * templates 1.4 KB (41.2 KB measured; it took the exact stage's index at 2,200 pages from 218 to
+   * 92 KB gzip); what a paste needs first stays within HOME_BUDGET.
    */
-  const HOME_ALL_BUDGET = 41 * 1024;
+  const HOME_ALL_BUDGET = 42 * 1024;
   test(`home page, everything it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     const total = js.total + gzipOf('/match-index.json') + gzipOf('/fuzzy-index.json');
