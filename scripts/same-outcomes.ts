@@ -36,7 +36,7 @@ import { scalePages, syntheticEntries } from '../bench/synthetic';
 const args = process.argv.slice(2);
 const everyAt = args.indexOf('--every');
 const EVERY = everyAt >= 0 ? Number(args[everyAt + 1]) : 1;
-const REF = args.find((a, i) => !a.startsWith('--') && i !== everyAt + 1) ?? 'main';
+const REF = args.find((a, i) => !a.startsWith('--') && (everyAt < 0 || i !== everyAt + 1)) ?? 'main';
 if (!Number.isInteger(EVERY) || EVERY < 1) throw new Error(`--every takes a whole number ≥ 1`);
 
 /** What both sides must offer: main's API of build-index.ts, match.ts and fuzzy.ts. */
