@@ -5,7 +5,7 @@
  * wrapped line) → per remaining line: QBO codes and titles → Fuse fallback → calibrated verdict.
  */
 import { clip, cut } from '../cut';
-import { groupEntries, PATTERN_FLAGS, patternFacts, patternSource, type TemplatePart } from './pattern';
+import { groupEntries, PATTERN_FLAGS, patternFacts, patternSource, templateNeedle } from './pattern';
 import { fuzzyKey, normalizeInput } from './normalize';
 import {
   aboutQuickBooks,
@@ -45,12 +45,10 @@ const MAX_HITS = 20_000;
 
 interface CompiledEntry {
   page: number;
-  /** The template's parts, compiled into `re` on first use: most patterns never run on a given paste. */
-  parts: TemplatePart[];
-  re?: RegExp;
+  template: string;
   needle: string;
-  specificity: number;
-  types: Record<string, string>;
+  /** Worked out when a paste first holds the needle: most patterns never run on a given paste. */
+  compiled?: { re: RegExp; specificity: number; types: Record<string, string> };
 }
 
 /** Needles are found from their first this many characters (compilePattern's needles have at least 6; five, read as a number, stay a small integer). */
@@ -202,13 +200,16 @@ const HAS_LETTERS = /\p{L}{2}/u;
  * `needsFuzzy`; the browser then loads Fuse.js and asks again.
  */
 export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Trace): Matcher {
+  // The index's templates were checked when it was built (buildIndex): only their needles are read
+  // now, before the first paste.
   const compiled: CompiledEntry[] = index.pages.flatMap(([, , ...templates], page) =>
-    templates.map((template) => {
-      const { parts, needle, specificity, placeholders } = patternFacts(template);
-      const types = Object.fromEntries(placeholders.map((ph) => [ph.name, ph.type]));
-      return { page, parts, needle, specificity, types };
-    }),
+    templates.map((template) => ({ page, template, needle: templateNeedle(template) })),
   );
+  const compile = (c: CompiledEntry) => {
+    const { parts, specificity, placeholders } = patternFacts(c.template);
+    const types = Object.fromEntries(placeholders.map((ph) => [ph.name, ph.type]));
+    return { re: new RegExp(patternSource(parts), PATTERN_FLAGS), specificity, types };
+  };
   const holdsNeedle = needleFinder(compiled.map((c) => c.needle));
   const titleKeys = Object.entries(index.titles);
   const knownCodes = new Set(Object.keys(index.codes));
@@ -218,7 +219,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const hits: Hit[] = [];
     for (const pattern of holdsNeedle(lower)) {
       const c = compiled[pattern]!;
-      const re = (c.re ??= new RegExp(patternSource(c.parts), PATTERN_FLAGS));
+      const { re, specificity, types } = (c.compiled ??= compile(c));
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) re.lastIndex++;
@@ -229,9 +230,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
           pattern,
           start: m.index,
           end: m.index + m[0].length,
-          specificity: c.specificity,
+          specificity,
           values,
-          types: c.types,
+          types,
         });
         if (hits.length >= MAX_HITS) return hits;
       }

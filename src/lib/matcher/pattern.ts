@@ -9,7 +9,7 @@
  * text compiles to fixed characters with at most one optional separator between them, so a
  * compiled pattern runs in time linear in the input (times a small constant bound).
  */
-import { normalizeTemplate } from './normalize';
+import { isClean as isPlain, normalizeTemplate } from './normalize';
 
 /** What each placeholder type accepts. Each also accepts the generalized tokens of the help article (NNN, #, MM/DD/YYYY). */
 export const PLACEHOLDER_TYPES = {
@@ -176,6 +176,31 @@ function pickNeedle(parts: TemplatePart[]): string {
 
 /** What the exact stage needs of a template before any regex runs: its parts, its needle, its specificity, its placeholders. */
 export type PatternFacts = Omit<CompiledPattern, 'source'> & { parts: TemplatePart[] };
+
+/** A placeholder as parseTemplate accepts it. */
+const PLACEHOLDER = /\{[a-z][A-Za-z0-9]*:[a-z]+\}/g;
+
+/**
+ * A valid template's needle (what `patternFacts` gives), found without parsing when the template is
+ * plain (printable ASCII that normalization leaves as it is, no `{{` or `}}`): its text between
+ * placeholders, lowercased, cut into runs of letters, digits and spaces, the first longest run. The
+ * matcher reads every template's needle before the first result, so this is the one fact it needs
+ * at once; the others wait until a paste holds the needle. Any other template is parsed.
+ */
+export function templateNeedle(template: string): string {
+  if (!isPlain(template) || template.includes('{{') || template.includes('}}'))
+    return patternFacts(template).needle;
+  let best = '';
+  for (const run of template
+    .replace(PLACEHOLDER, '|')
+    .replace(/\n/g, ' ')
+    .toLowerCase()
+    .split(/[^a-z0-9 ]+/)) {
+    const r = run.trim();
+    if (r.length > best.length) best = r;
+  }
+  return best;
+}
 
 /** A template's facts without its regex source (which `patternSource` builds when a paste first holds its needle). */
 export function patternFacts(template: string): PatternFacts {
