@@ -25,8 +25,8 @@ import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
 import type { Browser, BrowserContext } from '@playwright/test';
 import { buildIndex, type BuiltIndex, type IndexSource } from '../src/lib/matcher/build-index';
-import { createFuzzy } from '../src/lib/matcher/fuzzy';
-import { createMatcher, type Matcher } from '../src/lib/matcher/match';
+import { matcherOfIndex } from '../src/lib/matcher/full';
+import type { Matcher } from '../src/lib/matcher/match';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { corpora, type Case, type Corpus } from './corpora';
 import { modelTables } from './model-checks';
@@ -412,7 +412,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const built = buildIndex(sources);
     const build = performance.now() - t0;
-    const matcher = createMatcher(built.core, createFuzzy(Fuse, built.fuzzy, built.core.pages.length));
+    const matcher = matcherOfIndex(built);
     const our = ours(matcher);
     if (n === 22) {
       ourAt22 = our;
@@ -454,7 +454,7 @@ async function main(): Promise<void> {
     );
     for (const [name, answer] of peers) for (const c of all) console.log(accuracyRow(name, answer, c));
 
-    const fresh = () => createMatcher(built.core, createFuzzy(Fuse, built.fuzzy, built.core.pages.length));
+    const fresh = () => matcherOfIndex(built);
     const l1 = latency(fresh, singleTexts, n > 1000 ? 1 : 3);
     const l50 = latency(fresh, nodePastes, 1);
     const core = gzipSync(JSON.stringify(built.core)).length;

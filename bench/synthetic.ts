@@ -7,6 +7,10 @@ import { fuzzyKey } from '../src/lib/matcher/normalize';
 import { fillTemplate, templateText } from '../src/lib/matcher/pattern';
 import { parseErrorFile, type NodeErrorEntry } from '../src/lib/node/load-content';
 
+/** A page's message and pattern words (fuzzyKey), each placeholder left out. */
+const pageWords = (s: IndexSource): string[] =>
+  fuzzyKey([...(s.messages ?? []), ...s.patterns.map(templateText)].join(' ')).split(' ');
+
 function prng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
@@ -29,13 +33,7 @@ export function syntheticPages(
   seed = 7,
   avoid: (word: string) => boolean = () => false,
 ): IndexSource[] {
-  const realWords = [
-    ...new Set(
-      real.flatMap((s) =>
-        fuzzyKey([...(s.messages ?? []), ...s.patterns.map(templateText)].join(' ')).split(' '),
-      ),
-    ),
-  ].filter((w) => w && !avoid(w));
+  const realWords = [...new Set(real.flatMap(pageWords))].filter((w) => w && !avoid(w));
   const rnd = prng(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
   const pseudo = () => Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick(SYLLABLES)).join('');
@@ -121,11 +119,7 @@ synthetic pages the scale benchmark writes; its words are made up.
  */
 export function scalePages(n: number, real: readonly IndexSource[]): IndexSource[] {
   const pagesWith = new Map<string, number>();
-  for (const s of real)
-    for (const w of new Set(
-      fuzzyKey([...(s.messages ?? []), ...s.patterns.map(templateText)].join(' ')).split(' '),
-    ))
-      pagesWith.set(w, (pagesWith.get(w) ?? 0) + 1);
+  for (const s of real) for (const w of new Set(pageWords(s))) pagesWith.set(w, (pagesWith.get(w) ?? 0) + 1);
   return syntheticPages(n - real.length, real, 7, (w) => (pagesWith.get(w) ?? 0) < 2);
 }
 

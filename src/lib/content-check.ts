@@ -4,12 +4,11 @@
  * near-duplicate groups (group-check.ts).
  * Pure: the build (src/lib/collection.ts) and the unit tests both call it.
  */
-import Fuse from 'fuse.js';
 import { checkGroups } from './group-check';
 import { buildIndex, type BuiltIndex } from './matcher/build-index';
-import { createFuzzy } from './matcher/fuzzy';
 import type { GroupSource } from './matcher/groups';
-import { createMatcher, type Matcher, type Trace } from './matcher/match';
+import { matcherOfIndex as matcherOf } from './matcher/full';
+import type { Matcher } from './matcher/match';
 import type { MatchResult } from './matcher/types';
 import { parseTemplate, PatternError } from './matcher/pattern';
 import { messageVariants } from './matcher/variants';
@@ -70,10 +69,6 @@ export function checkContent(
 ): Problem[] {
   return checkAndIndex(entries, options).problems;
 }
-
-/** A matcher with both stages over a built index. */
-const matcherOf = (index: BuiltIndex, trace?: Trace): Matcher =>
-  createMatcher(index.core, createFuzzy(Fuse, index.fuzzy, index.core.pages.length), trace);
 
 /** What a check found wrong with one text of a page's (an example, a variant, a message): empty when it passes. */
 type Verdicts = (

@@ -117,6 +117,13 @@ function pages(): ContentEntryInput[] {
 const WIDGET = 0;
 const GADGET = 1;
 
+/** A fixture page's group entry that also says the group's question. */
+const asking = (answer = 'A widget') => ({
+  id: 'stock-pair',
+  question: 'Is it a widget or a gadget?',
+  answer,
+});
+
 describe('checkContent', () => {
   it('passes the two fixture pages as they are (so each case below fails for its own reason)', () => {
     expect(checkContent(pages())).toEqual([]);
@@ -218,11 +225,7 @@ describe('checkContent', () => {
     {
       name: 'a group of one page',
       change: (p) => {
-        p[WIDGET]!.data.group = {
-          id: 'stock-pair',
-          question: 'Is it a widget or a gadget?',
-          answer: 'A widget',
-        };
+        p[WIDGET]!.data.group = asking();
       },
       file: 'fixtures/widget-export-failed.mdx',
       field: 'group.id',
@@ -231,11 +234,7 @@ describe('checkContent', () => {
     {
       name: 'a misspelt group id (the pages it should join are not found)',
       change: (p) => {
-        p[WIDGET]!.data.group = {
-          id: 'stock-pair',
-          question: 'Is it a widget or a gadget?',
-          answer: 'A widget',
-        };
+        p[WIDGET]!.data.group = asking();
         p[GADGET]!.data.group = { id: 'stock-pairs', answer: 'A gadget' };
       },
       file: 'fixtures/gadget-locked.mdx',
@@ -245,11 +244,7 @@ describe('checkContent', () => {
     {
       name: 'a group answer left blank',
       change: (p) => {
-        p[WIDGET]!.data.group = {
-          id: 'stock-pair',
-          question: 'Is it a widget or a gadget?',
-          answer: 'A widget',
-        };
+        p[WIDGET]!.data.group = asking();
         p[GADGET]!.data.group = { id: 'stock-pair', answer: ' ' };
       },
       file: 'fixtures/gadget-locked.mdx',
@@ -259,11 +254,7 @@ describe('checkContent', () => {
     {
       name: 'two answers alike in one group',
       change: (p) => {
-        p[WIDGET]!.data.group = {
-          id: 'stock-pair',
-          question: 'Is it a widget or a gadget?',
-          answer: 'A part',
-        };
+        p[WIDGET]!.data.group = asking('A part');
         p[GADGET]!.data.group = { id: 'stock-pair', answer: 'a part' };
       },
       file: 'fixtures/gadget-locked.mdx',
@@ -273,11 +264,7 @@ describe('checkContent', () => {
     {
       name: 'two questions that disagree',
       change: (p) => {
-        p[WIDGET]!.data.group = {
-          id: 'stock-pair',
-          question: 'Is it a widget or a gadget?',
-          answer: 'A widget',
-        };
+        p[WIDGET]!.data.group = asking();
         p[GADGET]!.data.group = { id: 'stock-pair', question: 'Is it a gadget?', answer: 'A gadget' };
       },
       file: 'fixtures/gadget-locked.mdx',
@@ -291,16 +278,8 @@ describe('checkContent', () => {
     {
       name: 'the same question said twice',
       change: (p) => {
-        p[WIDGET]!.data.group = {
-          id: 'stock-pair',
-          question: 'Is it a widget or a gadget?',
-          answer: 'A widget',
-        };
-        p[GADGET]!.data.group = {
-          id: 'stock-pair',
-          question: 'Is it a widget or a gadget?',
-          answer: 'A gadget',
-        };
+        p[WIDGET]!.data.group = asking();
+        p[GADGET]!.data.group = asking('A gadget');
       },
       file: 'fixtures/gadget-locked.mdx',
       field: 'group.question',
@@ -310,11 +289,7 @@ describe('checkContent', () => {
 
   it('passes a well-formed group: two pages, one question, an answer each', () => {
     const entries = pages();
-    entries[WIDGET]!.data.group = {
-      id: 'stock-pair',
-      question: 'Is it a widget or a gadget?',
-      answer: 'A widget',
-    };
+    entries[WIDGET]!.data.group = asking();
     entries[GADGET]!.data.group = { id: 'stock-pair', answer: 'A gadget' };
     expect(checkContent(entries)).toEqual([]);
   });

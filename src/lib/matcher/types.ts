@@ -51,7 +51,7 @@ export interface FuzzyIndex {
   /** Per page: the words of its summary (cause and fix in plain words), as evidence for a suggestion. */
   about: string[];
   /**
-   * Per page: its message (its first, at most 240 characters), which a `possible` result previews.
+   * Per page: its message (its first, cut to MESSAGE_PREVIEW_CHARS), which a `possible` result previews.
    * Here, not in the exact stage's index: only the fuzzy stage gives `possible` results.
    */
   messages: string[];
@@ -78,7 +78,7 @@ export interface MatchResult {
   /** Placeholder types by name, for typed display ("date", "json", …). */
   types: Record<string, string>;
   /**
-   * The page's message, for a `possible` result's preview (at most 240 characters; '' when it has
+   * The page's message, for a `possible` result's preview (cut to MESSAGE_PREVIEW_CHARS; '' when it has
    * none, and from the exact stage alone, whose results are all `match`es and preview nothing).
    */
   message: string;
