@@ -13,7 +13,7 @@ import { clip, encodeText } from '../lib/cut';
 import { MESSAGE_PREVIEW_CHARS, SEARCH_LINK_CHARS } from '../lib/matcher/limits';
 import { errorHref, shortenForLink } from '../lib/links';
 import { oneLine } from '../lib/tailor';
-import { triageRows, valuesSummary } from '../lib/triage';
+import { rowNote, triageRows, valuesSummary } from '../lib/triage';
 import { valuesSeen } from '../lib/values';
 import { el, valueList } from './dom';
 import * as TEXT from './text';
@@ -209,11 +209,7 @@ function triage(outcome: GroupedOutcome, opts: RenderOptions): HTMLElement {
           ...(i ? [TEXT.triage.or] : []),
           el('a', { href: p.url, textContent: p.title }),
         ]),
-        r.pages.length > 1
-          ? TEXT.triage.oneOf(r.pages.length)
-          : r.verdict === 'possible'
-            ? TEXT.triage.possible
-            : '',
+        rowNote(r),
       ),
       el('td', { textContent: String(r.count) }),
       el('td', { textContent: valuesSummary(r.values) || '—' }),

@@ -42,9 +42,7 @@ export const triage = {
   label: 'Triage',
   caption: (errors: number, lines: number) => `Triage: ${plural(errors, 'distinct error')} in ${lines} lines`,
   columns: ['Error', 'Count', 'Values seen'],
-  possible: ' (possible)',
   or: ' or ',
-  oneOf: (n: number) => ` (possible: one of these ${n})`,
   unmatched: (n: number) =>
     `${n}${n >= MAX_UNMATCHED ? '+' : ''} ${n === 1 ? 'line' : 'lines'} matched nothing`,
 } as const;

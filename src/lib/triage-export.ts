@@ -1,14 +1,6 @@
 /** Batch triage as Markdown (escaped: pasted text stays text) and as CSV (formulas defused). Pure. */
 import { mdCell } from './markdown';
-import { rowTitle, valuesSummary, type TriageRow } from './triage';
-
-/** After a row's title: how sure, and for a group that it is one of its pages. */
-const rowNote = (r: TriageRow): string =>
-  r.pages.length > 1
-    ? ` (possible: one of these ${r.pages.length})`
-    : r.verdict === 'possible'
-      ? ' (possible)'
-      : '';
+import { rowNote, rowTitle, valuesSummary, type TriageRow } from './triage';
 
 export function triageMarkdown(rows: TriageRow[], unmatched: string[]): string {
   const lines = ['| Error | Count | Lines | Values seen | Fix |', '| --- | ---: | --- | --- | --- |'];

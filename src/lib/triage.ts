@@ -72,6 +72,14 @@ function mergeOccurrences(results: readonly MatchResult[]): Occurrence[] {
 /** A row's error in words: its page's title, or a group's titles ("A or B"). */
 export const rowTitle = (row: TriageRow): string => row.pages.map((p) => p.title).join(' or ');
 
+/** After a row's title, on screen and in the Markdown: how sure, and for a group that it is one of its pages. */
+export const rowNote = (row: TriageRow): string =>
+  row.pages.length > 1
+    ? ` (possible: one of these ${row.pages.length})`
+    : row.verdict === 'possible'
+      ? ' (possible)'
+      : '';
+
 /**
  * The record a log line names, to tell lines apart: an id such as JE-10422 or INV-2044 (letters,
  * a hyphen, digits), else a `#1234` number. Never a date.
