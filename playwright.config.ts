@@ -48,7 +48,10 @@ export default defineConfig({
       fullyParallel: false,
       // One at a time across files too (fullyParallel only orders the tests within a file).
       workers: 1,
-      use: chromium,
+      // No trace: its DOM snapshots run on the page's main thread around every action and
+      // expect, and measured 50-140 ms long tasks of their own (none with the trace off, same
+      // machine, same tests).
+      use: { ...chromium, trace: 'off' },
     },
   ],
   webServer: {

@@ -8,10 +8,9 @@
  *   the model was not fitted on (target: expected calibration error ≤ 0.05).
  * Every corpus counts, B halves included: only figures are printed, never a case.
  */
-import Fuse from 'fuse.js';
-import { buildIndex, type IndexSource } from '../src/lib/matcher/build-index';
-import { createFuzzy } from '../src/lib/matcher/fuzzy';
-import { createMatcher, type Matcher } from '../src/lib/matcher/match';
+import type { IndexSource } from '../src/lib/matcher/build-index';
+import { fullMatcher as matcherOf } from '../src/lib/matcher/full';
+import type { Matcher } from '../src/lib/matcher/match';
 import { reliability } from '../scripts/calibrate';
 import type { Corpus } from './corpora';
 import { corpusFigures } from './figures';
@@ -19,11 +18,6 @@ import { corpusFigures } from './figures';
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const header = (cells: string[]) => `${row(cells)}\n${row(cells.map(() => '---'))}`;
-
-function matcherOf(sources: IndexSource[]): Matcher {
-  const built = buildIndex(sources);
-  return createMatcher(built.core, createFuzzy(Fuse, built.fuzzy, built.core.pages.length));
-}
 
 /** A page that passes for a real one and shares QBO's most generic code and title. */
 export const GENERIC_PAGE: IndexSource = {

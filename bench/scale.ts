@@ -35,12 +35,10 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { CATEGORY_KEYS } from '../src/consts';
 import type { IndexSource } from '../src/lib/matcher/build-index';
-import { fuzzyKey } from '../src/lib/matcher/normalize';
-import { templateText } from '../src/lib/matcher/pattern';
 import { loadErrors, ROOT, type NodeErrorEntry } from '../src/lib/node/load-content';
 import { launchChromium } from './chromium';
 import { serve } from './static-server';
-import { syntheticMdx, syntheticPages } from './synthetic';
+import { scalePages, syntheticMdx } from './synthetic';
 
 const N = Number(process.argv[2] ?? 2200);
 if (!Number.isInteger(N) || N < 22)
@@ -60,22 +58,6 @@ const TIME = '/usr/bin/time';
 
 const real = loadErrors();
 const realSources: IndexSource[] = real.map((e) => ({ slug: e.id, ...e.data }));
-
-/**
- * The synthetic pages of an N-page build. They share the real pages' common words (those in two or
- * more real pages' messages) and never a word that points to one real page ("MultiLevelAutoExport"
- * is on its own a pattern): with those, a real page's cut-off example would no longer find its page
- * and the content check would fail the build.
- */
-function synthetic(n: number): IndexSource[] {
-  const pagesWith = new Map<string, number>();
-  for (const s of realSources)
-    for (const w of new Set(
-      fuzzyKey([...(s.messages ?? []), ...s.patterns.map(templateText)].join(' ')).split(' '),
-    ))
-      pagesWith.set(w, (pagesWith.get(w) ?? 0) + 1);
-  return syntheticPages(n - realSources.length, realSources, 7, (w) => (pagesWith.get(w) ?? 0) < 2);
-}
 
 /** A copy of the project in a temporary directory; node_modules is linked entry by entry, so caches stay in the copy. */
 function copyProject(): string {
@@ -224,7 +206,7 @@ function samples(entries: NodeErrorEntry[], extra: NodeErrorEntry[]): { text: st
 async function measure(n: number, browser: Browser): Promise<Figures> {
   const dir = copyProject();
   console.error(`${n} pages: building in ${dir}`);
-  const pages = n > real.length ? synthetic(n) : [];
+  const pages = n > real.length ? scalePages(n, realSources) : [];
   pages.forEach((p, i) =>
     writeFileSync(join(dir, 'content/errors', `${p.slug}.mdx`), syntheticMdx(p, CATEGORY_KEYS, i)),
   );

@@ -5,6 +5,11 @@
 import type { IndexSource } from '../src/lib/matcher/build-index';
 import { fuzzyKey } from '../src/lib/matcher/normalize';
 import { fillTemplate, templateText } from '../src/lib/matcher/pattern';
+import { parseErrorFile, type NodeErrorEntry } from '../src/lib/node/load-content';
+
+/** A page's message and pattern words (fuzzyKey), each placeholder left out. */
+const pageWords = (s: IndexSource): string[] =>
+  fuzzyKey([...(s.messages ?? []), ...s.patterns.map(templateText)].join(' ')).split(' ');
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -28,13 +33,7 @@ export function syntheticPages(
   seed = 7,
   avoid: (word: string) => boolean = () => false,
 ): IndexSource[] {
-  const realWords = [
-    ...new Set(
-      real.flatMap((s) =>
-        fuzzyKey([...(s.messages ?? []), ...s.patterns.map(templateText)].join(' ')).split(' '),
-      ),
-    ),
-  ].filter((w) => w && !avoid(w));
+  const realWords = [...new Set(real.flatMap(pageWords))].filter((w) => w && !avoid(w));
   const rnd = prng(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
   const pseudo = () => Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick(SYLLABLES)).join('');
@@ -109,4 +108,25 @@ synthetic pages the scale benchmark writes; its words are made up.
 2. Correct it in QuickBooks Online or on the platform, then export again.
 3. If the export fails the same way, contact Technical Support with the whole message.
 `;
+}
+
+/**
+ * The synthetic pages of an `n`-page knowledge base (the real pages plus `n - real.length` made-up
+ * ones), as the scale bench writes them. They share the real pages' common words (those in two or
+ * more real pages' messages) and never a word that points to one real page ("MultiLevelAutoExport"
+ * is on its own a pattern): with those, a real page's cut-off example would no longer find its page
+ * and the content check would fail the build.
+ */
+export function scalePages(n: number, real: readonly IndexSource[]): IndexSource[] {
+  const pagesWith = new Map<string, number>();
+  for (const s of real) for (const w of new Set(pageWords(s))) pagesWith.set(w, (pagesWith.get(w) ?? 0) + 1);
+  return syntheticPages(n - real.length, real, 7, (w) => (pagesWith.get(w) ?? 0) < 2);
+}
+
+/** Synthetic pages as the content layer reads them back from their MDX files (examples and all). */
+export function syntheticEntries(
+  pages: readonly IndexSource[],
+  categories: readonly string[],
+): NodeErrorEntry[] {
+  return pages.map((p, i) => parseErrorFile(`content/errors/${p.slug}.mdx`, syntheticMdx(p, categories, i)));
 }

@@ -20,10 +20,9 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Fuse from 'fuse.js';
 import { buildIndex, type IndexSource } from '../src/lib/matcher/build-index';
-import { createFuzzy } from '../src/lib/matcher/fuzzy';
-import { createMatcher, type Scored as Candidate } from '../src/lib/matcher/match';
+import { matcherOfIndex } from '../src/lib/matcher/full';
+import type { Scored as Candidate } from '../src/lib/matcher/match';
 import {
   EXACT_FEATURES,
   FEATURES,
@@ -74,7 +73,7 @@ export function traceAll(sources: IndexSource[], cases: { c: Case; group: string
   const built = buildIndex(sources);
   const slugs = built.core.pages.map(([s]) => s);
   let sink: Traced | undefined;
-  const matcher = createMatcher(built.core, createFuzzy(Fuse, built.fuzzy, slugs.length), {
+  const matcher = matcherOfIndex(built, {
     exact: (hits, lines) => {
       sink?.exact.push({ lines, hits: hits.map((h) => ({ slug: slugs[h.page]!, features: h.features })) });
     },

@@ -3,12 +3,16 @@
  *   npm run match -- "BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026"
  *   cat export-report.txt | npm run match
  *   npm run match -- --explain "QBO error 6140"
- * Prints JSON: { results: [{ slug, url, title, verdict, confidence, via, values, count }], … }.
+ * Prints JSON: { results: [{ slug, url, title, verdict, confidence, via, values, count }], groups, … }.
+ * `groups` lists the near-duplicate groups the results form (src/lib/matcher/groups.ts): results
+ * the model could not tell apart, with the question that does and each page's answer; the results
+ * themselves are the same with or without them.
  * With --explain, each result also carries the model's features and what each added to the
  * log-odds of `right` (the confidence) and `quoted` (the match decision), or of the exact-hit model.
  * The site URL for `url` comes from SITE_URL and BASE_PATH, as in the build.
  */
 import { contributions, EXACT_FEATURES, FEATURES, MODEL } from '../src/lib/matcher/model';
+import { groupResults } from '../src/lib/matcher/groups';
 import { matcherFromContent } from '../src/lib/node/matcher-from-content';
 
 async function readStdin(): Promise<string> {
@@ -28,7 +32,7 @@ if (!text.trim()) {
 }
 const site = (process.env['SITE_URL'] ?? 'http://localhost:4321').replace(/\/$/, '');
 const base = `/${(process.env['BASE_PATH'] ?? '/').replace(/^\/|\/$/g, '')}/`.replace('//', '/');
-const { matcher } = matcherFromContent();
+const { matcher, groups } = matcherFromContent();
 const outcome = matcher.match(text);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const table = (pairs: [string, number][]) => Object.fromEntries(pairs.map(([k, v]) => [k, round(v)]));
@@ -59,6 +63,7 @@ const out = {
         }
       : {}),
   })),
+  groups: groupResults(outcome.results, groups),
   ...(outcome.fault ? { fault: outcome.fault } : {}),
   truncated: outcome.truncated,
   unmatchedLines: outcome.unmatched.length,

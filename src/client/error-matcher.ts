@@ -10,12 +10,12 @@ import { fetchPage } from './page-info';
 import { occurrenceValues, renderResults, resultMessage } from './render-results';
 import { cut, encodeText } from '../lib/cut';
 import { errorHref, readMessage, shortenForLink, troubleshooterHref } from '../lib/links';
-import type { MatchOutcome } from '../lib/matcher/types';
+import type { GroupedOutcome } from '../lib/matcher/groups';
 import { notFoundText, ticketText } from '../lib/ticket';
 import { tailor } from '../lib/tailor';
 import { triageRows } from '../lib/triage';
 import { triageCsv, triageMarkdown } from '../lib/triage-export';
-import { groupDigits, valuesSeen } from '../lib/values';
+import { valuesSeen } from '../lib/values';
 import { copyText } from './clipboard';
 import { wireScreenshots } from './screenshot-intake';
 import * as TEXT from './text';
@@ -32,7 +32,7 @@ const PREVIEW_CHARS = 2_000;
 class ErrorMatcher extends HTMLElement {
   #client: MatchClient | undefined;
   #timer: number | undefined;
-  #outcome: MatchOutcome | undefined;
+  #outcome: GroupedOutcome | undefined;
   #text = '';
   /** The whole paste, when the box only shows its start. */
   #full: string | undefined;
@@ -55,7 +55,7 @@ class ErrorMatcher extends HTMLElement {
       if (pasted.length <= PREVIEW_CHARS) return;
       event.preventDefault();
       this.#full = pasted;
-      box.value = `${cut(pasted, PREVIEW_CHARS)}\n… (${groupDigits(pasted.length)} characters pasted; the box shows the start, the troubleshooter reads it all)`;
+      box.value = `${cut(pasted, PREVIEW_CHARS)}\n${TEXT.longPaste(pasted.length)}`;
       void this.#run(pasted, results, base);
     });
     box.addEventListener('input', () => {
@@ -121,7 +121,7 @@ class ErrorMatcher extends HTMLElement {
     results.dataset['state'] = 'ready';
   }
 
-  async #run(text: string, results: HTMLElement, base: string): Promise<MatchOutcome | undefined> {
+  async #run(text: string, results: HTMLElement, base: string): Promise<GroupedOutcome | undefined> {
     clearTimeout(this.#timer);
     this.#text = text;
     if (!text.trim()) {
@@ -217,12 +217,16 @@ class ErrorMatcher extends HTMLElement {
   async #openBest(text: string, results: HTMLElement, base: string): Promise<void> {
     const outcome =
       text === this.#text && this.#outcome ? this.#outcome : await this.#run(text, results, base);
-    const link = results.querySelector<HTMLAnchorElement>('[data-testid="match-result"] a');
+    // The first item: a result, or a near-duplicate group (its chosen page, or else its question).
+    const first = results.querySelector<HTMLElement>('.result-list > li');
+    const link = first?.querySelector<HTMLAnchorElement>('[data-testid="match-result"] a');
     if (outcome?.results.length && link) location.assign(link.href);
+    else if (first?.dataset['testid'] === 'match-group')
+      first.querySelector<HTMLButtonElement>('button[data-answer]')?.focus();
     else results.querySelector<HTMLElement>('.results-summary')?.focus();
   }
 
-  #toolbar(text: string, outcome: MatchOutcome, base: string): HTMLElement {
+  #toolbar(text: string, outcome: GroupedOutcome, base: string): HTMLElement {
     const bar = document.createElement('p');
     bar.className = 'result-tools';
     const copy = document.createElement('button');

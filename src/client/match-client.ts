@@ -2,10 +2,10 @@
  * Talks to the matcher worker. Each call bumps a request id; an answer for an older id is dropped,
  * so results never go stale while the person keeps typing.
  */
-import type { MatchOutcome } from '../lib/matcher/types';
+import type { GroupedOutcome } from '../lib/matcher/groups';
 
 export interface MatchAnswer {
-  outcome: MatchOutcome;
+  outcome: GroupedOutcome;
   ms: number;
 }
 
@@ -22,16 +22,25 @@ export class MatchClient {
     this.#indexUrl = indexUrl;
   }
 
-  /** Starts the worker and loads the index (idempotent). */
+  /**
+   * Starts the worker and loads the index (idempotent). The index is fetched here, while the
+   * worker starts, and handed over to it (transferred, not copied): the first result does not wait
+   * for the worker to start before the download does.
+   */
   warm(): Promise<void> {
     this.#ready ??= new Promise<void>((resolve, reject) => {
+      const indexUrl = new URL(this.#indexUrl, location.href);
+      const index = fetch(indexUrl).then((r) => {
+        if (!r.ok) throw new Error(`[error-matcher] ${indexUrl.pathname} request failed: ${r.status}`);
+        return r.arrayBuffer();
+      });
       const worker = new Worker(new URL('../lib/matcher/worker.ts', import.meta.url), { type: 'module' });
       this.#worker = worker;
       worker.onmessage = (event: MessageEvent) => {
         const msg = event.data as {
           type: string;
           id?: number;
-          outcome?: MatchOutcome;
+          outcome?: GroupedOutcome;
           ms?: number;
           message?: string;
         };
@@ -51,12 +60,14 @@ export class MatchClient {
         pending.resolve(msg.id === this.#latest ? { outcome: msg.outcome!, ms: msg.ms ?? 0 } : null);
       };
       worker.onerror = () => reject(new Error('[error-matcher] worker could not start'));
-      const indexUrl = new URL(this.#indexUrl, location.href);
-      worker.postMessage({
-        type: 'init',
-        indexUrl: indexUrl.href,
-        fuzzyIndexUrl: new URL('fuzzy-index.json', indexUrl).href,
-      });
+      index.then(
+        (body) =>
+          worker.postMessage(
+            { type: 'init', index: body, fuzzyIndexUrl: new URL('fuzzy-index.json', indexUrl).href },
+            [body],
+          ),
+        reject,
+      );
     });
     return this.#ready;
   }
@@ -64,9 +75,11 @@ export class MatchClient {
   /** Resolves with the answer, or null when a newer request superseded this one. */
   async match(text: string): Promise<MatchAnswer | null> {
     const id = ++this.#latest;
-    await this.warm();
-    if (id !== this.#latest) return null;
+    // The request goes to the worker at once: it answers once its index is in (a failed start
+    // rejects this call too).
+    const ready = this.warm();
     return new Promise((resolve, reject) => {
+      ready.catch(reject);
       // Older requests still in flight will never be shown.
       for (const [old, p] of this.#pending)
         if (old < id) {

@@ -1,14 +1,19 @@
 /**
  * Renders matcher results into the results container. Everything pasted is inserted as text
  * (textContent), never as HTML. Keeps the test contract: [data-testid="match-result"] with
- * data-slug and data-verdict, holding the link to the page. Buttons carry data-action; the owner
- * element handles their clicks.
+ * data-slug, data-verdict and data-confidence, holding the link to the page. Buttons carry
+ * data-action; the owner element handles their clicks. A near-duplicate group
+ * ([data-testid="match-group"] with data-group) is one card that asks its question: its answer
+ * buttons (data-answer, the page's slug) and "Change answer" are handled by the card itself, so
+ * the troubleshooter and the search page behave alike.
  */
-import type { MatchOutcome, MatchResult } from '../lib/matcher/types';
+import { shownItems, type Group, type GroupedOutcome } from '../lib/matcher/groups';
+import type { MatchResult } from '../lib/matcher/types';
 import { clip, encodeText } from '../lib/cut';
+import { MESSAGE_PREVIEW_CHARS, SEARCH_LINK_CHARS } from '../lib/matcher/limits';
 import { errorHref, shortenForLink } from '../lib/links';
 import { oneLine } from '../lib/tailor';
-import { triageRows, valuesSummary } from '../lib/triage';
+import { rowNote, triageRows, valuesSummary } from '../lib/triage';
 import { valuesSeen } from '../lib/values';
 import { el, valueList } from './dom';
 import * as TEXT from './text';
@@ -73,10 +78,88 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
   const preview = r.verdict === 'possible' ? r.message : '';
   if (preview)
     li.append(
-      el('p', { className: 'preview' }, TEXT.pageMessage, el('code', { textContent: clip(preview, 240) })),
+      el(
+        'p',
+        { className: 'preview' },
+        TEXT.pageMessage,
+        el('code', { textContent: clip(preview, MESSAGE_PREVIEW_CHARS) }),
+      ),
     );
   if (opts.tools)
     li.append(el('p', { className: 'card-tools' }, button(TEXT.copyForTicket, 'ticket', { slug: r.slug })));
+  return li;
+}
+
+/**
+ * A near-duplicate group: "One of these two", the question, a button per answer. An answer shows
+ * that page's card (as a possible match) and says which answer was chosen, with "Change answer".
+ */
+function groupCard(
+  group: Group,
+  results: MatchResult[],
+  opts: RenderOptions,
+  linkMessage: string,
+  best: boolean,
+): HTMLElement {
+  const questionId = `group-question-${group.id}`;
+  const li = el(
+    'li',
+    { className: `match-group${best ? ' best' : ''}` },
+    el(
+      'p',
+      { className: 'result-head' },
+      el('span', { className: 'verdict verdict-possible', textContent: TEXT.verdict.possible }),
+      ' ',
+      el('strong', { textContent: TEXT.group.heading(results.length) }),
+    ),
+    el('p', { className: 'group-question', id: questionId, textContent: group.question }),
+  );
+  li.dataset['testid'] = 'match-group';
+  li.dataset['group'] = group.id;
+  const answers = el('p', { className: 'group-answers' });
+  answers.setAttribute('role', 'group');
+  answers.setAttribute('aria-labelledby', questionId);
+  group.members.forEach((m, i) => {
+    if (i) answers.append(' ');
+    const b = el('button', { type: 'button', textContent: m.answer });
+    b.dataset['answer'] = m.slug;
+    answers.append(b);
+  });
+  const body = el('div', { className: 'group-body' }, answers);
+  li.append(body);
+
+  const choose = (slug: string) => {
+    const member = group.members.find((m) => m.slug === slug);
+    const result = results.find((r) => r.slug === slug);
+    if (!member || !result) return;
+    const chosen = el(
+      'p',
+      { className: 'group-chosen', tabIndex: -1 },
+      TEXT.group.chosen(member.answer),
+      ' ',
+      el('button', { type: 'button', className: 'secondary', textContent: TEXT.group.change }),
+    );
+    chosen.dataset['testid'] = 'group-chosen';
+    body.replaceChildren(
+      chosen,
+      el('ol', { className: 'result-list' }, card(result, opts, linkMessage, false)),
+    );
+    li.dataset['answer'] = slug;
+    chosen.focus();
+  };
+  li.addEventListener('click', (event) => {
+    const b = (event.target as HTMLElement).closest('button');
+    if (!b || b.dataset['action']) return;
+    if (b.dataset['answer']) choose(b.dataset['answer']);
+    else if (b.closest('.group-chosen')) {
+      const was = li.dataset['answer'];
+      delete li.dataset['answer'];
+      body.replaceChildren(answers);
+      (
+        answers.querySelector<HTMLElement>(`[data-answer="${was}"]`) ?? answers.querySelector('button')
+      )?.focus();
+    }
+  });
   return li;
 }
 
@@ -98,7 +181,7 @@ function supportLine(support: NonNullable<RenderOptions['support']>): HTMLElemen
   return el('p', { textContent: TEXT.notFound.whom });
 }
 
-function triage(outcome: MatchOutcome, opts: RenderOptions): HTMLElement {
+function triage(outcome: GroupedOutcome, opts: RenderOptions): HTMLElement {
   const rows = triageRows(outcome, (slug) => errorHref(opts.base, slug));
   const table = el(
     'table',
@@ -122,14 +205,18 @@ function triage(outcome: MatchOutcome, opts: RenderOptions): HTMLElement {
       el(
         'td',
         {},
-        el('a', { href: r.url, textContent: r.title }),
-        r.verdict === 'possible' ? TEXT.triage.possible : '',
+        ...r.pages.flatMap((p, i) => [
+          ...(i ? [TEXT.triage.or] : []),
+          el('a', { href: p.url, textContent: p.title }),
+        ]),
+        rowNote(r),
       ),
       el('td', { textContent: String(r.count) }),
       el('td', { textContent: valuesSummary(r.values) || '—' }),
     );
     tr.dataset['testid'] = 'triage-row';
-    tr.dataset['slug'] = r.slug;
+    if (r.group) tr.dataset['group'] = r.group;
+    else tr.dataset['slug'] = r.pages[0]!.slug;
     tr.dataset['count'] = String(r.count);
     body.append(tr);
   }
@@ -166,17 +253,20 @@ function triage(outcome: MatchOutcome, opts: RenderOptions): HTMLElement {
   return section;
 }
 
-export function renderResults(container: HTMLElement, outcome: MatchOutcome, opts: RenderOptions): void {
+export function renderResults(container: HTMLElement, outcome: GroupedOutcome, opts: RenderOptions): void {
   const linkMessage = shortenForLink(opts.message, outcome);
   const nodes: Node[] = [];
   const { results } = outcome;
+  const items = shownItems(outcome);
   const matches = results.filter((r) => r.verdict === 'match').length;
+  const only = items.length === 1 ? items[0] : undefined;
   let summary: string;
   if (outcome.empty) summary = TEXT.summary.empty;
   else if (!results.length) summary = TEXT.summary.none;
   else if (matches === 1 && results.length === 1) summary = TEXT.summary.one;
-  else if (matches > 0) summary = TEXT.summary.found(matches, results.length - matches);
-  else summary = TEXT.summary.unsure(results.length);
+  else if (only?.kind === 'group') summary = TEXT.summary.group(only.results.length);
+  else if (matches > 0) summary = TEXT.summary.found(matches, items.length - matches);
+  else summary = TEXT.summary.unsure(items.length);
   const head = el('p', { className: 'results-summary', textContent: summary, tabIndex: -1 });
   head.dataset['testid'] = 'results-summary';
   nodes.push(head);
@@ -184,7 +274,13 @@ export function renderResults(container: HTMLElement, outcome: MatchOutcome, opt
   if (outcome.fuzzyCapped) nodes.push(el('p', { className: 'note', textContent: TEXT.fuzzyCapped }));
   if (results.length) {
     const list = el('ol', { className: 'result-list' });
-    results.forEach((r, i) => list.append(card(r, opts, linkMessage, i === 0)));
+    items.forEach((item, i) =>
+      list.append(
+        item.kind === 'group'
+          ? groupCard(item.group, item.results, opts, linkMessage, i === 0)
+          : card(item.result, opts, linkMessage, i === 0),
+      ),
+    );
     nodes.push(list);
     if (opts.tools && outcome.lines > 1) nodes.push(triage(outcome, opts));
   } else if (!outcome.empty && opts.showEmpty !== false) {
@@ -194,7 +290,7 @@ export function renderResults(container: HTMLElement, outcome: MatchOutcome, opt
         {},
         TEXT.notFound.tryBefore,
         el('a', {
-          href: `${opts.base}search/#q=${encodeText(linkMessage, 200)}`,
+          href: `${opts.base}search/#q=${encodeText(linkMessage, SEARCH_LINK_CHARS)}`,
           textContent: TEXT.notFound.search,
         }),
         TEXT.notFound.or,

@@ -10,6 +10,10 @@ import { groupDigits } from '../lib/digits';
 /** "1 error", "2 errors". */
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 
+/** "two", "three" … up to ten, then digits. */
+const numberWord = (n: number): string =>
+  ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][n - 2] ?? String(n);
+
 /** Sentences looked up by a key that may have none. */
 type Words = Partial<Record<string, string>>;
 
@@ -38,7 +42,7 @@ export const triage = {
   label: 'Triage',
   caption: (errors: number, lines: number) => `Triage: ${plural(errors, 'distinct error')} in ${lines} lines`,
   columns: ['Error', 'Count', 'Values seen'],
-  possible: ' (possible)',
+  or: ' or ',
   unmatched: (n: number) =>
     `${n}${n >= MAX_UNMATCHED ? '+' : ''} ${n === 1 ? 'line' : 'lines'} matched nothing`,
 } as const;
@@ -51,8 +55,20 @@ export const summary = {
     `Found ${plural(matches, 'error')}${possibles ? ` and ${plural(possibles, 'possible match', 'possible matches')}` : ''}.`,
   unsure: (n: number) =>
     `Not sure: ${plural(n, 'possible match', 'possible matches')}. Check which one fits your message.`,
+  group: (n: number) =>
+    `Not sure which of ${numberWord(n)} errors this is: answer the question below to see its fix.`,
 } as const;
 
+/** A near-duplicate group's card (results the matcher could not tell apart). */
+export const group = {
+  heading: (n: number) => `One of these ${numberWord(n)}`,
+  chosen: (answer: string) => `You answered: ${answer}.`,
+  change: 'Change answer',
+} as const;
+
+/** The box's last line after a long paste: the box shows the start, the matcher reads it all. */
+export const longPaste = (chars: number) =>
+  `… (${groupDigits(chars)} characters pasted; the box shows the start, the troubleshooter reads it all)`;
 export const truncated = `Your paste was very long, so only its first ${groupDigits(MAX_INPUT_CHARS)} characters were checked.`;
 
 export const fuzzyCapped = `Many different lines matched no known message; only the first ${MAX_FUZZY_LINES} of them were compared by similarity.`;

@@ -4,18 +4,28 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CATEGORIES, CATEGORY_KEYS, type CategoryKey } from '../consts';
-import { checkContent, formatProblems } from './content-check';
-import { buildIndex, type BuiltIndex } from './matcher/build-index';
+import { checkAndIndex, formatProblems } from './content-check';
+import type { BuiltIndex } from './matcher/build-index';
 
 export type ErrorEntry = CollectionEntry<'errors'>;
 
-let cache: Promise<ErrorEntry[]> | undefined;
+interface Loaded {
+  /** In home-page order (by category, then title). */
+  errors: ErrorEntry[];
+  /** The troubleshooter's indexes, built once from `errors` in that order: the content check ran on these very indexes. */
+  index: BuiltIndex;
+}
 
-async function load(): Promise<ErrorEntry[]> {
-  const entries = await getCollection('errors');
+let cache: Promise<Loaded> | undefined;
+
+async function load(): Promise<Loaded> {
+  const order = (e: ErrorEntry) => CATEGORY_KEYS.indexOf(e.data.category);
+  const errors = (await getCollection('errors')).sort(
+    (a, b) => order(a) - order(b) || a.data.title.localeCompare(b.data.title),
+  );
   const start = performance.now();
-  const problems = checkContent(
-    entries.map((e) => ({
+  const { problems, index } = checkAndIndex(
+    errors.map((e) => ({
       id: e.id,
       file: e.filePath ?? `content/errors/${e.id}.mdx`,
       data: { ...e.data, related: e.data.related.map((r) => r.id) },
@@ -24,17 +34,16 @@ async function load(): Promise<ErrorEntry[]> {
   // One line per build: the check runs the matcher over every example, so its time grows with the
   // number of pages (npm run bench:scale reads this line to split the build's time by phase).
   console.info(
-    `[content] ${entries.length} error pages checked in ${((performance.now() - start) / 1000).toFixed(2)} s`,
+    `[content] ${errors.length} error pages checked in ${((performance.now() - start) / 1000).toFixed(2)} s`,
   );
-  if (problems.length) throw new Error(formatProblems(problems));
-  const order = (e: ErrorEntry) => CATEGORY_KEYS.indexOf(e.data.category);
-  return entries.sort((a, b) => order(a) - order(b) || a.data.title.localeCompare(b.data.title));
+  if (problems.length || !index) throw new Error(formatProblems(problems));
+  return { errors, index };
 }
 
 /** All error pages, checked, in home-page order (by category, then title). */
-export function getErrors(): Promise<ErrorEntry[]> {
+export async function getErrors(): Promise<ErrorEntry[]> {
   cache ??= load();
-  return cache;
+  return (await cache).errors;
 }
 
 export interface CategoryGroup {
@@ -54,10 +63,8 @@ export async function getCategoryGroups(): Promise<CategoryGroup[]> {
   })).filter((g) => g.items.length > 0);
 }
 
-let index: Promise<BuiltIndex> | undefined;
-
 /** The troubleshooter's indexes (exact and fuzzy stage), built once per build from the collection. */
-export function getMatchIndex(): Promise<BuiltIndex> {
-  index ??= getErrors().then((errors) => buildIndex(errors.map(({ id, data }) => ({ slug: id, ...data }))));
-  return index;
+export async function getMatchIndex(): Promise<BuiltIndex> {
+  cache ??= load();
+  return (await cache).index;
 }

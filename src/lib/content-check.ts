@@ -1,9 +1,15 @@
 /**
  * Build-time content checks that a schema cannot express: unique slugs and aliases, links that
- * point somewhere, and examples that the matcher sends to their own page and no other.
+ * point somewhere, examples that the matcher sends to their own page and no other, and the
+ * near-duplicate groups (group-check.ts).
  * Pure: the build (src/lib/collection.ts) and the unit tests both call it.
  */
-import { fullMatcher } from './matcher/full';
+import { checkGroups } from './group-check';
+import { buildIndex, type BuiltIndex } from './matcher/build-index';
+import type { GroupSource } from './matcher/groups';
+import { matcherOfIndex as matcherOf } from './matcher/full';
+import type { Matcher } from './matcher/match';
+import type { MatchResult } from './matcher/types';
 import { parseTemplate, PatternError } from './matcher/pattern';
 import { messageVariants } from './matcher/variants';
 
@@ -34,6 +40,7 @@ export interface ContentEntryInput {
     keywords?: string[];
     valueSteps?: Record<string, number>;
     qboWordings?: { text: string }[];
+    group?: GroupSource['group'];
   };
 }
 
@@ -60,8 +67,50 @@ export function checkContent(
   entries: ContentEntryInput[],
   options: CheckOptions = { variants: true },
 ): Problem[] {
-  const problems: Problem[] = [];
+  return checkAndIndex(entries, options).problems;
+}
+
+/** What a check found wrong with one text of a page's (an example, a variant, a message): empty when it passes. */
+type Verdicts = (
+  { kind: 'also'; slug: string } | { kind: 'not-match'; got: string } | { kind: 'not-first'; first?: string }
+)[];
+
+function judge(
+  results: MatchResult[],
+  id: string,
+  mustMatch: boolean,
+  family: (slug: string) => boolean = () => false,
+): Verdicts {
+  const own = results.find((r) => r.slug === id);
+  const found: Verdicts = results
+    .filter((r) => r.slug !== id && r.verdict === 'match')
+    .map((r) => ({ kind: 'also', slug: r.slug }));
+  if (mustMatch && own?.verdict !== 'match')
+    found.push({ kind: 'not-match', got: own ? own.verdict : 'nothing' });
+  else if (
+    !mustMatch &&
+    results[0]?.slug !== id &&
+    !(own && results.every((r) => r.verdict === 'possible')) &&
+    !(results[0]?.verdict === 'possible' && family(results[0].slug))
+  )
+    // A cut-off message must still put its page first, or, when the cut removed what tells two
+    // pages apart, offer it among honest `possible` results, or offer as a `possible` the page of
+    // its family (a page with the same QBO code: the 6000 page for a cut-off 6000 detail).
+    found.push({ kind: 'not-first', ...(results[0] ? { first: results[0].slug } : {}) });
+  return found;
+}
+
+/**
+ * The content check, and the index it checked (built once, in the entries' order: the build
+ * serves this very index). Without an index (a pattern that does not compile) the problems say why.
+ */
+export function checkAndIndex(
+  entries: ContentEntryInput[],
+  options: CheckOptions = { variants: true },
+): { problems: Problem[]; index?: BuiltIndex } {
+  const problems: Problem[] = checkGroups(entries);
   const owner = new Map<string, { file: string; field: string }>();
+  const slugs = new Set(entries.map((e) => e.id));
   for (const e of entries) owner.set(e.id, { file: e.file, field: 'slug' });
   for (const e of entries) {
     e.data.aliases.forEach((alias, i) => {
@@ -75,7 +124,7 @@ export function checkContent(
       } else owner.set(alias, { file: e.file, field: `aliases[${i}]` });
     });
     e.data.related.forEach((rel, i) => {
-      if (!entries.some((o) => o.id === rel))
+      if (!slugs.has(rel))
         problems.push({
           file: e.file,
           field: `related[${i}]`,
@@ -102,55 +151,88 @@ export function checkContent(
     }
   }
 
-  let matcher;
+  const sources = (list: ContentEntryInput[]) => list.map((e) => ({ slug: e.id, ...e.data }));
+  let index: BuiltIndex;
   try {
-    matcher = fullMatcher(entries.map((e) => ({ slug: e.id, ...e.data })));
+    index = buildIndex(sources(entries));
   } catch (err) {
     problems.push({
       file: 'content/errors',
       field: 'patterns',
       message: `index could not be built: ${(err as Error).message}`,
     });
-    return problems;
+    return { problems };
   }
+  const matcher = matcherOf(index);
   const fileOf = new Map(entries.map((e) => [e.id, e.file]));
-  const codesOf = new Map(entries.map((e) => [e.id, new Set(e.data.qboCodes ?? [])]));
-  const sharesCode = (a: string, b: string) => [...(codesOf.get(a) ?? [])].some((c) => codesOf.get(b)?.has(c));
+  const codesOf = new Map(entries.map((e) => [e.id, e.data.qboCodes ?? []]));
+  const familyOf = (id: string) => (slug: string) =>
+    (codesOf.get(slug) ?? []).some((c) => codesOf.get(id)?.includes(c));
+
+  /**
+   * When a text of page `id` fails, the page that takes it from its own: among the pages the
+   * matcher looked at for it (its results, its exact hits, the candidates it scored), the first
+   * without which the text passes. Most often a page just added. Only failures pay for this: each
+   * page tried means an index without it (remembered, as one new page often breaks many texts).
+   */
+  let traced: { matcher: Matcher; seen: Set<number> } | undefined;
+  const without = new Map<string, Matcher>();
+  const MAX_TRIED = 4;
+  const rivalOf = (
+    text: string,
+    id: string,
+    mustMatch: boolean,
+    results: MatchResult[],
+  ): string | undefined => {
+    if (!traced) {
+      const seen = new Set<number>();
+      traced = {
+        seen,
+        matcher: matcherOf(index, {
+          exact: (hits) => hits.forEach((h) => seen.add(h.page)),
+          segment: (candidates) => candidates.forEach((c) => seen.add(c.page)),
+        }),
+      };
+    }
+    traced.seen.clear();
+    traced.matcher.match(text);
+    const slugs = index.core.pages.map(([slug]) => slug);
+    const looked = [...new Set([...results.map((r) => r.slug), ...[...traced.seen].map((p) => slugs[p]!)])];
+    for (const slug of looked.filter((s) => s !== id).slice(0, MAX_TRIED)) {
+      let m = without.get(slug);
+      if (!m) {
+        m = matcherOf(buildIndex(sources(entries.filter((e) => e.id !== slug))));
+        without.set(slug, m);
+      }
+      if (!judge(m.match(text).results, id, mustMatch, familyOf(id)).length) return slug;
+    }
+    return undefined;
+  };
 
   for (const e of entries) {
     const check = (field: string, text: string, mustMatch: boolean) => {
       const { results } = matcher.match(text);
-      const own = results.find((r) => r.slug === e.id);
-      const others = results.filter((r) => r.slug !== e.id && r.verdict === 'match');
-      for (const o of others) {
-        problems.push({
-          file: e.file,
-          field,
-          message: `${short(text)} also comes out as "match" for ${fileOf.get(o.slug)}; make the patterns of the two pages tell them apart`,
-        });
-      }
-      if (mustMatch && own?.verdict !== 'match') {
-        problems.push({
-          file: e.file,
-          field,
-          message: `${short(text)} is not a "match" for this page (got ${own ? own.verdict : 'nothing'}); it must fit one of this page's patterns`,
-        });
-      } else if (
-        !mustMatch &&
-        results[0] &&
-        results[0].slug !== e.id &&
-        !(own && results.every((r) => r.verdict === 'possible')) &&
-        !(results[0].verdict === 'possible' && sharesCode(results[0].slug, e.id))
-      ) {
-        // A cut-off message must not put another page first; when the cut removed what tells two
-        // pages apart, it may offer this page among honest `possible` results, or a `possible` for
-        // the family page of its QBO code (the 6000 family page for a cut-off 6000 detail). A cut
-        // so short that nothing is found is an honest answer.
-        problems.push({
-          file: e.file,
-          field,
-          message: `${short(text)} puts ${results[0] ? fileOf.get(results[0].slug) : 'nothing'} first, not this page`,
-        });
+      const verdicts = judge(results, e.id, mustMatch, familyOf(e.id));
+      if (!verdicts.length) return;
+      const alsoFor = new Set(verdicts.flatMap((v) => (v.kind === 'also' ? [v.slug] : [])));
+      for (const v of verdicts) {
+        let message: string;
+        if (v.kind === 'also') {
+          message = `${short(text)} also comes out as "match" for ${fileOf.get(v.slug)}; make the patterns of the two pages tell them apart`;
+        } else {
+          // Name the page that takes the text, unless a problem about this text already does.
+          const rival = rivalOf(text, e.id, mustMatch, results);
+          const named =
+            rival !== undefined &&
+            !alsoFor.has(rival) &&
+            rival !== (v.kind === 'not-first' ? v.first : undefined);
+          const taker = named ? `; ${fileOf.get(rival)} competes for it (without that page it passes)` : '';
+          message =
+            v.kind === 'not-match'
+              ? `${short(text)} is not a "match" for this page (got ${v.got})${taker || "; it must fit one of this page's patterns"}`
+              : `${short(text)} puts ${v.first ? fileOf.get(v.first) : 'nothing'} first, not this page${taker}`;
+        }
+        problems.push({ file: e.file, field, message });
       }
     };
     e.data.examples.forEach((ex, i) => {
@@ -161,5 +243,5 @@ export function checkContent(
     e.data.messages.forEach((m, i) => check(`messages[${i}]`, m, true));
     (e.data.qboWordings ?? []).forEach((w, i) => check(`qboWordings[${i}].text`, w.text, true));
   }
-  return problems;
+  return { problems, index };
 }

@@ -1,12 +1,12 @@
 /** Batch triage as Markdown (escaped: pasted text stays text) and as CSV (formulas defused). Pure. */
 import { mdCell } from './markdown';
-import { valuesSummary, type TriageRow } from './triage';
+import { rowNote, rowTitle, valuesSummary, type TriageRow } from './triage';
 
 export function triageMarkdown(rows: TriageRow[], unmatched: string[]): string {
   const lines = ['| Error | Count | Lines | Values seen | Fix |', '| --- | ---: | --- | --- | --- |'];
   for (const r of rows)
     lines.push(
-      `| ${mdCell(r.title)}${r.verdict === 'possible' ? ' (possible)' : ''} | ${r.count} | ${mdCell(r.lines.join(', ')) || '—'} | ${mdCell(valuesSummary(r.values)) || '—'} | ${r.url} |`,
+      `| ${mdCell(rowTitle(r))}${rowNote(r)} | ${r.count} | ${mdCell(r.lines.join(', ')) || '—'} | ${mdCell(valuesSummary(r.values)) || '—'} | ${r.pages.map((p) => p.url).join(' or ')} |`,
     );
   if (unmatched.length) {
     lines.push(
@@ -29,7 +29,15 @@ export function triageCsv(rows: TriageRow[], unmatched: string[]): string {
   const out = [['error', 'slug', 'verdict', 'count', 'lines', 'values_seen', 'fix_url'].join(',')];
   for (const r of rows)
     out.push(
-      [r.title, r.slug, r.verdict, String(r.count), r.lines.join(', '), valuesSummary(r.values), r.url]
+      [
+        rowTitle(r),
+        r.pages.map((p) => p.slug).join(' or '),
+        r.verdict,
+        String(r.count),
+        r.lines.join(', '),
+        valuesSummary(r.values),
+        r.pages.map((p) => p.url).join(' or '),
+      ]
         .map(csvField)
         .join(','),
     );

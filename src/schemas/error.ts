@@ -66,6 +66,31 @@ export function makeErrorSchema<R extends z.ZodType>(related: R) {
         .default({}),
       /** Related error pages, by slug. */
       related: z.array(related).default([]),
+      /**
+       * Near-duplicates: pages a paste may not tell apart (a bare QBO code, a cut-off message) form
+       * a group, shown as one card that asks the question telling them apart. Every member page says
+       * the group's id and its own answer; one of them says the question (content-check.ts checks it).
+       */
+      group: z
+        .object({
+          /** The group's id, the same on every member page, e.g. "duplicate-name". */
+          id: slug,
+          /** The question that tells the pages apart, in plain words: on one member page only. */
+          question: z
+            .string()
+            .min(10)
+            .max(140)
+            .refine((q) => q.endsWith('?'), 'must be a question, ending with "?"')
+            .optional(),
+          /** This page's answer to the question (a button label), e.g. "An account". */
+          answer: z
+            .string()
+            .min(2)
+            .max(80)
+            .refine((a) => a.trim() === a && !a.endsWith('.'), 'no spaces around it and no final period'),
+        })
+        .strict()
+        .optional(),
       /** Old slugs of this page; each becomes a redirect to it. Never reuse one. */
       aliases: z.array(slug).default([]),
       /** Where the page's facts come from: the help article (the default) or a public document, by title and URL. */

@@ -177,7 +177,8 @@ test.describe('tickets and triage', () => {
     await expect(card.locator('.preview')).toContainText('The page’s message:');
     const slug = await card.getAttribute('data-slug');
     const index = (await (await page.request.get('/match-index.json')).json()) as { pages: string[][] };
-    const message = index.pages.find(([s]) => s === slug)?.[2] ?? '';
+    const fuzzy = (await (await page.request.get('/fuzzy-index.json')).json()) as { messages: string[] };
+    const message = fuzzy.messages[index.pages.findIndex(([s]) => s === slug)] ?? '';
     expect(message.length).toBeGreaterThan(20);
     await expect(card.locator('.preview code')).toHaveText(message.trim().slice(0, 239));
     await expect(page.locator('[data-testid="match-result"][data-verdict="match"] .preview')).toHaveCount(0);

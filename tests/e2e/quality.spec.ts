@@ -28,6 +28,9 @@ const TRIAGE = [
   'Export started by Dana at 09:14, 3 documents queued',
 ].join('\n');
 const NOTHING = 'please call me back about my invoice';
+/** A bare QBO 6240 fault: the two duplicate-name pages, one group card with its question. */
+const GROUP =
+  '{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"Duplicate Name Exists Error : The name supplied already exists. ","code":"6240"}],"type":"ValidationFault"}}';
 const GUIDES = ['/guides/before-you-start/', '/guides/things-to-know/', '/guides/read-quickbooks-errors/'];
 const NOT_FOUND_CONSOLE = /Failed to load resource: the server responded with a status of 404/;
 
@@ -58,6 +61,7 @@ test.describe('accessibility: axe finds no violations', () => {
     ],
     ['a multi-error triage', TRIAGE, (page) => expect(page.getByTestId('triage')).toBeVisible()],
     ['nothing found', NOTHING, (page) => expect(page.getByTestId('not-found')).toBeVisible()],
+    ['a near-duplicate group', GROUP, (page) => expect(page.getByTestId('match-group')).toBeVisible()],
   ];
   for (const [name, text, expectation] of pastes) {
     test(`home page with results: ${name}`, async ({ page }) => {
@@ -67,6 +71,17 @@ test.describe('accessibility: axe finds no violations', () => {
       await expectNoAxeViolations(page, `home (${name})`);
     });
   }
+
+  test('home page with results: a near-duplicate group, answered', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, GROUP);
+    await page.getByTestId('match-group').getByRole('button', { name: 'An account' }).click();
+    await expect(page.getByTestId('match-result')).toHaveAttribute(
+      'data-slug',
+      'account-name-already-exists',
+    );
+    await expectNoAxeViolations(page, 'home (a near-duplicate group, answered)');
+  });
 
   for (const e of errors) {
     test(`error page ${e.slug}, plain and with #m=`, async ({ page }) => {
@@ -343,8 +358,10 @@ test.describe('size budget', () => {
   // privacy code (22.4 KB measured): raised so the build stays green; to be brought back to 20 KB.
   // Issue 13's screenshot intake (paste, drop and pick wiring, the status line and its sentences)
   // and Vite's preload helper, which the OCR chunk's dynamic import brings, add 2.0 KB (24.5 KB
-  // measured); the OCR itself loads only with an image (its own budget below).
-  const HOME_BUDGET = 25 * 1024;
+  // measured); the OCR itself loads only with an image (its own budget below). Issue 10's
+  // near-duplicate groups (the post-step in the worker, the group card, the triage's group rows,
+  // their sentences and the groups in the index) add 1.1 KB (24.8 KB before, 25.9 KB measured).
+  const HOME_BUDGET = 26 * 1024;
   /** Error pages: their own script (your-message, copy for ticket) + its static imports, gzip. */
   // 4 KB until session 4 merged issue 12's ticket, step-link and tailored-note code (6.2 KB
   // measured): raised so the build stays green; to be brought back down.
@@ -416,10 +433,12 @@ test.describe('size budget', () => {
    * Everything the home page may ever load, fuzzy search, triage and tickets included. 32 KB until
    * the fitted model (two regressions and the exact-hit model, scored in the worker) and the
    * one-module text added 2.7 KB, and issue 12's code 1 KB more (36.9 KB measured), and issue 13's
-   * screenshot intake 2.1 KB (39.0 KB; the OCR is counted apart); what a paste needs first stays
-   * within HOME_BUDGET.
+   * screenshot intake 2.1 KB (39.0 KB; the OCR is counted apart), and issue 10's near-duplicate
+   * groups 1.1 KB (40.5 KB measured), and issue 14's worker that compiles the patterns from their
+   * templates 1.4 KB (41.2 KB measured; it took the exact stage's index at 2,200 pages from 218 to
+   * 92 KB gzip); what a paste needs first stays within HOME_BUDGET.
    */
-  const HOME_ALL_BUDGET = 40 * 1024;
+  const HOME_ALL_BUDGET = 42 * 1024;
   test(`home page, everything it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     const total = js.total + gzipOf('/match-index.json') + gzipOf('/fuzzy-index.json');

@@ -65,18 +65,17 @@ test.describe('pasting a message', () => {
     ).toBeVisible();
   });
 
-  test('a paste too thin to tell two errors apart offers both as possible, never a match', async ({
+  test('a paste too thin to tell two errors apart is one group that asks which, never a match', async ({
     page,
   }) => {
     await page.goto('/');
     await paste(page, 'The name supplied already exists. : null');
     await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(0);
-    await expect(
-      page.locator('[data-testid="match-result"][data-slug="name-already-exists"]'),
-    ).toHaveAttribute('data-verdict', 'possible');
-    await expect(
-      page.locator('[data-testid="match-result"][data-slug="account-name-already-exists"]'),
-    ).toHaveAttribute('data-verdict', 'possible');
+    await expect(page.getByTestId('match-group')).toHaveAttribute('data-group', 'duplicate-name');
+    await expect(page.getByTestId('match-group').getByRole('button')).toHaveText([
+      'An account',
+      'A customer, vendor or location',
+    ]);
   });
 
   test('the wrapper tells the two "name supplied already exists" errors apart', async ({ page }) => {
@@ -87,6 +86,7 @@ test.describe('pasting a message', () => {
     await paste(page, 'BadRequest. Details: The name supplied already exists. : null');
     await expect(results(page).first()).toHaveAttribute('data-slug', 'name-already-exists');
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
+    await expect(page.getByTestId('match-group')).toHaveCount(0);
   });
 
   test('typos and cut-offs still get a confident match, and say how they were found', async ({ page }) => {
@@ -347,5 +347,96 @@ test.describe('bad input gets a clear answer, never a crash or a frozen tab', ()
     await expect(
       page.locator('[data-testid="match-results"] img, [data-testid="match-results"] script'),
     ).toHaveCount(0);
+  });
+});
+
+test.describe('near-duplicates: one answer with one question', () => {
+  const FAULT_6240 =
+    '{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"Duplicate Name Exists Error : The name supplied already exists. ","code":"6240"}],"type":"ValidationFault"}}';
+  const NAME_QUESTION = 'Is the duplicate name an account, or a customer, vendor or location?';
+
+  test('a bare 6240 fault is one card with the question; an answer shows that page, which can be changed and opened', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await paste(page, FAULT_6240);
+    const group = page.getByTestId('match-group');
+    await expect(group).toHaveCount(1);
+    await expect(group).toHaveAttribute('data-group', 'duplicate-name');
+    await expect(page.getByTestId('results-summary')).toHaveText(
+      'Not sure which of two errors this is: answer the question below to see its fix.',
+    );
+    await expect(group).toContainText('One of these two');
+    await expect(group).toContainText(NAME_QUESTION);
+    // No page is offered before the question is answered: not two unrelated `possible` cards.
+    await expect(results(page)).toHaveCount(0);
+    const answers = group.getByRole('group', { name: NAME_QUESTION });
+    await expect(answers.getByRole('button')).toHaveText(['An account', 'A customer, vendor or location']);
+
+    await answers.getByRole('button', { name: 'A customer, vendor or location' }).click();
+    const chosen = group.getByTestId('group-chosen');
+    await expect(chosen).toContainText('You answered: A customer, vendor or location.');
+    await expect(chosen).toBeFocused();
+    await expect(results(page)).toHaveCount(1);
+    await expect(results(page)).toHaveAttribute('data-slug', 'name-already-exists');
+    await expect(results(page)).toHaveAttribute('data-verdict', 'possible');
+
+    await chosen.getByRole('button', { name: 'Change answer' }).click();
+    await expect(results(page)).toHaveCount(0);
+    await expect(group.getByRole('button', { name: 'A customer, vendor or location' })).toBeFocused();
+    await group.getByRole('button', { name: 'An account' }).click();
+    await expect(chosen).toContainText('You answered: An account.');
+    await expect(results(page)).toHaveAttribute('data-slug', 'account-name-already-exists');
+    await results(page)
+      .getByRole('link', { name: 'Special characters in account names cause a duplicate-name error' })
+      .click();
+    await expect(page).toHaveURL(/\/errors\/account-name-already-exists\/#m=/);
+    await expect(page.locator('#your-message')).toBeVisible();
+  });
+
+  test('"Account Period Closed" from the keyboard: Enter reaches the question, an answer, then Enter opens that page', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await paste(page, 'Account Period Closed');
+    const group = page.getByTestId('match-group');
+    await expect(group).toHaveAttribute('data-group', 'closed-period');
+    await page.getByLabel('Paste an error message').press('Enter');
+    const first = group.getByRole('button').first();
+    await expect(first).toBeFocused();
+    await expect(first).toHaveText('It says the books cannot be updated through the QBO Services API');
+    await page.keyboard.press('Tab');
+    await expect(
+      group.getByRole('button', { name: 'It gives a Txn Date and a book closing date' }),
+    ).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(results(page)).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+    await page.getByLabel('Paste an error message').press('Enter');
+    await expect(page).toHaveURL(/\/errors\/txn-date-before-closing-date\/#m=/);
+  });
+
+  test('the search page answers a pasted bare 6240 fault with the same group card', async ({ page }) => {
+    await page.goto(`/search/#q=${encodeURIComponent(FAULT_6240)}`);
+    const group = page.getByTestId('match-group');
+    await expect(group).toHaveAttribute('data-group', 'duplicate-name');
+    await group.getByRole('button', { name: 'A customer, vendor or location' }).click();
+    await expect(results(page)).toHaveAttribute('data-slug', 'name-already-exists');
+  });
+
+  test('a multi-line paste of two bare messages: two groups, and the triage names both pages of each', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await paste(page, 'Account Period Closed\nThe name supplied already exists. : null');
+    await expect(page.getByTestId('match-group')).toHaveCount(2);
+    const rows = page.getByTestId('triage-row');
+    await expect(rows).toHaveCount(2);
+    const names = rows.nth(1).getByRole('link');
+    await expect(names).toHaveText([
+      'Special characters in account names cause a duplicate-name error',
+      'Customer, vendor or location name already exists in QuickBooks',
+    ]);
+    await expect(rows.nth(1)).toContainText('(possible: one of these 2)');
+    await expect(rows.nth(1)).toHaveAttribute('data-group', 'duplicate-name');
   });
 });

@@ -58,6 +58,17 @@ describe.each([
   });
 });
 
+describe('parseErrorFile: a group without an answer names the file and the field', () => {
+  it('says group.answer', () => {
+    const file = 'content/errors/widget-export-failed.mdx';
+    const good = readFileSync('content/errors/name-already-exists.mdx', 'utf8');
+    const without = good.replace(/\n {2}answer: .*\n/, '\n');
+    expect(without).not.toBe(good);
+    const message = thrown(() => parseErrorFile(file, without));
+    expect(message).toMatch(new RegExp(`^${file} → group\\.answer: `, 'm'));
+  });
+});
+
 describe('loadErrors on a folder with a broken file', () => {
   it('fails, naming the file by its path from the project root', () => {
     const message = thrown(() => loadErrors(join(FIXTURES, 'broken')));
@@ -105,6 +116,13 @@ function pages(): ContentEntryInput[] {
 
 const WIDGET = 0;
 const GADGET = 1;
+
+/** A fixture page's group entry that also says the group's question. */
+const asking = (answer = 'A widget') => ({
+  id: 'stock-pair',
+  question: 'Is it a widget or a gadget?',
+  answer,
+});
 
 describe('checkContent', () => {
   it('passes the two fixture pages as they are (so each case below fails for its own reason)', () => {
@@ -194,7 +212,133 @@ describe('checkContent', () => {
       field: 'messages[1]',
       mentions: ['fixtures/gadget-locked.mdx'],
     },
+    {
+      name: 'a group without its question',
+      change: (p) => {
+        p[WIDGET]!.data.group = { id: 'stock-pair', answer: 'A widget' };
+        p[GADGET]!.data.group = { id: 'stock-pair', answer: 'A gadget' };
+      },
+      file: 'fixtures/widget-export-failed.mdx',
+      field: 'group.question',
+      mentions: ['"stock-pair" has no question', 'fixtures/gadget-locked.mdx'],
+    },
+    {
+      name: 'a group of one page',
+      change: (p) => {
+        p[WIDGET]!.data.group = asking();
+      },
+      file: 'fixtures/widget-export-failed.mdx',
+      field: 'group.id',
+      mentions: ['"stock-pair" has this page only', 'misspelt'],
+    },
+    {
+      name: 'a misspelt group id (the pages it should join are not found)',
+      change: (p) => {
+        p[WIDGET]!.data.group = asking();
+        p[GADGET]!.data.group = { id: 'stock-pairs', answer: 'A gadget' };
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'group.id',
+      mentions: ['"stock-pairs" has this page only'],
+    },
+    {
+      name: 'a group answer left blank',
+      change: (p) => {
+        p[WIDGET]!.data.group = asking();
+        p[GADGET]!.data.group = { id: 'stock-pair', answer: ' ' };
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'group.answer',
+      mentions: ["needs this page's answer"],
+    },
+    {
+      name: 'two answers alike in one group',
+      change: (p) => {
+        p[WIDGET]!.data.group = asking('A part');
+        p[GADGET]!.data.group = { id: 'stock-pair', answer: 'a part' };
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'group.answer',
+      mentions: ['“a part” is already the answer of fixtures/widget-export-failed.mdx'],
+    },
+    {
+      name: 'two questions that disagree',
+      change: (p) => {
+        p[WIDGET]!.data.group = asking();
+        p[GADGET]!.data.group = { id: 'stock-pair', question: 'Is it a gadget?', answer: 'A gadget' };
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'group.question',
+      mentions: [
+        '“Is it a gadget?” disagrees',
+        'fixtures/widget-export-failed.mdx',
+        '“Is it a widget or a gadget?”',
+      ],
+    },
+    {
+      name: 'the same question said twice',
+      change: (p) => {
+        p[WIDGET]!.data.group = asking();
+        p[GADGET]!.data.group = asking('A gadget');
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'group.question',
+      mentions: ['already has this question in fixtures/widget-export-failed.mdx', 'one page only'],
+    },
   ];
+
+  it('passes a well-formed group: two pages, one question, an answer each', () => {
+    const entries = pages();
+    entries[WIDGET]!.data.group = asking();
+    entries[GADGET]!.data.group = { id: 'stock-pair', answer: 'A gadget' };
+    expect(checkContent(entries)).toEqual([]);
+  });
+  // A page added later whose pattern or words take an old page's example: the problem is the old
+  // page's, and names the new page's file too (the one to fix).
+  const newPage = (id: string, pattern: string, example: string): ContentEntryInput => ({
+    id,
+    file: `fixtures/${id}.mdx`,
+    data: {
+      title: id,
+      patterns: [pattern],
+      messages: [example],
+      examples: [example],
+      related: [],
+      aliases: [],
+    },
+  });
+  cases.push(
+    {
+      name: "a new page with the same pattern as an old page's",
+      change: (p) => {
+        p.push(
+          newPage(
+            'widget-ledger-copy',
+            'Widget {widgetId:int} could not be exported to the ledger',
+            'Widget 5 could not be exported to the ledger',
+          ),
+        );
+      },
+      file: 'fixtures/widget-export-failed.mdx',
+      field: 'examples[1]',
+      mentions: ['is not a "match" for this page', 'fixtures/widget-ledger-copy.mdx competes for it'],
+    },
+    {
+      name: "a new page whose words take an old page's cut-off example",
+      change: (p) => {
+        p.push(
+          newPage(
+            'widget-ledger-book',
+            'Widget {widgetId:int} could not be exported to the ledger book',
+            'Widget 5 could not be exported to the ledger book',
+          ),
+        );
+      },
+      file: 'fixtures/widget-export-failed.mdx',
+      field: 'examples[1] (cut-off variant)',
+      mentions: ['puts nothing first', 'fixtures/widget-ledger-book.mdx competes for it'],
+    },
+  );
 
   describe.each(cases)('$name', ({ change, file, field, mentions }) => {
     const entries = pages();

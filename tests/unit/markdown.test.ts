@@ -20,13 +20,17 @@ const ATTACKS = [
 ];
 
 const row = (value: string): TriageRow => ({
-  slug: 'class-not-found',
-  title: 'A QuickBooks class is missing',
+  pages: [
+    {
+      slug: 'class-not-found',
+      title: 'A QuickBooks class is missing',
+      url: 'http://help.test/errors/class-not-found/',
+    },
+  ],
   verdict: 'match',
   count: 1,
   lines: ['line 1'],
   values: { qboClass: [value] },
-  url: 'http://help.test/errors/class-not-found/',
 });
 
 /** What a reader of the rendered Markdown could click or load, beyond the site's own links. */

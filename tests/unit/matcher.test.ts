@@ -279,6 +279,8 @@ describe('unrelated errors never get a match', () => {
     'Duplicate Document Number Error in Xero: invoice number INV-001 already exists',
     'Permission Denied Error: Windows could not access \\\\FS01\\Accounting\\QBO Exports. You might not have permission to use this network resource.',
     'GL account "Fuel" does not have a default class',
+    // The permission message's words about another service's object, with a name of several words.
+    'Missing permission on bucket fs-backups to read (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied)',
     // A known message's tail after other words is not that message's second half.
     'Currency mismatch between Source Account (Operating Checking, USD) and Target Account (Canada Savings, CAD).',
     'Export finished successfully. See Export History in ServiceTitan for more details.',

@@ -4,10 +4,12 @@ import {
   fillTemplate,
   PATTERN_FLAGS,
   PatternError,
+  templateNeedle,
   templateText,
 } from '../../src/lib/matcher/pattern';
 import { sequenceWords } from '../../src/lib/matcher/normalize';
 import { loadErrors } from '../../src/lib/node/load-content';
+import { scalePages } from '../../bench/synthetic';
 
 describe('template syntax errors are explained', () => {
   it.each([
@@ -66,5 +68,29 @@ describe('compiled patterns run in linear time', () => {
       // 10× the input may cost about 10× the time, not 100×: allow generous noise, and a floor.
       expect(t1 - t0).toBeLessThan(Math.max(50, (t2 - t1) * 40));
     }
+  });
+});
+
+describe("a template's needle, read without parsing", () => {
+  // The matcher reads only needles before the first result (templateNeedle); it must be the needle
+  // compilePattern finds, for every kind of template the knowledge base has or could have.
+  const real = loadErrors().map((e) => ({ slug: e.id, ...e.data }));
+  const templates = [
+    ...real.flatMap((s) => s.patterns),
+    ...scalePages(2200, real).flatMap((s) => s.patterns),
+    'Widget {widgetId:int} could not be exported to the ledger',
+    'QBO Class "{className:text}" was not found for Business Unit "{unit:text}"',
+    '{{literal}} braces around {n:int} widgets are fine here',
+    'Curly “quotes” and a – dash in {n:int} exported rows',
+    'Two  spaces and a\nline break before {n:int} EXPORTED ROWS',
+    'Ends with a number 12345 then {n:int}: a longer run of plain words',
+    'UPPER lower MiXeD {a:id}-{b:int} same-length runs abcdef ghijkl',
+  ];
+  it.each(templates.slice(-7))('%s', (template) => {
+    expect(templateNeedle(template)).toBe(compilePattern(template).needle);
+  });
+  it(`is compilePattern's needle for all ${templates.length} templates of a 2,200-page knowledge base`, () => {
+    const differ = templates.filter((t) => templateNeedle(t) !== compilePattern(t).needle);
+    expect(differ).toEqual([]);
   });
 });

@@ -1,10 +1,14 @@
 /**
- * Builds the compact match index from the error collection, at build time. The browser gets it as
- * JSON (/match-index.json): compiled regex sources, QBO codes and titles, and a prebuilt Fuse index.
+ * Builds the match indexes from the error collection, at build time. The browser gets them as JSON:
+ * /match-index.json (each page's slug, title and pattern templates, QBO codes and titles) before
+ * the first result, and /fuzzy-index.json (a prebuilt Fuse index, word sequences, and the messages a
+ * `possible` result previews) only when a paste needs fuzzy search.
  */
 import Fuse from 'fuse.js';
 import { cut } from '../cut';
-import { compilePattern, templateText } from './pattern';
+import { MESSAGE_PREVIEW_CHARS } from './limits';
+import { collectGroups, packGroups, type GroupSource } from './groups';
+import { patternFacts, templateText } from './pattern';
 import { fuzzyKey, normalizeTemplate, sequenceWords } from './normalize';
 import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
 
@@ -20,6 +24,8 @@ export interface IndexSource {
   keywords?: string[];
   /** One or two plain sentences on the cause and the fix. */
   summary?: string;
+  /** Its near-duplicate group, if any (groups.ts). */
+  group?: GroupSource['group'];
 }
 
 export interface BuiltIndex {
@@ -43,7 +49,7 @@ export const pageWording = (src: IndexSource): string[] => [
 
 export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   const pages: MatchIndex['pages'] = [];
-  const patterns: MatchIndex['patterns'] = [];
+  const messages: string[] = [];
   const codes: Record<string, number[]> = {};
   const titles: Record<string, number[]> = {};
   const records: FuzzyRecord[] = [];
@@ -54,18 +60,12 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
     [...new Set(texts.flatMap((t) => fuzzyKey(t).split(' ')).filter(Boolean))].join(' ');
   sources.forEach((src, p) => {
     const wording = pageWording(src);
-    // The page's message (its first, cut to 240 characters): `possible` cards preview it.
-    pages.push([src.slug, src.title, cut(src.messages?.[0] ?? '', 240)]);
-    for (const template of src.patterns) {
-      const c = compilePattern(template);
-      patterns.push([
-        p,
-        c.source,
-        c.needle,
-        c.specificity,
-        c.placeholders.map((ph) => `${ph.name}:${ph.type}`).join(','),
-      ]);
-    }
+    // Each template must compile (patternFacts throws a PatternError naming the problem); the
+    // matcher compiles them again where it reads the index.
+    for (const template of src.patterns) patternFacts(template);
+    pages.push([src.slug, src.title, ...src.patterns]);
+    // The page's message (its first, cut): `possible` cards preview it.
+    messages.push(cut(src.messages?.[0] ?? '', MESSAGE_PREVIEW_CHARS));
     for (const code of src.qboCodes ?? []) (codes[String(code)] ??= []).push(p);
     for (const t of src.qboTitles ?? []) (titles[normalizeTemplate(t).toLowerCase()] ??= []).push(p);
     // One record per page. Token search scores each word of the paste on its own, so a page's
@@ -82,5 +82,12 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   });
 
   const fuseIndex = Fuse.createIndex([...FUSE_KEYS], records).toJSON();
-  return { core: { v: 1, pages, patterns, codes, titles }, fuzzy: { v: 1, fuse: fuseIndex, seq, about } };
+  const groups = packGroups(
+    collectGroups(sources.map((src) => ({ slug: src.slug, group: src.group }))),
+    pages,
+  );
+  return {
+    core: { v: 2, pages, codes, titles, groups },
+    fuzzy: { v: 2, fuse: fuseIndex, seq, about, messages },
+  };
 }

@@ -59,6 +59,8 @@ export interface FuzzySearch {
    * The exact stage runs again on it.
    */
   repair(line: string): string | undefined;
+  /** The page's message, which a `possible` result previews (FuzzyIndex.messages). */
+  preview(page: number): string;
 }
 
 const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
@@ -70,6 +72,9 @@ const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
   // cut-off messages, prose around a message and word order all work.
   useTokenSearch: true,
 };
+
+/** Segments whose word features `features` remembers. */
+const SEEN_MAX = 2000;
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -94,7 +99,10 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     ]),
   );
   for (const [i, words] of recordWords) for (const w of words) pushTo(pagesOf, w, i);
-  const idf = (w: string) => Math.log(1 + pageCount / (pagesOf.get(w)?.length ?? pageCount));
+  // Each word's rarity, computed once (a word the records lack has the rarity of one on every page).
+  const idfOf = new Map([...pagesOf].map(([w, pages]) => [w, Math.log(1 + pageCount / pages.length)]));
+  const common = Math.log(1 + pageCount / pageCount);
+  const idf = (w: string) => idfOf.get(w) ?? common;
 
   // Word sequences per page (messages, patterns, QBO titles, glue words kept), for fragments: a
   // cut-off message, its second half, a typo'd copy.
@@ -148,20 +156,51 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * Candidate pages for fuzzy search: the pages holding the paste's words, rarest words counting
    * most. Fuse then scores only these, so fuzzy search costs the same at 22 pages or 2,200.
    */
+  // Scratch space for `candidates`: a page's score, and the pages in the order they were first scored.
+  const scoreOf = new Float64Array(pageCount);
+  const scoredYet = new Uint8Array(pageCount);
   const candidates = (query: string): number[] => {
-    const score = new Map<number, number>();
+    const order: number[] = [];
+    const add = (p: number, g: number) => {
+      if (!scoredYet[p]) {
+        scoredYet[p] = 1;
+        order.push(p);
+      }
+      scoreOf[p] = scoreOf[p]! + g;
+    };
     for (const w of new Set(query.split(' '))) {
+      const meant = resolve(w);
+      // A word that stands for one index word adds its rarity to each page that has it (each page
+      // once: a record's words are distinct); one that stands for several, the highest per page.
+      if (meant.length === 1) {
+        const weight = idf(meant[0]!);
+        for (const p of pagesOf.get(meant[0]!) ?? []) add(p, weight);
+        continue;
+      }
       const gain = new Map<number, number>();
-      for (const v of resolve(w)) {
+      for (const v of meant) {
         const weight = idf(v);
         for (const p of pagesOf.get(v) ?? []) gain.set(p, Math.max(gain.get(p) ?? 0, weight));
       }
-      for (const [p, g] of gain) score.set(p, (score.get(p) ?? 0) + g);
+      for (const [p, g] of gain) add(p, g);
     }
-    return [...score.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, CANDIDATES)
-      .map(([p]) => p);
+    // The CANDIDATES best, highest score first, ties in the order the pages were first scored (a
+    // stable sort of every scored page, cut to CANDIDATES, without sorting them all).
+    const best: number[] = [];
+    for (const p of order) {
+      const s = scoreOf[p]!;
+      if (best.length === CANDIDATES && s <= scoreOf[best[CANDIDATES - 1]!]!) continue;
+      let at = best.length;
+      while (at > 0 && scoreOf[best[at - 1]!]! < s) at--;
+      best.splice(at, 0, p);
+      if (best.length > CANDIDATES) best.pop();
+    }
+    const out = best.slice();
+    for (const p of order) {
+      scoreOf[p] = 0;
+      scoredYet[p] = 0;
+    }
+    return out;
   };
   const recordOf = new Map(records.map((r) => [r.i, r]));
   const searchCandidates = (query: string, pages: number[]) => {
@@ -289,17 +328,14 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * the segment's rarest words, plus `extra` (pages named by a code, a title or a corrected typo).
    * `raw` is the segment reduced to words (normalize.fuzzyKey), `line` the segment itself.
    */
+  /**
+   * Features already computed, by everything they are computed from: a segment met again (the same
+   * message with other values, which word features do not see, or the same wrapper line in another
+   * paste) costs a look-up. The oldest is dropped past SEEN_MAX.
+   */
+  const seen = new Map<string, Map<number, WordFeatures>>();
+
   function features(raw: string, line: string, extra: Iterable<number> = []): Map<number, WordFeatures> {
-    const query = distinctive(raw);
-    const pool = [...new Set([...(query ? candidates(query) : []), ...extra])];
-    const out = new Map<number, WordFeatures>();
-    if (!pool.length) return out;
-    const fuseScore = new Map<number, number>();
-    if (query)
-      for (const r of searchCandidates(query, pool)) {
-        const s = r.score ?? 1;
-        if (s < (fuseScore.get(r.item.p) ?? 2)) fuseScore.set(r.item.p, s);
-      }
     // The message itself: the line's start (a 200 KB line costs what 2 KB does) without the
     // wrappers many pages share (`BadRequest. Details:`), which are evidence for none of them.
     const message = stripWrappers(cutText(line, LINE_CHARS));
@@ -307,11 +343,17 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const seqWords = sequenceWords(message).slice(0, RUN_MAX_WORDS);
     const cut = /…|\.\.\./.test(message);
     const negated = NEGATION_IN_PASTE.test(message);
-    for (const page of pool) {
+    const named = [...extra];
+    // Everything the features are computed from (words hold no NUL and no comma).
+    const key = [raw, said, seqWords.join(' '), cut, negated, named.join(',')].join('\u0000');
+    const known = seen.get(key);
+    if (known) return new Map(known);
+
+    const pageFeatures = (page: number, fuseScore: ReadonlyMap<number, number>): WordFeatures => {
       const e = coverage(said, page, pageWords);
       const m = coverage(raw, page);
       const r = runOf(seqWords, page);
-      out.set(page, {
+      return {
         explained: e.infoShare,
         message: m.infoShare,
         ofPage: m.ofPage,
@@ -328,10 +370,24 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         // message but its "not": the opposite news, not that error.
         negation: !negated && [...(messageWords[page] ?? [])].some((w) => NEGATIONS.has(w)) ? 1 : 0,
         fuse: 1 - (fuseScore.get(page) ?? 1),
-      });
+      };
+    };
+    const out = new Map<number, WordFeatures>();
+    const query = distinctive(raw);
+    const pool = [...new Set([...(query ? candidates(query) : []), ...named])];
+    if (pool.length) {
+      const fuseScore = new Map<number, number>();
+      if (query)
+        for (const r of searchCandidates(query, pool)) {
+          const s = r.score ?? 1;
+          if (s < (fuseScore.get(r.item.p) ?? 2)) fuseScore.set(r.item.p, s);
+        }
+      for (const page of pool) out.set(page, Object.freeze(pageFeatures(page, fuseScore)));
     }
-    return out;
+    if (seen.size >= SEEN_MAX) seen.delete(seen.keys().next().value!);
+    seen.set(key, out);
+    return new Map(out);
   }
 
-  return { features, repair };
+  return { features, repair, preview: (page) => index.messages[page] ?? '' };
 }

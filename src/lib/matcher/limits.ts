@@ -11,6 +11,10 @@ export const MAX_UNMATCHED = 200;
 export const UNMATCHED_CHARS = 200;
 /** An occurrence (the line a result was found on) keeps this many characters of it. */
 export const OCCURRENCE_CHARS = 500;
+/** A `possible` card previews its page's message cut to this many characters (the index keeps no more). */
+export const MESSAGE_PREVIEW_CHARS = 240;
+/** The not-found box's link to full-text search carries the paste cut to this many characters. */
+export const SEARCH_LINK_CHARS = 200;
 /** At most this many distinct unmatched lines go through fuzzy search. */
 export const MAX_FUZZY_LINES = 200;
 /** Fuzzy queries are cut to this many characters (each word is one more search). */

@@ -5,7 +5,7 @@
  * wrapped line) → per remaining line: QBO codes and titles → Fuse fallback → calibrated verdict.
  */
 import { clip, cut } from '../cut';
-import { groupEntries, PATTERN_FLAGS } from './pattern';
+import { groupEntries, PATTERN_FLAGS, patternFacts, patternSource, templateNeedle } from './pattern';
 import { fuzzyKey, normalizeInput } from './normalize';
 import {
   aboutQuickBooks,
@@ -45,10 +45,75 @@ const MAX_HITS = 20_000;
 
 interface CompiledEntry {
   page: number;
-  re: RegExp;
+  template: string;
   needle: string;
-  specificity: number;
-  types: Record<string, string>;
+  /** Worked out when a paste first holds the needle: most patterns never run on a given paste. */
+  compiled?: { re: RegExp; specificity: number; types: Record<string, string> };
+}
+
+/** Needles are found from their first this many characters (compilePattern's needles have at least 6; five, read as a number, stay a small integer). */
+const NEEDLE_KEY = 5;
+/** The characters a needle is made of (pattern.ts: lowercase letters, digits, spaces), numbered from 1; 0 for any other. */
+const NEEDLE_CODE = new Uint8Array(128);
+const NEEDLE_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789 ';
+for (let i = 0; i < NEEDLE_CHARS.length; i++) NEEDLE_CODE[NEEDLE_CHARS.charCodeAt(i)] = i + 1;
+const RADIX = 38;
+const TOP = RADIX ** (NEEDLE_KEY - 1);
+const codeAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? NEEDLE_CODE[c]! : 0;
+};
+
+/**
+ * Which patterns' needles a lowercase text holds, in pattern order. The needles are grouped by their
+ * first NEEDLE_KEY characters, read as a number; the text is read once, its every run of that many
+ * needle characters as a rolling number, at any number of patterns, instead of once per pattern.
+ * A needle shorter than that, or with another character, is looked for on its own.
+ */
+export function needleFinder(needles: readonly string[]): (lower: string) => number[] {
+  const byKey = new Map<number, Map<string, number[]>>();
+  const apart: number[] = [];
+  needles.forEach((needle, i) => {
+    let key = 0;
+    for (let k = 0; k < needle.length; k++) if (!codeAt(needle, k)) key = NaN;
+    for (let k = 0; k < NEEDLE_KEY; k++) key = key * RADIX + codeAt(needle, k);
+    if (needle.length < NEEDLE_KEY || Number.isNaN(key)) {
+      apart.push(i);
+      return;
+    }
+    let group = byKey.get(key);
+    if (!group) byKey.set(key, (group = new Map<string, number[]>()));
+    const same = group.get(needle);
+    if (same) same.push(i);
+    else group.set(needle, [i]);
+  });
+  return (lower) => {
+    const out = apart.filter((i) => lower.includes(needles[i]!));
+    const found = new Set<string>();
+    let key = 0;
+    let run = 0;
+    for (let i = 0; i < lower.length; i++) {
+      const c = codeAt(lower, i);
+      if (!c) {
+        key = 0;
+        run = 0;
+        continue;
+      }
+      if (run >= NEEDLE_KEY) key -= codeAt(lower, i - NEEDLE_KEY) * TOP;
+      else run++;
+      key = key * RADIX + c;
+      if (run < NEEDLE_KEY) continue;
+      const group = byKey.get(key);
+      if (!group) continue;
+      const at = i - NEEDLE_KEY + 1;
+      for (const [needle, patterns] of group)
+        if (!found.has(needle) && lower.startsWith(needle, at)) {
+          found.add(needle);
+          out.push(...patterns);
+        }
+    }
+    return out.sort((a, b) => a - b);
+  };
 }
 
 interface Hit {
@@ -135,24 +200,29 @@ const HAS_LETTERS = /\p{L}{2}/u;
  * `needsFuzzy`; the browser then loads Fuse.js and asks again.
  */
 export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Trace): Matcher {
-  const compiled: CompiledEntry[] = index.patterns.map(([page, source, needle, specificity, types]) => ({
-    page,
-    re: new RegExp(source, PATTERN_FLAGS),
-    needle,
-    specificity,
-    types: Object.fromEntries(types ? types.split(',').map((t) => t.split(':') as [string, string]) : []),
-  }));
+  // The index's templates were checked when it was built (buildIndex): only their needles are read
+  // now, before the first paste.
+  const compiled: CompiledEntry[] = index.pages.flatMap(([, , ...templates], page) =>
+    templates.map((template) => ({ page, template, needle: templateNeedle(template) })),
+  );
+  const compile = (c: CompiledEntry) => {
+    const { parts, specificity, placeholders } = patternFacts(c.template);
+    const types = Object.fromEntries(placeholders.map((ph) => [ph.name, ph.type]));
+    return { re: new RegExp(patternSource(parts), PATTERN_FLAGS), specificity, types };
+  };
+  const holdsNeedle = needleFinder(compiled.map((c) => c.needle));
   const titleKeys = Object.entries(index.titles);
   const knownCodes = new Set(Object.keys(index.codes));
   function exactHits(text: string): Hit[] {
     // A message wrapped over two lines still holds its needle.
     const lower = text.toLowerCase().replace(/\n/g, ' ');
     const hits: Hit[] = [];
-    for (const [pattern, c] of compiled.entries()) {
-      if (!lower.includes(c.needle)) continue;
-      c.re.lastIndex = 0;
-      for (let m = c.re.exec(text); m; m = c.re.exec(text)) {
-        if (m[0].length === 0) c.re.lastIndex++;
+    for (const pattern of holdsNeedle(lower)) {
+      const c = compiled[pattern]!;
+      const { re, specificity, types } = (c.compiled ??= compile(c));
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) re.lastIndex++;
         const values: Record<string, string> = {};
         for (const [k, v] of groupEntries(m)) if (v !== undefined) values[k] = v.trim();
         hits.push({
@@ -160,9 +230,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
           pattern,
           start: m.index,
           end: m.index + m[0].length,
-          specificity: c.specificity,
+          specificity,
           values,
-          types: c.types,
+          types,
         });
         if (hits.length >= MAX_HITS) return hits;
       }
@@ -478,7 +548,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     // One result per page: the strongest verdict, all occurrences counted.
     const byPage = new Map<number, MatchResult & { firstLine: number }>();
     for (const f of found) {
-      const [slug, title, message] = index.pages[f.page]!;
+      const [slug, title] = index.pages[f.page]!;
+      const message = fuzzy?.preview(f.page) ?? '';
       const r = byPage.get(f.page);
       if (!r) {
         byPage.set(f.page, {

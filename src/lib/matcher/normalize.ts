@@ -24,7 +24,18 @@ const QUOTES: Record<string, string> = {
   '\u00BB': '"',
 };
 
+/** Printable ASCII (but the backtick) and line breaks: with no space next to a line break, no two spaces and no three breaks in a row, `clean` (and so normalizeTemplate and normalizeInput, but for the trim) leaves such text as it is. */
+const PLAIN = /^[\x20-\x5F\x61-\x7E\n]*$/;
+export const isClean = (text: string): boolean =>
+  PLAIN.test(text) &&
+  !text.includes('  ') &&
+  !text.includes(' \n') &&
+  !text.includes('\n ') &&
+  !text.includes('\n\n\n');
+
 function clean(text: string): string {
+  // Most templates and pastes: nothing below would change them, and it is the matcher's commonest step.
+  if (isClean(text)) return text;
   return (
     text
       .normalize('NFKC')

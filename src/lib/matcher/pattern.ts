@@ -9,7 +9,7 @@
  * text compiles to fixed characters with at most one optional separator between them, so a
  * compiled pattern runs in time linear in the input (times a small constant bound).
  */
-import { normalizeTemplate } from './normalize';
+import { isClean as isPlain, normalizeTemplate } from './normalize';
 
 /** What each placeholder type accepts. Each also accepts the generalized tokens of the help article (NNN, #, MM/DD/YYYY). */
 export const PLACEHOLDER_TYPES = {
@@ -55,12 +55,25 @@ const PUNCT = /[.,:;!?()[\]=\-"'/\\]/;
 
 export class PatternError extends Error {}
 
+/** Where the next `{` or `}` is at or after `from` (the text's length if none). */
+function nextBrace(text: string, from: number): number {
+  const open = text.indexOf('{', from);
+  const close = text.indexOf('}', from);
+  if (open < 0) return close < 0 ? text.length : close;
+  return close < 0 ? open : Math.min(open, close);
+}
+
 /** Splits a template into literal and placeholder parts; throws PatternError with a readable reason. */
 export function parseTemplate(template: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let literal = '';
   const names = new Set<string>();
   for (let i = 0; i < template.length; i++) {
+    // Plain text up to the next brace is literal text, taken in one piece.
+    const brace = nextBrace(template, i);
+    literal += template.slice(i, brace);
+    i = brace;
+    if (i === template.length) break;
     const ch = template[i]!;
     if (ch === '{' && template[i + 1] === '{') {
       literal += '{';
@@ -74,10 +87,6 @@ export function parseTemplate(template: string): TemplatePart[] {
     }
     if (ch === '}')
       throw new PatternError(`unmatched "}" at position ${i + 1}; write "}}" for a literal brace`);
-    if (ch !== '{') {
-      literal += ch;
-      continue;
-    }
     const end = template.indexOf('}', i);
     if (end < 0) throw new PatternError(`placeholder opened at position ${i + 1} is never closed`);
     const body = template.slice(i + 1, end);
@@ -117,7 +126,9 @@ export const fillTemplate = (template: string, fill: (p: Placeholder) => string)
 /** A template as message text, each placeholder one value slot (`NNN`, as the article writes one). */
 export const templateText = (template: string): string => fillTemplate(template, () => ' NNN ');
 
-const escapeChar = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** Characters a regex source escapes. */
+const SPECIAL: ReadonlySet<string> = new Set('.*+?^${}()|[]\\/-');
+const escapeChar = (c: string) => (SPECIAL.has(c) ? `\\${c}` : c);
 
 /** Literal text: spaces may be a line break; next to punctuation a space is optional. */
 function compileLiteral(text: string, trimEnd: boolean): string {
@@ -163,7 +174,36 @@ function pickNeedle(parts: TemplatePart[]): string {
   return best;
 }
 
-export function compilePattern(template: string): CompiledPattern {
+/** What the exact stage needs of a template before any regex runs: its parts, its needle, its specificity, its placeholders. */
+export type PatternFacts = Omit<CompiledPattern, 'source'> & { parts: TemplatePart[] };
+
+/** A placeholder as parseTemplate accepts it. */
+const PLACEHOLDER = /\{[a-z][A-Za-z0-9]*:[a-z]+\}/g;
+
+/**
+ * A valid template's needle (what `patternFacts` gives), found without parsing when the template is
+ * plain (printable ASCII that normalization leaves as it is, no `{{` or `}}`): its text between
+ * placeholders, lowercased, cut into runs of letters, digits and spaces, the first longest run. The
+ * matcher reads every template's needle before the first result, so this is the one fact it needs
+ * at once; the others wait until a paste holds the needle. Any other template is parsed.
+ */
+export function templateNeedle(template: string): string {
+  if (!isPlain(template) || template.includes('{{') || template.includes('}}'))
+    return patternFacts(template).needle;
+  let best = '';
+  for (const run of template
+    .replace(PLACEHOLDER, '|')
+    .replace(/\n/g, ' ')
+    .toLowerCase()
+    .split(/[^a-z0-9 ]+/)) {
+    const r = run.trim();
+    if (r.length > best.length) best = r;
+  }
+  return best;
+}
+
+/** A template's facts without its regex source (which `patternSource` builds when a paste first holds its needle). */
+export function patternFacts(template: string): PatternFacts {
   const parts = parseTemplate(template);
   const needle = pickNeedle(parts);
   if (needle.length < 6) {
@@ -171,13 +211,25 @@ export function compilePattern(template: string): CompiledPattern {
       `template needs a literal run of at least 6 letters to be recognisable (longest is "${needle}")`,
     );
   }
-  let source = '';
   let specificity = 0;
+  for (const p of parts) if (p.kind === 'literal') specificity += p.text.trim().length;
+  return {
+    template,
+    parts,
+    needle,
+    specificity,
+    placeholders: parts
+      .filter((p): p is TemplatePart & { kind: 'placeholder' } => p.kind === 'placeholder')
+      .map(({ name, type }) => ({ name, type })),
+  };
+}
+
+/** The regex source of a template's parts; use with the `PATTERN_FLAGS` flags. */
+export function patternSource(parts: readonly TemplatePart[]): string {
+  let source = '';
   parts.forEach((p, idx) => {
     if (p.kind === 'literal') {
-      const isLast = idx === parts.length - 1;
-      source += compileLiteral(p.text, isLast);
-      specificity += p.text.trim().length;
+      source += compileLiteral(p.text, idx === parts.length - 1);
     } else {
       const next = parts[idx + 1];
       const body =
@@ -187,15 +239,12 @@ export function compilePattern(template: string): CompiledPattern {
       source += `(?<${p.name}>${body})`;
     }
   });
-  return {
-    template,
-    source,
-    needle,
-    specificity,
-    placeholders: parts
-      .filter((p): p is TemplatePart & { kind: 'placeholder' } => p.kind === 'placeholder')
-      .map(({ name, type }) => ({ name, type })),
-  };
+  return source;
+}
+
+export function compilePattern(template: string): CompiledPattern {
+  const { parts, ...facts } = patternFacts(template);
+  return { ...facts, source: patternSource(parts) };
 }
 
 /** A match's named groups; a group that took no part is undefined at run time, whatever lib.d.ts says. */

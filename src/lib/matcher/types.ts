@@ -24,28 +24,37 @@ export const FUSE_KEYS = [
   { name: 'k', weight: 1 },
 ] as const;
 
-/** The serialized index: compact arrays, because the browser downloads it. */
+/**
+ * The exact stage's index (/match-index.json): compact, because every visit with a paste downloads
+ * it before the first result. Each pattern is its template; the matcher compiles what it needs
+ * (pattern.ts), so the index holds no regex source and nothing derived from the template.
+ */
 export interface MatchIndex {
-  v: 1;
-  /** [slug, title, message (its first, at most 240 characters)] per page. */
-  pages: [string, string, string][];
-  /** [page, regex source, needle, specificity, "name:type,…"] per pattern. */
-  patterns: [number, string, string, number, string][];
+  v: 2;
+  /** Per page: its slug, its title and its patterns' templates (next to each other: gzip finds the words they share). */
+  pages: [slug: string, title: string, ...templates: string[]][];
   /** QBO error code → pages. */
   codes: Record<string, number[]>;
   /** QBO short fault title (lowercase, normalized) → pages. */
   titles: Record<string, number[]>;
+  /** Near-duplicate groups (groups.ts): [id, question, [page, answer][]]. */
+  groups: [string, string, [number, string][]][];
 }
 
 /** The fuzzy stage's index (/fuzzy-index.json), loaded only when a paste needs it. */
 export interface FuzzyIndex {
-  v: 1;
+  v: 2;
   /** Prebuilt Fuse index (Fuse.createIndex(...).toJSON()); record i is page i. */
   fuse: { keys: readonly unknown[]; records: unknown[] };
   /** Per page: its messages, patterns and QBO titles as word sequences (normalize.sequenceWords, joined by spaces). */
   seq: string[][];
   /** Per page: the words of its summary (cause and fix in plain words), as evidence for a suggestion. */
   about: string[];
+  /**
+   * Per page: its message (its first, cut to MESSAGE_PREVIEW_CHARS), which a `possible` result previews.
+   * Here, not in the exact stage's index: only the fuzzy stage gives `possible` results.
+   */
+  messages: string[];
 }
 
 export interface Occurrence {
@@ -68,7 +77,10 @@ export interface MatchResult {
   values: Record<string, string>;
   /** Placeholder types by name, for typed display ("date", "json", …). */
   types: Record<string, string>;
-  /** The page's message, for a preview (at most 240 characters; '' when it has none). */
+  /**
+   * The page's message, for a `possible` result's preview (cut to MESSAGE_PREVIEW_CHARS; '' when it has
+   * none, and from the exact stage alone, whose results are all `match`es and preview nothing).
+   */
   message: string;
   /** How many times this error occurs in the paste. */
   count: number;

@@ -1,17 +1,30 @@
 /// <reference lib="webworker" />
 /**
  * Runs the matcher off the main thread, so a 1 MB paste never freezes the tab.
- * Messages in: { type: 'init', indexUrl, fuzzyIndexUrl } then { type: 'match', id, text }.
+ * Messages in: { type: 'init', index, fuzzyIndexUrl } (the exact stage's index, fetched by the page
+ * while this worker starts) and { type: 'match', id, text }, in either order.
  * Messages out: { type: 'ready', size } | { type: 'result', id, outcome, ms } | { type: 'error', id?, message }.
+ * The outcome carries its near-duplicate groups (groups.ts, from the index).
  * The exact stage loads first; Fuse.js and its index load only when a paste needs fuzzy search.
- * Only the indexes are fetched; pasted text never leaves this worker.
+ * Only the indexes are fetched (the same files, in the same order, whatever was pasted); pasted text
+ * never leaves this worker.
  */
+import { groupOutcome, unpackGroups, type Group } from './groups';
 import { createMatcher, type Matcher } from './match';
 import type { FuzzyIndex, MatchIndex } from './types';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let core: Promise<{ index: MatchIndex; matcher: Matcher }> | undefined;
+let receive: (body: ArrayBuffer) => void = () => undefined;
+/** The exact stage, once its index has come with the first `init`; a request that comes first waits for it. */
+const core: Promise<{ index: MatchIndex; matcher: Matcher; groups: Group[] }> = new Promise<ArrayBuffer>(
+  (resolve) => {
+    receive = resolve;
+  },
+).then((body) => {
+  const index = JSON.parse(new TextDecoder().decode(body)) as MatchIndex;
+  return { index, matcher: createMatcher(index), groups: unpackGroups(index) };
+});
 let full: Promise<Matcher> | undefined;
 let fuzzyIndexUrl = '';
 
@@ -31,21 +44,25 @@ function withFuzzy(index: MatchIndex): Promise<Matcher> {
 
 self.onmessage = async (event: MessageEvent) => {
   const msg = event.data as
-    { type: 'init'; indexUrl: string; fuzzyIndexUrl: string } | { type: 'match'; id: number; text: string };
+    { type: 'init'; index: ArrayBuffer; fuzzyIndexUrl: string } | { type: 'match'; id: number; text: string };
   try {
     if (msg.type === 'init') {
       fuzzyIndexUrl = msg.fuzzyIndexUrl;
-      core ??= getJson<MatchIndex>(msg.indexUrl).then((index) => ({ index, matcher: createMatcher(index) }));
+      receive(msg.index);
       await core;
       self.postMessage({ type: 'ready' });
       return;
     }
-    if (!core) throw new Error('[error-matcher] worker used before init');
-    const { index, matcher } = await core;
+    const { index, matcher, groups } = await core;
     const t0 = performance.now();
     let outcome = (full ? await full : matcher).match(msg.text);
     if (outcome.needsFuzzy) outcome = (await withFuzzy(index)).match(msg.text);
-    self.postMessage({ type: 'result', id: msg.id, outcome, ms: performance.now() - t0 });
+    self.postMessage({
+      type: 'result',
+      id: msg.id,
+      outcome: groupOutcome(outcome, groups),
+      ms: performance.now() - t0,
+    });
   } catch (err) {
     self.postMessage({
       type: 'error',

@@ -1,9 +1,13 @@
 /** Node-only: a matcher built straight from content/errors (CLI, bench, unit tests). */
-import { fullMatcher } from '../matcher/full';
+import { buildIndex } from '../matcher/build-index';
+import { matcherOfIndex } from '../matcher/full';
+import { unpackGroups, type Group } from '../matcher/groups';
 import type { Matcher } from '../matcher/match';
 import { loadErrors, type NodeErrorEntry } from './load-content';
 
-export function matcherFromContent(): { matcher: Matcher; entries: NodeErrorEntry[] } {
+/** The matcher and the near-duplicate groups, both read from one index, as the worker reads them. */
+export function matcherFromContent(): { matcher: Matcher; entries: NodeErrorEntry[]; groups: Group[] } {
   const entries = loadErrors();
-  return { matcher: fullMatcher(entries.map((e) => ({ slug: e.id, ...e.data }))), entries };
+  const index = buildIndex(entries.map((e) => ({ slug: e.id, ...e.data })));
+  return { matcher: matcherOfIndex(index), entries, groups: unpackGroups(index.core) };
 }

@@ -1,0 +1,182 @@
+/**
+ * npm run same-outcomes [-- <git ref>] [--every K]: proves that a change to how the matcher computes
+ * changes nothing it answers. Exits 1 on any difference.
+ *
+ * It copies src/ as it is at <ref> (default `main`) out of git into a temporary
+ * directory and runs that matcher and this checkout's side by side, each from its own index sent
+ * through JSON as the browser gets it, on:
+ * - every case of every corpus (B halves too: counted, never printed), and reports made of the dev
+ *   corpus's and the A halves' cases (50 lines each);
+ * - every real page's examples, their variants (variants.ts) and messages;
+ * - at 2,200 pages (bench/synthetic.ts, as `npm run bench:scale` builds them), all of that again
+ *   plus every synthetic page's examples, variants and messages (`--every K`: every K-th page only).
+ *
+ * For each text it compares, as JSON: the exact stage's outcome alone (what the browser has before
+ * Fuse.js loads; without the previews of the page's message, which that stage no longer carries),
+ * the full outcome (results with their features, values and previews), and the trace (every exact
+ * hit and every candidate page the model scored, with its features: what calibrate.ts fits on).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Fuse from 'fuse.js';
+import * as build from '../src/lib/matcher/build-index';
+import * as fuzzyStage from '../src/lib/matcher/fuzzy';
+import * as matchStage from '../src/lib/matcher/match';
+import type { IndexSource } from '../src/lib/matcher/build-index';
+import type { Matcher, Trace } from '../src/lib/matcher/match';
+import { messageVariants } from '../src/lib/matcher/variants';
+import { loadErrors, ROOT, type NodeErrorEntry } from '../src/lib/node/load-content';
+import { CATEGORY_KEYS } from '../src/consts';
+import { corpora } from '../bench/corpora';
+import { scalePages, syntheticEntries } from '../bench/synthetic';
+
+const args = process.argv.slice(2);
+const everyAt = args.indexOf('--every');
+const EVERY = everyAt >= 0 ? Number(args[everyAt + 1]) : 1;
+const REF = args.find((a, i) => !a.startsWith('--') && (everyAt < 0 || i !== everyAt + 1)) ?? 'main';
+if (!Number.isInteger(EVERY) || EVERY < 1) throw new Error(`--every takes a whole number ≥ 1`);
+
+/** What both sides must offer: main's API of build-index.ts, match.ts and fuzzy.ts. */
+interface Api {
+  buildIndex: typeof build.buildIndex;
+  createMatcher: typeof matchStage.createMatcher;
+  createFuzzy: typeof fuzzyStage.createFuzzy;
+}
+
+/** The matcher of `ref`, copied out of git next to a link to this checkout's node_modules. */
+async function refApi(ref: string): Promise<{ api: Api; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'qbo-outcomes-'));
+  const tar = execFileSync('git', ['archive', ref, 'src'], { cwd: ROOT, maxBuffer: 1 << 28 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  const load = (file: string): Promise<unknown> =>
+    import(pathToFileURL(join(dir, 'src/lib/matcher', file)).href);
+  const [b, m, f] = (await Promise.all([load('build-index.ts'), load('match.ts'), load('fuzzy.ts')])) as [
+    typeof build,
+    typeof matchStage,
+    typeof fuzzyStage,
+  ];
+  return {
+    api: { buildIndex: b.buildIndex, createMatcher: m.createMatcher, createFuzzy: f.createFuzzy },
+    dir,
+  };
+}
+
+/** Runs one text through one side: exact stage alone, full matcher, and what the full matcher traced. */
+function side(api: Api, sources: readonly IndexSource[]): (text: string) => string {
+  const built = api.buildIndex(sources);
+  // As the browser gets them: through JSON.
+  const core = JSON.parse(JSON.stringify(built.core)) as typeof built.core;
+  const fuzzy = JSON.parse(JSON.stringify(built.fuzzy)) as typeof built.fuzzy;
+  let events: unknown[] = [];
+  const trace: Trace = {
+    exact: (hits, lines) => events.push(['exact', hits, lines]),
+    segment: (candidates, line) => events.push(['segment', candidates, line]),
+  };
+  const exactOnly: Matcher = api.createMatcher(core);
+  const full: Matcher = api.createMatcher(core, api.createFuzzy(Fuse, fuzzy, core.pages.length), trace);
+  return (text) => {
+    events = [];
+    const first = exactOnly.match(text);
+    // The exact stage alone previews no page's message since index format 2 (its results are all
+    // `match`es, which show none; the messages come with the fuzzy stage): it is compared without
+    // them, and a result of it that is not a `match` is counted apart.
+    for (const r of first.results) {
+      if (r.verdict !== 'match') notMatch++;
+      r.message = '';
+    }
+    const all = full.match(text);
+    return JSON.stringify([first, all, events]);
+  };
+}
+
+interface TextSet {
+  name: string;
+  texts: string[];
+  /** Texts may be printed (not a B half). */
+  show: boolean;
+}
+
+function pageTexts(name: string, entries: readonly NodeErrorEntry[]): TextSet {
+  const texts = entries.flatMap((e) => [
+    ...e.data.examples.flatMap((x) => [x, ...messageVariants(x).map((v) => v.text)]),
+    ...e.data.messages,
+  ]);
+  return { name, texts, show: true };
+}
+
+function corpusTexts(): TextSet[] {
+  const sets = corpora().map((c) => ({
+    name: `corpus ${c.name}`,
+    texts: [...c.single, ...c.ambiguous, ...c.unrelated, ...c.multi].map((x) => x.text),
+    show: c.showMisses,
+  }));
+  // Reports: the printable cases 50 lines at a time, so long pastes, caps and repeats are compared too.
+  const lines = sets.filter((s) => s.show).flatMap((s) => s.texts.filter((t) => !t.includes('\n')));
+  const reports = Array.from({ length: Math.ceil(lines.length / 50) }, (_, i) =>
+    lines.slice(i * 50, i * 50 + 50).join('\n'),
+  );
+  return [...sets, { name: 'reports of 50 lines', texts: reports, show: true }];
+}
+
+function compare(
+  pages: number,
+  sets: TextSet[],
+  before: (t: string) => string,
+  after: (t: string) => string,
+): number {
+  let differ = 0;
+  for (const set of sets) {
+    const start = performance.now();
+    const diffs = set.texts.filter((t) => before(t) !== after(t));
+    differ += diffs.length;
+    const secs = ((performance.now() - start) / 1000).toFixed(1);
+    console.log(
+      `${pages} pages, ${set.name}: ${set.texts.length} texts, ${diffs.length} differ (${secs} s for both)`,
+    );
+    if (set.show)
+      for (const t of diffs.slice(0, 3)) console.log(`  differs: ${JSON.stringify(t.slice(0, 200))}`);
+  }
+  return differ;
+}
+
+const { api: refSide, dir } = await refApi(REF);
+let differ = 0;
+/** Results of the exact stage alone that are not a `match` (there must be none). */
+let notMatch = 0;
+try {
+  const here: Api = {
+    buildIndex: build.buildIndex,
+    createMatcher: matchStage.createMatcher,
+    createFuzzy: fuzzyStage.createFuzzy,
+  };
+  const real = loadErrors();
+  const realSources: IndexSource[] = real.map((e) => ({ slug: e.id, ...e.data }));
+  const common = [...corpusTexts(), pageTexts('real pages: examples, variants, messages', real)];
+  console.log(`Comparing ${REF}'s matcher with this checkout's.`);
+  differ += compare(22, common, side(refSide, realSources), side(here, realSources));
+
+  const synthetic = scalePages(2200, realSources);
+  const all = [...realSources, ...synthetic];
+  const sample = syntheticEntries(synthetic, CATEGORY_KEYS).filter((_, i) => i % EVERY === 0);
+  differ += compare(
+    all.length,
+    [
+      ...common,
+      pageTexts(
+        `synthetic pages${EVERY > 1 ? ` (every ${EVERY}th)` : ''}: examples, variants, messages`,
+        sample,
+      ),
+    ],
+    side(refSide, all),
+    side(here, all),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(`Results of the exact stage alone that are not a "match": ${notMatch}.`);
+console.log(differ ? `${differ} texts differ.` : 'Every outcome, feature and trace is the same.');
+process.exitCode = differ || notMatch ? 1 : 0;
