@@ -80,6 +80,7 @@ function judge(
   id: string,
   mustMatch: boolean,
   family: (slug: string) => boolean = () => false,
+  mayFindNothing = false,
 ): Verdicts {
   const own = results.find((r) => r.slug === id);
   const found: Verdicts = results
@@ -91,13 +92,54 @@ function judge(
     !mustMatch &&
     results[0]?.slug !== id &&
     !(own && results.every((r) => r.verdict === 'possible')) &&
-    !(results[0]?.verdict === 'possible' && family(results[0].slug))
+    !(results[0]?.verdict === 'possible' && family(results[0].slug)) &&
+    !(mayFindNothing && !results[0])
   )
     // A cut-off message must still put its page first, or, when the cut removed what tells two
     // pages apart, offer it among honest `possible` results, or offer as a `possible` the page of
-    // its family (a page with the same QBO code: the 6000 page for a cut-off 6000 detail).
+    // its family (a page with the same QBO code: the 6000 page for a cut-off 6000 detail). A cut
+    // that kept no three words in a row that are this page's alone may find nothing: nothing in it
+    // tells this page from the others.
     found.push({ kind: 'not-first', ...(results[0] ? { first: results[0].slug } : {}) });
   return found;
+}
+
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+
+/** Three words in a row of the page's messages or patterns (placeholders aside), as `a b c`. */
+function runsOf(e: ContentEntryInput): Set<string> {
+  const runs = new Set<string>();
+  const texts = [
+    ...e.data.messages,
+    ...e.data.patterns.flatMap((p) => {
+      try {
+        return parseTemplate(p).flatMap((part) => (part.kind === 'literal' ? [part.text] : []));
+      } catch {
+        return [];
+      }
+    }),
+  ];
+  for (const t of texts) {
+    const w = wordsOf(t);
+    for (let i = 0; i + 3 <= w.length; i++) runs.add(w.slice(i, i + 3).join(' '));
+  }
+  return runs;
+}
+
+/** Each page's runs (runsOf) that no other page has: the words that are its own. */
+function pagesOwnRuns(entries: ContentEntryInput[]): Map<string, Set<string>> {
+  const all = new Map(entries.map((e) => [e.id, runsOf(e)]));
+  const count = new Map<string, number>();
+  for (const runs of all.values()) for (const r of runs) count.set(r, (count.get(r) ?? 0) + 1);
+  for (const runs of all.values()) for (const r of runs) if (count.get(r)! > 1) runs.delete(r);
+  return all;
+}
+
+/** Whether a text holds three words in a row of a page's own (pagesOwnRuns). */
+function holdsRun(text: string, runs: ReadonlySet<string>): boolean {
+  const w = wordsOf(text);
+  for (let i = 0; i + 3 <= w.length; i++) if (runs.has(w.slice(i, i + 3).join(' '))) return true;
+  return false;
 }
 
 /**
@@ -166,6 +208,7 @@ export function checkAndIndex(
   const matcher = matcherOf(index);
   const fileOf = new Map(entries.map((e) => [e.id, e.file]));
   const codesOf = new Map(entries.map((e) => [e.id, e.data.qboCodes ?? []]));
+  const ownRuns = pagesOwnRuns(entries);
   const familyOf = (id: string) => (slug: string) =>
     (codesOf.get(slug) ?? []).some((c) => codesOf.get(id)?.includes(c));
 
@@ -210,9 +253,10 @@ export function checkAndIndex(
   };
 
   for (const e of entries) {
-    const check = (field: string, text: string, mustMatch: boolean) => {
+    const runs = ownRuns.get(e.id)!;
+    const check = (field: string, text: string, mustMatch: boolean, cutOff = false) => {
       const { results } = matcher.match(text);
-      const verdicts = judge(results, e.id, mustMatch, familyOf(e.id));
+      const verdicts = judge(results, e.id, mustMatch, familyOf(e.id), cutOff && !holdsRun(text, runs));
       if (!verdicts.length) return;
       const alsoFor = new Set(verdicts.flatMap((v) => (v.kind === 'also' ? [v.slug] : [])));
       for (const v of verdicts) {
@@ -238,7 +282,8 @@ export function checkAndIndex(
     e.data.examples.forEach((ex, i) => {
       check(`examples[${i}]`, ex, true);
       if (options.variants)
-        for (const v of messageVariants(ex)) check(`examples[${i}] (${v.kind} variant)`, v.text, v.exact);
+        for (const v of messageVariants(ex))
+          check(`examples[${i}] (${v.kind} variant)`, v.text, v.exact, v.kind === 'cut-off');
     });
     e.data.messages.forEach((m, i) => check(`messages[${i}]`, m, true));
     (e.data.qboWordings ?? []).forEach((w, i) => check(`qboWordings[${i}].text`, w.text, true));

@@ -61,6 +61,8 @@ export interface FuzzySearch {
   repair(line: string): string | undefined;
   /** The page's message, which a `possible` result previews (FuzzyIndex.messages). */
   preview(page: number): string;
+  /** Whether any page's words (messages, titles, keywords, patterns) hold this word (any case). */
+  knows(word: string): boolean;
 }
 
 const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
@@ -389,5 +391,10 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     return new Map(out);
   }
 
-  return { features, repair, preview: (page) => index.messages[page] ?? '' };
+  return {
+    features,
+    repair,
+    preview: (page) => index.messages[page] ?? '',
+    knows: (word) => pagesOf.has(word.toLowerCase()) || sequenceVocab.has(word.toLowerCase()),
+  };
 }

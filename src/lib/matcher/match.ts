@@ -9,6 +9,7 @@ import { groupEntries, PATTERN_FLAGS, patternFacts, patternSource, templateNeedl
 import { fuzzyKey, normalizeInput } from './normalize';
 import {
   aboutQuickBooks,
+  otherSystem,
   findCodes,
   stripLogPrefix,
   stripWrappers,
@@ -392,6 +393,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
   ): Scored[] {
     const { code, title, weak } = codesAndTitles(segment, bare);
     const speaks = aboutQuickBooks(segment) || stripWrappers(bare) !== bare;
+    const other = otherSystem(segment, fuzzy.knows) ? 1 : 0;
     // Typing slips corrected, an exact pattern may now hold: the near-duplicates stay told apart.
     const fixed = fuzzy.repair(bare);
     const typo = new Map<number, Hit>();
@@ -409,6 +411,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         exact: exact.has(page) ? 1 : 0,
         typo: typo.has(page) ? 1 : 0,
         quickbooks: speaks || code.has(page) || title.has(page) ? 1 : 0,
+        elsewhere: other,
         code: code.get(page) ?? 0,
         title: weak ? 0 : (title.get(page) ?? 0),
         titleWeak: weak ? (title.get(page) ?? 0) : 0,

@@ -14,6 +14,8 @@ export const FEATURES = [
   'typo',
   /** The segment reads as QuickBooks speaking: it names QuickBooks, wears its wrappers, or carries the page's QBO code or title. */
   'quickbooks',
+  /** Another system speaks: the line opens with a name no page knows (`GitLab: …`) or names a host that is not Intuit's. */
+  'elsewhere',
   /** QBO error codes in the segment that the page has, each worth 1 / (pages sharing the code). */
   'code',
   /** QBO short fault titles in the segment that the page has, each worth 1 / (pages sharing it), when the segment reads as QuickBooks speaking. */

@@ -168,13 +168,34 @@ const BARE_NUMBER = /(?:([\p{L}#]{1,20})[\s:.#-]{0,3})?\b(\d{3,5})\b/gu;
 const RECORD_WORD =
   /^(?:invoices?|payments?|deposits?|jobs?|customers?|vendors?|batch(?:es)?|entry|entries|je|records?|txn|transactions?|id|no|nr|number|#|items?|orders?|tickets?|bills?|estimates?|locations?|accounts?|class(?:es)?|units?|runs?|docnumber|txnid|line|lines|row|rows|page|step|version|port)$/i;
 
-/** A line about QuickBooks that reports a failure: a bare number on it may be a QBO code. */
-const QBO_CONTEXT = /(?<![\\])\b(?:qbo|quickbooks|intuit)\b/i;
+/**
+ * A line about QuickBooks that reports a failure: a bare number on it may be a QBO code. Intuit's
+ * own names count: its OAuth library for Python (`intuitlib`) and its request id (`intuit_tid`).
+ */
+const QBO_CONTEXT = /(?<![\\])\b(?:qbo|quickbooks(?:online)?|intuit(?:lib|_tid)?)\b/i;
 const FAILURE_CONTEXT = /\b(?:error|code|exception|fault|returned|status|failed)\b/i;
 
-/** The line names QuickBooks (QBO, QuickBooks, Intuit); a Windows folder named QBO (`\\FS01\\QBO Exports`) does not count. */
+/** The line names QuickBooks (QBO, QuickBooks, Intuit, intuitlib, intuit_tid); a Windows folder named QBO (`\\FS01\\QBO Exports`) does not count. */
 export function aboutQuickBooks(segment: string): boolean {
   return QBO_CONTEXT.test(segment);
+}
+
+/** `Name:` opening a line: one word, capitalised (`GitLab:`, `Okta:`, `Xero:`). */
+const LEADING_NAME = /^\s*([A-Z][\p{L}\d]{1,30})\s*:(?!\/\/)/u;
+/** A host name (`login.salesforce.com`), not part of an email address. */
+const HOST = /(?<![@\w.-])(?:[a-z\d-]+\.)+(?:com|net|org|io|dev|cloud|co|app|ai)\b/gi;
+const QBO_NAME = /qbo|quickbooks|intuit/i;
+
+/**
+ * Another system speaks on this line: it opens with a name that no page knows (`GitLab: …`), or
+ * it names a host that is not Intuit's (`POST https://login.salesforce.com/…`). A model feature:
+ * evidence against a page whose words the line shares, never a rule.
+ */
+export function otherSystem(line: string, knows: (word: string) => boolean): boolean {
+  const name = LEADING_NAME.exec(line)?.[1];
+  if (name && !QBO_NAME.test(name) && !knows(name)) return true;
+  for (const m of line.matchAll(HOST)) if (!QBO_NAME.test(m[0])) return true;
+  return false;
 }
 
 /**
@@ -212,9 +233,9 @@ export function stripLogPrefix(line: string): string {
   return s.trim();
 }
 
-/** The platform's and the SDK's wrappers around a QuickBooks message: `BadRequest. Details:`, `Validation Exception was thrown.Details:`, `QB Exception 6240:`, `Intuit.Ipp.Exception.IdsException:`. */
+/** The platform's, the SDK's and QBO's own wrappers around a QuickBooks message: `BadRequest. Details:`, QBO's one Message for every 6000 detail (`A business validation error has occurred while processing your request`), `Validation Exception was thrown.Details:`, `QB Exception 6240:`, `Intuit.Ipp.Exception.IdsException:`. */
 const WRAPPERS =
-  /\b(?:BadRequest\.?\s?Details\s?:|Validation\s?Exception\s(?:was\s)?thrown\.?\s?(?:Details\s?:)?|QB\s?Exception\s?\d{0,6}\s?:|(?:[A-Za-z]{1,30}\.){1,6}[A-Za-z]{0,40}Exception\s?:)/gi;
+  /\b(?:BadRequest\.?\s?Details\s?:|A\s?business\s?validation\s?error\s?has\s?occurred\s?while\s?processing\s?your\s?request\.?(?:\s?Details\s?:)?|Validation\s?Exception\s(?:was\s)?thrown\.?\s?(?:Details\s?:)?|QB\s?Exception\s?\d{0,6}\s?:|(?:[A-Za-z]{1,30}\.){1,6}[A-Za-z]{0,40}Exception\s?:)/gi;
 
 /** The line without those wrappers: what is left is the message itself. */
 export function stripWrappers(line: string): string {
