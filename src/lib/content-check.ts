@@ -98,8 +98,8 @@ function judge(
     // A cut-off message must still put its page first, or, when the cut removed what tells two
     // pages apart, offer it among honest `possible` results, or offer as a `possible` the page of
     // its family (a page with the same QBO code: the 6000 page for a cut-off 6000 detail). A cut
-    // that kept no three words in a row that are this page's alone may find nothing: nothing in it
-    // tells this page from the others.
+    // that kept no three words in a row of this page's wordings (only a wrapper or a log prefix)
+    // may find nothing: there is nothing of the page to find.
     found.push({ kind: 'not-first', ...(results[0] ? { first: results[0].slug } : {}) });
   return found;
 }
@@ -126,16 +126,7 @@ function runsOf(e: ContentEntryInput): Set<string> {
   return runs;
 }
 
-/** Each page's runs (runsOf) that no other page has: the words that are its own. */
-function pagesOwnRuns(entries: ContentEntryInput[]): Map<string, Set<string>> {
-  const all = new Map(entries.map((e) => [e.id, runsOf(e)]));
-  const count = new Map<string, number>();
-  for (const runs of all.values()) for (const r of runs) count.set(r, (count.get(r) ?? 0) + 1);
-  for (const runs of all.values()) for (const r of runs) if (count.get(r)! > 1) runs.delete(r);
-  return all;
-}
-
-/** Whether a text holds three words in a row of a page's own (pagesOwnRuns). */
+/** Whether a text holds three words in a row of a page's wordings (runsOf). */
 function holdsRun(text: string, runs: ReadonlySet<string>): boolean {
   const w = wordsOf(text);
   for (let i = 0; i + 3 <= w.length; i++) if (runs.has(w.slice(i, i + 3).join(' '))) return true;
@@ -208,7 +199,6 @@ export function checkAndIndex(
   const matcher = matcherOf(index);
   const fileOf = new Map(entries.map((e) => [e.id, e.file]));
   const codesOf = new Map(entries.map((e) => [e.id, e.data.qboCodes ?? []]));
-  const ownRuns = pagesOwnRuns(entries);
   const familyOf = (id: string) => (slug: string) =>
     (codesOf.get(slug) ?? []).some((c) => codesOf.get(id)?.includes(c));
 
@@ -253,7 +243,7 @@ export function checkAndIndex(
   };
 
   for (const e of entries) {
-    const runs = ownRuns.get(e.id)!;
+    const runs = runsOf(e);
     const check = (field: string, text: string, mustMatch: boolean, cutOff = false) => {
       const { results } = matcher.match(text);
       const verdicts = judge(results, e.id, mustMatch, familyOf(e.id), cutOff && !holdsRun(text, runs));

@@ -248,6 +248,16 @@ describe("QuickBooks' own API errors find their pages", () => {
       'object-not-found-inactive',
     ],
     ['message=AuthenticationFailed; errorCode=003200; statusCode=401', 'reconnect-quickbooks'],
+    [
+      '<IntuitResponse><Fault type="ValidationFault"><Error code="5010"><Message>Stale Object Error</Message><Detail>Stale Object Error : You and Dana Ruiz were working on this at the same time. Dana Ruiz finished before you did, so your work was not saved.</Detail></Error></Fault></IntuitResponse>',
+      'stale-object',
+    ],
+    ['message=ThrottleExceeded; errorCode=003001; statusCode=429', 'throttle-exceeded'],
+    // A 6000 fault goes to the page of its detail, not to the 6000 family page.
+    [
+      '{"Fault":{"Error":[{"Message":"A business validation error has occurred while processing your request","Detail":"Business Validation Error: Make sure all your transactions have a GST/HST rate before you save.","code":"6000"}],"type":"ValidationFault"}}',
+      'gst-hst-rate-required',
+    ],
   ])('%s → %s', (text, slug) => {
     expect(top(text)?.slug).toBe(slug);
     expect(matches(text).filter((s) => s !== slug)).toEqual([]);
@@ -256,6 +266,11 @@ describe("QuickBooks' own API errors find their pages", () => {
 
 describe('unrelated errors never get a match', () => {
   it.each([
+    // Other systems: an OAuth server's own invalid_grant, an HTTP client, another accounting system.
+    'POST https://login.example-crm.com/services/oauth2/token -> 400 {"error":"invalid_grant","error_description":"expired access/refresh token"}',
+    'cURL error 28: Operation timed out after 30001 milliseconds with 0 bytes received',
+    'java.net.SocketTimeoutException: Read timed out',
+    'Sage 50: The period is closed. You cannot post a transaction to a closed period.',
     'duplicate key value violates unique constraint "users_email_key"',
     'Your card was declined.',
     'Please call me back about my invoice',
@@ -438,15 +453,16 @@ describe('bad input gets a clear answer, never a crash', () => {
   });
 
   it.each([
+    // QBO's query parser error (4000): no page covers it.
     [
       'a JSON fault',
-      '{"Fault":{"Error":[{"Message":"Object Not Found","Detail":"Object Not Found : gone","code":"610"}],"type":"ValidationFault"}}',
-      { code: '610', title: 'Object Not Found' },
+      '{"Fault":{"Error":[{"Message":"Error parsing query","Detail":"QueryParserError: Encountered \\" <EOF> \\"","code":"4000"}],"type":"ValidationFault"}}',
+      { code: '4000', title: 'Error parsing query' },
     ],
     [
       'an XML fault',
-      '<IntuitResponse><Fault type="ValidationFault"><Error code="5010"><Message>Stale Object Error</Message></Error></Fault></IntuitResponse>',
-      { code: '5010', title: 'Stale Object Error' },
+      '<IntuitResponse><Fault type="ValidationFault"><Error code="4000"><Message>Error parsing query</Message></Error></Fault></IntuitResponse>',
+      { code: '4000', title: 'Error parsing query' },
     ],
     [
       'a code on a QuickBooks line',

@@ -8,6 +8,7 @@ import {
   templateText,
 } from '../../src/lib/matcher/pattern';
 import { sequenceWords } from '../../src/lib/matcher/normalize';
+import { aboutQuickBooks, otherSystem } from '../../src/lib/matcher/unwrap';
 import { loadErrors } from '../../src/lib/node/load-content';
 import { scalePages } from '../../bench/synthetic';
 
@@ -50,6 +51,39 @@ describe('one placeholder grammar', () => {
       sequenceWords(templateText('Txn Date={txnDate:date} is before book closing date={closing:date}')),
     ).toEqual(sequenceWords('Txn Date=03/14/2026 is before book closing date=03/31/2026'));
   });
+  it('reads a quoted name as a value, and a quoted sentence as words', () => {
+    expect(sequenceWords('Class "HVAC - Residential" was not found')).toEqual([
+      'class',
+      '#',
+      'was',
+      'not',
+      'found',
+    ]);
+    expect(sequenceWords('fails with "Entity with Key does not exist" again')).toEqual(
+      'fails with entity with key does not exist again'.split(' '),
+    );
+  });
+});
+
+describe('another system speaking is told from QuickBooks', () => {
+  const knows = (w: string) => ['error', 'servicetitan'].includes(w.toLowerCase());
+  it.each([
+    ['GitLab: Missing permission on repository to Push', true],
+    ['POST https://login.example-crm.com/services/oauth2/token -> 400', true],
+    ['POST https://quickbooks.api.intuit.com/v3/company/123/invoice -> 400', false],
+    ['user=dana@smithplumbing.com realm=9130350912', false],
+    ['Error: Missing permission on Account to Read', false],
+    ['ServiceTitan: Missing permission on Timesheets to Approve', false],
+    ['QuickBooksOnline: Stale Object Error', false],
+  ])('%s → %s', (line, other) => {
+    expect(otherSystem(line, knows)).toBe(other);
+  });
+  it.each(['intuitlib.exceptions.AuthClientError: HTTP status 400', 'intuit_tid 1-6650e2a1', 'QBO export'])(
+    '%s names QuickBooks',
+    (line) => {
+      expect(aboutQuickBooks(line)).toBe(true);
+    },
+  );
 });
 
 describe('compiled patterns run in linear time', () => {

@@ -39,6 +39,7 @@ export interface WordFeatures {
   ofPage: number;
   run: number;
   runWhole: number;
+  runHead: number;
   runLength: number;
   unexplained: number;
   words: number;
@@ -74,6 +75,9 @@ const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
   // cut-off messages, prose around a message and word order all work.
   useTokenSearch: true,
 };
+
+/** How far into a page's wording a run may start and still be its head (`BadRequest. Details:`). */
+const RUN_HEAD_SLACK = 2;
 
 /** Segments whose word features `features` remembers. */
 const SEEN_MAX = 2000;
@@ -284,10 +288,14 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * The longest run of the paste's words, in order, that one of the page's messages holds: a word
    * equals itself or what it is a slip of; the paste's first word may be the tail of a word and its
    * last the start of one (a cut mid-word). `content` counts the run's words that are neither glue
-   * words nor values; `end` is the index of the run's last word in the paste.
+   * words nor values; `end` is the index of the run's last word in the paste, `from` where it starts
+   * in the page's wording.
    */
-  const runOf = (words: string[], page: number): { run: number; content: number; end: number } => {
-    let best = { run: 0, content: 0, end: -1 };
+  const runOf = (
+    words: string[],
+    page: number,
+  ): { run: number; content: number; end: number; from: number } => {
+    let best = { run: 0, content: 0, end: -1, from: -1 };
     const last = words.length - 1;
     const same = (i: number, v: string) => {
       const w = words[i]!;
@@ -316,7 +324,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
             };
             row[j + 1] = cur;
             if (cur.run > best.run || (cur.run === best.run && cur.content > best.content))
-              best = { ...cur, end: i };
+              best = { ...cur, end: i, from: j + 1 - cur.run };
           } else row[j + 1] = { run: 0, content: 0 };
         }
         prev = row;
@@ -368,6 +376,9 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         // The run is the whole paste: it starts at its first word and ends at its last, or where
         // the paste shows it was cut.
         runWhole: r.run > 0 && r.end - r.run + 1 === 0 && (cut || r.end === seqWords.length - 1) ? 1 : 0,
+        // The run starts where one of the page's wordings starts (a wrapper of two words aside):
+        // "Payroll settings cannot be updated through the QBO…" runs on from the middle of it.
+        runHead: r.run >= 2 && r.from <= RUN_HEAD_SLACK ? 1 : 0,
         // "QBO Class "X" was found for Business Unit "Y"" holds every word of the class-not-found
         // message but its "not": the opposite news, not that error.
         negation: !negated && [...(messageWords[page] ?? [])].some((w) => NEGATIONS.has(w)) ? 1 : 0,

@@ -393,7 +393,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
   ): Scored[] {
     const { code, title, weak } = codesAndTitles(segment, bare);
     const speaks = aboutQuickBooks(segment) || stripWrappers(bare) !== bare;
-    const other = otherSystem(segment, fuzzy.knows) ? 1 : 0;
+    const other = otherSystem(segment, (w) => fuzzy.knows(w)) ? 1 : 0;
     // Typing slips corrected, an exact pattern may now hold: the near-duplicates stay told apart.
     const fixed = fuzzy.repair(bare);
     const typo = new Map<number, Hit>();
@@ -420,6 +420,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         ofPage: w.ofPage,
         run: w.run,
         runWhole: w.runWhole,
+        runHead: w.runHead,
         runLength: w.runLength,
         unexplained: w.unexplained,
         words: w.words,

@@ -32,6 +32,8 @@ export const FEATURES = [
   'run',
   /** That run is the whole segment, from its first word to its last or to a visible cut (…). */
   'runWhole',
+  /** That run starts where one of the page's wordings (message, pattern, QBO title) starts, give or take a two-word wrapper. */
+  'runHead',
   /** The run's length in words, over 10 (clipped to 1): a long quoted stretch of the message. */
   'runLength',
   /** The segment's words that the page's words do not hold, over 10 (clipped to 1): the paste goes on about something else. */

@@ -82,7 +82,9 @@ export function normalizeInput(raw: unknown): NormalizedInput {
 
 /**
  * Words that say nothing about which error it is: English glue words and the words every export
- * error shares. Dropped from both sides of fuzzy search, so "closing date error when exporting"
+ * error shares (every QuickBooks error has a code, and a client "returned" it: the code itself is
+ * the `code` feature). Dropped
+ * from both sides of fuzzy search, so "closing date error when exporting"
  * is compared as "closing date".
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -90,7 +92,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'a an and are as at be been but by can could did do does for from get gets getting got had has have hi hello i if in into is it its ' +
     'me my of on or our please so that the their there this to us was we were what when where which while who why will with you your ' +
     'how tell set up new some any all also just like need want try tried trying am any again still now then than them they he she him her ' +
-    'error errors exception export exported exporting exports fails failed failing keep keeps qbo quickbooks online says said help thanks team issue'
+    'error errors code codes returned exception export exported exporting exports fails failed failing keep keeps qbo quickbooks online says said help thanks team issue'
   ).split(' '),
 );
 
@@ -100,6 +102,9 @@ export function fuzzyKey(text: string): string {
     .filter((w) => w !== SLOT && !STOPWORDS.has(w))
     .join(' ');
 }
+
+/** Quoted text of this many words or more is a quoted message, not a value. */
+const QUOTED_MESSAGE_WORDS = 5;
 
 /** A value slot in a word sequence: a placeholder, a number, a date, a quoted name, a bracketed key. */
 export const SLOT = '#';
@@ -121,7 +126,11 @@ export function sequenceWords(text: string, jsonKeys = true): string[] {
   // JSON keys are words of the message ("AccountNumber":…); other quoted text is a value.
   if (jsonKeys) lower = lower.replace(/"([a-z_][a-z0-9_]{0,40})"\s*:/g, ' $1 ');
   const words = lower
-    .replace(/"[^"\n]{0,80}"/g, ' # ')
+    // A quoted name or value is a slot; a quoted sentence (five words or more) is a message quoted
+    // in prose (`fails with "Entity with Key = … does not exist"`), kept as words.
+    .replace(/"([^"\n]{0,80})"/g, (all, inner: string) =>
+      (inner.match(/\p{L}+/gu)?.length ?? 0) >= QUOTED_MESSAGE_WORDS ? ` ${inner} ` : ' # ',
+    )
     .replace(/\([^()\n]{0,80}\)/g, ' # ')
     .replace(/\b(?:mm\/dd\/yyyy|n{2,}|x{3,})\b/g, ' # ')
     .replace(/\p{N}+/gu, ' # ')
