@@ -65,6 +65,35 @@ test.describe('pasting a message', () => {
     ).toBeVisible();
   });
 
+  test('a QBO error code typed on its own opens on its page', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, '2500');
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'invalid-reference-id');
+  });
+
+  test('a QuickBooks fault whose detail has its own page goes to that page, not the 6000 family page', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await paste(
+      page,
+      '{"Fault":{"Error":[{"Message":"A business validation error has occurred while processing your request","Detail":"Business Validation Error: Make sure all your transactions have a GST/HST rate before you save.","code":"6000"}],"type":"ValidationFault"}}',
+    );
+    await expect(results(page)).toHaveCount(1);
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'gst-hst-rate-required');
+    await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
+  });
+
+  test("another system's OAuth failure is never a match for reconnecting QuickBooks", async ({ page }) => {
+    await page.goto('/');
+    await paste(
+      page,
+      'POST https://login.example-crm.com/services/oauth2/token -> 400 {"error":"invalid_grant","error_description":"expired access/refresh token"}',
+    );
+    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready');
+    await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(0);
+  });
+
   test('a paste too thin to tell two errors apart is one group that asks which, never a match', async ({
     page,
   }) => {

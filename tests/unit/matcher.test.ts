@@ -264,6 +264,25 @@ describe("QuickBooks' own API errors find their pages", () => {
   });
 });
 
+describe('a QBO code looked up on its own', () => {
+  it.each([
+    ['2500', ['invalid-reference-id']],
+    ['QBO 5010', ['stale-object']],
+    ['610', ['object-not-found-inactive', 'object-not-found-deleted']],
+    ['6000', ['business-validation-error']],
+  ])('%s finds the pages of that code first', (text, slugs) => {
+    const { results } = matcher.match(text);
+    expect(
+      results.slice(0, slugs.length).map((r) => r.slug),
+      JSON.stringify(results),
+    ).toEqual(expect.arrayContaining(slugs));
+  });
+
+  it('a number that is no QBO code finds nothing', () => {
+    expect(matcher.match('1234').results).toEqual([]);
+  });
+});
+
 describe('unrelated errors never get a match', () => {
   it.each([
     // Other systems: an OAuth server's own invalid_grant, an HTTP client, another accounting system.

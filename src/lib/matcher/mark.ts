@@ -32,7 +32,10 @@ export function markMessage(message: string, sources: readonly string[]): Marked
     for (const [k, v] of groupEntries(m)) if (v !== undefined) values[k] ??= v.trim();
     if (!best || Object.keys(m.groups ?? {}).length > Object.keys(best.groups ?? {}).length) best = m;
   }
-  return { parts: best ? spans(text, best) : [{ text }], values };
+  // Shown as written (curly quotes, dashes) when normalising only swapped characters one for one,
+  // so that the positions found in the normalised text hold in the original.
+  const shown = text.length === message.length ? message : text;
+  return { parts: best ? spans(shown, best) : [{ text: shown }], values };
 }
 
 function spans(text: string, m: RegExpExecArray): MarkedPart[] {

@@ -9,6 +9,7 @@ import { groupEntries, PATTERN_FLAGS, patternFacts, patternSource, templateNeedl
 import { fuzzyKey, normalizeInput } from './normalize';
 import {
   aboutQuickBooks,
+  onlyACode,
   otherSystem,
   findCodes,
   stripLogPrefix,
@@ -472,7 +473,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       lines: 0,
       empty: false,
     };
-    if (!HAS_LETTERS.test(input.text)) {
+    // Words to read, or a code to look up.
+    const readable = (t: string) => HAS_LETTERS.test(t) || onlyACode(t);
+    if (!readable(input.text)) {
       outcome.empty = true;
       return outcome;
     }
@@ -487,7 +490,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       const line = lines(text, starts, l);
       if (!line) continue;
       outcome.lines++;
-      if (!HAS_LETTERS.test(line)) continue;
+      if (!readable(line)) continue;
       if (covered.has(l)) {
         // Scored for the fitting script only (see Trace).
         if (trace?.segment && fuzzy) {

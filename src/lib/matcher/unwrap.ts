@@ -175,6 +175,12 @@ const RECORD_WORD =
 const QBO_CONTEXT = /(?<![\\])\b(?:qbo|quickbooks(?:online)?|intuit(?:lib|_tid)?)\b/i;
 const FAILURE_CONTEXT = /\b(?:error|code|exception|fault|returned|status|failed)\b/i;
 
+/** A line that is nothing but a number, maybe after QuickBooks' name (`2500`, `QBO 5010`): someone looking a code up. */
+const ONLY_A_CODE = /^\s*(?:(?:qbo|quickbooks(?:\s?online)?|intuit)\s?[:#-]?\s?)?#?(\d{3,5})\s*$/i;
+
+/** Whether the line is nothing but a number that could be a QBO code (`2500`, `QBO 5010`). */
+export const onlyACode = (line: string): boolean => ONLY_A_CODE.test(line);
+
 /** The line names QuickBooks (QBO, QuickBooks, Intuit, intuitlib, intuit_tid); a Windows folder named QBO (`\\FS01\\QBO Exports`) does not count. */
 export function aboutQuickBooks(segment: string): boolean {
   return QBO_CONTEXT.test(segment);
@@ -199,12 +205,14 @@ export function otherSystem(line: string, knows: (word: string) => boolean): boo
 }
 
 /**
- * QBO error codes in a line: numbers named as codes, and (on a line about QuickBooks reporting a
- * failure) bare numbers that are one of the `known` codes.
+ * QBO error codes in a line: numbers named as codes, a line that is nothing but one of the `known`
+ * codes, and (on a line about QuickBooks reporting a failure) bare numbers that are `known` codes.
  */
 export function findCodes(segment: string, known?: ReadonlySet<string>): number[] {
   const codes = new Set<number>();
   for (const m of segment.matchAll(CODE_RE)) codes.add(Number(m[1]));
+  const alone = ONLY_A_CODE.exec(segment)?.[1];
+  if (alone && known?.has(alone)) codes.add(Number(alone));
   if (known && aboutQuickBooks(segment) && FAILURE_CONTEXT.test(segment)) {
     for (const m of segment.matchAll(BARE_NUMBER))
       if (known.has(m[2]!) && !RECORD_WORD.test(m[1] ?? '')) codes.add(Number(m[2]));
