@@ -19,6 +19,8 @@ export interface ErrorRecord {
   retry: boolean;
   related: string[];
   aliases: string[];
+  /** Where the page's facts come from: the help article, or a public document. */
+  source: { title: string; url?: string };
   lastReviewed: string;
 }
 

@@ -67,6 +67,11 @@ for (const e of errors) {
         'duplicate ids',
       ).toEqual([]);
 
+      // Its source, named and linked (the article, or Intuit's documentation for a QBO API error).
+      const source = page.getByTestId('source');
+      await expect(source).toContainText(e.source.title);
+      if (e.source.url) await expect(source.getByRole('link')).toHaveAttribute('href', e.source.url);
+
       const reviewed = page.getByText(/^Last reviewed/);
       await expect(reviewed).toBeVisible();
       await expect(reviewed.locator('time')).toHaveAttribute('datetime', e.lastReviewed);
