@@ -128,7 +128,7 @@ export function sequenceWords(text: string, jsonKeys = true): string[] {
   const words = lower
     // A quoted name or value is a slot; a quoted sentence (five words or more) is a message quoted
     // in prose (`fails with "Entity with Key = … does not exist"`), kept as words.
-    .replace(/"([^"\n]{0,80})"/g, (all, inner: string) =>
+    .replace(/"([^"\n]{0,80})"/g, (_quoted, inner: string) =>
       (inner.match(/\p{L}+/gu)?.length ?? 0) >= QUOTED_MESSAGE_WORDS ? ` ${inner} ` : ' # ',
     )
     .replace(/\([^()\n]{0,80}\)/g, ' # ')
