@@ -1,12 +1,12 @@
 /**
  * npm run bench — prints figures, asserts nothing.
  *
- * At 22, 220 and 2,200 pages (the real 22 plus synthetic pages):
+ * At the real pages' count (39), 220 and 2,200 pages (the real pages plus synthetic ones):
  * - accuracy of our matcher against two peers (Fuse.js with its defaults over the pages' messages,
  *   and Pagefind's top result), on each corpus in bench/corpus/;
  * - latency in Node, and in Chromium through the island;
  * - the island's gzip payload;
- * - at 22 pages, the model checks (bench/model-checks.ts): leave one page out, growth by one
+ * - at the real pages, the model checks (bench/model-checks.ts): leave one page out, growth by one
  *   generic page, and the reliability table.
  *
  * Corpora: `dev` (bench/corpus/*.json) is the one the calibration was tuned on. `held-out A` and
@@ -15,7 +15,7 @@
  * printed, so it stays a fair estimate of pastes nobody has seen.
  *
  * The Chromium and Pagefind parts need a built site (npm run build) and skip otherwise, or with
- * BENCH_NODE_ONLY=1. BENCH_SCALES=22,220 picks scales. BENCH_OURS_ONLY=1 leaves the peers out
+ * BENCH_NODE_ONLY=1. BENCH_SCALES=39,220 picks scales. BENCH_OURS_ONLY=1 leaves the peers out
  * (the Fuse.js-defaults peer is most of a full run's 18 minutes).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -37,8 +37,10 @@ import { launchChromium } from './chromium';
 const entries = loadErrors();
 const realSources: IndexSource[] = entries.map((e) => ({ slug: e.id, ...e.data }));
 const DIST = join(ROOT, 'dist');
-/** BENCH_SCALES=22 (comma-separated) runs fewer scales. */
-const SCALES = (process.env['BENCH_SCALES'] ?? '22,220,2200').split(',').map(Number);
+/** The real pages: the smallest scale, and the one the model checks run at. */
+const REAL = realSources.length;
+/** BENCH_SCALES=39 (comma-separated) runs fewer scales; the real pages' count is always first. */
+const SCALES = (process.env['BENCH_SCALES'] ?? `${REAL},220,2200`).split(',').map(Number);
 /** BENCH_OURS_ONLY=1 leaves the peers (Fuse.js defaults, Pagefind) out of the accuracy tables. */
 const OURS_ONLY = Boolean(process.env['BENCH_OURS_ONLY']);
 
@@ -252,7 +254,7 @@ async function pagefindWithSynthetic(synthetic: IndexSource[]): Promise<string> 
 }
 
 /**
- * Pagefind's top result for every text, and the island's latency, at one scale. Beyond 22 pages
+ * Pagefind's top result for every text, and the island's latency, at one scale. Beyond the real pages
  * the browser is served the synthetic match indexes and a Pagefind index that holds the synthetic
  * pages too, in place of the built ones.
  */
@@ -351,7 +353,7 @@ async function chromiumAt(
       return results.querySelector<HTMLElement>('[data-testid="match-result"]')?.dataset['slug'];
     }, probe);
     if (got !== synthetic[0]!.slug)
-      throw new Error(`the island did not load the ${synthetic.length + 22}-page index (got ${got})`);
+      throw new Error(`the island did not load the ${synthetic.length + REAL}-page index (got ${got})`);
   }
   const single = await measure(singles);
   const fifty = await measure(pastes);
@@ -402,8 +404,8 @@ async function main(): Promise<void> {
   const nodeRows: string[] = [];
   const chromeRows: string[] = [];
   const payloadRows: string[] = [];
-  let ourAt22: Peer | undefined;
-  let matcherAt22: Matcher | undefined;
+  let ourAtReal: Peer | undefined;
+  let matcherAtReal: Matcher | undefined;
   /** Figures against the issue's targets, gathered per scale and printed last. */
   const targets: string[] = [];
   for (const n of SCALES) {
@@ -414,9 +416,9 @@ async function main(): Promise<void> {
     const build = performance.now() - t0;
     const matcher = matcherOfIndex(built);
     const our = ours(matcher);
-    if (n === 22) {
-      ourAt22 = our;
-      matcherAt22 = matcher;
+    if (n === REAL) {
+      ourAtReal = our;
+      matcherAtReal = matcher;
     }
     const chromium = browser
       ? await chromiumAt(
@@ -470,10 +472,12 @@ async function main(): Promise<void> {
         unrelated,
       ]),
     );
-    if (n === 22 || n === 2200)
-      targets.push(row([`p95 per message in Node, ${n} pages`, n === 22 ? '< 1 ms' : '< 10 ms', ms(l1.p95)]));
-    if (n === 22 && scripts)
-      targets.push(row(['island payload, 22 pages (gzip)', '≤ 20 KB', kb(scripts.js + core)]));
+    if (n === REAL || n === 2200)
+      targets.push(
+        row([`p95 per message in Node, ${n} pages`, n === REAL ? '< 1 ms' : '< 10 ms', ms(l1.p95)]),
+      );
+    if (n === REAL && scripts)
+      targets.push(row([`island payload, ${REAL} pages (gzip)`, '≤ 20 KB (at 22)', kb(scripts.js + core)]));
     if (chromium) {
       const { single: i, fifty: j } = chromium;
       chromeRows.push(
@@ -502,9 +506,9 @@ async function main(): Promise<void> {
   await browser?.close();
 
   console.log('\nPeers have no verdict: their top result counts as their confident answer.');
-  if (matcherAt22) modelTables(all, realSources, matcherAt22);
-  console.log(`\n## Ours by kind of paste, at 22 errors (confident & correct / top-1)\n`);
-  const our = ourAt22!;
+  if (matcherAtReal) modelTables(all, realSources, matcherAtReal);
+  console.log(`\n## Ours by kind of paste, at ${REAL} errors (confident & correct / top-1)\n`);
+  const our = ourAtReal!;
   const kinds = [...new Set(all.flatMap((c) => c.single.map((x) => x.kind)))];
   console.log(header(['kind', ...all.map((c) => c.name)]));
   for (const k of kinds) {
@@ -529,7 +533,7 @@ async function main(): Promise<void> {
     );
   }
   console.log(
-    "\n## Descriptions in a person's own words, and suggestions on unrelated pastes, at 22 errors\n",
+    "\n## Descriptions in a person's own words, and suggestions on unrelated pastes, at ${REAL} errors\n",
   );
   console.log(
     '"Found" means the right page is among the results (as a `possible`); the issue asks that own words "still find the page". An unrelated paste with a suggestion is noise, not a wrong answer: it is never a `match`.\n',
@@ -564,7 +568,7 @@ async function main(): Promise<void> {
       );
       const whole = scoreSingle(our, c.single);
       return row([
-        `confident & correct, 22 pages, ${c.name}: pasted messages (with own words)`,
+        `confident & correct, ${REAL} pages, ${c.name}: pasted messages (with own words)`,
         '≥ 99%',
         `${pct(pasted.confident, pasted.n)} (${pct(whole.confident, whole.n)})`,
       ]);
@@ -574,7 +578,7 @@ async function main(): Promise<void> {
       .filter(([, o]) => o.n)
       .map(([name, o]) =>
         row([
-          `own words find their page (as a suggestion), 22 pages, ${name}`,
+          `own words find their page (as a suggestion), ${REAL} pages, ${name}`,
           '"should still find the page"',
           pct(o.found, o.n),
         ]),
