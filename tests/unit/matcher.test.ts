@@ -3,6 +3,8 @@ import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { messageVariants } from '../../src/lib/matcher/variants';
 import { fullMatcher } from '../../src/lib/matcher/full';
 import { syntheticPages } from '../../bench/synthetic';
+import { normalizeInput } from '../../src/lib/matcher/normalize';
+import { MAX_INPUT_CHARS } from '../../src/lib/matcher/limits';
 
 const { matcher, entries } = matcherFromContent();
 const top = (text: string) => matcher.match(text).results[0];
@@ -425,6 +427,15 @@ describe('bad input gets a clear answer, never a crash', () => {
     const outcome = matcher.match(big);
     expect(outcome.truncated).toBe(true);
     expect(outcome.results[0]?.slug).toBe('deposit-total-mismatch');
+  });
+
+  it('keeps the cap after normalising: a paste that NFKC writes out 18-fold is cut and says so', () => {
+    const wide = 'ﷺ'.repeat(MAX_INPUT_CHARS / 10);
+    expect(normalizeInput(wide).text.length).toBeLessThanOrEqual(MAX_INPUT_CHARS);
+    expect(normalizeInput(wide).truncated).toBe(true);
+    expect(matcher.match(`Deposit total 1.00 doesn't match sum of payments 2.00.\n${wide}`).truncated).toBe(
+      true,
+    );
   });
 
   it('handles 10,000 lines and caps fuzzy work', () => {

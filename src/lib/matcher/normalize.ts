@@ -71,13 +71,16 @@ export interface NormalizedInput {
 
 export function normalizeInput(raw: unknown): NormalizedInput {
   const input = typeof raw === 'string' ? raw : '';
-  const truncated = input.length > MAX_INPUT_CHARS;
+  const long = input.length > MAX_INPUT_CHARS;
   // Well-formed: a lone surrogate (a paste's, or a fault body's `\ud83d`) becomes U+FFFD here, so
   // nothing the matcher returns carries one.
-  const text = clean(truncated ? cut(input, MAX_INPUT_CHARS) : input)
+  const cleaned = clean(long ? cut(input, MAX_INPUT_CHARS) : input)
     .toWellFormed()
     .trim();
-  return { text, truncated, originalLength: input.length };
+  // The cap holds after normalising too: NFKC writes some characters out (ﷺ is 18).
+  const grew = cleaned.length > MAX_INPUT_CHARS;
+  const text = grew ? cut(cleaned, MAX_INPUT_CHARS) : cleaned;
+  return { text, truncated: long || grew, originalLength: input.length };
 }
 
 /**
