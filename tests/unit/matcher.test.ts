@@ -465,6 +465,14 @@ describe('bad input gets a clear answer, never a crash', () => {
     ['wrapper words', 'Validation Exception was thrown '.repeat(10_000)],
     // An XML fault whose <Error> elements never close (269 ms per 100 KB before the scan was linear).
     ['unclosed XML errors', `<Fault>${'<Error>'.repeat(30_000)}`],
+    // A message with two JSON lists, repeated on one line: a hit every 108 characters (1.6 s for
+    // 290 KB before each hit read only the line's start).
+    [
+      'business units on one long line',
+      'Sync peer Qbo:1/2 is setup for BusinessUnits ["1", "2"]. However, the journal entry contains BusinessUnits ['.repeat(
+        2_700,
+      ),
+    ],
   ])('input built to be slow stays linear in time: %s', (_kind, text) => {
     // The fastest of three runs: a garbage collection or a busy core is not the matcher's time.
     const fastest = (input: string) =>
