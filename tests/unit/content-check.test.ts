@@ -35,6 +35,7 @@ describe('parseErrorFile: broken frontmatter names the file and the field', () =
     ['missing title', 'title', /received undefined|required/i],
     ['unknown category', 'category', /closed-books/],
     ['pattern with an unknown placeholder type', 'patterns.0', /unknown type "widget"/],
+    ['pattern whose placeholders can share out a repeated literal', 'patterns.1', /follow each other/],
   ])('%s → "%s"', (_case, field, detail) => {
     const line = message.split('\n').find((l) => l.startsWith(`${file} → ${field}:`));
     expect(line, `no line for ${field} in:\n${message}`).toBeDefined();

@@ -20,6 +20,12 @@ describe('template syntax errors are explained', () => {
     ['Txn {d:date} and {d:date} closing date', /used twice/],
     ['{x:text}', /at least 6 letters/],
     ['closing date {open:date', /never closed/],
+    // Free placeholders three in a row, each able to hold the short literal that should end it.
+    [
+      'Failure {a:text} x {b:text} x {c:text} x {d:text} x {e:text} endmark',
+      /"\{a\}", "\{b\}", "\{c\}" follow each other/,
+    ],
+    ['Accounts {a:json}, {b:json}, {c:text} were not found', /follow each other/],
   ])('%s', (template, message) => {
     expect(() => compilePattern(template)).toThrow(PatternError);
     expect(() => compilePattern(template)).toThrow(message);

@@ -111,7 +111,40 @@ export function parseTemplate(template: string): TemplatePart[] {
     i = end;
   }
   if (literal) parts.push({ kind: 'literal', text: literal });
+  checkOverlaps(parts);
   return parts;
+}
+
+/** Placeholders that may hold almost anything on a line: the literal after them is all that ends them. */
+const FREE: ReadonlySet<PlaceholderType> = new Set(['text', 'json']);
+/** Literal text shorter than this between two free placeholders does not keep them apart. */
+const MIN_SEPARATOR = 8;
+/** Free placeholders in a row, joined by short literals, that a template may hold. */
+const MAX_OVERLAPPING = 2;
+
+/**
+ * Rejects free placeholders (text, json) that follow each other with only a short literal between
+ * them, three or more in a row: each can hold the literal that should end it, so a paste of that
+ * literal repeated makes the matcher try every way to share it out among them (5 of them took
+ * 20.8 s on 300 characters). Two in a row stay cheap (each holds at most 200 characters).
+ */
+function checkOverlaps(parts: TemplatePart[]): void {
+  let chain: string[] = [];
+  for (const [i, p] of parts.entries()) {
+    if (p.kind === 'placeholder') {
+      if (!FREE.has(p.type)) chain = [];
+      else {
+        const before = parts[i - 1];
+        const joined =
+          before?.kind === 'literal' && before.text.trim().length < MIN_SEPARATOR && chain.length;
+        chain = joined ? [...chain, p.name] : [p.name];
+        if (chain.length > MAX_OVERLAPPING)
+          throw new PatternError(
+            `placeholders ${chain.map((n) => `"{${n}}"`).join(', ')} follow each other with under ${MIN_SEPARATOR} characters of text between them: a paste can make matching them take seconds; put longer literal text between them, or give one a narrower type (int, number, date, id)`,
+          );
+      }
+    } else if (p.text.trim().length >= MIN_SEPARATOR) chain = [];
+  }
 }
 
 /**
