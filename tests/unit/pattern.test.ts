@@ -8,7 +8,7 @@ import {
   templateText,
 } from '../../src/lib/matcher/pattern';
 import { sequenceWords } from '../../src/lib/matcher/normalize';
-import { aboutQuickBooks, otherSystem } from '../../src/lib/matcher/unwrap';
+import { aboutQuickBooks, findCodes, otherSystem } from '../../src/lib/matcher/unwrap';
 import { loadErrors } from '../../src/lib/node/load-content';
 import { scalePages } from '../../bench/synthetic';
 
@@ -68,6 +68,20 @@ describe('one placeholder grammar', () => {
     expect(sequenceWords('fails with "Entity with Key does not exist" again')).toEqual(
       'fails with entity with key does not exist again'.split(' '),
     );
+  });
+});
+
+describe('QBO codes in a line', () => {
+  const known = new Set(['3200', '2500', '6140']);
+  it.each([
+    ['2500', false, [2500]],
+    ['QBO 2500', false, [2500]],
+    ['3200 AuthenticationFailed', true, [3200]],
+    ['3200 AuthenticationFailed', false, []],
+    ['Invoice 6140 AuthenticationFailed', true, []],
+    ['error code 7777', false, [7777]],
+  ])('%s (with a QBO title: %s) → %j', (line, titled, codes) => {
+    expect(findCodes(line, known, titled)).toEqual(codes);
   });
 });
 

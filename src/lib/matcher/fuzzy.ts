@@ -76,6 +76,9 @@ const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
   useTokenSearch: true,
 };
 
+/** The share of the page's message words a paste must hold before a missing "not" counts (negation). */
+const NEGATION_COVERAGE = 0.5;
+
 /** How far into a page's wording a run may start and still be its head (`BadRequest. Details:`). */
 const RUN_HEAD_SLACK = 2;
 
@@ -381,7 +384,14 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         runHead: r.run >= 2 && r.from <= RUN_HEAD_SLACK ? 1 : 0,
         // "QBO Class "X" was found for Business Unit "Y"" holds every word of the class-not-found
         // message but its "not": the opposite news, not that error.
-        negation: !negated && [...(messageWords[page] ?? [])].some((w) => NEGATIONS.has(w)) ? 1 : 0,
+        // Only a paste that holds most of the message can say its opposite: a code and a title
+        // ("Error 120 Authorization Failure") say nothing either way.
+        negation:
+          !negated &&
+          m.ofPage >= NEGATION_COVERAGE &&
+          [...(messageWords[page] ?? [])].some((w) => NEGATIONS.has(w))
+            ? 1
+            : 0,
         fuse: 1 - (fuseScore.get(page) ?? 1),
       };
     };

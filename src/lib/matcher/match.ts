@@ -363,7 +363,6 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const add = (to: Map<number, number>, pages: number[]) => {
       for (const p of pages) to.set(p, Math.min(1, (to.get(p) ?? 0) + 1 / pages.length));
     };
-    for (const c of findCodes(segment, knownCodes)) add(code, index.codes[c] ?? []);
     const lower = segment.toLowerCase();
     const start = cut(bare, LINE_CHARS).toLowerCase();
     let rest = stripWrappers(start);
@@ -374,6 +373,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       add(title, ps);
       rest = rest.replace(t, ' ');
     }
+    // A number next to a QBO title is its code (`3200 AuthenticationFailed`).
+    for (const c of findCodes(segment, knownCodes, title.size > 0)) add(code, index.codes[c] ?? []);
     const otherWords = rest.match(/\p{L}{2,}/gu)?.length ?? 0;
     const weak = !code.size && !wrapped && otherWords > TITLE_OTHER_WORDS && !aboutQuickBooks(segment);
     return { code, title, weak };

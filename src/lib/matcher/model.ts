@@ -38,7 +38,7 @@ export const FEATURES = [
   'runLength',
   /** The segment's words that the page's words do not hold, over 10 (clipped to 1): the paste goes on about something else. */
   'unexplained',
-  /** The page's message says "not" and the segment says no such word: the opposite news. */
+  /** The page's message says "not" and the segment, holding at least half its words, says no such word: the opposite news. */
   'negation',
   /** Fuse.js token-search similarity (1 − score), 0 when Fuse does not return the page. */
   'fuse',

@@ -206,14 +206,15 @@ export function otherSystem(line: string, knows: (word: string) => boolean): boo
 
 /**
  * QBO error codes in a line: numbers named as codes, a line that is nothing but one of the `known`
- * codes, and (on a line about QuickBooks reporting a failure) bare numbers that are `known` codes.
+ * codes, and (on a line about QuickBooks reporting a failure, or one that carries a QBO fault title:
+ * `titled`) bare numbers that are `known` codes.
  */
-export function findCodes(segment: string, known?: ReadonlySet<string>): number[] {
+export function findCodes(segment: string, known?: ReadonlySet<string>, titled = false): number[] {
   const codes = new Set<number>();
   for (const m of segment.matchAll(CODE_RE)) codes.add(Number(m[1]));
   const alone = ONLY_A_CODE.exec(segment)?.[1];
   if (alone && known?.has(alone)) codes.add(Number(alone));
-  if (known && aboutQuickBooks(segment) && FAILURE_CONTEXT.test(segment)) {
+  if (known && (titled || (aboutQuickBooks(segment) && FAILURE_CONTEXT.test(segment)))) {
     for (const m of segment.matchAll(BARE_NUMBER))
       if (known.has(m[2]!) && !RECORD_WORD.test(m[1] ?? '')) codes.add(Number(m[2]));
   }
