@@ -533,7 +533,7 @@ async function main(): Promise<void> {
     );
   }
   console.log(
-    "\n## Descriptions in a person's own words, and suggestions on unrelated pastes, at ${REAL} errors\n",
+    `\n## Descriptions in a person's own words, and suggestions on unrelated pastes, at ${REAL} errors\n`,
   );
   console.log(
     '"Found" means the right page is among the results (as a `possible`); the issue asks that own words "still find the page". An unrelated paste with a suggestion is noise, not a wrong answer: it is never a `match`.\n',
