@@ -187,9 +187,18 @@ function decide(s: Scored, th: Thresholds) {
     if (!b || (match && !b.match) || (match === b.match && conf > b.conf)) best.set(slug, { match, conf });
   };
   const covered = new Set<number>();
+  // The pages whose patterns hold on each line: two on one line are for the full model (match.ts).
+  const pagesOn = new Map<number, Set<string>>();
+  for (const e of s.exact)
+    for (const l of e.lines) {
+      const set = pagesOn.get(l) ?? new Set<string>();
+      for (const h of e.hits) set.add(h.slug);
+      pagesOn.set(l, set);
+    }
   for (const e of s.exact) {
     const h = e.hits[0]!;
-    if (e.hits.length === 1 && !h.tied && h.p >= th.exact) {
+    const alone = e.lines.every((l) => (pagesOn.get(l)?.size ?? 0) <= 1);
+    if (e.hits.length === 1 && !h.tied && alone && h.p >= th.exact) {
       put(h.slug, true, h.p);
       for (const l of e.lines) covered.add(l);
     }

@@ -66,6 +66,12 @@ describe('near-duplicates are told apart, or honestly not', () => {
       'The name supplied already exists. : Another customer, vendor or employee is already using this name.',
       ['name-already-exists'],
     ],
+    // The account page's wrapper, but QuickBooks' detail names a customer, vendor or employee: two
+    // pages' patterns on one line, which the full model weighs.
+    [
+      'Validation Exception was thrown.Details:The name supplied already exists. : Another customer, vendor or employee is already using this name. Please use a different name.',
+      ['name-already-exists'],
+    ],
     [
       'BadRequest. Details: The account period has closed and the account books cannot be updated through the QBO Services API.',
       ['account-period-closed'],

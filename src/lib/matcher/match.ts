@@ -274,6 +274,13 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const covered = new Set<number>();
     // Every line's exact hits, by page: a hit the exact-hit model is not sure of goes to the full model.
     const on = new Map<number, Map<number, Hit>>();
+    // Hits the exact-hit model is sure of, decided once every line's hits are known.
+    const sureHits: {
+      span: number[];
+      first: number;
+      last: number;
+      scored: { h: Hit; f: ExactFeatures; p: number }[];
+    }[] = [];
     let i = 0;
     while (i < hits.length) {
       const cluster = [hits[i]!];
@@ -320,10 +327,13 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       // The exact-hit model's probability (fitted, model.json): sure enough, the hit is a `match`
       // and its lines are done; otherwise the full model scores them (a tie is never sure).
       const sure = scored.length === 1 && !scored[0]!.f.tied && scored[0]!.p >= MODEL.exact.match;
-      if (!sure) {
-        i = j;
-        continue;
-      }
+      if (sure) sureHits.push({ span, first, last, scored });
+      i = j;
+    }
+    for (const { span, first, last, scored } of sureHits) {
+      // Another page's pattern on the same line (the account wrapper before the customer detail):
+      // the full model weighs the two, as it does a tie.
+      if (span.some((l) => (on.get(l)?.size ?? 0) > 1)) continue;
       for (const l of span) covered.add(l);
       for (const { h, f, p } of scored) {
         found.push({
@@ -342,7 +352,6 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
           },
         });
       }
-      i = j;
     }
     return { found, covered, on };
   }
