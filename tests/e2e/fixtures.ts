@@ -21,6 +21,8 @@ export interface ErrorRecord {
   aliases: string[];
   /** Where the page's facts come from: the help article, or a public document. */
   source: { title: string; url?: string };
+  /** Its near-duplicate group, when it has one. */
+  group?: { id: string; question: string; answer: string; pages: string[] };
   lastReviewed: string;
 }
 

@@ -283,6 +283,18 @@ test.describe('/errors.json', () => {
       const page = await request.get(pathOf(e.url));
       expect(page.status(), `${e.url} → ${pathOf(e.url)}`).toBe(200);
     }
+
+    // Near-duplicates: each member names its group, the question, its own answer and every member.
+    const grouped = served.filter((e) => e.group);
+    expect(grouped.length).toBeGreaterThan(1);
+    for (const e of grouped) {
+      const g = e.group!;
+      expect(g.question, `${e.slug} group.question`).toMatch(/\?$/);
+      expect(g.answer.length).toBeGreaterThan(1);
+      expect(g.pages).toContain(e.slug);
+      expect(g.pages.length).toBeGreaterThan(1);
+      for (const other of g.pages) expect(served.find((o) => o.slug === other)?.group?.id).toBe(g.id);
+    }
   });
 });
 
