@@ -111,13 +111,10 @@ function runsOf(e: ContentEntryInput): Set<string> {
   const runs = new Set<string>();
   const texts = [
     ...e.data.messages,
-    ...e.data.patterns.flatMap((p) => {
-      try {
-        return parseTemplate(p).flatMap((part) => (part.kind === 'literal' ? [part.text] : []));
-      } catch {
-        return [];
-      }
-    }),
+    // The index was built, so every pattern parses.
+    ...e.data.patterns.flatMap((p) =>
+      parseTemplate(p).flatMap((part) => (part.kind === 'literal' ? [part.text] : [])),
+    ),
   ];
   for (const t of texts) {
     const w = wordsOf(t);
@@ -244,9 +241,10 @@ export function checkAndIndex(
 
   for (const e of entries) {
     const runs = runsOf(e);
+    const family = familyOf(e.id);
     const check = (field: string, text: string, mustMatch: boolean, cutOff = false) => {
       const { results } = matcher.match(text);
-      const verdicts = judge(results, e.id, mustMatch, familyOf(e.id), cutOff && !holdsRun(text, runs));
+      const verdicts = judge(results, e.id, mustMatch, family, cutOff && !holdsRun(text, runs));
       if (!verdicts.length) return;
       const alsoFor = new Set(verdicts.flatMap((v) => (v.kind === 'also' ? [v.slug] : [])));
       for (const v of verdicts) {

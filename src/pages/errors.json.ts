@@ -1,19 +1,15 @@
 import type { APIRoute } from 'astro';
 import { getErrors } from '../lib/collection';
 import { absolute, errorPath } from '../lib/links';
+import { collectGroups } from '../lib/matcher/groups';
 
 /** Machine-readable catalogue for support tools and our own checks, generated from the collection. */
 export const GET: APIRoute = async ({ site }) => {
   const errors = await getErrors();
-  // Near-duplicate groups: the question (said on one member page) and every member, for each page.
-  const groups = new Map<string, { question: string | undefined; pages: string[] }>();
-  for (const { id, data } of errors)
-    if (data.group) {
-      const g = groups.get(data.group.id) ?? { question: undefined, pages: [] };
-      g.pages.push(id);
-      g.question ??= data.group.question;
-      groups.set(data.group.id, g);
-    }
+  // Near-duplicate groups (the question is said on one member page), as the match index has them.
+  const groups = new Map(
+    collectGroups(errors.map(({ id, data }) => ({ slug: id, group: data.group }))).map((g) => [g.id, g]),
+  );
   const body = {
     errors: errors.map(({ id, data }) => ({
       slug: id,
@@ -35,7 +31,7 @@ export const GET: APIRoute = async ({ site }) => {
         id: data.group.id,
         question: groups.get(data.group.id)?.question,
         answer: data.group.answer,
-        pages: groups.get(data.group.id)?.pages,
+        pages: groups.get(data.group.id)?.members.map((m) => m.slug),
       },
       lastReviewed: data.lastReviewed.toISOString().slice(0, 10),
     })),

@@ -248,7 +248,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     // The line's start, as the word features read it: a line of 300 KB with a hit every 100
     // characters costs each hit what 2 KB does (it cost 1.6 s in all, growing with the square).
     const head = cut(segment, LINE_CHARS);
-    const bare = cut(stripLogPrefix(head), LINE_CHARS);
+    const bare = stripLogPrefix(head);
     const message = stripWrappers(bare);
     const lower = head.toLowerCase();
     const ownCode = findCodes(head, knownCodes).some((c) => index.codes[c]?.includes(h.page));
@@ -382,15 +382,25 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       add(title, ps);
       rest = rest.replace(t, ' ');
     }
-    // A number next to a QBO title is its code (`3200 AuthenticationFailed`).
-    for (const c of findCodes(segment, knownCodes, title.size > 0)) add(code, index.codes[c] ?? []);
+    for (const c of lineCodes(segment)) add(code, index.codes[c] ?? []);
     const otherWords = rest.match(/\p{L}{2,}/gu)?.length ?? 0;
     const weak = !code.size && !wrapped && otherWords > TITLE_OTHER_WORDS && !aboutQuickBooks(segment);
     return { code, title, weak };
   }
 
-  /** The QBO codes a line carries, so that two lines alike but for their code are scored apart. */
-  const codeKey = (segment: string) => findCodes(segment, knownCodes).join(',');
+  /**
+   * The QBO codes a line carries: the features read them, and two lines alike but for their code
+   * are scored apart. A number next to a QBO title is its code (`3200 AuthenticationFailed`).
+   */
+  const lineCodes = (segment: string) => {
+    const lower = segment.toLowerCase();
+    return findCodes(
+      segment,
+      knownCodes,
+      titleKeys.some(([t]) => lower.includes(t)),
+    );
+  };
+  const codeKey = (segment: string) => lineCodes(segment).join(',');
 
   /**
    * Scores every candidate page of one segment with the fitted model (model.ts) and turns the

@@ -86,9 +86,8 @@ export function normalizeInput(raw: unknown): NormalizedInput {
 /**
  * Words that say nothing about which error it is: English glue words and the words every export
  * error shares (every QuickBooks error has a code, and a client "returned" it: the code itself is
- * the `code` feature). Dropped
- * from both sides of fuzzy search, so "closing date error when exporting"
- * is compared as "closing date".
+ * the `code` feature). Dropped from both sides of fuzzy search, so "closing date error when
+ * exporting" is compared as "closing date".
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (

@@ -169,14 +169,16 @@ const RECORD_WORD =
   /^(?:invoices?|payments?|deposits?|jobs?|customers?|vendors?|batch(?:es)?|entry|entries|je|records?|txn|transactions?|id|no|nr|number|#|items?|orders?|tickets?|bills?|estimates?|locations?|accounts?|class(?:es)?|units?|runs?|docnumber|txnid|line|lines|row|rows|page|step|version|port)$/i;
 
 /**
- * A line about QuickBooks that reports a failure: a bare number on it may be a QBO code. Intuit's
- * own names count: its OAuth library for Python (`intuitlib`) and its request id (`intuit_tid`).
+ * QuickBooks' and Intuit's names, written once: Intuit's own count too, its OAuth library for
+ * Python (`intuitlib`) and its request id (`intuit_tid`).
  */
-const QBO_CONTEXT = /(?<![\\])\b(?:qbo|quickbooks(?:online)?|intuit(?:lib|_tid)?)\b/i;
+const QBO_NAMES = String.raw`qbo|quickbooks(?:\s?online)?|intuit(?:lib|_tid)?`;
+/** A line about QuickBooks that reports a failure: a bare number on it may be a QBO code. */
+const QBO_CONTEXT = new RegExp(String.raw`(?<![\\])\b(?:${QBO_NAMES})\b`, 'i');
 const FAILURE_CONTEXT = /\b(?:error|code|exception|fault|returned|status|failed)\b/i;
 
 /** A line that is nothing but a number, maybe after QuickBooks' name (`2500`, `QBO 5010`): someone looking a code up. */
-const ONLY_A_CODE = /^\s*(?:(?:qbo|quickbooks(?:\s?online)?|intuit)\s?[:#-]?\s?)?#?(\d{3,5})\s*$/i;
+const ONLY_A_CODE = new RegExp(String.raw`^\s*(?:(?:${QBO_NAMES})\s?[:#-]?\s?)?#?(\d{3,5})\s*$`, 'i');
 
 /** Whether the line is nothing but a number that could be a QBO code (`2500`, `QBO 5010`). */
 export const onlyACode = (line: string): boolean => ONLY_A_CODE.test(line);
@@ -190,7 +192,8 @@ export function aboutQuickBooks(segment: string): boolean {
 const LEADING_NAME = /^\s*([A-Z][\p{L}\d]{1,30})\s*:(?!\/\/)/u;
 /** A host name (`login.salesforce.com`), not part of an email address. */
 const HOST = /(?<![@\w.-])(?:[a-z\d-]+\.)+(?:com|net|org|io|dev|cloud|co|app|ai)\b/gi;
-const QBO_NAME = /qbo|quickbooks|intuit/i;
+/** QuickBooks' names inside a word or a host (`QuickBooksOnline`, `quickbooks.api.intuit.com`). */
+const QBO_NAME = new RegExp(QBO_NAMES, 'i');
 
 /**
  * Another system speaks on this line: it opens with a name that no page knows (`GitLab: …`), or
