@@ -69,6 +69,11 @@ describe('one placeholder grammar', () => {
       'fails with entity with key does not exist again'.split(' '),
     );
   });
+  it('reads a long quoted name in title case as a value, not as a sentence', () => {
+    expect(sequenceWords('GL account "Cost of Goods Sold:Equipment" does not exist')).toEqual(
+      'gl account # does not exist'.split(' '),
+    );
+  });
 });
 
 describe('QBO codes in a line', () => {

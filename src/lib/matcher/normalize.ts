@@ -105,8 +105,20 @@ export function fuzzyKey(text: string): string {
     .join(' ');
 }
 
-/** Quoted text of this many words or more is a quoted message, not a value. */
+/** Quoted text of this many words or more, most of them in lower case, is a quoted message, not a value. */
 const QUOTED_MESSAGE_WORDS = 5;
+
+/**
+ * A quoted sentence: five words or more, most of them starting in lower case, as messages are
+ * written ("Entity with Key … does not exist"). Names are written in title case, however long
+ * ("Cost of Goods Sold:Equipment"), and stay a value.
+ */
+function quotedSentence(inner: string): boolean {
+  const words = inner.match(/\p{L}+/gu) ?? [];
+  return (
+    words.length >= QUOTED_MESSAGE_WORDS && words.filter((w) => /^\p{Ll}/u.test(w)).length * 2 > words.length
+  );
+}
 
 /** A value slot in a word sequence: a placeholder, a number, a date, a quoted name, a bracketed key. */
 export const SLOT = '#';
@@ -120,19 +132,17 @@ export const SLOT = '#';
  * runs of these words; fuzzy search compares them without slots, glue words and JSON keys (fuzzyKey).
  */
 export function sequenceWords(text: string, jsonKeys = true): string[] {
-  let lower = text
+  let read = text.replace(/#/g, ' ');
+  // JSON keys are words of the message ("AccountNumber":…); other quoted text is a value.
+  if (jsonKeys) read = read.replace(/"([a-z_][a-z0-9_]{0,40})"\s*:/gi, ' $1 ');
+  const words = read
+    // A quoted name or value is a slot; a quoted sentence is a message quoted in prose
+    // (`fails with "Entity with Key = … does not exist"`), kept as words. Read before lower case,
+    // which tells the two apart.
+    .replace(/"([^"\n]{0,80})"/g, (_quoted, inner: string) => (quotedSentence(inner) ? ` ${inner} ` : ' # '))
     .toLowerCase()
     // "can not" and "cannot" are one word (the article writes both).
     .replace(/\bcan\s+not\b/g, 'cannot')
-    .replace(/#/g, ' ');
-  // JSON keys are words of the message ("AccountNumber":…); other quoted text is a value.
-  if (jsonKeys) lower = lower.replace(/"([a-z_][a-z0-9_]{0,40})"\s*:/g, ' $1 ');
-  const words = lower
-    // A quoted name or value is a slot; a quoted sentence (five words or more) is a message quoted
-    // in prose (`fails with "Entity with Key = … does not exist"`), kept as words.
-    .replace(/"([^"\n]{0,80})"/g, (_quoted, inner: string) =>
-      (inner.match(/\p{L}+/gu)?.length ?? 0) >= QUOTED_MESSAGE_WORDS ? ` ${inner} ` : ' # ',
-    )
     .replace(/\([^()\n]{0,80}\)/g, ' # ')
     .replace(/\b(?:mm\/dd\/yyyy|n{2,}|x{3,})\b/g, ' # ')
     .replace(/\p{N}+/gu, ' # ')
