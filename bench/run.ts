@@ -26,6 +26,7 @@ import Fuse from 'fuse.js';
 import type { Browser, BrowserContext } from '@playwright/test';
 import { buildIndex, type BuiltIndex, type IndexSource } from '../src/lib/matcher/build-index';
 import { matcherOfIndex } from '../src/lib/matcher/full';
+import { groupResults, unpackGroups, type Group } from '../src/lib/matcher/groups';
 import type { Matcher } from '../src/lib/matcher/match';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { corpora, type Case, type Corpus } from './corpora';
@@ -54,8 +55,12 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const header = (cells: string[]) => `${row(cells)}\n${row(cells.map(() => '---'))}`;
 
-/** A peer answers with its top slug; it has no way to abstain. */
-type Answer = { top: string | undefined; matches: string[]; results: string[] };
+/**
+ * A peer answers with its top slug; it has no way to abstain. `asked`: the pages of the
+ * near-duplicate group shown first, when the first result is one (ours only: the question that
+ * tells them apart, groups.ts).
+ */
+type Answer = { top: string | undefined; matches: string[]; results: string[]; asked?: string[] };
 type Peer = (text: string) => Answer;
 const memo = (peer: Peer): Peer => {
   const seen = new Map<string, Answer>();
@@ -66,13 +71,17 @@ const memo = (peer: Peer): Peer => {
   };
 };
 
-function ours(matcher: Matcher): Peer {
+function ours(matcher: Matcher, groups: readonly Group[] = []): Peer {
   return memo((text) => {
     const { results } = matcher.match(text);
+    const first = groupResults(results, groups)[0];
     return {
       top: results[0]?.slug,
       matches: results.filter((r) => r.verdict === 'match').map((r) => r.slug),
       results: results.map((r) => r.slug),
+      ...(first?.members.some((m) => m.slug === results[0]?.slug)
+        ? { asked: first.members.map((m) => m.slug) }
+        : {}),
     };
   });
 }
@@ -89,11 +98,13 @@ function fuseDefaults(sources: IndexSource[]): Peer {
 }
 
 function scoreSingle(answer: Peer, cases: Case[]) {
-  const s = { n: cases.length, top1: 0, confident: 0, wrongMatch: 0 };
+  const s = { n: cases.length, top1: 0, confident: 0, wrongMatch: 0, asked: 0 };
   for (const c of cases) {
     const a = answer(c.text);
     if (a.top === c.expect) s.top1++;
     if (a.top === c.expect && a.matches[0] === c.expect && a.matches.length === 1) s.confident++;
+    // Not sure between near-duplicates, the right page among them: the group's question comes first.
+    else if (a.asked?.includes(c.expect as string)) s.asked++;
     if (a.matches.some((m) => m !== c.expect)) s.wrongMatch++;
   }
   return s;
@@ -415,7 +426,7 @@ async function main(): Promise<void> {
     const built = buildIndex(sources);
     const build = performance.now() - t0;
     const matcher = matcherOfIndex(built);
-    const our = ours(matcher);
+    const our = ours(matcher, unpackGroups(built.core));
     if (n === REAL) {
       ourAtReal = our;
       matcherAtReal = matcher;
@@ -529,7 +540,7 @@ async function main(): Promise<void> {
     const pasted = c.single.filter((x) => x.kind !== 'own-words');
     const sp = scoreSingle(our, pasted);
     console.log(
-      `\n${c.name}, pasted messages only (all kinds but "own-words", n=${sp.n}): top-1 ${pct(sp.top1, sp.n)}, confident & correct ${pct(sp.confident, sp.n)}.`,
+      `\n${c.name}, pasted messages only (all kinds but "own-words", n=${sp.n}): top-1 ${pct(sp.top1, sp.n)}, confident & correct ${pct(sp.confident, sp.n)}; not sure between near-duplicates, with the group's question first and the right page in it, ${pct(sp.asked, sp.n)}.`,
     );
   }
   console.log(
