@@ -75,7 +75,10 @@ export interface MatchResult {
   via: Via;
   /** Values of the first occurrence. */
   values: Record<string, string>;
-  /** Placeholder types by name, for typed display ("date", "json", …). */
+  /**
+   * Placeholder types by name ("date", "json", …). Neither the island nor the CLI reads them: the OCR
+   * bench (bench/ocr.ts) does, to compare `json` values (account lists) parsed rather than as text.
+   */
   types: Record<string, string>;
   /**
    * The page's message, for a `possible` result's preview (cut to MESSAGE_PREVIEW_CHARS; '' when it has
