@@ -62,7 +62,7 @@ export interface Occurrence {
   values: Record<string, string>;
   /** 1-based line of the paste where it starts. */
   line: number;
-  /** The text that matched (or the line that was searched), at most 500 characters. */
+  /** The text that matched (or the line that was searched), at most OCCURRENCE_CHARS characters (limits.ts). */
   text: string;
 }
 
@@ -103,7 +103,7 @@ export interface MatchOutcome {
   fuzzyCapped: boolean;
   /** Some lines need fuzzy search, which this matcher was built without. */
   needsFuzzy: boolean;
-  /** Non-empty lines that matched nothing (deduplicated, at most 200). */
+  /** Non-empty lines that matched nothing (deduplicated, at most MAX_UNMATCHED; limits.ts). */
   unmatched: string[];
   /** Number of non-empty lines looked at. */
   lines: number;
