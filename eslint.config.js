@@ -34,9 +34,9 @@ export default tseslint.config(
       // tsconfig's noUncheckedIndexedAccess (astro/tsconfigs/strictest) types every indexed read as
       // possibly undefined; `!` after a bounds check or a regex group that must exist is the idiom.
       '@typescript-eslint/no-non-null-assertion': 'off',
-      // `(e) => el.remove()` as a callback reads better than braces; a void return in other places still fails.
       // `{ omitted, ...rest }` is how a key is left out of a copy.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+      // `(e) => el.remove()` as a callback reads better than braces; a void return in other places still fails.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },

@@ -1,4 +1,5 @@
 import { clip } from '../lib/cut';
+import { VALUE_CHARS } from '../lib/matcher/limits';
 import { labelFor } from '../lib/labels';
 import { readableValue } from '../lib/values';
 
@@ -30,7 +31,7 @@ export function valueList(values: Readonly<Record<string, string | readonly stri
         'div',
         {},
         el('dt', { textContent: labelFor(name) }),
-        el('dd', {}, el('code', { textContent: clip(vs.map(readableValue).join(', '), 300) })),
+        el('dd', {}, el('code', { textContent: clip(vs.map(readableValue).join(', '), VALUE_CHARS) })),
       ),
     );
   }

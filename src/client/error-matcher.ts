@@ -11,6 +11,7 @@ import { occurrenceValues, renderResults, resultMessage } from './render-results
 import { cut, encodeText } from '../lib/cut';
 import { errorHref, readMessage, shortenForLink, troubleshooterHref } from '../lib/links';
 import type { GroupedOutcome } from '../lib/matcher/groups';
+import { BOX_PREVIEW_CHARS } from '../lib/matcher/limits';
 import { notFoundText, ticketText } from '../lib/ticket';
 import { tailor } from '../lib/tailor';
 import { triageRows } from '../lib/triage';
@@ -21,13 +22,6 @@ import { wireScreenshots } from './screenshot-intake';
 import * as TEXT from './text';
 
 const DEBOUNCE_MS = 150;
-
-/**
- * A textarea holding a megabyte of text freezes the tab while the browser lays it out (hundreds of
- * milliseconds, with no script of ours running). A paste longer than this is kept in memory for
- * matching, and the box shows its start.
- */
-const PREVIEW_CHARS = 2_000;
 
 class ErrorMatcher extends HTMLElement {
   #client: MatchClient | undefined;
@@ -52,10 +46,10 @@ class ErrorMatcher extends HTMLElement {
     const current = () => this.#full ?? box.value;
     box.addEventListener('paste', (event) => {
       const pasted = event.clipboardData?.getData('text/plain') ?? '';
-      if (pasted.length <= PREVIEW_CHARS) return;
+      if (pasted.length <= BOX_PREVIEW_CHARS) return;
       event.preventDefault();
       this.#full = pasted;
-      box.value = `${cut(pasted, PREVIEW_CHARS)}\n${TEXT.longPaste(pasted.length)}`;
+      box.value = `${cut(pasted, BOX_PREVIEW_CHARS)}\n${TEXT.longPaste(pasted.length)}`;
       void this.#run(pasted, results, base);
     });
     box.addEventListener('input', () => {
@@ -199,7 +193,7 @@ class ErrorMatcher extends HTMLElement {
         });
         const a = Object.assign(document.createElement('a'), {
           href: URL.createObjectURL(blob),
-          download: 'qbo-export-errors-triage.csv',
+          download: TEXT.triage.csvFile,
         });
         document.body.append(a);
         a.click();

@@ -13,6 +13,7 @@ import Tesseract from 'tesseract.js/dist/tesseract.esm.min.js';
 import { OCR_CACHE_PATH, OCR_DIR, OCR_DOWNLOAD_MB } from '../lib/ocr/assets';
 import { cleanOcrText } from '../lib/ocr/clean';
 import { readingOrder, tsvLines } from '../lib/ocr/layout';
+import { OCR_DOWNLOAD_TIMEOUT_MS, OCR_STEP_TIMEOUT_MS } from '../lib/matcher/limits';
 import type { PrepareReply } from './ocr-prepare';
 
 /** Where a reading is: starting the engine (a download the first time), then reading the image. */
@@ -94,7 +95,7 @@ let engine: Promise<Engine> | undefined;
 const listeners = new Set<(m: LoggerMessage) => void>();
 /** The progress callback of the latest reading (a second image may arrive while the engine starts). */
 let report: (p: OcrProgress) => void = () => undefined;
-let timeouts: OcrTimeouts = { downloadMs: 120_000, stepMs: 15_000 };
+let timeouts: OcrTimeouts = { downloadMs: OCR_DOWNLOAD_TIMEOUT_MS, stepMs: OCR_STEP_TIMEOUT_MS };
 let prepareWorker: Worker | undefined;
 let prepareId = 0;
 const preparing = new Map<number, (reply: PrepareReply) => void>();

@@ -212,7 +212,7 @@ function triage(outcome: GroupedOutcome, opts: RenderOptions): HTMLElement {
         rowNote(r),
       ),
       el('td', { textContent: String(r.count) }),
-      el('td', { textContent: valuesSummary(r.values) || '—' }),
+      el('td', { textContent: valuesSummary(r.values) || TEXT.triage.noValues }),
     );
     tr.dataset['testid'] = 'triage-row';
     if (r.group) tr.dataset['group'] = r.group;

@@ -6,8 +6,7 @@
  *   server: a pasted error must not travel in a request. Their fields have no name and their buttons
  *   start disabled, so without JS they send nothing (and CSS hides them: search needs JS).
  */
-/** The search page's query, as the header search hands it on: at most this many characters. */
-const MAX_QUERY = 2000;
+import { SEARCH_FORM_CHARS } from '../lib/matcher/limits';
 
 /**
  * The query for the fragment, never throwing: cut by characters (an emoji stays whole), lone
@@ -15,7 +14,7 @@ const MAX_QUERY = 2000;
  * script stays this small.)
  */
 const encodeQuery = (q: string) =>
-  encodeURIComponent(Array.from(q).slice(0, MAX_QUERY).join('').toWellFormed());
+  encodeURIComponent(Array.from(q).slice(0, SEARCH_FORM_CHARS).join('').toWellFormed());
 
 document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;

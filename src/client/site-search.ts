@@ -7,6 +7,7 @@ import { MatchClient } from './match-client';
 import { renderResults } from './render-results';
 import { cut, encodeText } from '../lib/cut';
 import { readMessage } from '../lib/links';
+import { SEARCH_QUERY_CHARS } from '../lib/matcher/limits';
 import * as TEXT from './text';
 
 declare global {
@@ -92,7 +93,7 @@ class SiteSearch extends HTMLElement {
         const q = readMessage(location, ['q']);
         if (!q) return;
         // Pagefind gets a search-sized query; the matcher gets the whole paste.
-        ui.triggerSearch(cut(q, 300));
+        ui.triggerSearch(cut(q, SEARCH_QUERY_CHARS));
         void showMatches(q);
       };
       run();

@@ -8,6 +8,7 @@ import { labelFor } from './labels';
 import { mdEscape } from './markdown';
 import type { Verdict } from './matcher/types';
 import { readableValue } from './values';
+import { supportRequest, ticket as W } from './wording';
 
 export interface TicketNote {
   text: string;
@@ -33,11 +34,7 @@ export interface TicketInput {
   notes?: readonly TicketNote[];
 }
 
-const VERDICT: Record<Verdict, string> = {
-  match: 'Match: the troubleshooter recognised this message.',
-  possible:
-    'Possible match, not confirmed: the message only resembles this error. Check it against the message on the page before following the steps.',
-};
+const VERDICT: Record<Verdict, string> = W.verdicts;
 
 /** The page link without its fragment, pointing at step `n`. */
 const stepUrl = (url: string, n: number) => `${url.replace(/#.*$/, '')}#step-${n}`;
@@ -54,39 +51,39 @@ export function ticketText(t: TicketInput): { text: string; markdown: string } {
   const values = valueEntries(t.values);
   const steps = t.steps ?? [];
   const notes = t.notes ?? [];
-  const noteWhere = (n: TicketNote) => (n.step ? ` (step ${n.step}: ${stepUrl(t.url, n.step)})` : '');
+  const noteWhere = (n: TicketNote) => (n.step ? ` (${W.step(n.step)}: ${stepUrl(t.url, n.step)})` : '');
   const text = [
-    `QuickBooks export error: ${t.title}`,
-    t.verdict ? `Verdict: ${VERDICT[t.verdict]}` : '',
-    t.message ? `Message: ${t.message}` : '',
-    ...(values.length ? ['Values seen:', ...values.map(([k, vs]) => `- ${k}: ${vs.join(', ')}`)] : []),
-    ...notes.map((n) => `For this message${noteWhere(n)}: ${n.text}`),
+    `${W.title}: ${t.title}`,
+    t.verdict ? `${W.verdict}: ${VERDICT[t.verdict]}` : '',
+    t.message ? `${W.message}: ${t.message}` : '',
+    ...(values.length ? [`${W.valuesSeen}:`, ...values.map(([k, vs]) => `- ${k}: ${vs.join(', ')}`)] : []),
+    ...notes.map((n) => `${W.forThisMessage}${noteWhere(n)}: ${n.text}`),
     ...(steps.length
-      ? ['How to fix it:', ...steps.map((s, i) => `${i + 1}. ${s}`)]
+      ? [`${W.howToFix}:`, ...steps.map((s, i) => `${i + 1}. ${s}`)]
       : t.fix
-        ? [`Fix: ${t.fix}`]
+        ? [`${W.fix}: ${t.fix}`]
         : []),
-    `Details: ${t.url}`,
+    `${W.details}: ${t.url}`,
   ]
     .filter(Boolean)
     .join('\n');
 
   const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
   const markdown = [
-    `**QuickBooks export error:** [${mdEscape(t.title)}](${t.url})`,
-    t.verdict ? `\n**Verdict:** ${mdEscape(VERDICT[t.verdict])}` : '',
+    `**${W.title}:** [${mdEscape(t.title)}](${t.url})`,
+    t.verdict ? `\n**${W.verdict}:** ${mdEscape(VERDICT[t.verdict])}` : '',
     t.message ? `\n\`\`\`\n${t.message.replace(/```/g, "'''")}\n\`\`\`` : '',
     values.length
-      ? `\n**Values seen:**\n\n${values.map(([k, vs]) => `- ${k}: ${vs.map(code).join(', ')}`).join('\n')}`
+      ? `\n**${W.valuesSeen}:**\n\n${values.map(([k, vs]) => `- ${k}: ${vs.map(code).join(', ')}`).join('\n')}`
       : '',
     ...notes.map(
       (n) =>
-        `\n**For this message**${n.step ? ` ([step ${n.step}](${stepUrl(t.url, n.step)}))` : ''}: ${mdEscape(n.text)}`,
+        `\n**${W.forThisMessage}**${n.step ? ` ([${W.step(n.step)}](${stepUrl(t.url, n.step)}))` : ''}: ${mdEscape(n.text)}`,
     ),
     steps.length
-      ? `\n**How to fix it:**\n\n${steps.map((s, i) => `${i + 1}. ${mdEscape(s)}`).join('\n')}`
+      ? `\n**${W.howToFix}:**\n\n${steps.map((s, i) => `${i + 1}. ${mdEscape(s)}`).join('\n')}`
       : t.fix
-        ? `\n**Fix:** ${mdEscape(t.fix)}`
+        ? `\n**${W.fix}:** ${mdEscape(t.fix)}`
         : '',
   ]
     .filter(Boolean)
@@ -96,11 +93,5 @@ export function ticketText(t: TicketInput): { text: string; markdown: string } {
 
 /** The text for "Not in the knowledge base?": something to send to support or to request an article. */
 export function notFoundText(message: string, pageUrl: string): string {
-  return [
-    'I got a QuickBooks Online export error that is not in the knowledge base:',
-    '',
-    message,
-    '',
-    `Checked with the troubleshooter at ${pageUrl}. Please help with a fix, or add an article for this error.`,
-  ].join('\n');
+  return [supportRequest.intro, '', message, '', supportRequest.checked(pageUrl)].join('\n');
 }

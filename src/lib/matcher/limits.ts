@@ -35,6 +35,22 @@ export const TITLE_OTHER_WORDS = 3;
 export const POSSIBLE_MAX_LINES = 5;
 
 /*
+ * The island's own display limits (src/client/): how much of a long text a page shows or hands on.
+ */
+
+/** A value in a list of values seen (a result card, an error page's "Your message") is shown cut to this many characters. */
+export const VALUE_CHARS = 300;
+/**
+ * A paste longer than this is kept in memory for matching and the box shows only its start: a
+ * textarea holding a megabyte freezes the tab while the browser lays it out.
+ */
+export const BOX_PREVIEW_CHARS = 2_000;
+/** Full-text search (Pagefind) gets the search page's query cut to this many characters; the matcher reads it all. */
+export const SEARCH_QUERY_CHARS = 300;
+/** The search forms hand the search page a query (in the fragment) of at most this many characters. */
+export const SEARCH_FORM_CHARS = 2000;
+
+/*
  * Screenshots (src/client/ocr.ts, src/client/ocr-prepare.ts): how big an image may be, and how long
  * the reader may stay silent before the person is told it did not work.
  */

@@ -62,7 +62,7 @@ export interface Occurrence {
   values: Record<string, string>;
   /** 1-based line of the paste where it starts. */
   line: number;
-  /** The text that matched (or the line that was searched), at most 500 characters. */
+  /** The text that matched (or the line that was searched), at most OCCURRENCE_CHARS characters (limits.ts). */
   text: string;
 }
 
@@ -75,7 +75,10 @@ export interface MatchResult {
   via: Via;
   /** Values of the first occurrence. */
   values: Record<string, string>;
-  /** Placeholder types by name, for typed display ("date", "json", …). */
+  /**
+   * Placeholder types by name ("date", "json", …). Neither the island nor the CLI reads them: the OCR
+   * bench (bench/ocr.ts) does, to compare `json` values (account lists) parsed rather than as text.
+   */
   types: Record<string, string>;
   /**
    * The page's message, for a `possible` result's preview (cut to MESSAGE_PREVIEW_CHARS; '' when it has
@@ -100,7 +103,7 @@ export interface MatchOutcome {
   fuzzyCapped: boolean;
   /** Some lines need fuzzy search, which this matcher was built without. */
   needsFuzzy: boolean;
-  /** Non-empty lines that matched nothing (deduplicated, at most 200). */
+  /** Non-empty lines that matched nothing (deduplicated, at most MAX_UNMATCHED; limits.ts). */
   unmatched: string[];
   /** Number of non-empty lines looked at. */
   lines: number;

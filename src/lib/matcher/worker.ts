@@ -3,7 +3,7 @@
  * Runs the matcher off the main thread, so a 1 MB paste never freezes the tab.
  * Messages in: { type: 'init', index, fuzzyIndexUrl } (the exact stage's index, fetched by the page
  * while this worker starts) and { type: 'match', id, text }, in either order.
- * Messages out: { type: 'ready', size } | { type: 'result', id, outcome, ms } | { type: 'error', id?, message }.
+ * Messages out: { type: 'ready' } | { type: 'result', id, outcome, ms } | { type: 'error', id?, message }.
  * The outcome carries its near-duplicate groups (groups.ts, from the index).
  * The exact stage loads first; Fuse.js and its index load only when a paste needs fuzzy search.
  * Only the indexes are fetched (the same files, in the same order, whatever was pasted); pasted text

@@ -30,7 +30,7 @@ export const OCR_FIRST_USE = [
 
 /**
  * What the first use downloads, gzip (the core compresses on the wire; the data is gzip already),
- * in MB, as the progress line names it. tests/unit/ocr-assets.test.ts checks it against the files.
+ * in MB, as the progress line names it. tests/unit/ocr.test.ts checks it against the files.
  */
 export const OCR_DOWNLOAD_MB = 4.4;
 

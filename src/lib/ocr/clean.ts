@@ -1,7 +1,7 @@
 /**
  * Cleans text read from a screenshot of what OCR typically gets wrong in an export error, before the
  * matcher sees it. Each rule is small, conservative and named, so the table of cases in
- * tests/unit/ocr-clean.test.ts reads as the rule book:
+ * tests/unit/ocr.test.ts reads as the rule book:
  *
  * - typographic quotes (and the ™ OCR reads for a closing quote) become straight quotes;
  * - `(©)` is `(0)`, and O, o or © inside a number is 0 (`2O26-O1-15`);
