@@ -1,11 +1,11 @@
 /**
- * "Copy for ticket": what a support agent needs, as plain text and as Markdown: the error and how
- * sure the troubleshooter is, the message, every value seen, the tailored notes with the step they
- * belong to, the numbered steps of the fix, and the link to the page. Pure; pasted text goes in as
- * text (Markdown-escaped, or in a code block).
+ * "Copy for ticket": what a support agent needs, in one text that reads well pasted as plain text and
+ * as Markdown: the error and how sure the troubleshooter is, the message, every value seen, the
+ * tailored notes with the step they belong to, the numbered steps of the fix, and the link to the
+ * page. Pure; pasted text goes in as text (in code, or Markdown-escaped).
  */
 import { labelFor } from './labels';
-import { mdEscape } from './markdown';
+import { mdCode, mdEscape, mdFence } from './markdown';
 import type { Verdict } from './matcher/types';
 import { readableValue } from './values';
 
@@ -50,48 +50,34 @@ const valueEntries = (values: TicketInput['values']) =>
     )
     .filter(([, vs]) => vs.length > 0);
 
-export function ticketText(t: TicketInput): { text: string; markdown: string } {
+/**
+ * The ticket: one text that reads the same pasted as plain text and as Markdown. The site's own
+ * words (labels, verdict, steps, links) go in as they are, sections apart; what was pasted goes in
+ * as code (the message in a fenced block, each value in a code span) or escaped (the notes, which
+ * quote values), so no link, image or HTML in a paste comes out live in a ticket tool.
+ */
+export function ticketText(t: TicketInput): string {
   const values = valueEntries(t.values);
   const steps = t.steps ?? [];
   const notes = t.notes ?? [];
   const noteWhere = (n: TicketNote) => (n.step ? ` (step ${n.step}: ${stepUrl(t.url, n.step)})` : '');
-  const text = [
+  return [
     `QuickBooks export error: ${t.title}`,
     t.verdict ? `Verdict: ${VERDICT[t.verdict]}` : '',
-    t.message ? `Message: ${t.message}` : '',
-    ...(values.length ? ['Values seen:', ...values.map(([k, vs]) => `- ${k}: ${vs.join(', ')}`)] : []),
-    ...notes.map((n) => `For this message${noteWhere(n)}: ${n.text}`),
-    ...(steps.length
-      ? ['How to fix it:', ...steps.map((s, i) => `${i + 1}. ${s}`)]
+    t.message ? `Message:\n${mdFence(t.message)}` : '',
+    values.length
+      ? ['Values seen:', ...values.map(([k, vs]) => `- ${k}: ${vs.map(mdCode).join(', ')}`)].join('\n')
+      : '',
+    ...notes.map((n) => `For this message${noteWhere(n)}: ${mdEscape(n.text)}`),
+    steps.length
+      ? ['How to fix it:', ...steps.map((s, i) => `${i + 1}. ${s}`)].join('\n')
       : t.fix
-        ? [`Fix: ${t.fix}`]
-        : []),
+        ? `Fix: ${t.fix}`
+        : '',
     `Details: ${t.url}`,
   ]
     .filter(Boolean)
-    .join('\n');
-
-  const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
-  const markdown = [
-    `**QuickBooks export error:** [${mdEscape(t.title)}](${t.url})`,
-    t.verdict ? `\n**Verdict:** ${mdEscape(VERDICT[t.verdict])}` : '',
-    t.message ? `\n\`\`\`\n${t.message.replace(/```/g, "'''")}\n\`\`\`` : '',
-    values.length
-      ? `\n**Values seen:**\n\n${values.map(([k, vs]) => `- ${k}: ${vs.map(code).join(', ')}`).join('\n')}`
-      : '',
-    ...notes.map(
-      (n) =>
-        `\n**For this message**${n.step ? ` ([step ${n.step}](${stepUrl(t.url, n.step)}))` : ''}: ${mdEscape(n.text)}`,
-    ),
-    steps.length
-      ? `\n**How to fix it:**\n\n${steps.map((s, i) => `${i + 1}. ${mdEscape(s)}`).join('\n')}`
-      : t.fix
-        ? `\n**Fix:** ${mdEscape(t.fix)}`
-        : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
-  return { text, markdown };
+    .join('\n\n');
 }
 
 /** The text for "Not in the knowledge base?": something to send to support or to request an article. */

@@ -69,7 +69,7 @@ test.describe('tailored advice is right', () => {
     await card.getByRole('button', { name: 'Copy for ticket' }).click();
     await expect(card.getByRole('status')).toHaveText('Copied.');
     const ticket = await page.evaluate(() => navigator.clipboard.readText());
-    expect(ticket).toContain('Txn date: 02/27/2026, 01/31/2026');
+    expect(ticket).toContain('Txn date: `02/27/2026`, `01/31/2026`');
     expect(ticket).toContain('Move the closing date to 01/30/2026');
     expect(ticket).not.toContain('02/26/2026');
     await card.getByRole('link', { name: /closing date/ }).click();
