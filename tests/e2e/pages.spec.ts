@@ -109,6 +109,21 @@ test.describe('tailored advice is right', () => {
     await expect(note).not.toContainText('difference');
   });
 
+  test('the deposit note for a deposit over the payments says the difference once, and what to look for', async ({
+    page,
+  }) => {
+    await openWith(
+      page,
+      'deposit-total-mismatch',
+      "Deposit total 1,250.00 doesn't match sum of payments 1,175.50.",
+    );
+    const note = noteAt(page, 1);
+    await expect(note).toContainText('is 74.50 more than the sum of the payments, 1,175.50');
+    await expect(note).toContainText('Look on the deposit in QuickBooks Online for 74.50');
+    await expect(note).not.toContainText('less than');
+    await expect(note).not.toContainText('difference');
+  });
+
   test.describe('at 360 px', () => {
     test.use({ viewport: { width: 360, height: 800 } });
     test('the missing accounts read as a list, and their table fits', async ({ page }) => {
