@@ -1,11 +1,10 @@
 import * as TEXT from './text-page';
 
-/** Copies text (and Markdown as text/markdown where the browser allows) and says so next to the button. */
-export async function copyText(
-  button: HTMLElement,
-  content: { text: string; markdown?: string } | string,
-): Promise<void> {
-  const { text, markdown } = typeof content === 'string' ? { text: content, markdown: undefined } : content;
+/**
+ * Copies one text and says so next to the button. One text, not text/plain plus text/markdown:
+ * Chromium writes no text/markdown, so what is copied must read well both ways (see lib/ticket.ts).
+ */
+export async function copyText(button: HTMLElement, text: string): Promise<void> {
   let status = button.nextElementSibling as HTMLElement | null;
   if (!status?.classList.contains('copy-status')) {
     status = Object.assign(document.createElement('span'), { className: 'copy-status' });
@@ -13,19 +12,7 @@ export async function copyText(
     button.after(' ', status);
   }
   try {
-    if (
-      markdown &&
-      'ClipboardItem' in window &&
-      'supports' in ClipboardItem &&
-      ClipboardItem.supports('text/markdown')
-    ) {
-      await navigator.clipboard.write([
-        new ClipboardItem({
-          'text/plain': new Blob([text], { type: 'text/plain' }),
-          'text/markdown': new Blob([markdown], { type: 'text/markdown' }),
-        }),
-      ]);
-    } else await navigator.clipboard.writeText(text);
+    await navigator.clipboard.writeText(text);
     status.textContent = TEXT.copied;
   } catch {
     status.textContent = TEXT.copyFailed;

@@ -9,7 +9,7 @@
  */
 import { shownItems, type Group, type GroupedOutcome } from '../lib/matcher/groups';
 import type { MatchResult } from '../lib/matcher/types';
-import { clip, encodeText } from '../lib/cut';
+import { cut, encodeText } from '../lib/cut';
 import { MESSAGE_PREVIEW_CHARS, SEARCH_LINK_CHARS } from '../lib/matcher/limits';
 import { errorHref, shortenForLink } from '../lib/links';
 import { oneLine } from '../lib/tailor';
@@ -45,6 +45,14 @@ export const occurrenceValues = (r: MatchResult): Record<string, string>[] =>
 export const resultMessage = (r: MatchResult, fallback: string): string =>
   r.occurrences.length ? shortenForLink([...new Set(r.occurrences.map((o) => o.text))].join('\n')) : fallback;
 
+/**
+ * A page's message as a `possible` card previews it. The match index holds it cut to
+ * MESSAGE_PREVIEW_CHARS with no mark, so one that long was cut and says so with "…", instead of
+ * stopping mid-sentence as if it were whole.
+ */
+const previewText = (message: string) =>
+  message.length < MESSAGE_PREVIEW_CHARS ? message : `${cut(message, MESSAGE_PREVIEW_CHARS - 1)}…`;
+
 function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: boolean): HTMLElement {
   const href = errorHref(opts.base, r.slug, resultMessage(r, linkMessage), r.verdict);
   const badge = el('span', {
@@ -78,12 +86,7 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
   const preview = r.verdict === 'possible' ? r.message : '';
   if (preview)
     li.append(
-      el(
-        'p',
-        { className: 'preview' },
-        TEXT.pageMessage,
-        el('code', { textContent: clip(preview, MESSAGE_PREVIEW_CHARS) }),
-      ),
+      el('p', { className: 'preview' }, TEXT.pageMessage, el('code', { textContent: previewText(preview) })),
     );
   if (opts.tools)
     li.append(el('p', { className: 'card-tools' }, button(TEXT.copyForTicket, 'ticket', { slug: r.slug })));

@@ -1,11 +1,11 @@
 /**
- * "Copy for ticket": what a support agent needs, as plain text and as Markdown: the error and how
- * sure the troubleshooter is, the message, every value seen, the tailored notes with the step they
- * belong to, the numbered steps of the fix, and the link to the page. Pure; pasted text goes in as
- * text (Markdown-escaped, or in a code block).
+ * "Copy for ticket": what a support agent needs, in one text that reads well pasted as plain text and
+ * as Markdown: the error and how sure the troubleshooter is, the message, every value seen, the
+ * tailored notes with the step they belong to, the numbered steps of the fix, and the link to the
+ * page. Pure; pasted text goes in as text (in code, or Markdown-escaped).
  */
 import { labelFor } from './labels';
-import { mdEscape } from './markdown';
+import { mdCode, mdEscape, mdFence } from './markdown';
 import type { Verdict } from './matcher/types';
 import { readableValue } from './values';
 import { supportRequest, ticket as W } from './wording';
@@ -47,48 +47,34 @@ const valueEntries = (values: TicketInput['values']) =>
     )
     .filter(([, vs]) => vs.length > 0);
 
-export function ticketText(t: TicketInput): { text: string; markdown: string } {
+/**
+ * The ticket: one text that reads the same pasted as plain text and as Markdown. The site's own
+ * words (labels, verdict, steps, links) go in as they are, sections apart; what was pasted goes in
+ * as code (the message in a fenced block, each value in a code span) or escaped (the notes, which
+ * quote values), so no link, image or HTML in a paste comes out live in a ticket tool.
+ */
+export function ticketText(t: TicketInput): string {
   const values = valueEntries(t.values);
   const steps = t.steps ?? [];
   const notes = t.notes ?? [];
   const noteWhere = (n: TicketNote) => (n.step ? ` (${W.step(n.step)}: ${stepUrl(t.url, n.step)})` : '');
-  const text = [
+  return [
     `${W.title}: ${t.title}`,
     t.verdict ? `${W.verdict}: ${VERDICT[t.verdict]}` : '',
-    t.message ? `${W.message}: ${t.message}` : '',
-    ...(values.length ? [`${W.valuesSeen}:`, ...values.map(([k, vs]) => `- ${k}: ${vs.join(', ')}`)] : []),
-    ...notes.map((n) => `${W.forThisMessage}${noteWhere(n)}: ${n.text}`),
-    ...(steps.length
-      ? [`${W.howToFix}:`, ...steps.map((s, i) => `${i + 1}. ${s}`)]
+    t.message ? `${W.message}:\n${mdFence(t.message)}` : '',
+    values.length
+      ? [`${W.valuesSeen}:`, ...values.map(([k, vs]) => `- ${k}: ${vs.map(mdCode).join(', ')}`)].join('\n')
+      : '',
+    ...notes.map((n) => `${W.forThisMessage}${noteWhere(n)}: ${mdEscape(n.text)}`),
+    steps.length
+      ? [`${W.howToFix}:`, ...steps.map((s, i) => `${i + 1}. ${s}`)].join('\n')
       : t.fix
-        ? [`${W.fix}: ${t.fix}`]
-        : []),
+        ? `${W.fix}: ${t.fix}`
+        : '',
     `${W.details}: ${t.url}`,
   ]
     .filter(Boolean)
-    .join('\n');
-
-  const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
-  const markdown = [
-    `**${W.title}:** [${mdEscape(t.title)}](${t.url})`,
-    t.verdict ? `\n**${W.verdict}:** ${mdEscape(VERDICT[t.verdict])}` : '',
-    t.message ? `\n\`\`\`\n${t.message.replace(/```/g, "'''")}\n\`\`\`` : '',
-    values.length
-      ? `\n**${W.valuesSeen}:**\n\n${values.map(([k, vs]) => `- ${k}: ${vs.map(code).join(', ')}`).join('\n')}`
-      : '',
-    ...notes.map(
-      (n) =>
-        `\n**${W.forThisMessage}**${n.step ? ` ([${W.step(n.step)}](${stepUrl(t.url, n.step)}))` : ''}: ${mdEscape(n.text)}`,
-    ),
-    steps.length
-      ? `\n**${W.howToFix}:**\n\n${steps.map((s, i) => `${i + 1}. ${mdEscape(s)}`).join('\n')}`
-      : t.fix
-        ? `\n**${W.fix}:** ${mdEscape(t.fix)}`
-        : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
-  return { text, markdown };
+    .join('\n\n');
 }
 
 /** The text for "Not in the knowledge base?": something to send to support or to request an article. */

@@ -3,7 +3,9 @@
  * the support contact and the cross-references. Against the built site in Chromium; every test
  * fails on console output (a CSP violation logs one) and on third-party requests.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { MESSAGE_PREVIEW_CHARS } from '../../src/lib/matcher/limits';
+import { readErrors } from './fixtures';
 import { expect, expectNoAxeViolations, test } from './quality-helpers';
 
 test.describe('code blocks', () => {
@@ -69,7 +71,7 @@ test.describe('tailored advice is right', () => {
     await card.getByRole('button', { name: 'Copy for ticket' }).click();
     await expect(card.getByRole('status')).toHaveText('Copied.');
     const ticket = await page.evaluate(() => navigator.clipboard.readText());
-    expect(ticket).toContain('Txn date: 02/27/2026, 01/31/2026');
+    expect(ticket).toContain('Txn date: `02/27/2026`, `01/31/2026`');
     expect(ticket).toContain('Move the closing date to 01/30/2026');
     expect(ticket).not.toContain('02/26/2026');
     await card.getByRole('link', { name: /closing date/ }).click();
@@ -106,6 +108,21 @@ test.describe('tailored advice is right', () => {
     const note = noteAt(page, 1);
     await expect(note).toContainText('is 137,074.50 less than the sum of the payments, 274,149.00');
     await expect(note).toContainText('Look for payments worth 137,074.50');
+    await expect(note).not.toContainText('difference');
+  });
+
+  test('the deposit note for a deposit over the payments says the difference once, and what to look for', async ({
+    page,
+  }) => {
+    await openWith(
+      page,
+      'deposit-total-mismatch',
+      "Deposit total 1,250.00 doesn't match sum of payments 1,175.50.",
+    );
+    const note = noteAt(page, 1);
+    await expect(note).toContainText('is 74.50 more than the sum of the payments, 1,175.50');
+    await expect(note).toContainText('Look on the deposit in QuickBooks Online for 74.50');
+    await expect(note).not.toContainText('less than');
     await expect(note).not.toContainText('difference');
   });
 
@@ -166,6 +183,20 @@ test.describe('tickets and triage', () => {
     expect(csv).toContain('"match","2","line 1 (JE-10422), line 4 (JE-10440)"');
   });
 
+  /** The card's preview is the page's whole message, or its start ending in "…" when it is longer. */
+  async function expectPreviewOf(card: Locator, slug: string) {
+    const words = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const message = words(readErrors().find((e) => e.slug === slug)?.messages[0] ?? '');
+    expect(message.length).toBeGreaterThan(20);
+    const shown = words((await card.locator('.preview code').textContent()) ?? '');
+    if (message.length <= MESSAGE_PREVIEW_CHARS) expect(shown).toBe(message);
+    else {
+      expect(shown, 'a cut preview says it was cut').toMatch(/…$/);
+      expect(shown.length).toBeLessThanOrEqual(MESSAGE_PREVIEW_CHARS);
+      expect(message.startsWith(shown.slice(0, -1))).toBe(true);
+    }
+  }
+
   test('a possible match shows a preview of its page’s message', async ({ page }) => {
     await page.goto('/');
     await page
@@ -175,13 +206,26 @@ test.describe('tickets and triage', () => {
       );
     const card = page.locator('[data-testid="match-result"][data-verdict="possible"]').first();
     await expect(card.locator('.preview')).toContainText('The page’s message:');
-    const slug = await card.getAttribute('data-slug');
-    const index = (await (await page.request.get('/match-index.json')).json()) as { pages: string[][] };
-    const fuzzy = (await (await page.request.get('/fuzzy-index.json')).json()) as { messages: string[] };
-    const message = fuzzy.messages[index.pages.findIndex(([s]) => s === slug)] ?? '';
-    expect(message.length).toBeGreaterThan(20);
-    await expect(card.locator('.preview code')).toHaveText(message.trim().slice(0, 239));
+    await expectPreviewOf(card, (await card.getAttribute('data-slug')) ?? '');
     await expect(page.locator('[data-testid="match-result"][data-verdict="match"] .preview')).toHaveCount(0);
+  });
+
+  test('a possible match whose page’s message is long previews its start, ending in "…"', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page
+      .getByLabel('Paste an error message')
+      .fill(
+        'journal entry has transactions set up to export at different levels and some are on auto export but others are not',
+      );
+    const card = page.locator('[data-testid="match-result"][data-verdict="possible"]').first();
+    await expect(card).toHaveAttribute('data-slug', 'multi-level-auto-export');
+    expect(
+      readErrors().find((e) => e.slug === 'multi-level-auto-export')?.messages[0]?.length,
+    ).toBeGreaterThan(MESSAGE_PREVIEW_CHARS);
+    await expect(card.locator('.preview code')).toHaveText(/…$/);
+    await expectPreviewOf(card, 'multi-level-auto-export');
   });
 });
 

@@ -13,6 +13,8 @@ const MARKER = 'Zqxj7Leak';
 const MESSAGE = `QBO Class "${MARKER}" was not found for Business Unit "${MARKER} Unit".`;
 /** A paste that matches nothing, so the "nothing found" links and request box appear. */
 const NOTHING = `Widget ${MARKER} frobnication quota exhausted for tenant 42`;
+/** A field a paste can be typed into. */
+const PASTE_FIELDS = 'textarea, input:not([type]), input[type="text"], input[type="search"]';
 const NOT_FOUND_CONSOLE = /Failed to load resource: the server responded with a status of 404/;
 
 interface Seen {
@@ -141,18 +143,49 @@ test.describe('privacy: no request ever carries a paste', () => {
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
 
+    test('no field that can hold a paste has a name, on any built page', async ({ page }) => {
+      test.setTimeout(180_000);
+      let fields = 0;
+      const moved = (file: string) => readFileSync(file, 'utf8').includes('http-equiv="refresh"');
+      const built = builtPages();
+      for (const { file, path } of built) {
+        // An old slug's page moves on at once, and has no field at all.
+        if (moved(file)) {
+          expect(readFileSync(file, 'utf8'), `${path}: a field`).not.toMatch(/<(textarea|input)\b/);
+          continue;
+        }
+        await page.goto(path);
+        for (const field of await page.locator(PASTE_FIELDS).all()) {
+          fields++;
+          const id = (await field.getAttribute('id')) ?? '(no id)';
+          expect(
+            await field.getAttribute('name'),
+            `${path}: #${id} has a name, so a form would send it`,
+          ).toBeNull();
+        }
+      }
+      // The header search is on every other page: the check saw fields, not an empty site.
+      expect(fields).toBeGreaterThanOrEqual(built.filter((p) => !moved(p.file)).length);
+    });
+
     test('no form can send a paste, and each page says what works without JavaScript', async ({
       page,
       context,
     }) => {
       test.setTimeout(180_000);
       const { requests, settle } = recorder(context);
+      // Without JavaScript the forms are hidden by CSS; a browser without CSS (or a reader view)
+      // shows them. Served without the stylesheet, every form is on show and tried as a person would.
+      await context.route(/\.css$/, (route) => route.fulfill({ contentType: 'text/css', body: '' }));
+      let tried = 0;
       for (const path of pages()) {
         await page.goto(path);
         for (const form of await page.locator('form').all()) {
-          // A hidden form can't be used; a visible one is tried as a person would: type, Enter, click.
-          if (!(await form.isVisible())) continue;
-          const field = form.locator('input, textarea').first();
+          await expect(form, `${path}: a form on show`).toBeVisible();
+          // Nothing in it can be submitted: its buttons are disabled until the script enables them.
+          for (const submit of await form.locator('button:not([type="button"]), input[type="submit"]').all())
+            await expect(submit, `${path}: a submit button`).toBeDisabled();
+          const field = form.locator(PASTE_FIELDS).first();
           await field.fill(MESSAGE);
           await field.press('Enter');
           await form
@@ -161,9 +194,13 @@ test.describe('privacy: no request ever carries a paste', () => {
             .click({ force: true, timeout: 2000 })
             .catch(() => undefined);
           await page.waitForLoadState('networkidle');
+          tried++;
           await page.goto(path);
         }
       }
+      await context.unroute(/\.css$/);
+      // The header search on every page, the troubleshooter, the search page's and the 404 page's forms.
+      expect(tried).toBeGreaterThanOrEqual(pages().length + 3);
       await settle();
       expect(leaks(requests), 'requests carrying the paste').toEqual([]);
 

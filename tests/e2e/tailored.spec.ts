@@ -5,10 +5,39 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { marked } from 'marked';
 import { expect, test } from './fixtures';
 
 const open = (page: Page, slug: string, message: string) =>
   page.goto(`/errors/${slug}/#m=${encodeURIComponent(message)}`);
+/** Pasted text that would be a tracking image, live HTML and a script link if Markdown rendered it. */
+const ATTACKS = [
+  '![x](http://evil.test/pixel.png)',
+  '<img src=x onerror=alert(1)>',
+  '[a](javascript:alert(1))',
+];
+
+/** Copied text as a Markdown ticket tool shows it (marked, GFM). */
+const render = (md: string) => marked.parse(md, { gfm: true, async: false });
+/** The text a reader sees of HTML's character references. */
+const decodeText = (html: string) =>
+  html.replace(
+    /&(lt|gt|quot|#39|amp);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!,
+  );
+/** The text of every code span and code block of rendered HTML. */
+const codeTexts = (html: string) =>
+  [...html.matchAll(/<code>([^<]*)<\/code>/g)].map((m) => decodeText(m[1]!));
+/** What a reader of rendered Markdown could load or click beyond the site's own links: images, HTML elements, links. */
+function live(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<(img|script|iframe|svg)\b[^>]*>/gi)) out.push(m[0]);
+  for (const m of html.matchAll(/<a [^>]*href="([^"]*)"/gi))
+    if (!/^http:\/\/localhost:\d+\//.test(m[1]!)) out.push(m[0]);
+  for (const m of html.matchAll(/<[a-z][^>]*\son[a-z]+=/gi)) out.push(m[0]);
+  return out;
+}
+
 const noteAt = (page: Page, step: number) => page.locator(`li#step-${step} [data-testid="tailored-note"]`);
 
 /** Each error that carries values: a realistic message, and what must appear at which step. */
@@ -228,6 +257,38 @@ test.describe('batch triage', () => {
   });
 });
 
+test.describe('triage "Copy as Markdown"', () => {
+  test('pasted links, images and HTML stay text in "Values seen" and "Lines that matched nothing"', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/');
+    await page
+      .getByLabel('Paste an error message')
+      .fill(
+        [
+          ...ATTACKS.map((a) => `QBO Class "${a}" was not found for Business Unit "Plumbing".`),
+          `Deposit total 100.50 doesn't match sum of payments 90.25.`,
+          ...ATTACKS.map((a) => `Widget frobnication ${a} quota exhausted`),
+        ].join('\n'),
+      );
+    await expect(page.getByTestId('triage-row')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    const html = render(md);
+    expect(live(html), 'links, images and HTML that came out live').toEqual([]);
+    expect(html).toContain('<table>');
+    // What a reader sees: every pasted value, and every line that matched nothing, as text.
+    const seen = decodeText(html.replace(/<[^>]+>/g, ''));
+    for (const a of ATTACKS) {
+      expect(seen).toContain(a);
+      expect(seen).toContain(`Widget frobnication ${a} quota exhausted`);
+    }
+  });
+});
+
 test.describe('ticket-ready output', () => {
   test('"Copy for ticket" on a result gives title, verdict, message, values, the numbered steps and the link', async ({
     page,
@@ -242,12 +303,59 @@ test.describe('ticket-ready output', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
     const text = await page.evaluate(() => navigator.clipboard.readText());
     expect(text).toContain('QuickBooks export error: Deposit total');
-    expect(text).toContain("Message: Deposit total 1,250.00 doesn't match sum of payments 1,175.50.");
-    expect(text).toContain('Deposit total: 1,250.00');
+    expect(text).toContain(
+      "Message:\n```\nDeposit total 1,250.00 doesn't match sum of payments 1,175.50.\n```",
+    );
+    expect(text).toContain('Deposit total: `1,250.00`');
     expect(text).toContain('Verdict: Match');
     expect(text).toMatch(/How to fix it:\n1\. Unmatch the deposit .+\n2\. Re-sync/);
     expect(text).toContain('is 74.50 more than');
     expect(text).toMatch(/Details: http:\/\/localhost:\d+\/errors\/deposit-total-mismatch\/$/m);
+  });
+
+  test('"Copy for ticket" gives one text that is safe as Markdown: pasted links, images and HTML stay text', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/');
+    await page
+      .getByLabel('Paste an error message')
+      .fill(
+        [
+          `QBO Class "${ATTACKS[0]}" was not found for Business Unit "${ATTACKS[1]}".`,
+          `QBO Class "${ATTACKS[2]}" was not found for Business Unit "Plumbing".`,
+        ].join('\n'),
+      );
+    await page.getByRole('button', { name: 'Copy for ticket' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
+    const ticket = await page.evaluate(() => navigator.clipboard.readText());
+    const html = render(ticket);
+    expect(live(html), 'links, images and HTML that came out live').toEqual([]);
+    // Every value is still there, as text a reader sees (in code), and the page and steps are linked.
+    const codes = codeTexts(html);
+    for (const attack of [...ATTACKS, 'Plumbing']) expect(codes).toContain(attack);
+    expect(codes.some((c) => c.includes(`QBO Class "${ATTACKS[0]}"`))).toBe(true);
+    expect(html).toMatch(/<ol>\s*<li>/);
+    expect(html).toMatch(/<a href="http:\/\/localhost:\d+\/errors\/class-not-found\/">/);
+  });
+
+  test('"Copy for ticket" on a possible match says the match is not confirmed', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/');
+    await page
+      .getByLabel('Paste an error message')
+      .fill(
+        "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first",
+      );
+    const card = page.locator('[data-testid="match-result"][data-verdict="possible"]').first();
+    await expect(card).toHaveAttribute('data-slug', 'transaction-deposited');
+    await card.getByRole('button', { name: 'Copy for ticket' }).click();
+    await expect(card.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toContain('Verdict: Possible match, not confirmed');
+    expect(text).not.toContain('Verdict: Match');
+    expect(text).toMatch(/Details: http:\/\/localhost:\d+\/errors\/transaction-deposited\/$/m);
   });
 
   test('"Copy for ticket" on an error page links the chosen step', async ({ page, context }) => {

@@ -1,9 +1,11 @@
 /**
  * Pasted text in the triage and ticket Markdown stays text: rendered by a real Markdown renderer
  * (marked, GFM), no image, no HTML and no link of its own comes out, and the words are all there.
+ * The ticket's code spans and fences hold any run of backticks.
  */
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { mdCode, mdFence } from '../../src/lib/markdown';
 import { ticketText } from '../../src/lib/ticket';
 import type { TriageRow } from '../../src/lib/triage';
 import { triageMarkdown } from '../../src/lib/triage-export';
@@ -44,6 +46,12 @@ function live(html: string): string[] {
 }
 
 const render = (md: string) => marked.parse(md, { gfm: true, async: false });
+/** The text a reader sees of rendered HTML's character references. */
+const decode = (html: string) =>
+  html.replace(
+    /&(lt|gt|quot|#39|amp);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!,
+  );
 
 describe.each(ATTACKS)('pasted %s', (attack) => {
   it('stays text in "Values seen"', () => {
@@ -59,16 +67,41 @@ describe.each(ATTACKS)('pasted %s', (attack) => {
     expect(html).toContain('Export failed:');
   });
 
-  it('stays text in a ticket', () => {
-    const { markdown } = ticketText({
+  it('stays text in a ticket, and every pasted value is still there as text', () => {
+    const ticket = ticketText({
       title: 'A QuickBooks class is missing',
       url: 'http://help.test/errors/class-not-found/',
-      message: `QBO Class "${attack}" was not found`,
-      values: { qboClass: attack },
-      fix: 'Map the business unit.',
+      message: `QBO Class "${attack}" was not found\n\`\`\`\n${attack}`,
+      values: { qboClass: attack, businessUnit: `\`${attack}\`` },
+      steps: ['Check the class.'],
       notes: [{ text: `Map the business unit to the class “${attack}”.`, step: 1 }],
-      steps: [`Check the class ${attack}.`],
     });
-    expect(live(render(markdown))).toEqual([]);
+    const html = render(ticket);
+    expect(live(html)).toEqual([]);
+    const codes = [...html.matchAll(/<code>([^<]*)<\/code>/g)].map((m) => decode(m[1]!));
+    expect(codes).toContain(attack);
+    expect(codes).toContain(`\`${attack}\``);
+    expect(codes.some((c) => c.includes(`"${attack}" was not found\n\`\`\`\n${attack}`))).toBe(true);
+  });
+});
+
+describe('code for pasted text', () => {
+  it.each([
+    ['plain', 'plain', '`plain`'],
+    ['a backtick inside', 'a`b', '``a`b``'],
+    ['runs of backticks', 'a``b```c', '````a``b```c````'],
+    ['a backtick at the edge', '`x', '`` `x ``'],
+    ['a line break', 'a\n- b', '`a - b`'],
+  ])('an inline code span: %s', (_, value, span) => {
+    expect(mdCode(value)).toBe(span);
+    expect(decode(/<code>([^<]*)<\/code>/.exec(render(`- ${span}`))![1]!)).toBe(value.replace(/\n/g, ' '));
+  });
+
+  it('a fenced block longer than any run of backticks inside', () => {
+    const text = 'a\n```\n````\n<img src=x onerror=alert(1)>';
+    expect(mdFence(text)).toBe(`\`\`\`\`\`\n${text}\n\`\`\`\`\``);
+    const html = render(mdFence(text));
+    expect(html.match(/<pre>/g)).toHaveLength(1);
+    expect(decode(/<code>([^<]*)<\/code>/.exec(html)![1]!)).toBe(`${text}\n`);
   });
 });

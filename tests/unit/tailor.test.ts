@@ -131,10 +131,12 @@ describe('"Copy for ticket"', () => {
     notes: [{ text: 'Move the closing date to 01/30/2026.', step: 1 }],
   };
 
-  it('plain text: verdict, every value, the note with its step link, the numbered steps, the page', () => {
-    const { text: t } = ticketText({ ...input, verdict: 'match' });
-    expect(t).toContain('Verdict: Match');
-    expect(t).toContain('- Txn date: 02/27/2026, 01/31/2026');
+  it('one text: verdict, every value, the note with its step link, the numbered steps, the page', () => {
+    const t = ticketText({ ...input, verdict: 'match' });
+    expect(t).toMatch(
+      /^QuickBooks export error: Transaction date is before the QuickBooks closing date\n\nVerdict: Match/,
+    );
+    expect(t).toContain('- Txn date: `02/27/2026`, `01/31/2026`\n- Closing date: `02/28/2026`');
     expect(t).toContain(
       'For this message (step 1: http://help.test/errors/txn-date-before-closing-date/#step-1): Move the closing date to 01/30/2026.',
     );
@@ -144,19 +146,18 @@ describe('"Copy for ticket"', () => {
   });
 
   it('a possible match is marked unconfirmed', () => {
-    const { text: t, markdown } = ticketText({ ...input, verdict: 'possible' });
-    expect(t).toMatch(/Verdict: Possible match, not confirmed/);
-    expect(markdown).toMatch(/\*\*Verdict:\*\* Possible match, not confirmed/);
+    expect(ticketText({ ...input, verdict: 'possible' })).toContain('Verdict: Possible match, not confirmed');
   });
 
-  it('Markdown: a linked title, the message in a code block, a numbered list, the step link', () => {
-    const { markdown } = ticketText({ ...input, verdict: 'match' });
-    expect(markdown).toContain(
-      '[Transaction date is before the QuickBooks closing date](http://help.test/errors/txn-date-before-closing-date/)',
-    );
-    expect(markdown).toContain('```\nTxn Date=02/27/2026');
-    expect(markdown).toContain('- Txn date: `02/27/2026`, `01/31/2026`');
-    expect(markdown).toContain('([step 1](http://help.test/errors/txn-date-before-closing-date/#step-1))');
-    expect(markdown).toContain('1. Move the closing date back.\n2. Re-sync the transaction.');
+  it('the message in a fenced block, its fence longer than any run of backticks in it', () => {
+    expect(ticketText(input)).toContain(`Message:\n\`\`\`\n${input.message}\n\`\`\`\n`);
+    const fenced = ticketText({ ...input, message: 'a ``` b\n````\nc' });
+    expect(fenced).toContain('Message:\n`````\na ``` b\n````\nc\n`````\n');
+  });
+
+  it('without steps, the summary', () => {
+    const t = ticketText({ ...input, steps: [], fix: 'Move the closing date.' });
+    expect(t).toContain('\n\nFix: Move the closing date.\n\n');
+    expect(t).not.toContain('How to fix it:');
   });
 });
