@@ -9,8 +9,8 @@
  */
 import { shownItems, type Group, type GroupedOutcome } from '../lib/matcher/groups';
 import type { MatchResult } from '../lib/matcher/types';
-import { cut, encodeText } from '../lib/cut';
-import { MESSAGE_PREVIEW_CHARS, SEARCH_LINK_CHARS } from '../lib/matcher/limits';
+import { encodeText } from '../lib/cut';
+import { SEARCH_LINK_CHARS } from '../lib/matcher/limits';
 import { errorHref, shortenForLink } from '../lib/links';
 import { oneLine } from '../lib/tailor';
 import { rowNote, triageRows, valuesSummary } from '../lib/triage';
@@ -45,14 +45,6 @@ export const occurrenceValues = (r: MatchResult): Record<string, string>[] =>
 export const resultMessage = (r: MatchResult, fallback: string): string =>
   r.occurrences.length ? shortenForLink([...new Set(r.occurrences.map((o) => o.text))].join('\n')) : fallback;
 
-/**
- * A page's message as a `possible` card previews it. The match index holds it cut to
- * MESSAGE_PREVIEW_CHARS with no mark, so one that long was cut and says so with "…", instead of
- * stopping mid-sentence as if it were whole.
- */
-const previewText = (message: string) =>
-  message.length < MESSAGE_PREVIEW_CHARS ? message : `${cut(message, MESSAGE_PREVIEW_CHARS - 1)}…`;
-
 function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: boolean): HTMLElement {
   const href = errorHref(opts.base, r.slug, resultMessage(r, linkMessage), r.verdict);
   const badge = el('span', {
@@ -85,9 +77,7 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
   // A `possible` card previews the page's message (from the match index), so the person can compare.
   const preview = r.verdict === 'possible' ? r.message : '';
   if (preview)
-    li.append(
-      el('p', { className: 'preview' }, TEXT.pageMessage, el('code', { textContent: previewText(preview) })),
-    );
+    li.append(el('p', { className: 'preview' }, TEXT.pageMessage, el('code', { textContent: preview })));
   if (opts.tools)
     li.append(el('p', { className: 'card-tools' }, button(TEXT.copyForTicket, 'ticket', { slug: r.slug })));
   return li;

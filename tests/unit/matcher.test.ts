@@ -4,7 +4,8 @@ import { messageVariants } from '../../src/lib/matcher/variants';
 import { fullMatcher } from '../../src/lib/matcher/full';
 import { syntheticPages } from '../../bench/synthetic';
 import { normalizeInput } from '../../src/lib/matcher/normalize';
-import { MAX_INPUT_CHARS } from '../../src/lib/matcher/limits';
+import { MAX_INPUT_CHARS, MESSAGE_PREVIEW_CHARS } from '../../src/lib/matcher/limits';
+import { buildIndex } from '../../src/lib/matcher/build-index';
 
 const { matcher, entries } = matcherFromContent();
 const top = (text: string) => matcher.match(text).results[0];
@@ -538,5 +539,21 @@ describe('every example keeps its page under realistic variants', () => {
         expect(results.filter((r) => r.slug !== slug && r.verdict === 'match')).toEqual([]);
       },
     );
+  });
+});
+
+describe('the message a possible card previews', () => {
+  const page = (slug: string, message: string) => ({
+    slug,
+    title: slug,
+    patterns: [`Unique wording of ${slug}`],
+    messages: [message],
+  });
+  it('is whole when it fits, and says it was cut when it does not', () => {
+    const fits = 'x'.repeat(MESSAGE_PREVIEW_CHARS);
+    const long = `${'y'.repeat(MESSAGE_PREVIEW_CHARS)} and more`;
+    const { messages } = buildIndex([page('fits', fits), page('long', long)]).fuzzy;
+    expect(messages[0]).toBe(fits);
+    expect(messages[1]).toBe(`${'y'.repeat(MESSAGE_PREVIEW_CHARS - 1)}…`);
   });
 });

@@ -64,8 +64,11 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
     // matcher compiles them again where it reads the index.
     for (const template of src.patterns) patternFacts(template);
     pages.push([src.slug, src.title, ...src.patterns]);
-    // The page's message (its first, cut): `possible` cards preview it.
-    messages.push(cut(src.messages?.[0] ?? '', MESSAGE_PREVIEW_CHARS));
+    // The message a `possible` card previews; one cut short says so (…), so it never reads as whole.
+    const message = src.messages?.[0] ?? '';
+    messages.push(
+      message.length > MESSAGE_PREVIEW_CHARS ? `${cut(message, MESSAGE_PREVIEW_CHARS - 1)}…` : message,
+    );
     for (const code of src.qboCodes ?? []) (codes[String(code)] ??= []).push(p);
     for (const t of src.qboTitles ?? []) (titles[normalizeTemplate(t).toLowerCase()] ??= []).push(p);
     // One record per page. Token search scores each word of the paste on its own, so a page's
