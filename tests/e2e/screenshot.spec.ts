@@ -26,6 +26,7 @@ import {
   stashImages,
   tableRowHtml,
   type Look,
+  type Via,
 } from './screenshot-helpers';
 import { longTasksOver, watchLongTasks } from './fixtures';
 import { DIST, expect, expectNoAxeViolations, test } from './quality-helpers';
@@ -61,7 +62,7 @@ async function expectResult(page: Page, slug: string, values: string[]): Promise
 
 interface Case {
   look: Partial<Look>;
-  via: 'input' | 'paste' | 'drop';
+  via: Via;
   html: string;
   what: string;
   slug: string;
@@ -84,6 +85,14 @@ const CASES: Case[] = [
     what: 'quoted names',
     slug: 'class-not-found',
     values: ['Field Services', 'North Dallas'],
+  },
+  {
+    look: {},
+    via: 'paste in the box',
+    html: panelHtml(DEPOSIT),
+    what: 'amounts',
+    slug: 'deposit-total-mismatch',
+    values: ['1,250.00', '1,175.50'],
   },
   {
     look: { dark: true },
