@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import * as TEXT from '../../src/client/text';
+import { OCR_DOWNLOAD_MB } from '../../src/lib/ocr/assets';
 import {
   animatedGif,
   blankPng,
@@ -170,6 +171,27 @@ test.describe('a screenshot of an error is read and matched', () => {
     await matched(page);
     await expectResult(page, 'txn-date-before-closing-date', ['03/14/2026', '03/31/2026']);
     expect(engineFiles()).toHaveLength(3);
+  });
+
+  test('while the first download runs, the line names its size beside a labelled progress bar', async ({
+    page,
+    context,
+    browser,
+  }) => {
+    const image = await renderShot(browser, panelHtml(CLOSED), LOOK);
+    // Each engine file a second and a half late, as on a slow line, so the line stays up to be seen.
+    await context.route(/\/ocr\//, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto('/');
+    await giveImage(page, image, 'input');
+    // One locator for both at once: the line names the size while its bar has a name.
+    const starting = page.getByRole('status').filter({ hasText: TEXT.screenshot.starting(OCR_DOWNLOAD_MB) });
+    await expect(starting).toContainText(`${OCR_DOWNLOAD_MB} MB`);
+    await expect(starting.getByRole('progressbar', { name: TEXT.screenshot.progressLabel })).toBeVisible();
+    await matched(page);
+    await expectResult(page, 'txn-date-before-closing-date', ['03/14/2026', '03/31/2026']);
   });
 
   test('"Read a screenshot" opens a file chooser, and the reader downloads while the person chooses', async ({
