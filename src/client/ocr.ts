@@ -4,14 +4,16 @@
  * - ocr-prepare.ts decodes and scales the image (no main-thread work on pixels);
  * - tesseract.js's worker runs the LSTM engine (mode 1, default page segmentation) on the
  *   site's own copies of the worker, core and English data (src/lib/ocr/assets.ts): every path is
- *   set, so nothing is fetched from a CDN, and the image never leaves the browser.
+ *   set (src/lib/ocr/engine.ts), so nothing is fetched from a CDN, and the image never leaves the
+ *   browser.
  * A step that goes quiet for too long (a CSP that blocks WebAssembly makes `createWorker` wait
  * forever) ends with a clear message instead of a hang.
  */
 import type { LoggerMessage, Worker as Engine } from 'tesseract.js';
 import Tesseract from 'tesseract.js/dist/tesseract.esm.min.js';
-import { OCR_CACHE_PATH, OCR_DIR, OCR_DOWNLOAD_MB } from '../lib/ocr/assets';
+import { OCR_DIR, OCR_DOWNLOAD_MB } from '../lib/ocr/assets';
 import { cleanOcrText } from '../lib/ocr/clean';
+import { engineSettings } from '../lib/ocr/engine';
 import { readingOrder, tsvLines } from '../lib/ocr/layout';
 import type { PrepareReply } from './ocr-prepare';
 
@@ -125,12 +127,9 @@ function startEngine(base: string): Promise<Engine> {
     if (share !== undefined) report({ stage: 'start', share, mb: OCR_DOWNLOAD_MB });
   };
   listeners.add(onStart);
-  const created = Tesseract.createWorker('eng', 1 /* OEM.LSTM_ONLY */, {
-    workerPath: `${dir}worker.min.js`,
-    corePath: `${dir}core/`,
-    langPath: `${dir}lang`,
-    workerBlobURL: false,
-    cachePath: OCR_CACHE_PATH,
+  const { langs, oem, options } = engineSettings(dir);
+  const created = Tesseract.createWorker(langs, oem, {
+    ...options,
     logger: (m) => {
       for (const hear of listeners) hear(m);
     },
