@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import * as TEXT from '../../src/client/text';
+import { OCR_STEP_TIMEOUT_MS } from '../../src/lib/matcher/limits';
 import { OCR_DOWNLOAD_MB } from '../../src/lib/ocr/assets';
 import {
   animatedGif,
@@ -343,6 +344,22 @@ test.describe('self-hosted, private, under the CSP', () => {
     expect(posted, 'nothing is sent anywhere').toEqual([]);
   });
 
+  test('a reader that never says a word is stopped after the step wait, not the download allowance', async ({
+    page,
+    context,
+    browser,
+  }) => {
+    // The worker script arrives empty: a worker that runs and never answers, like one blocked before
+    // its first message. The old wait gave it the 2-minute download allowance.
+    await context.route(/\/ocr\/worker\.min\.js$/, (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: '// says nothing' }),
+    );
+    await page.goto('/');
+    await giveImage(page, await renderShot(browser, panelHtml(CLOSED), LOOK), 'input');
+    const status = await readingDone(page, OCR_STEP_TIMEOUT_MS + 20_000);
+    await expect(status).toHaveText(TEXT.screenshot.stalled);
+  });
+
   test.describe('a worker policy without wasm-unsafe-eval', () => {
     test.use({ consoleAllow: [/WebAssembly|wasm|Content Security Policy|Aborted/i] });
     test('stops the wait with a clear sentence', async ({ page, context, browser }) => {
@@ -357,7 +374,8 @@ test.describe('self-hosted, private, under the CSP', () => {
       });
       await page.goto('/');
       await giveImage(page, await renderShot(browser, panelHtml(CLOSED), LOOK), 'input');
-      const status = await readingDone(page, 60_000);
+      // The core downloads (a second on localhost), then the step wait ends it: well under a minute.
+      const status = await readingDone(page, OCR_STEP_TIMEOUT_MS + 20_000);
       await expect(status).toHaveText(TEXT.screenshot.stalled);
     });
   });

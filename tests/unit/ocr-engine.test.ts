@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { OCR_DOWNLOAD_TIMEOUT_MS, OCR_STEP_TIMEOUT_MS } from '../../src/lib/matcher/limits';
 import { OCR_CACHE_PATH } from '../../src/lib/ocr/assets';
-import { engineSettings } from '../../src/lib/ocr/engine';
+import { engineSettings, startWaitMs, type StartNews } from '../../src/lib/ocr/engine';
 
 describe('engineSettings: the engine runs as issue 13 says, on the site’s own files', () => {
   const dir = 'https://help.example.com/qbo/ocr/';
@@ -29,5 +30,37 @@ describe('engineSettings: the engine runs as issue 13 says, on the site’s own 
         cachePath: OCR_CACHE_PATH,
       },
     });
+  });
+});
+
+describe('startWaitMs: a blocked worker fails fast, a slow download does not', () => {
+  const t = { downloadMs: OCR_DOWNLOAD_TIMEOUT_MS, stepMs: OCR_STEP_TIMEOUT_MS };
+  it.each<[what: string, news: StartNews | undefined, wait: number]>([
+    ['before the worker says anything', undefined, OCR_STEP_TIMEOUT_MS],
+    ['the core is downloading', { status: 'loading tesseract core', progress: 0 }, OCR_DOWNLOAD_TIMEOUT_MS],
+    [
+      'the core is in (a CSP may now block it)',
+      { status: 'loading tesseract core', progress: 1 },
+      OCR_STEP_TIMEOUT_MS,
+    ],
+    ['the core starts', { status: 'initializing tesseract', progress: 0 }, OCR_STEP_TIMEOUT_MS],
+    [
+      'the language data is downloading',
+      { status: 'loading language traineddata', progress: 0 },
+      OCR_DOWNLOAD_TIMEOUT_MS,
+    ],
+    [
+      'the language data is in',
+      { status: 'loading language traineddata', progress: 0.5 },
+      OCR_STEP_TIMEOUT_MS,
+    ],
+    ['the engine starts', { status: 'initializing api', progress: 0 }, OCR_STEP_TIMEOUT_MS],
+  ])('%s', (_what, news, wait) => {
+    expect(startWaitMs(news, t)).toBe(wait);
+  });
+
+  it('the first wait is seconds, not the download allowance', () => {
+    expect(OCR_STEP_TIMEOUT_MS).toBeLessThanOrEqual(15_000);
+    expect(startWaitMs(undefined, t)).toBeLessThan(t.downloadMs);
   });
 });
