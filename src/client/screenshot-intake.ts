@@ -56,12 +56,16 @@ export function wireScreenshots(
 
   const show = (state: 'busy' | 'read' | 'error', message: string, share?: number) => {
     const children: (Node | string)[] = [message];
-    if (share !== undefined) {
-      // Labelled before it goes in: the bar is new each time, so a label on the old one is lost.
-      const bar = Object.assign(document.createElement('progress'), { max: 1, value: share });
-      bar.setAttribute('aria-label', TEXT.screenshot.progressLabel);
-      children.push(' ', bar);
-    }
+    // Labelled as it is made (ariaLabel sets aria-label): the bar is new each time.
+    if (share !== undefined)
+      children.push(
+        ' ',
+        Object.assign(document.createElement('progress'), {
+          max: 1,
+          value: share,
+          ariaLabel: TEXT.screenshot.progressLabel,
+        }),
+      );
     status.replaceChildren(...children);
     status.dataset['state'] = state;
     status.hidden = false;
