@@ -4,14 +4,16 @@
  * - ocr-prepare.ts decodes and scales the image (no main-thread work on pixels);
  * - tesseract.js's worker runs the LSTM engine (mode 1, default page segmentation) on the
  *   site's own copies of the worker, core and English data (src/lib/ocr/assets.ts): every path is
- *   set, so nothing is fetched from a CDN, and the image never leaves the browser.
+ *   set (src/lib/ocr/engine.ts), so nothing is fetched from a CDN, and the image never leaves the
+ *   browser.
  * A step that goes quiet for too long (a CSP that blocks WebAssembly makes `createWorker` wait
- * forever) ends with a clear message instead of a hang.
+ * forever) ends with a clear message instead of a hang: only a download gets minutes.
  */
 import type { LoggerMessage, Worker as Engine } from 'tesseract.js';
 import Tesseract from 'tesseract.js/dist/tesseract.esm.min.js';
-import { OCR_CACHE_PATH, OCR_DIR, OCR_DOWNLOAD_MB } from '../lib/ocr/assets';
+import { OCR_DIR, OCR_DOWNLOAD_MB } from '../lib/ocr/assets';
 import { cleanOcrText } from '../lib/ocr/clean';
+import { engineSettings, startWaitMs, type OcrTimeouts } from '../lib/ocr/engine';
 import { readingOrder, tsvLines } from '../lib/ocr/layout';
 import { OCR_DOWNLOAD_TIMEOUT_MS, OCR_STEP_TIMEOUT_MS } from '../lib/matcher/limits';
 import type { PrepareReply } from './ocr-prepare';
@@ -36,14 +38,11 @@ export interface OcrResult {
 }
 
 /**
- * How long a download, and any other step, may go without news (OCR_DOWNLOAD_TIMEOUT_MS and
- * OCR_STEP_TIMEOUT_MS of lib/matcher/limits.ts, passed in by the island: importing them here would
- * make this chunk depend on the island's shared chunk).
+ * The waits come from the island (OCR_DOWNLOAD_TIMEOUT_MS and OCR_STEP_TIMEOUT_MS of
+ * lib/matcher/limits.ts): importing them here would make this chunk depend on the island's shared
+ * chunk.
  */
-export interface OcrTimeouts {
-  downloadMs: number;
-  stepMs: number;
-}
+export type { OcrTimeouts };
 
 /** Why a reading failed; the island words it (TEXT.screenshot). This module has no text of its own. */
 export type OcrFailure = 'not-image' | 'unreadable' | 'too-large' | 'no-text' | 'stalled' | 'failed';
@@ -110,28 +109,21 @@ function startShare({ status, progress }: LoggerMessage): number | undefined {
   return undefined;
 }
 
-/** A download may take minutes on a slow line; any other step should answer within seconds. */
-const downloading = ({ status, progress }: LoggerMessage) =>
-  (status === 'loading tesseract core' && progress < 1) ||
-  (status === 'loading language traineddata' && progress < 0.5);
-
 function startEngine(base: string): Promise<Engine> {
   if (engine) return engine;
   const dir = new URL(`${base}${OCR_DIR}`, location.href).href;
   const dog = new Watchdog();
-  dog.arm(timeouts.downloadMs);
+  // The worker's first news comes within the step time, or it is not starting (lib/ocr/engine.ts).
+  dog.arm(startWaitMs(undefined, timeouts));
   const onStart = (m: LoggerMessage) => {
-    dog.arm(downloading(m) ? timeouts.downloadMs : timeouts.stepMs);
+    dog.arm(startWaitMs(m, timeouts));
     const share = startShare(m);
     if (share !== undefined) report({ stage: 'start', share, mb: OCR_DOWNLOAD_MB });
   };
   listeners.add(onStart);
-  const created = Tesseract.createWorker('eng', 1 /* OEM.LSTM_ONLY */, {
-    workerPath: `${dir}worker.min.js`,
-    corePath: `${dir}core/`,
-    langPath: `${dir}lang`,
-    workerBlobURL: false,
-    cachePath: OCR_CACHE_PATH,
+  const { langs, oem, options } = engineSettings(dir);
+  const created = Tesseract.createWorker(langs, oem, {
+    ...options,
     logger: (m) => {
       for (const hear of listeners) hear(m);
     },

@@ -56,9 +56,16 @@ export function wireScreenshots(
 
   const show = (state: 'busy' | 'read' | 'error', message: string, share?: number) => {
     const children: (Node | string)[] = [message];
+    // Labelled as it is made (ariaLabel sets aria-label): the bar is new each time.
     if (share !== undefined)
-      children.push(' ', Object.assign(document.createElement('progress'), { max: 1, value: share }));
-    status.querySelector('progress')?.setAttribute('aria-label', TEXT.screenshot.progressLabel);
+      children.push(
+        ' ',
+        Object.assign(document.createElement('progress'), {
+          max: 1,
+          value: share,
+          ariaLabel: TEXT.screenshot.progressLabel,
+        }),
+      );
     status.replaceChildren(...children);
     status.dataset['state'] = state;
     status.hidden = false;

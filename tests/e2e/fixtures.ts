@@ -1,6 +1,7 @@
 /**
- * Shared Playwright fixtures: a `test` whose every page must keep the browser console empty, and
- * the built catalogue (dist/errors.json) read from disk to drive per-page tests.
+ * Shared Playwright fixtures: a `test` whose every page must keep the browser console empty and
+ * cause no Content-Security-Policy violation, and the built catalogue (dist/errors.json) read from
+ * disk to drive per-page tests.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -48,11 +49,70 @@ export const pathOf = (url: string) => new URL(url).pathname;
 export interface ConsoleOptions {
   /** Console messages a test expects (e.g. the 404 of a missing page); everything else fails the test. */
   consoleAllow: RegExp[];
+  /** CSP violations a test expects (as `cspViolations` words them); everything else fails the test. */
+  cspAllow: RegExp[];
+}
+
+/** One `securitypolicyviolation` event of a document: its id (unique across documents) and its words. */
+type Violation = [id: string, text: string];
+
+/**
+ * Runs in every document of the page before its own scripts: records each CSP violation on window
+ * (`__cspViolations`, readable while the document lives) and hands it to the test at once
+ * (`__cspViolation`, a binding, so a document navigated away from still counts). Chromium does not
+ * always put a violation in the console, and a test may let console lines through.
+ */
+function recordCspViolations(): void {
+  const w = window as unknown as {
+    __cspViolations: Violation[];
+    __cspViolation?: (v: Violation) => Promise<void>;
+  };
+  w.__cspViolations = [];
+  document.addEventListener(
+    'securitypolicyviolation',
+    (e) => {
+      const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : '';
+      const text = `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${where} (${e.disposition}) on ${location.pathname}`;
+      const v: Violation = [`${performance.timeOrigin}:${w.__cspViolations.length}`, text];
+      w.__cspViolations.push(v);
+      // A document on its way out may not deliver it: the end check reads the open one again.
+      void w.__cspViolation?.(v).catch(() => undefined);
+    },
+    true,
+  );
 }
 
 // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- Playwright types a fixture that gives nothing as void
-export const test = base.extend<ConsoleOptions & { consoleIsEmpty: void }>({
+export const test = base.extend<ConsoleOptions & { consoleIsEmpty: void; cspViolations: string[] }>({
   consoleAllow: [[], { option: true }],
+  cspAllow: [[], { option: true }],
+  /**
+   * The page's CSP violations so far (a test may read it); any not in `cspAllow` fails the test.
+   * A worker's violations fire in the worker, not here: the console check sees those.
+   */
+  cspViolations: [
+    async ({ page, cspAllow }, use) => {
+      const seen = new Map<string, string>();
+      const list: string[] = [];
+      const add = ([id, text]: Violation) => {
+        if (seen.has(id)) return;
+        seen.set(id, text);
+        list.push(text);
+      };
+      await page.exposeBinding('__cspViolation', (_source, v: Violation) => add(v));
+      await page.addInitScript(recordCspViolations);
+      await use(list);
+      // The open document's own record too, in case a binding call was still on its way.
+      if (!page.isClosed())
+        for (const v of await page
+          .evaluate(() => (window as unknown as { __cspViolations?: Violation[] }).__cspViolations ?? [])
+          .catch(() => []))
+          add(v);
+      const unexpected = list.filter((text) => !cspAllow.some((re) => re.test(text)));
+      expect(unexpected, 'no Content-Security-Policy violation').toEqual([]);
+    },
+    { auto: true },
+  ],
   consoleIsEmpty: [
     async ({ page, consoleAllow }, use) => {
       const problems: string[] = [];

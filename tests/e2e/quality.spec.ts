@@ -328,6 +328,24 @@ test.describe('Content-Security-Policy and third parties', () => {
     }
   });
 
+  test.describe('a CSP violation is caught even when the console lets it through', () => {
+    // Here the console may say anything and this one violation is allowed, so the test can look at
+    // what fixtures.ts recorded; in any other test it fails the test.
+    test.use({ consoleAllow: [/./], cspAllow: [/^script-src-elem blocked inline/] });
+    test('an inline script the policy blocks is recorded', async ({ page, cspViolations }) => {
+      await page.goto('/');
+      await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'document.body.dataset.ran = "yes"';
+        document.body.append(script);
+      });
+      await expect
+        .poll(() => cspViolations)
+        .toEqual([expect.stringMatching(/^script-src-elem blocked inline/)]);
+      await expect(page.locator('body')).not.toHaveAttribute('data-ran');
+    });
+  });
+
   test('the site works under the _headers policy: troubleshooter, message panel, search', async ({
     page,
     context,

@@ -147,20 +147,19 @@ export function corruptPng(png: Buffer): ImageFile {
   return { name: 'corrupt.png', mimeType: 'image/png', buffer };
 }
 
-/** Gives the page an image the three ways a person can. */
-export async function giveImage(
-  page: Page,
-  image: ImageFile,
-  via: 'input' | 'paste' | 'drop',
-): Promise<void> {
+/** How a person gives an image: the file input, a paste (outside the box, or in it), a drop. */
+export type Via = 'input' | 'paste' | 'paste in the box' | 'drop';
+
+/** Gives the page an image the ways a person can. */
+export async function giveImage(page: Page, image: ImageFile, via: Via): Promise<void> {
   if (via === 'input') {
     await page.locator('[data-screenshot] input[type="file"]').setInputFiles(image);
     return;
   }
   const b64 = image.buffer.toString('base64');
-  if (via === 'paste') {
-    // The real clipboard (which holds PNG only): the image is written to it, then Ctrl+V on the
-    // page, outside the box.
+  if (via === 'paste' || via === 'paste in the box') {
+    // The real clipboard (which holds PNG only): the image is written to it, then Ctrl+V with the
+    // heading focused (outside the box) or with the box focused.
     if (image.mimeType !== 'image/png') throw new Error('the clipboard takes PNG images only');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.evaluate(
@@ -170,7 +169,8 @@ export async function giveImage(
       },
       [b64, image.mimeType] as const,
     );
-    await page.getByRole('heading', { level: 1 }).click();
+    if (via === 'paste') await page.getByRole('heading', { level: 1 }).click();
+    else await page.getByLabel('Paste an error message').focus();
     await page.keyboard.press('Control+V');
     return;
   }

@@ -11,6 +11,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import * as TEXT from '../../src/client/text';
+import { OCR_STEP_TIMEOUT_MS } from '../../src/lib/matcher/limits';
+import { OCR_DOWNLOAD_MB } from '../../src/lib/ocr/assets';
 import {
   animatedGif,
   blankPng,
@@ -26,6 +28,7 @@ import {
   stashImages,
   tableRowHtml,
   type Look,
+  type Via,
 } from './screenshot-helpers';
 import { longTasksOver, watchLongTasks } from './fixtures';
 import { DIST, expect, expectNoAxeViolations, test } from './quality-helpers';
@@ -61,7 +64,7 @@ async function expectResult(page: Page, slug: string, values: string[]): Promise
 
 interface Case {
   look: Partial<Look>;
-  via: 'input' | 'paste' | 'drop';
+  via: Via;
   html: string;
   what: string;
   slug: string;
@@ -84,6 +87,14 @@ const CASES: Case[] = [
     what: 'quoted names',
     slug: 'class-not-found',
     values: ['Field Services', 'North Dallas'],
+  },
+  {
+    look: {},
+    via: 'paste in the box',
+    html: panelHtml(DEPOSIT),
+    what: 'amounts',
+    slug: 'deposit-total-mismatch',
+    values: ['1,250.00', '1,175.50'],
   },
   {
     look: { dark: true },
@@ -161,6 +172,27 @@ test.describe('a screenshot of an error is read and matched', () => {
     await matched(page);
     await expectResult(page, 'txn-date-before-closing-date', ['03/14/2026', '03/31/2026']);
     expect(engineFiles()).toHaveLength(3);
+  });
+
+  test('while the first download runs, the line names its size beside a labelled progress bar', async ({
+    page,
+    context,
+    browser,
+  }) => {
+    const image = await renderShot(browser, panelHtml(CLOSED), LOOK);
+    // Each engine file a second and a half late, as on a slow line, so the line stays up to be seen.
+    await context.route(/\/ocr\//, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto('/');
+    await giveImage(page, image, 'input');
+    // One locator for both at once: the line names the size while its bar has a name.
+    const starting = page.getByRole('status').filter({ hasText: TEXT.screenshot.starting(OCR_DOWNLOAD_MB) });
+    await expect(starting).toContainText(`${OCR_DOWNLOAD_MB} MB`);
+    await expect(starting.getByRole('progressbar', { name: TEXT.screenshot.progressLabel })).toBeVisible();
+    await matched(page);
+    await expectResult(page, 'txn-date-before-closing-date', ['03/14/2026', '03/31/2026']);
   });
 
   test('"Read a screenshot" opens a file chooser, and the reader downloads while the person chooses', async ({
@@ -312,6 +344,22 @@ test.describe('self-hosted, private, under the CSP', () => {
     expect(posted, 'nothing is sent anywhere').toEqual([]);
   });
 
+  test('a reader that never says a word is stopped after the step wait, not the download allowance', async ({
+    page,
+    context,
+    browser,
+  }) => {
+    // The worker script arrives empty: a worker that runs and never answers, like one blocked before
+    // its first message. The old wait gave it the 2-minute download allowance.
+    await context.route(/\/ocr\/worker\.min\.js$/, (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: '// says nothing' }),
+    );
+    await page.goto('/');
+    await giveImage(page, await renderShot(browser, panelHtml(CLOSED), LOOK), 'input');
+    const status = await readingDone(page, OCR_STEP_TIMEOUT_MS + 20_000);
+    await expect(status).toHaveText(TEXT.screenshot.stalled);
+  });
+
   test.describe('a worker policy without wasm-unsafe-eval', () => {
     test.use({ consoleAllow: [/WebAssembly|wasm|Content Security Policy|Aborted/i] });
     test('stops the wait with a clear sentence', async ({ page, context, browser }) => {
@@ -326,7 +374,8 @@ test.describe('self-hosted, private, under the CSP', () => {
       });
       await page.goto('/');
       await giveImage(page, await renderShot(browser, panelHtml(CLOSED), LOOK), 'input');
-      const status = await readingDone(page, 60_000);
+      // The core downloads (a second on localhost), then the step wait ends it: well under a minute.
+      const status = await readingDone(page, OCR_STEP_TIMEOUT_MS + 20_000);
       await expect(status).toHaveText(TEXT.screenshot.stalled);
     });
   });
