@@ -193,7 +193,7 @@ class ErrorMatcher extends HTMLElement {
         });
         const a = Object.assign(document.createElement('a'), {
           href: URL.createObjectURL(blob),
-          download: TEXT.triage.csvFile,
+          download: 'qbo-export-errors-triage.csv',
         });
         document.body.append(a);
         a.click();

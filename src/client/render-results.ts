@@ -205,7 +205,7 @@ function triage(outcome: GroupedOutcome, opts: RenderOptions): HTMLElement {
         rowNote(r),
       ),
       el('td', { textContent: String(r.count) }),
-      el('td', { textContent: valuesSummary(r.values) || TEXT.triage.noValues }),
+      el('td', { textContent: valuesSummary(r.values) || '—' }),
     );
     tr.dataset['testid'] = 'triage-row';
     if (r.group) tr.dataset['group'] = r.group;

@@ -2,13 +2,10 @@
  * Every sentence the browser code shows or copies, in one place, imported as `* as TEXT` so that a
  * page bundles only the sentences it uses (as Fuse.js keeps its messages in
  * core/errorMessages.ts). Messages that take values are functions. Limits come from the matcher's
- * own constants, so a changed limit changes the sentence too. The sentences of the modules the island
- * shares with the build and the CLI (tickets, triage and its exports, tailored notes) are in
- * src/lib/wording.ts; what the island shows of them itself is imported from there.
+ * own constants, so a changed limit changes the sentence too.
  */
 import { MAX_FUZZY_LINES, MAX_IMAGE_PIXELS, MAX_INPUT_CHARS, MAX_UNMATCHED } from '../lib/matcher/limits';
 import { groupDigits } from '../lib/digits';
-import { noValue, or } from '../lib/wording';
 
 /** "1 error", "2 errors". */
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
@@ -45,11 +42,7 @@ export const triage = {
   label: 'Triage',
   caption: (errors: number, lines: number) => `Triage: ${plural(errors, 'distinct error')} in ${lines} lines`,
   columns: ['Error', 'Count', 'Values seen'],
-  or,
-  /** A row with no values seen. */
-  noValues: noValue,
-  /** The downloaded CSV's file name. */
-  csvFile: 'qbo-export-errors-triage.csv',
+  or: ' or ',
   unmatched: (n: number) =>
     `${n}${n >= MAX_UNMATCHED ? '+' : ''} ${n === 1 ? 'line' : 'lines'} matched nothing`,
 } as const;

@@ -2,8 +2,7 @@
  * Tailored fixes: what the values in a person's message mean for the fix. Driven by placeholder
  * names, not page slugs, so any page whose pattern names a value (txnDate, closingDate, accounts…)
  * gets the same advice. Each note is anchored on a placeholder name; the page's `valueSteps`
- * frontmatter says at which fix step that note belongs. Returns plain text only; the sentences are
- * in wording.ts.
+ * frontmatter says at which fix step that note belongs. Returns plain text only.
  */
 import {
   amountAdvice,
@@ -15,7 +14,6 @@ import {
   type AccountRow,
   type ClosingDateAdvice,
 } from './values';
-import { tailored as W } from './wording';
 
 export interface TailoredNote {
   /** The placeholder the note is about; `valueSteps` maps it to a fix step. */
@@ -24,6 +22,8 @@ export interface TailoredNote {
   /** A checklist table (accounts not found). */
   rows?: AccountRow[];
 }
+
+const q = (s: string) => `“${s}”`;
 
 /**
  * The notes for a message's values. `all` holds the values of every occurrence of the error in
@@ -45,20 +45,20 @@ export function tailor(
     const n = rows.length;
     notes.push({
       anchor: 'accounts',
-      text: W.accounts(n, complete),
+      text: `${n} account${n === 1 ? '' : 's'} to create in QuickBooks Online, or to rename so the names match exactly${complete ? '' : ` (the list in your message was cut off or broken: ${n === 0 ? 'no account could be read' : `only the first ${n} could be read`})`}.`,
       rows,
     });
   }
   if (v['sourceAccount'] && v['targetAccount']) {
     notes.push({
       anchor: 'sourceAccount',
-      text: W.accountTypes(v['sourceAccount'], v['sourceType'], v['targetAccount'], v['targetType']),
+      text: `The source account ${q(v['sourceAccount'])} is typed ${v['sourceType'] ?? '?'}, but the target account ${q(v['targetAccount'])} in QuickBooks Online is typed ${v['targetType'] ?? '?'}. Make the two types match.`,
     });
   }
   if (v['businessUnit'] && v['qboClass']) {
     notes.push({
       anchor: 'businessUnit',
-      text: W.businessUnitClass(v['businessUnit'], v['qboClass']),
+      text: `Map the business unit ${q(v['businessUnit'])} to the QuickBooks Online class ${q(v['qboClass'])}, and make sure that class exists in QuickBooks Online.`,
     });
   }
   if (v['entryBusinessUnits'] && v['peerBusinessUnits']) {
@@ -66,41 +66,44 @@ export function tailor(
     const extra = parseIdList(v['entryBusinessUnits']).filter((id) => !peer.has(id));
     notes.push({
       anchor: 'entryBusinessUnits',
-      text: W.businessUnits(extra, v['syncPeer'], [...peer]),
+      text: `The journal entry holds business unit${extra.length === 1 ? '' : 's'} ${extra.join(', ') || '(none listed)'} that sync peer ${v['syncPeer'] ?? ''} is not set up for (it is set up for ${[...peer].join(', ') || 'none'}).`.replace(
+        '  ',
+        ' ',
+      ),
     });
   }
   if (v['docNumber']) {
     notes.push({
       anchor: 'docNumber',
-      text: W.docNumber(v['txnType'], v['docNumber'], v['txnId']),
+      text: `In QuickBooks Online, find ${v['txnType'] ?? 'the transaction'} number ${v['docNumber']}${v['txnId'] ? ` (TxnId ${v['txnId']})` : ''} and delete it, then re-sync.`,
     });
   }
   if (v['depositTotal'] && v['paymentsTotal']) {
     const a = amountAdvice(v['depositTotal'], v['paymentsTotal']);
     if (a) {
-      const deposit = formatMoney(a.depositTotal);
-      const payments = formatMoney(a.paymentsTotal);
-      const diff = formatMoney(Math.abs(a.difference));
+      const [deposit, payments, diff] = [a.depositTotal, a.paymentsTotal, Math.abs(a.difference)].map(
+        formatMoney,
+      );
       notes.push({
         anchor: 'depositTotal',
         text:
           a.difference === 0
-            ? W.depositAgrees(deposit)
+            ? `The deposit total and the sum of the payments are both ${deposit}: the amounts agree, so look at what the deposit was matched to in QuickBooks Online.`
             : a.difference > 0
-              ? W.depositMore(deposit, diff, payments)
-              : W.depositLess(deposit, diff, payments),
+              ? `The deposit total ${deposit} is ${diff} more than the sum of the payments, ${payments}. Look on the deposit in QuickBooks Online for ${diff} that is not one of these payments: another payment, a fee or a transfer.`
+              : `The deposit total ${deposit} is ${diff} less than the sum of the payments, ${payments}. Look for payments worth ${diff} (one payment, or several adding up to it) that are not on the deposit in QuickBooks Online.`,
       });
     }
   }
   if (v['invoiceId'])
     notes.push({
       anchor: 'invoiceId',
-      text: W.invoice(v['invoiceId']),
+      text: `Invoice ID ${v['invoiceId']} has not synchronized to the GL yet.`,
     });
   if (v['journalKey'])
     notes.push({
       anchor: 'journalKey',
-      text: W.journalKey(v['journalKey']),
+      text: `The journal entry QuickBooks Online could not find has the key ${v['journalKey']}.`,
     });
   if (v['account']) {
     const account = v['account'];
@@ -109,14 +112,14 @@ export function tailor(
       anchor: 'account',
       text:
         parts.length > 1 && parts.every(Boolean)
-          ? W.accountParentSub(account, parts.slice(0, -1).join(':'), parts.at(-1)!)
-          : W.accountLookFor(account),
+          ? `${q(account)} is already in Parent:Sub form. In QuickBooks Online, check that ${q(parts.slice(0, -1).join(':'))} exists with the sub-account ${q(parts.at(-1)!)} under it, spelled exactly as here, and that both are active.`
+          : `Look for ${q(account)} in QuickBooks Online. If it is a sub-account there, name it in ServiceTitan as “Parent Account:${account}”, with its parent’s real name.`,
     });
   }
   if (v['entity'] && v['action']) {
     notes.push({
       anchor: 'entity',
-      text: W.permission(v['action'], v['entity']),
+      text: `Your QuickBooks user is missing the permission to ${v['action']} ${v['entity']}.`,
     });
   }
   return notes;
@@ -129,6 +132,10 @@ export function oneLine(
 ): string | undefined {
   return tailor(values, all)[0]?.text;
 }
+
+const dayCount = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+const listed = (items: string[]) =>
+  items.length < 3 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 
 /**
  * Closing date: every occurrence's transaction date counts, and the earliest decides (moving the
@@ -152,27 +159,23 @@ function closingDateNote(all: readonly Readonly<Record<string, string>>[]): Tail
   const closingText = advice[0]!.closingDate;
   const misfits = advice.length - fitting.length;
   if (!fitting.length) {
+    const dates = listed(advice.map((a) => a.txnDate));
     return {
       anchor,
-      text: W.closingMisfit(
-        advice.map((a) => a.txnDate),
-        closingText,
-      ),
+      text: `The transaction date${advice.length === 1 ? '' : 's'} ${dates} ${advice.length === 1 ? 'is' : 'are'} not before the closing date ${closingText}, so the dates in this message do not fit this error. Check that the message was copied whole, and look at the closing date in QuickBooks Online.`,
     };
   }
   const earliest = fitting[0]!;
+  const dates = fitting.map((a) => a.txnDate);
   const lead =
     fitting.length === 1
-      ? W.closingOne(earliest.txnDate, earliest.daysBefore, closingText)
-      : W.closingMany(
-          fitting.map((a) => a.txnDate),
-          earliest.txnDate,
-          earliest.daysBefore,
-          closingText,
-        );
-  const rest = misfits ? W.closingSomeMisfit(misfits) : '';
+      ? `The transaction is dated ${earliest.txnDate}, ${dayCount(earliest.daysBefore)} before the closing date ${closingText}.`
+      : `The transactions are dated ${listed(dates)}; the earliest, ${earliest.txnDate}, is ${dayCount(earliest.daysBefore)} before the closing date ${closingText}.`;
+  const rest = misfits
+    ? ` (${misfits === 1 ? 'One more date is' : `${misfits} more dates are`} not before the closing date: ${misfits === 1 ? 'it does' : 'they do'} not fit this error.)`
+    : '';
   return {
     anchor,
-    text: `${lead}${rest}${W.closingMove(earliest.moveTo, fitting.length !== 1, closingText)}`,
+    text: `${lead}${rest} Move the closing date to ${earliest.moveTo} (the day before the ${fitting.length === 1 ? 'transaction' : 'earliest transaction'}), re-sync, then set it back to ${closingText}.`,
   };
 }

@@ -8,7 +8,6 @@ import { labelFor } from './labels';
 import { mdCode, mdEscape, mdFence } from './markdown';
 import type { Verdict } from './matcher/types';
 import { readableValue } from './values';
-import { supportRequest, ticket as W } from './wording';
 
 export interface TicketNote {
   text: string;
@@ -34,7 +33,11 @@ export interface TicketInput {
   notes?: readonly TicketNote[];
 }
 
-const VERDICT: Record<Verdict, string> = W.verdicts;
+const VERDICT: Record<Verdict, string> = {
+  match: 'Match: the troubleshooter recognised this message.',
+  possible:
+    'Possible match, not confirmed: the message only resembles this error. Check it against the message on the page before following the steps.',
+};
 
 /** The page link without its fragment, pointing at step `n`. */
 const stepUrl = (url: string, n: number) => `${url.replace(/#.*$/, '')}#step-${n}`;
@@ -57,21 +60,21 @@ export function ticketText(t: TicketInput): string {
   const values = valueEntries(t.values);
   const steps = t.steps ?? [];
   const notes = t.notes ?? [];
-  const noteWhere = (n: TicketNote) => (n.step ? ` (${W.step(n.step)}: ${stepUrl(t.url, n.step)})` : '');
+  const noteWhere = (n: TicketNote) => (n.step ? ` (step ${n.step}: ${stepUrl(t.url, n.step)})` : '');
   return [
-    `${W.title}: ${t.title}`,
-    t.verdict ? `${W.verdict}: ${VERDICT[t.verdict]}` : '',
-    t.message ? `${W.message}:\n${mdFence(t.message)}` : '',
+    `QuickBooks export error: ${t.title}`,
+    t.verdict ? `Verdict: ${VERDICT[t.verdict]}` : '',
+    t.message ? `Message:\n${mdFence(t.message)}` : '',
     values.length
-      ? [`${W.valuesSeen}:`, ...values.map(([k, vs]) => `- ${k}: ${vs.map(mdCode).join(', ')}`)].join('\n')
+      ? ['Values seen:', ...values.map(([k, vs]) => `- ${k}: ${vs.map(mdCode).join(', ')}`)].join('\n')
       : '',
-    ...notes.map((n) => `${W.forThisMessage}${noteWhere(n)}: ${mdEscape(n.text)}`),
+    ...notes.map((n) => `For this message${noteWhere(n)}: ${mdEscape(n.text)}`),
     steps.length
-      ? [`${W.howToFix}:`, ...steps.map((s, i) => `${i + 1}. ${s}`)].join('\n')
+      ? ['How to fix it:', ...steps.map((s, i) => `${i + 1}. ${s}`)].join('\n')
       : t.fix
-        ? `${W.fix}: ${t.fix}`
+        ? `Fix: ${t.fix}`
         : '',
-    `${W.details}: ${t.url}`,
+    `Details: ${t.url}`,
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -79,5 +82,11 @@ export function ticketText(t: TicketInput): string {
 
 /** The text for "Not in the knowledge base?": something to send to support or to request an article. */
 export function notFoundText(message: string, pageUrl: string): string {
-  return [supportRequest.intro, '', message, '', supportRequest.checked(pageUrl)].join('\n');
+  return [
+    'I got a QuickBooks Online export error that is not in the knowledge base:',
+    '',
+    message,
+    '',
+    `Checked with the troubleshooter at ${pageUrl}. Please help with a fix, or add an article for this error.`,
+  ].join('\n');
 }

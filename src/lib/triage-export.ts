@@ -1,16 +1,20 @@
 /** Batch triage as Markdown (escaped: pasted text stays text) and as CSV (formulas defused). Pure. */
 import { mdCell } from './markdown';
 import { rowNote, rowTitle, valuesSummary, type TriageRow } from './triage';
-import { noValue, or, triageExport as W } from './wording';
 
 export function triageMarkdown(rows: TriageRow[], unmatched: string[]): string {
-  const lines = [`| ${W.markdownColumns.join(' | ')} |`, '| --- | ---: | --- | --- | --- |'];
+  const lines = ['| Error | Count | Lines | Values seen | Fix |', '| --- | ---: | --- | --- | --- |'];
   for (const r of rows)
     lines.push(
-      `| ${mdCell(rowTitle(r))}${rowNote(r)} | ${r.count} | ${mdCell(r.lines.join(', ')) || noValue} | ${mdCell(valuesSummary(r.values)) || noValue} | ${r.pages.map((p) => p.url).join(or)} |`,
+      `| ${mdCell(rowTitle(r))}${rowNote(r)} | ${r.count} | ${mdCell(r.lines.join(', ')) || '—'} | ${mdCell(valuesSummary(r.values)) || '—'} | ${r.pages.map((p) => p.url).join(' or ')} |`,
     );
   if (unmatched.length) {
-    lines.push('', W.unmatchedHeading(unmatched.length), '', ...unmatched.map((l) => `- ${mdCell(l)}`));
+    lines.push(
+      '',
+      `Lines that matched nothing (${unmatched.length}):`,
+      '',
+      ...unmatched.map((l) => `- ${mdCell(l)}`),
+    );
   }
   return lines.join('\n');
 }
@@ -22,21 +26,21 @@ function csvField(s: string): string {
 }
 
 export function triageCsv(rows: TriageRow[], unmatched: string[]): string {
-  const out = [W.csvColumns.join(',')];
+  const out = [['error', 'slug', 'verdict', 'count', 'lines', 'values_seen', 'fix_url'].join(',')];
   for (const r of rows)
     out.push(
       [
         rowTitle(r),
-        r.pages.map((p) => p.slug).join(or),
+        r.pages.map((p) => p.slug).join(' or '),
         r.verdict,
         String(r.count),
         r.lines.join(', '),
         valuesSummary(r.values),
-        r.pages.map((p) => p.url).join(or),
+        r.pages.map((p) => p.url).join(' or '),
       ]
         .map(csvField)
         .join(','),
     );
-  for (const l of unmatched) out.push([W.csvUnmatched, '', '', '1', '', l, ''].map(csvField).join(','));
+  for (const l of unmatched) out.push(['(matched nothing)', '', '', '1', '', l, ''].map(csvField).join(','));
   return `${out.join('\r\n')}\r\n`;
 }

@@ -8,7 +8,6 @@ import { labelFor } from './labels';
 import { readableValue, valuesSeen } from './values';
 import { shownItems, type GroupedOutcome } from './matcher/groups';
 import type { MatchOutcome, MatchResult, Occurrence, Verdict } from './matcher/types';
-import { or, triage as W } from './wording';
 
 export interface TriagePage {
   slug: string;
@@ -48,8 +47,11 @@ export function triageRows(
       verdict: item.kind === 'group' ? 'possible' : item.result.verdict,
       count,
       lines: [
-        ...occurrences.map((o) => W.line(o.line, recordRef(o.text))),
-        ...(count > occurrences.length ? [W.more] : []),
+        ...occurrences.map((o) => {
+          const ref = recordRef(o.text);
+          return `line ${o.line}${ref ? ` (${ref})` : ''}`;
+        }),
+        ...(count > occurrences.length ? ['…'] : []),
       ],
       values: valuesSeen(
         occurrences.map((o) => o.values),
@@ -68,11 +70,15 @@ function mergeOccurrences(results: readonly MatchResult[]): Occurrence[] {
 }
 
 /** A row's error in words: its page's title, or a group's titles ("A or B"). */
-export const rowTitle = (row: TriageRow): string => row.pages.map((p) => p.title).join(or);
+export const rowTitle = (row: TriageRow): string => row.pages.map((p) => p.title).join(' or ');
 
 /** After a row's title, on screen and in the Markdown: how sure, and for a group that it is one of its pages. */
 export const rowNote = (row: TriageRow): string =>
-  row.pages.length > 1 ? W.groupNote(row.pages.length) : row.verdict === 'possible' ? W.possibleNote : '';
+  row.pages.length > 1
+    ? ` (possible: one of these ${row.pages.length})`
+    : row.verdict === 'possible'
+      ? ' (possible)'
+      : '';
 
 /**
  * The record a log line names, to tell lines apart: an id such as JE-10422 or INV-2044 (letters,

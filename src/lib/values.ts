@@ -3,7 +3,6 @@
  * the error pages and the tests share them. Nothing here returns HTML.
  */
 import { groupDigits } from './digits';
-import { values as W } from './wording';
 
 export { groupDigits };
 
@@ -173,7 +172,7 @@ export function readableValue(value: string): string {
   if (/"AccountN(ame|umber)"/i.test(text)) {
     const { rows, complete } = parseAccounts(text);
     const names = rows.map((r) => [r.number, r.name].filter(Boolean).join(' '));
-    return `${names.join(', ') || W.noneReadable}${complete ? '' : W.cutOff}`;
+    return `${names.join(', ') || '(none readable)'}${complete ? '' : ' (list cut off)'}`;
   }
   const ids = parseIdList(text);
   return ids.length ? ids.join(', ') : value;
