@@ -55,6 +55,9 @@ const PUNCT = /[.,:;!?()[\]=\-"'/\\]/;
 
 export class PatternError extends Error {}
 
+/** A placeholder's body, `name:type`: the one grammar of placeholders (templateNeedle finds them with it too). */
+const PLACEHOLDER_BODY = /^([a-z][A-Za-z0-9]*):([a-z]+)$/;
+
 /** Where the next `{` or `}` is at or after `from` (the text's length if none). */
 function nextBrace(text: string, from: number): number {
   const open = text.indexOf('{', from);
@@ -90,7 +93,7 @@ export function parseTemplate(template: string): TemplatePart[] {
     const end = template.indexOf('}', i);
     if (end < 0) throw new PatternError(`placeholder opened at position ${i + 1} is never closed`);
     const body = template.slice(i + 1, end);
-    const m = /^([a-z][A-Za-z0-9]*):([a-z]+)$/.exec(body);
+    const m = PLACEHOLDER_BODY.exec(body);
     if (!m) throw new PatternError(`placeholder "{${body}}" must look like {name:type}, e.g. {txnDate:date}`);
     const [, name, type] = m as unknown as [string, string, string];
     if (!(type in PLACEHOLDER_TYPES)) {
@@ -210,8 +213,8 @@ function pickNeedle(parts: TemplatePart[]): string {
 /** What the exact stage needs of a template before any regex runs: its parts, its needle, its specificity, its placeholders. */
 export type PatternFacts = Omit<CompiledPattern, 'source'> & { parts: TemplatePart[] };
 
-/** A placeholder as parseTemplate accepts it. */
-const PLACEHOLDER = /\{[a-z][A-Za-z0-9]*:[a-z]+\}/g;
+/** A placeholder found in a plain template without parsing it: `{` PLACEHOLDER_BODY `}`, parseTemplate's grammar. */
+const PLACEHOLDER = new RegExp(`\\{${PLACEHOLDER_BODY.source.slice(1, -1)}\\}`, 'g');
 
 /**
  * A valid template's needle (what `patternFacts` gives), found without parsing when the template is
