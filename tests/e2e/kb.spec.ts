@@ -32,7 +32,9 @@ test('the build has one catalogue entry per content file', () => {
 
 for (const e of errors) {
   test.describe(`error page ${e.slug}`, () => {
-    test('shows the title, the message, the explanation and numbered steps', async ({ page }) => {
+    test('shows the title, the message, the explanation and numbered steps; has its head tags', async ({
+      page,
+    }) => {
       const res = await page.goto(pathOf(e.url));
       expect(res?.status()).toBe(200);
 
@@ -76,10 +78,8 @@ for (const e of errors) {
       await expect(reviewed).toBeVisible();
       await expect(reviewed.locator('time')).toHaveAttribute('datetime', e.lastReviewed);
       expect(e.lastReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    });
 
-    test('has a title, description, canonical URL and Open Graph tags', async ({ page }) => {
-      await page.goto(pathOf(e.url));
+      // Its head, on the same visit: title, description, canonical URL and Open Graph tags.
       await expect(page).toHaveTitle(new RegExp(`^${escapeRe(e.title)}( · |$)`));
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
       await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', e.summary);
