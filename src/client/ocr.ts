@@ -15,7 +15,6 @@ import { OCR_DIR, OCR_DOWNLOAD_MB } from '../lib/ocr/assets';
 import { cleanOcrText } from '../lib/ocr/clean';
 import { engineSettings, startWaitMs, type OcrTimeouts } from '../lib/ocr/engine';
 import { readingOrder, tsvLines } from '../lib/ocr/layout';
-import { OCR_DOWNLOAD_TIMEOUT_MS, OCR_STEP_TIMEOUT_MS } from '../lib/matcher/limits';
 import type { PrepareReply } from './ocr-prepare';
 
 /** Where a reading is: starting the engine (a download the first time), then reading the image. */
@@ -94,7 +93,8 @@ let engine: Promise<Engine> | undefined;
 const listeners = new Set<(m: LoggerMessage) => void>();
 /** The progress callback of the latest reading (a second image may arrive while the engine starts). */
 let report: (p: OcrProgress) => void = () => undefined;
-let timeouts: OcrTimeouts = { downloadMs: OCR_DOWNLOAD_TIMEOUT_MS, stepMs: OCR_STEP_TIMEOUT_MS };
+/** Set by warmUp and readScreenshot, the only ways in, before anything waits. */
+let timeouts: OcrTimeouts = { downloadMs: 0, stepMs: 0 };
 let prepareWorker: Worker | undefined;
 let prepareId = 0;
 const preparing = new Map<number, (reply: PrepareReply) => void>();
