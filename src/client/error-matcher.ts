@@ -73,11 +73,17 @@ class ErrorMatcher extends HTMLElement {
       void this.#openBest(current(), results, base);
     });
 
-    wireScreenshots(this, box, base, (text) => {
-      this.#full = undefined;
-      box.value = text;
-      void this.#run(text, results, base);
-    });
+    wireScreenshots(
+      this,
+      box,
+      base,
+      (text) => {
+        this.#full = undefined;
+        box.value = text;
+        void this.#run(text, results, base);
+      },
+      () => this.#client?.warmFuzzy(),
+    );
 
     results.addEventListener('click', (event) => {
       const target = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');

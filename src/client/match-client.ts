@@ -72,6 +72,16 @@ export class MatchClient {
     return this.#ready;
   }
 
+  /**
+   * Loads the fuzzy stage ahead of a paste that is on its way (a screenshot being read), so its
+   * first answer does not wait for Fuse.js and the fuzzy index. The same files a text paste loads.
+   */
+  warmFuzzy(): void {
+    this.warm()
+      .then(() => this.#worker?.postMessage({ type: 'fuzzy' }))
+      .catch(() => undefined);
+  }
+
   /** Resolves with the answer, or null when a newer request superseded this one. */
   async match(text: string): Promise<MatchAnswer | null> {
     const id = ++this.#latest;

@@ -11,9 +11,10 @@
  */
 import type { LoggerMessage, Worker as Engine } from 'tesseract.js';
 import Tesseract from 'tesseract.js/dist/tesseract.esm.min.js';
-import { OCR_DIR, OCR_DOWNLOAD_MB } from '../lib/ocr/assets';
+import { relaxedSimd, simd } from 'wasm-feature-detect';
+import { OCR_CORE_MB, OCR_DIR, OCR_DOWNLOAD_MB } from '../lib/ocr/assets';
 import { cleanOcrText } from '../lib/ocr/clean';
-import { engineSettings, startWaitMs, type OcrTimeouts } from '../lib/ocr/engine';
+import { coreBuild, engineSettings, startWaitMs, type OcrTimeouts } from '../lib/ocr/engine';
 import { readingOrder, tsvLines } from '../lib/ocr/layout';
 import type { PrepareReply } from './ocr-prepare';
 
@@ -32,7 +33,10 @@ export interface OcrResult {
   confidence: number;
   /** The scale the image was read at. */
   scale: number;
-  /** Milliseconds spent preparing the image, waiting for the engine to start, and reading. */
+  /**
+   * Milliseconds spent preparing the image, then waiting for the engine (started at the same time
+   * as the preparing), and reading.
+   */
   ms: { prepare: number; start: number; read: number };
 }
 
@@ -58,8 +62,8 @@ export class OcrError extends Error {
   }
 }
 
-/** Share of the first download done when the core (worker + core, about 1.5 of 4.4 MB) is in. */
-const CORE_SHARE = 1.5 / OCR_DOWNLOAD_MB;
+/** Share of the first download done when the engine (worker script and core) is in. */
+const CORE_SHARE = OCR_CORE_MB / OCR_DOWNLOAD_MB;
 /** Fewer letters and digits than this, or a confidence under MIN_CONFIDENCE: no text found. */
 const MIN_CHARS = 4;
 const MIN_CONFIDENCE = 20;
@@ -101,8 +105,9 @@ const preparing = new Map<number, (reply: PrepareReply) => void>();
 
 /** tesseract.js's log lines while it starts, as a share of the first download. */
 function startShare({ status, progress }: LoggerMessage): number | undefined {
-  if (status === 'loading tesseract core') return CORE_SHARE * progress;
-  if (status === 'initializing tesseract') return CORE_SHARE;
+  if (status === 'loading tesseract core') return 0;
+  // The core's WebAssembly downloads and compiles in this step, which reports only its end.
+  if (status === 'initializing tesseract') return CORE_SHARE * progress;
   if (status === 'loading language traineddata')
     return CORE_SHARE + (1 - CORE_SHARE) * Math.min(1, progress * 2);
   if (status === 'initializing api') return 1;
@@ -121,15 +126,17 @@ function startEngine(base: string): Promise<Engine> {
     if (share !== undefined) report({ stage: 'start', share, mb: OCR_DOWNLOAD_MB });
   };
   listeners.add(onStart);
-  const { langs, oem, options } = engineSettings(dir);
-  const created = Tesseract.createWorker(langs, oem, {
-    ...options,
-    logger: (m) => {
-      for (const hear of listeners) hear(m);
-    },
-    // Without a handler, tesseract.js rethrows a failed job in its message handler (an uncaught
-    // error); the job's own promise still rejects and is handled below.
-    errorHandler: () => undefined,
+  const created = Promise.all([relaxedSimd(), simd()]).then(([relaxed, plain]) => {
+    const { langs, oem, options } = engineSettings(dir, coreBuild({ relaxedSimd: relaxed, simd: plain }));
+    return Tesseract.createWorker(langs, oem, {
+      ...options,
+      logger: (m) => {
+        for (const hear of listeners) hear(m);
+      },
+      // Without a handler, tesseract.js rethrows a failed job in its message handler (an uncaught
+      // error); the job's own promise still rejects and is handled below.
+      errorHandler: () => undefined,
+    });
   });
   engine = Promise.race([created, dog.fired]).then(
     (worker) => {
@@ -192,7 +199,11 @@ export async function readScreenshot(
 ): Promise<OcrResult> {
   timeouts = limits;
   if (!image.type.startsWith('image/')) throw new OcrError('not-image');
-  // The image first: one that cannot be read downloads nothing.
+  report = progress;
+  // The engine starts while the image is prepared: a cold start is mostly the engine's. An image
+  // that turns out unreadable still leaves the engine ready for the next one.
+  const started = startEngine(base);
+  started.catch(() => undefined);
   const t0 = performance.now();
   const prepared = await prepare(image);
   const t1 = performance.now();
@@ -200,8 +211,7 @@ export async function readScreenshot(
     throw prepared.reason === 'too-large'
       ? new OcrError('too-large', { width: prepared.width ?? 0, height: prepared.height ?? 0 })
       : new OcrError('unreadable');
-  report = progress;
-  const worker = await startEngine(base);
+  const worker = await started;
   const t2 = performance.now();
   progress({ stage: 'read', share: 0, mb: OCR_DOWNLOAD_MB });
   const dog = new Watchdog();

@@ -38,11 +38,16 @@ function firstImage(data: DataTransfer | null): File | undefined {
   return undefined;
 }
 
+/**
+ * Shows the screenshot controls and reads the images given to them. `onText` gets each reading's
+ * text; `onImage` hears that an image has arrived, before it is read.
+ */
 export function wireScreenshots(
   root: HTMLElement,
   box: HTMLTextAreaElement,
   base: string,
   onText: (text: string) => void,
+  onImage: () => void = () => undefined,
 ): void {
   const panel = root.querySelector<HTMLElement>('[data-screenshot]');
   const input = panel?.querySelector<HTMLInputElement>('input[type="file"]');
@@ -84,6 +89,7 @@ export function wireScreenshots(
       return;
     }
     show('busy', TEXT.screenshot.reading, 0);
+    onImage();
     try {
       const { readScreenshot } = await import('./ocr');
       let reading = true;

@@ -21,7 +21,11 @@ async function contents(from: string): Promise<Buffer> {
     : bytes;
 }
 
-const TYPES: Record<string, string> = { js: 'text/javascript', gz: 'application/gzip' };
+const TYPES: Record<string, string> = {
+  js: 'text/javascript',
+  wasm: 'application/wasm',
+  gz: 'application/gzip',
+};
 
 export function ocrAssets(): AstroIntegration {
   let base = '/';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MAX_OCR_PIXELS } from '../../src/lib/matcher/limits';
-import { OCR_DOWNLOAD_MB, OCR_FILES, OCR_FIRST_USE } from '../../src/lib/ocr/assets';
+import { OCR_CORE_MB, OCR_DOWNLOAD_MB, OCR_FILES, OCR_FIRST_USE } from '../../src/lib/ocr/assets';
 import { cleanOcrText, RULES } from '../../src/lib/ocr/clean';
 import {
   backgroundLevel,
@@ -203,11 +203,20 @@ describe('OCR assets', () => {
 
   it('every file exists in node_modules, the core in each LSTM build', () => {
     for (const f of OCR_FILES) expect(() => require.resolve(f.from), f.from).not.toThrow();
-    expect(OCR_FILES.filter((f) => f.to.startsWith('core/')).map((f) => f.to)).toEqual([
-      'core/tesseract-core-relaxedsimd-lstm.wasm.js',
-      'core/tesseract-core-simd-lstm.wasm.js',
-      'core/tesseract-core-lstm.wasm.js',
+    // Each core as a loader and its .wasm, side by side with the worker script (the loader fetches
+    // the .wasm from the worker's directory); never a .wasm.js, which carries it as base64.
+    expect(OCR_FILES.filter((f) => f.to.startsWith('tesseract-core-')).map((f) => f.to)).toEqual([
+      'tesseract-core-relaxedsimd-lstm.js',
+      'tesseract-core-relaxedsimd-lstm.wasm',
+      'tesseract-core-simd-lstm.js',
+      'tesseract-core-simd-lstm.wasm',
+      'tesseract-core-lstm.js',
+      'tesseract-core-lstm.wasm',
     ]);
+    expect(OCR_FILES.filter((f) => f.to.endsWith('.wasm.js'))).toEqual([]);
+    // The loader looks for exactly that file name next to the worker.
+    const loader = served('tesseract-core-relaxedsimd-lstm.js').toString('utf8');
+    expect(loader).toContain('"tesseract-core-relaxedsimd-lstm.wasm"');
   });
 
   it(`the first download is about ${OCR_DOWNLOAD_MB} MB gzip, as the progress line says`, () => {
@@ -216,6 +225,14 @@ describe('OCR assets', () => {
       return sum + (to.endsWith('.gz') ? body.length : gzipSync(body, { level: 6 }).length);
     }, 0);
     expect(Math.abs(bytes / 1e6 - OCR_DOWNLOAD_MB)).toBeLessThan(0.15);
+  });
+
+  it(`the engine (worker script and core) is about ${OCR_CORE_MB} MB of it`, () => {
+    const bytes = OCR_FIRST_USE.filter((to) => !to.startsWith('lang/')).reduce(
+      (sum, to) => sum + gzipSync(served(to), { level: 6 }).length,
+      0,
+    );
+    expect(Math.abs(bytes / 1e6 - OCR_CORE_MB)).toBeLessThan(0.1);
   });
 });
 

@@ -2,10 +2,12 @@
 /**
  * Runs the matcher off the main thread, so a 1 MB paste never freezes the tab.
  * Messages in: { type: 'init', index, fuzzyIndexUrl } (the exact stage's index, fetched by the page
- * while this worker starts) and { type: 'match', id, text }, in either order.
+ * while this worker starts), { type: 'match', id, text } and { type: 'fuzzy' } (load the fuzzy stage
+ * now: a screenshot is being read, and read text often needs it), in any order.
  * Messages out: { type: 'ready' } | { type: 'result', id, outcome, ms } | { type: 'error', id?, message }.
  * The outcome carries its near-duplicate groups (groups.ts, from the index).
- * The exact stage loads first; Fuse.js and its index load only when a paste needs fuzzy search.
+ * The exact stage loads first; Fuse.js and its index load only when a paste needs fuzzy search, or
+ * when a screenshot is being read.
  * Only the indexes are fetched (the same files, in the same order, whatever was pasted); pasted text
  * never leaves this worker.
  */
@@ -44,7 +46,9 @@ function withFuzzy(index: MatchIndex): Promise<Matcher> {
 
 self.onmessage = async (event: MessageEvent) => {
   const msg = event.data as
-    { type: 'init'; index: ArrayBuffer; fuzzyIndexUrl: string } | { type: 'match'; id: number; text: string };
+    | { type: 'init'; index: ArrayBuffer; fuzzyIndexUrl: string }
+    | { type: 'match'; id: number; text: string }
+    | { type: 'fuzzy' };
   try {
     if (msg.type === 'init') {
       fuzzyIndexUrl = msg.fuzzyIndexUrl;
@@ -54,6 +58,10 @@ self.onmessage = async (event: MessageEvent) => {
       return;
     }
     const { index, matcher, groups } = await core;
+    if (msg.type === 'fuzzy') {
+      await withFuzzy(index);
+      return;
+    }
     const t0 = performance.now();
     let outcome = (full ? await full : matcher).match(msg.text);
     if (outcome.needsFuzzy) outcome = (await withFuzzy(index)).match(msg.text);
