@@ -152,12 +152,15 @@ describe('a multi-line paste with two groups: the triage names each group’s pa
   const outcome = groupOutcome(matcher.match(paste), groups);
   const rows = triageRows(outcome, (slug) => `http://help.test/errors/${slug}/`);
 
+  // Rows come in the order of the results (by confidence); the two groups' are close, so either first.
+  const byLine = [...rows].sort((a, b) => a.lines[0]!.localeCompare(b.lines[0]!));
+
   it('one row per group, both pages named, possible', () => {
-    expect(rows.map((r) => [r.group, r.pages.map((p) => p.slug), r.verdict])).toEqual([
+    expect(byLine.map((r) => [r.group, r.pages.map((p) => p.slug), r.verdict])).toEqual([
       ['closed-period', ['account-period-closed', 'txn-date-before-closing-date'], 'possible'],
       ['duplicate-name', ['account-name-already-exists', 'name-already-exists'], 'possible'],
     ]);
-    expect(rows.map((r) => r.lines)).toEqual([['line 1'], ['line 2']]);
+    expect(byLine.map((r) => r.lines)).toEqual([['line 1'], ['line 2']]);
   });
 
   it('Markdown and CSV give both titles and both links', () => {
@@ -166,7 +169,7 @@ describe('a multi-line paste with two groups: the triage names each group’s pa
       '| The QuickBooks closing date blocks updates through the API or Transaction date is before the QuickBooks closing date (possible: one of these 2) | 1 | line 1 | — | http://help.test/errors/account-period-closed/ or http://help.test/errors/txn-date-before-closing-date/ |',
     );
     const csv = triageCsv(rows, outcome.unmatched).split('\r\n');
-    expect(csv[2]).toBe(
+    expect(csv).toContain(
       '"Special characters in account names cause a duplicate-name error or Customer, vendor or location name already exists in QuickBooks","account-name-already-exists or name-already-exists","possible","1","line 2","","http://help.test/errors/account-name-already-exists/ or http://help.test/errors/name-already-exists/"',
     );
   });

@@ -557,3 +557,26 @@ describe('the message a possible card previews', () => {
     expect(messages[1]).toBe(`${'y'.repeat(MESSAGE_PREVIEW_CHARS - 1)}…`);
   });
 });
+
+describe('the `replaced` feature: words said in place of the message’s own', () => {
+  const replaced = (text: string, slug: string) =>
+    matcher.match(text).results.find((r) => r.slug === slug)?.features?.replaced;
+
+  it('a near-miss that swaps a word of the message counts it', () => {
+    // "Currency" where the classification-mismatch message says "Classification".
+    expect(
+      replaced(
+        'Currency mismatch between Source Account (Operating Checking, USD) and Target Account (Canada Savings, CAD).',
+        'classification-mismatch',
+      ),
+    ).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['its second half', "doesn't match sum of payments 7,210.35.", 'deposit-total-mismatch'],
+    ['a cut-off', 'You need admin permissions to connect this a…', 'app-did-not-connect'],
+    ['a typo', 'Deposit totl 3,215.00 doesnt match sum of payments 3,540.75.', 'deposit-total-mismatch'],
+  ])('%s leaves words out but replaces none', (_what, text, slug) => {
+    expect(replaced(text, slug)).toBe(0);
+  });
+});

@@ -44,6 +44,7 @@ export interface WordFeatures {
   unexplained: number;
   words: number;
   negation: number;
+  replaced: number;
   fuse: number;
   /** Summed rarity of the explained words. */
   evidenceBits: number;
@@ -294,22 +295,25 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * words nor values; `end` is the index of the run's last word in the paste, `from` where it starts
    * in the page's wording.
    */
+  /** The paste's i-th word is the page's word v: itself, a slip of it, or cut at the paste's ends. */
+  const sameWord = (words: string[], i: number, v: string) => {
+    const w = words[i]!;
+    return (
+      w === v ||
+      slipOf(w).includes(v) ||
+      (i === words.length - 1 && w.length >= 1 && w !== SLOT && v.startsWith(w)) ||
+      (i === 0 && w.length >= 2 && w !== SLOT && v.endsWith(w))
+    );
+  };
+
   const runOf = (
     words: string[],
     page: number,
+    alike: Uint8Array[],
   ): { run: number; content: number; end: number; from: number } => {
     let best = { run: 0, content: 0, end: -1, from: -1 };
-    const last = words.length - 1;
-    const same = (i: number, v: string) => {
-      const w = words[i]!;
-      return (
-        w === v ||
-        slipOf(w).includes(v) ||
-        (i === last && w.length >= 1 && w !== SLOT && v.startsWith(w)) ||
-        (i === 0 && w.length >= 2 && w !== SLOT && v.endsWith(w))
-      );
-    };
-    for (const seq of sequences[page] ?? []) {
+    for (const [k, seq] of (sequences[page] ?? []).entries()) {
+      const eq = alike[k]!;
       let prev = new Array<{ run: number; content: number }>(seq.length + 1).fill({ run: 0, content: 0 });
       for (let i = 0; i < words.length; i++) {
         const row = new Array<{ run: number; content: number }>(seq.length + 1);
@@ -319,7 +323,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
           !STOPWORDS.has(words[i]!) &&
           (sequenceVocab.has(words[i]!) || slipOf(words[i]!).length > 0);
         for (let j = 0; j < seq.length; j++) {
-          if (same(i, seq[j]!)) {
+          if (eq[i * seq.length + j]) {
             const p = prev[j]!;
             const cur = {
               run: p.run + 1,
@@ -334,6 +338,58 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       }
     }
     return best;
+  };
+
+  /**
+   * Content words the paste says where the page's wording says other content words: in the best
+   * in-order alignment of the paste's words with one of the page's wordings (typos allowed; on a tie,
+   * the wording that replaces fewest), each stretch before an aligned word in which both still have
+   * content words counts the fewer of the two. "Currency mismatch between…" against
+   * "Classification mismatch between…" replaces one; a cut-off message or its second half leaves
+   * words out on one side only, and replaces none. Words after the last aligned one are not counted
+   * (a log line goes on after the message). A value the page's example wording spells out (a name
+   * where its pattern has a placeholder) counts too when that wording aligns best: the fitted
+   * weight reads the feature as it is (calibrate measured it so, against leaving values out).
+   */
+  const replacedOf = (words: string[], page: number, alike: Uint8Array[]): number => {
+    const content = (w: string) => w !== SLOT && !STOPWORDS.has(w);
+    let best = { common: 0, replaced: 0 };
+    const n = words.length;
+    for (const [k, seq] of (sequences[page] ?? []).entries()) {
+      const m = seq.length;
+      const eq = alike[k]!;
+      // common[i * w + j]: the longest in-order alignment of words[i..] with seq[j..].
+      const w = m + 1;
+      const common = new Uint16Array((n + 1) * w);
+      for (let i = n - 1; i >= 0; i--)
+        for (let j = m - 1; j >= 0; j--)
+          common[i * w + j] = eq[i * m + j]
+            ? common[(i + 1) * w + j + 1]! + 1
+            : Math.max(common[(i + 1) * w + j]!, common[i * w + j + 1]!);
+      let i = 0;
+      let j = 0;
+      let inPaste = 0;
+      let inPage = 0;
+      let replaced = 0;
+      while (i < n && j < m) {
+        if (eq[i * m + j] && common[i * w + j] === common[(i + 1) * w + j + 1]! + 1) {
+          replaced += Math.min(inPaste, inPage);
+          inPaste = inPage = 0;
+          i++;
+          j++;
+        } else if (common[(i + 1) * w + j]! >= common[i * w + j + 1]!) {
+          if (content(words[i]!)) inPaste++;
+          i++;
+        } else {
+          if (content(seq[j]!)) inPage++;
+          j++;
+        }
+      }
+      const total = common[0]!;
+      if (total > best.common || (total === best.common && replaced < best.replaced))
+        best = { common: total, replaced };
+    }
+    return best.replaced;
   };
 
   /**
@@ -365,7 +421,15 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const pageFeatures = (page: number, fuseScore: ReadonlyMap<number, number>): WordFeatures => {
       const e = coverage(said, page, pageWords);
       const m = coverage(raw, page);
-      const r = runOf(seqWords, page);
+      // Which of the paste's words is which word of each of the page's wordings, worked out once.
+      const alike = (sequences[page] ?? []).map((seq) => {
+        const eq = new Uint8Array(seqWords.length * seq.length);
+        for (let i = 0; i < seqWords.length; i++)
+          for (let j = 0; j < seq.length; j++)
+            eq[i * seq.length + j] = sameWord(seqWords, i, seq[j]!) ? 1 : 0;
+        return eq;
+      });
+      const r = runOf(seqWords, page, alike);
       return {
         explained: e.infoShare,
         message: m.infoShare,
@@ -392,6 +456,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
           [...(messageWords[page] ?? [])].some((w) => NEGATIONS.has(w))
             ? 1
             : 0,
+        replaced: Math.min(1, replacedOf(seqWords, page, alike) / 3),
         fuse: 1 - (fuseScore.get(page) ?? 1),
       };
     };

@@ -449,6 +449,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         unexplained: w.unexplained,
         words: w.words,
         negation: w.negation,
+        replaced: w.replaced,
         fuse: w.fuse,
         margin: w.explained - Math.max(0, ...others.map((o) => o.explained)),
         runMargin: Math.max(

@@ -40,6 +40,8 @@ export const FEATURES = [
   'unexplained',
   /** The page's message says "not" and the segment, holding at least half its words, says no such word: the opposite news. */
   'negation',
+  /** Content words the paste says in place of the page's own, in the best in-order alignment with one of its messages, over 3 (clipped to 1): "Currency mismatch" for "Classification mismatch". */
+  'replaced',
   /** Fuse.js token-search similarity (1 − score), 0 when Fuse does not return the page. */
   'fuse',
   /** `explained` minus the best other candidate's. */
