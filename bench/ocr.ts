@@ -350,7 +350,7 @@ async function main(): Promise<void> {
     );
     console.log(
       row([
-        'The same, as the browser counted it (astro preview compresses)',
+        'The same, as the browser counted it (astro preview compresses the scripts, not the .wasm)',
         `${mb(fileBytes((p) => p.startsWith('/ocr/')) + ocrCode)}: ${engine.map(([p, n]) => `${p} ${mb(n)}`).join(', ')}, OCR code ${mb(ocrCode)}`,
         '—',
       ]),
