@@ -6,7 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { MESSAGE_PREVIEW_CHARS } from '../../src/lib/matcher/limits';
 import { readErrors } from './fixtures';
-import { expect, expectNoAxeViolations, test } from './quality-helpers';
+import { expect, expectNoAxeViolations, homeWith, test } from './quality-helpers';
 
 test.describe('code blocks', () => {
   test('a fenced code block renders under the CSP: coloured by classes, no inline style', async ({
@@ -61,9 +61,7 @@ test.describe('tailored advice is right', () => {
     page,
     context,
   }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto('/');
-    await page.getByLabel('Paste an error message').fill(TWO);
+    await homeWith(page, context, TWO);
     const card = page.locator('[data-testid="match-result"][data-slug="txn-date-before-closing-date"]');
     await expect(card.getByTestId('tailored-line')).toContainText('Move the closing date to 01/30/2026');
     await expect(card.getByTestId('tailored-line')).toContainText('dated 01/31/2026 and 02/27/2026');
@@ -155,18 +153,16 @@ test.describe('tickets and triage', () => {
     page,
     context,
   }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto('/');
-    await page
-      .getByLabel('Paste an error message')
-      .fill(
-        [
-          `2026-03-14 09:14 JE-10422 ERROR ${closedLine('03/14/2026', '03/31/2026')}`,
-          '2026-03-14 09:15 JE-10423 exported',
-          `2026-03-14 09:16 JE-10431 ERROR Deposit total 100.50 doesn't match sum of payments 90.25.`,
-          `2026-03-14 09:17 JE-10440 ERROR ${closedLine('03/02/2026', '03/31/2026')}`,
-        ].join('\n'),
-      );
+    await homeWith(
+      page,
+      context,
+      [
+        `2026-03-14 09:14 JE-10422 ERROR ${closedLine('03/14/2026', '03/31/2026')}`,
+        '2026-03-14 09:15 JE-10423 exported',
+        `2026-03-14 09:16 JE-10431 ERROR Deposit total 100.50 doesn't match sum of payments 90.25.`,
+        `2026-03-14 09:17 JE-10440 ERROR ${closedLine('03/02/2026', '03/31/2026')}`,
+      ].join('\n'),
+    );
     await expect(page.getByTestId('triage-row')).toHaveCount(2);
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     const md = await page.evaluate(() => navigator.clipboard.readText());

@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, test as base } from './fixtures';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -187,3 +187,18 @@ function importsOf(code: string, dir: string, dynamic: boolean, workers: boolean
 }
 
 export const gzipOf = (path: string) => gz(readFileSync(join(DIST, path.replace(/^\/+/, ''))));
+
+/** The home page with the clipboard allowed (for the copy buttons) and `text` typed into the box. */
+export async function homeWith(page: Page, context: BrowserContext, text: string): Promise<void> {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await page.getByLabel('Paste an error message').fill(text);
+}
+
+/** Clicks the copy button named `name` within `scope`, waits for "Copied.", and reads the clipboard. */
+export async function copiedBy(scope: Page | Locator, name: string): Promise<string> {
+  await scope.getByRole('button', { name }).click();
+  await expect(scope.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
+  const page = 'page' in scope ? scope.page() : scope;
+  return page.evaluate(() => navigator.clipboard.readText());
+}

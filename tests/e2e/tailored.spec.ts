@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { marked } from 'marked';
 import { expect, test } from './fixtures';
+import { copiedBy, homeWith } from './quality-helpers';
 
 const open = (page: Page, slug: string, message: string) =>
   page.goto(`/errors/${slug}/#m=${encodeURIComponent(message)}`);
@@ -235,9 +236,7 @@ test.describe('batch triage', () => {
   });
 
   test('copies as Markdown and downloads as CSV', async ({ page, context }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto('/');
-    await page.getByLabel('Paste an error message').fill(lines.slice(0, 30).join('\n'));
+    await homeWith(page, context, lines.slice(0, 30).join('\n'));
     await expect(page.getByTestId('triage-row')).toHaveCount(3);
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     const md = await page.evaluate(() => navigator.clipboard.readText());
@@ -262,21 +261,17 @@ test.describe('triage "Copy as Markdown"', () => {
     page,
     context,
   }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto('/');
-    await page
-      .getByLabel('Paste an error message')
-      .fill(
-        [
-          ...ATTACKS.map((a) => `QBO Class "${a}" was not found for Business Unit "Plumbing".`),
-          `Deposit total 100.50 doesn't match sum of payments 90.25.`,
-          ...ATTACKS.map((a) => `Widget frobnication ${a} quota exhausted`),
-        ].join('\n'),
-      );
+    await homeWith(
+      page,
+      context,
+      [
+        ...ATTACKS.map((a) => `QBO Class "${a}" was not found for Business Unit "Plumbing".`),
+        `Deposit total 100.50 doesn't match sum of payments 90.25.`,
+        ...ATTACKS.map((a) => `Widget frobnication ${a} quota exhausted`),
+      ].join('\n'),
+    );
     await expect(page.getByTestId('triage-row')).toHaveCount(2);
-    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
-    const md = await page.evaluate(() => navigator.clipboard.readText());
+    const md = await copiedBy(page, 'Copy as Markdown');
     const html = render(md);
     expect(live(html), 'links, images and HTML that came out live').toEqual([]);
     expect(html).toContain('<table>');
@@ -294,14 +289,8 @@ test.describe('ticket-ready output', () => {
     page,
     context,
   }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto('/');
-    await page
-      .getByLabel('Paste an error message')
-      .fill("Deposit total 1,250.00 doesn't match sum of payments 1,175.50.");
-    await page.getByRole('button', { name: 'Copy for ticket' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
-    const text = await page.evaluate(() => navigator.clipboard.readText());
+    await homeWith(page, context, "Deposit total 1,250.00 doesn't match sum of payments 1,175.50.");
+    const text = await copiedBy(page, 'Copy for ticket');
     expect(text).toContain('QuickBooks export error: Deposit total');
     expect(text).toContain(
       "Message:\n```\nDeposit total 1,250.00 doesn't match sum of payments 1,175.50.\n```",
@@ -317,19 +306,15 @@ test.describe('ticket-ready output', () => {
     page,
     context,
   }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto('/');
-    await page
-      .getByLabel('Paste an error message')
-      .fill(
-        [
-          `QBO Class "${ATTACKS[0]}" was not found for Business Unit "${ATTACKS[1]}".`,
-          `QBO Class "${ATTACKS[2]}" was not found for Business Unit "Plumbing".`,
-        ].join('\n'),
-      );
-    await page.getByRole('button', { name: 'Copy for ticket' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
-    const ticket = await page.evaluate(() => navigator.clipboard.readText());
+    await homeWith(
+      page,
+      context,
+      [
+        `QBO Class "${ATTACKS[0]}" was not found for Business Unit "${ATTACKS[1]}".`,
+        `QBO Class "${ATTACKS[2]}" was not found for Business Unit "Plumbing".`,
+      ].join('\n'),
+    );
+    const ticket = await copiedBy(page, 'Copy for ticket');
     const html = render(ticket);
     expect(live(html), 'links, images and HTML that came out live').toEqual([]);
     // Every value is still there, as text a reader sees (in code), and the page and steps are linked.
@@ -341,18 +326,14 @@ test.describe('ticket-ready output', () => {
   });
 
   test('"Copy for ticket" on a possible match says the match is not confirmed', async ({ page, context }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto('/');
-    await page
-      .getByLabel('Paste an error message')
-      .fill(
-        "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first",
-      );
+    await homeWith(
+      page,
+      context,
+      "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first",
+    );
     const card = page.locator('[data-testid="match-result"][data-verdict="possible"]').first();
     await expect(card).toHaveAttribute('data-slug', 'transaction-deposited');
-    await card.getByRole('button', { name: 'Copy for ticket' }).click();
-    await expect(card.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
-    const text = await page.evaluate(() => navigator.clipboard.readText());
+    const text = await copiedBy(card, 'Copy for ticket');
     expect(text).toContain('Verdict: Possible match, not confirmed');
     expect(text).not.toContain('Verdict: Match');
     expect(text).toMatch(/Details: http:\/\/localhost:\d+\/errors\/transaction-deposited\/$/m);
