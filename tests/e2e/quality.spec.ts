@@ -385,10 +385,11 @@ test.describe('size budget', () => {
    * Home page: module scripts + imports + the matcher worker, gzip: the code a paste needs. 20 KB
    * with the index until session 4; since then the fitted model, issue 12's tickets and privacy
    * code, issue 13's screenshot intake, issue 10's near-duplicate groups and issue 11's features
-   * (24.2 KB of code measured at 39 pages). The indexes grow with the pages, so they have a budget
-   * per page (below): a budget on code plus index broke each time pages were added.
+   * (24.2 KB of code measured at 39 pages); session 8's warm-up of the fuzzy stage while a
+   * screenshot is read (25,093 B measured, 5 B over 24.5 KB). The indexes grow with the pages, so
+   * they have a budget per page (below): a budget on code plus index broke each time pages were added.
    */
-  const HOME_BUDGET = 24.5 * 1024;
+  const HOME_BUDGET = 24.6 * 1024;
   /** The exact stage's index (/match-index.json), gzip, per page: 87 B measured at 22 and at 39 pages. */
   const MATCH_INDEX_PER_PAGE = 100;
   /** The fuzzy index (/fuzzy-index.json), gzip, per page: 173 B measured at 22 and 39 pages. */
@@ -463,10 +464,11 @@ test.describe('size budget', () => {
   /**
    * The code the home page may ever load, fuzzy search (Fuse.js), triage and tickets included,
    * gzip: 32 KB until the fitted model, issue 12's and 13's code, issue 10's groups and issue 14's
-   * worker that compiles the patterns from their templates (36.1 KB measured); the OCR is counted
-   * apart. The two indexes have their budgets per page.
+   * worker that compiles the patterns from their templates (36.1 KB measured), and session 8's
+   * `replaced` feature of the fuzzy stage (37,605 B measured: 36.7 KB); the OCR is counted apart.
+   * The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 36.5 * 1024;
+  const HOME_ALL_BUDGET = 37 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(
