@@ -38,7 +38,7 @@ import type { IndexSource } from '../src/lib/matcher/build-index';
 import { loadErrors, ROOT, type NodeErrorEntry } from '../src/lib/node/load-content';
 import { launchChromium } from './chromium';
 import { serve } from './static-server';
-import { scalePages, syntheticMdx } from './synthetic';
+import { scalePages, syntheticMarkdown } from './synthetic';
 
 const N = Number(process.argv[2] ?? 2200);
 if (!Number.isInteger(N) || N < 22)
@@ -208,7 +208,7 @@ async function measure(n: number, browser: Browser): Promise<Figures> {
   console.error(`${n} pages: building in ${dir}`);
   const pages = n > real.length ? scalePages(n, realSources) : [];
   pages.forEach((p, i) =>
-    writeFileSync(join(dir, 'content/errors', `${p.slug}.mdx`), syntheticMdx(p, CATEGORY_KEYS, i)),
+    writeFileSync(join(dir, 'content/errors', `${p.slug}.md`), syntheticMarkdown(p, CATEGORY_KEYS, i)),
   );
   const astro = run(dir, ['astro', 'build']);
   const pagefind = run(dir, ['pagefind', '--site', 'dist']);

@@ -28,8 +28,8 @@ function thrown(fn: () => unknown): string {
 }
 
 describe('parseErrorFile: broken frontmatter names the file and the field', () => {
-  const file = 'tests/unit/fixtures/broken/broken-frontmatter.mdx';
-  const message = thrown(() => parseErrorFile(file, fixture('broken/broken-frontmatter.mdx')));
+  const file = 'tests/unit/fixtures/broken/broken-frontmatter.md';
+  const message = thrown(() => parseErrorFile(file, fixture('broken/broken-frontmatter.md')));
 
   it.each([
     ['missing title', 'title', /received undefined|required/i],
@@ -48,8 +48,8 @@ describe('parseErrorFile: broken frontmatter names the file and the field', () =
 });
 
 describe.each([
-  ['no-frontmatter.mdx', /missing the --- block/],
-  ['bad-yaml.mdx', /YAML does not parse/],
+  ['no-frontmatter.md', /missing the --- block/],
+  ['bad-yaml.md', /YAML does not parse/],
 ])('parseErrorFile: %s', (name, reason) => {
   it('throws an error naming the file and the frontmatter', () => {
     const file = `tests/unit/fixtures/${name}`;
@@ -73,7 +73,7 @@ describe('parseErrorFile: a group without an answer names the file and the field
 describe('loadErrors on a folder with a broken file', () => {
   it('fails, naming the file by its path from the project root', () => {
     const message = thrown(() => loadErrors(join(FIXTURES, 'broken')));
-    expect(message).toContain('tests/unit/fixtures/broken/broken-frontmatter.mdx → title:');
+    expect(message).toContain('tests/unit/fixtures/broken/broken-frontmatter.md → title:');
   });
 });
 
@@ -158,6 +158,15 @@ describe('checkContent', () => {
       file: 'fixtures/gadget-locked.mdx',
       field: 'aliases[0]',
       mentions: ['"old-export-error"', 'fixtures/widget-export-failed.mdx'],
+    },
+    {
+      name: 'one page in two files, .mdx and .md',
+      change: (p) => {
+        p.push({ ...p[WIDGET]!, file: 'fixtures/widget-export-failed.md' });
+      },
+      file: 'fixtures/widget-export-failed.md',
+      field: 'slug',
+      mentions: ['"widget-export-failed" is already the slug of fixtures/widget-export-failed.mdx'],
     },
     {
       name: "an alias that is another page's slug",
