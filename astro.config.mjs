@@ -61,8 +61,9 @@ export default defineConfig({
       rolldownOptions: {
         // Astro's own content-assets plugin starts the module it makes for every MDX entry with the
         // marker "use astro:head-inject", and Rolldown warns of it once per file (ten lines each:
-        // 2,203 warnings at 2,200 pages, hiding any real one). Astro's bug, not this site's
-        // (withastro/astro#18087); drop only that message and pass every other warning on.
+        // 2,203 warnings at 2,200 pages when every page was MDX, hiding any real one). Astro's bug,
+        // not this site's (withastro/astro#18087); drop only that message and pass every other
+        // warning on.
         onLog(level, log, handler) {
           if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
           handler(level, log);

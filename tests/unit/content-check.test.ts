@@ -61,8 +61,8 @@ describe.each([
 
 describe('parseErrorFile: a group without an answer names the file and the field', () => {
   it('says group.answer', () => {
-    const file = 'content/errors/widget-export-failed.mdx';
-    const good = readFileSync('content/errors/name-already-exists.mdx', 'utf8');
+    const file = 'content/errors/widget-export-failed.md';
+    const good = readFileSync('content/errors/name-already-exists.md', 'utf8');
     const without = good.replace(/\n {2}answer: .*\n/, '\n');
     expect(without).not.toBe(good);
     const message = thrown(() => parseErrorFile(file, without));
@@ -377,9 +377,11 @@ describe('checkContent', () => {
 describe('the real content', () => {
   const entries = loadErrors();
 
-  it('loads every error page, named by its file', () => {
-    expect(entries).toHaveLength(readdirSync('content/errors').filter((f) => f.endsWith('.mdx')).length);
-    for (const e of entries) expect(e.file).toBe(`content/errors/${e.id}.mdx`);
+  it('loads every error page, .md and .mdx, named by its file', () => {
+    const files = readdirSync('content/errors').filter((f) => /\.mdx?$/.test(f));
+    expect(files.some((f) => f.endsWith('.md')) && files.some((f) => f.endsWith('.mdx'))).toBe(true);
+    expect(entries.map((e) => e.file).sort()).toEqual(files.map((f) => `content/errors/${f}`).sort());
+    for (const e of entries) expect(e.file).toMatch(new RegExp(`^content/errors/${e.id}\\.mdx?$`));
   });
 
   it('passes checkContent with zero problems', () => {
