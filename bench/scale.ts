@@ -2,9 +2,9 @@
  * npm run bench:scale [-- N] — prints figures, asserts nothing.
  *
  * Builds the site twice, each time in a fresh temporary copy of the project (content/ is never
- * written): once with the real 22 error pages, once with N pages in all (default 2,200: the real
- * 22 plus synthetic pages from bench/synthetic.ts, each distinct from every other and passing the
- * content check). For each it prints, in one table:
+ * written): once with the real error pages (39), once with N pages in all (default 2,200: the real
+ * pages plus synthetic pages from bench/synthetic.ts, each distinct from every other, passing the
+ * content check, and plain Markdown as they import nothing). For each it prints, in one table:
  * - the build's time by phase: the content check (the line src/lib/collection.ts logs), the rest of
  *   `astro build`, and Pagefind; its max RSS (GNU time's, where /usr/bin/time exists); the build
  *   log's warnings;
