@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { headersFile } from './src/integrations/headers.mjs';
 import { shikiClasses } from './src/integrations/shiki-classes.mjs';
 import { stepAnchors } from './src/integrations/step-anchors.mjs';
+import { markdownLikeMdx } from './src/integrations/markdown-like-mdx.mjs';
 import { modulePreload } from './src/integrations/module-preload.mjs';
 import { ocrAssets } from './src/integrations/ocr-assets.ts';
 
@@ -33,7 +34,8 @@ export default defineConfig({
     modulePreload(),
   ],
   markdown: {
-    processor: satteri({ hastPlugins: [stepAnchors] }),
+    // Renders .md and .mdx pages (MDX through @astrojs/mdx); a page gives the same HTML as either.
+    processor: markdownLikeMdx(satteri({ hastPlugins: [stepAnchors] })),
     // Code blocks: Shiki's css-variables theme, each colour a class (no inline style: the CSP
     // allows none); src/styles/global.css gives the colours, light and dark.
     shikiConfig: { theme: 'css-variables', transformers: [shikiClasses] },
@@ -59,8 +61,9 @@ export default defineConfig({
       rolldownOptions: {
         // Astro's own content-assets plugin starts the module it makes for every MDX entry with the
         // marker "use astro:head-inject", and Rolldown warns of it once per file (ten lines each:
-        // 2,203 warnings at 2,200 pages, hiding any real one). Astro's bug, not this site's
-        // (withastro/astro#18087); drop only that message and pass every other warning on.
+        // 2,203 warnings at 2,200 pages when every page was MDX, hiding any real one). Astro's bug,
+        // not this site's (withastro/astro#18087); drop only that message and pass every other
+        // warning on.
         onLog(level, log, handler) {
           if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
           handler(level, log);

@@ -2,9 +2,9 @@
  * npm run bench:scale [-- N] — prints figures, asserts nothing.
  *
  * Builds the site twice, each time in a fresh temporary copy of the project (content/ is never
- * written): once with the real 22 error pages, once with N pages in all (default 2,200: the real
- * 22 plus synthetic pages from bench/synthetic.ts, each distinct from every other and passing the
- * content check). For each it prints, in one table:
+ * written): once with the real error pages (39), once with N pages in all (default 2,200: the real
+ * pages plus synthetic pages from bench/synthetic.ts, each distinct from every other, passing the
+ * content check, and plain Markdown as they import nothing). For each it prints, in one table:
  * - the build's time by phase: the content check (the line src/lib/collection.ts logs), the rest of
  *   `astro build`, and Pagefind; its max RSS (GNU time's, where /usr/bin/time exists); the build
  *   log's warnings;
@@ -38,7 +38,7 @@ import type { IndexSource } from '../src/lib/matcher/build-index';
 import { loadErrors, ROOT, type NodeErrorEntry } from '../src/lib/node/load-content';
 import { launchChromium } from './chromium';
 import { serve } from './static-server';
-import { scalePages, syntheticMdx } from './synthetic';
+import { scalePages, syntheticMarkdown } from './synthetic';
 
 const N = Number(process.argv[2] ?? 2200);
 if (!Number.isInteger(N) || N < 22)
@@ -208,7 +208,7 @@ async function measure(n: number, browser: Browser): Promise<Figures> {
   console.error(`${n} pages: building in ${dir}`);
   const pages = n > real.length ? scalePages(n, realSources) : [];
   pages.forEach((p, i) =>
-    writeFileSync(join(dir, 'content/errors', `${p.slug}.mdx`), syntheticMdx(p, CATEGORY_KEYS, i)),
+    writeFileSync(join(dir, 'content/errors', `${p.slug}.md`), syntheticMarkdown(p, CATEGORY_KEYS, i)),
   );
   const astro = run(dir, ['astro', 'build']);
   const pagefind = run(dir, ['pagefind', '--site', 'dist']);

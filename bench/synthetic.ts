@@ -70,11 +70,11 @@ const fill = (pattern: string, value: (type: string) => string) =>
   fillTemplate(pattern, (p) => value(p.type));
 
 /**
- * A synthetic page (from `syntheticPages`) as a content/errors/<slug>.mdx file that passes the
- * schema and the content check: three examples that fill its placeholders, a category and a fix
- * place taken in turn, and a body with both sections.
+ * A synthetic page (from `syntheticPages`) as a content/errors/<slug>.md file (plain Markdown: it
+ * imports no component) that passes the schema and the content check: three examples that fill its
+ * placeholders, a category and a fix place taken in turn, and a body with both sections.
  */
-export function syntheticMdx(page: IndexSource, categories: readonly string[], index: number): string {
+export function syntheticMarkdown(page: IndexSource, categories: readonly string[], index: number): string {
   const pattern = page.patterns[0]!;
   const message = fill(pattern, (type) => GENERAL[type] ?? 'NNN');
   const examples = [0, 1, 2].map((i) => fill(pattern, (type) => SAMPLE_VALUES[type]?.[i] ?? 'X1'));
@@ -123,10 +123,12 @@ export function scalePages(n: number, real: readonly IndexSource[]): IndexSource
   return syntheticPages(n - real.length, real, 7, (w) => (pagesWith.get(w) ?? 0) < 2);
 }
 
-/** Synthetic pages as the content layer reads them back from their MDX files (examples and all). */
+/** Synthetic pages as the content layer reads them back from their Markdown files (examples and all). */
 export function syntheticEntries(
   pages: readonly IndexSource[],
   categories: readonly string[],
 ): NodeErrorEntry[] {
-  return pages.map((p, i) => parseErrorFile(`content/errors/${p.slug}.mdx`, syntheticMdx(p, categories, i)));
+  return pages.map((p, i) =>
+    parseErrorFile(`content/errors/${p.slug}.md`, syntheticMarkdown(p, categories, i)),
+  );
 }

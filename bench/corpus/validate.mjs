@@ -9,8 +9,8 @@ const errorsDir = path.resolve(here, '../../content/errors');
 const slugs = new Set(
   fs
     .readdirSync(errorsDir)
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => f.slice(0, -4)),
+    .filter((f) => /\.mdx?$/.test(f))
+    .map((f) => f.replace(/\.mdx?$/, '')),
 );
 const KINDS = {
   single: [

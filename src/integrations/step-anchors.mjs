@@ -4,13 +4,16 @@
  * (`id="step-1"`, `id="step-2"`, …), numbered through the file, so a support ticket can link to
  * one step of a fix, and a visible "Link to step N" (a plain link without JS; error pages copy it
  * with JS). Items of nested lists are left alone. Step anchors must never change meaning: add new
- * steps at the end.
+ * steps at the end. Runs on both .md and .mdx pages, with the same output.
  */
 
 /** @typedef {import('satteri').HastPluginEntry} HastPluginEntry */
 
 /** @type {HastPluginEntry} */
-export const stepAnchors = () => {
+export const stepAnchors = ({ sourceFormat }) => {
+  // A bare `data-pagefind-ignore` in both pipelines: Markdown's serializer writes `true` bare and ''
+  // as `=""`; MDX's JSX (Astro's attributes) writes '' bare and `true` as `="true"`.
+  const bare = sourceFormat === 'mdx' ? '' : true;
   let n = 0;
   return {
     name: 'step-anchors',
@@ -34,7 +37,7 @@ export const stepAnchors = () => {
           {
             type: 'element',
             tagName: 'a',
-            properties: { className: ['step-link'], href: `#step-${n}`, dataPagefindIgnore: '' },
+            properties: { className: ['step-link'], href: `#step-${n}`, dataPagefindIgnore: bare },
             children: [{ type: 'text', value: `Link to step ${n}` }],
           },
         ]);

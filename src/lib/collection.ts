@@ -27,7 +27,8 @@ async function load(): Promise<Loaded> {
   const { problems, index } = checkAndIndex(
     errors.map((e) => ({
       id: e.id,
-      file: e.filePath ?? `content/errors/${e.id}.mdx`,
+      // The glob loader always gives the file's path (with its extension, .md or .mdx).
+      file: e.filePath ?? `content/errors/${e.id}.{md,mdx}`,
       data: { ...e.data, related: e.data.related.map((r) => r.id) },
     })),
   );

@@ -141,7 +141,17 @@ export function checkAndIndex(
   const problems: Problem[] = checkGroups(entries);
   const owner = new Map<string, { file: string; field: string }>();
   const slugs = new Set(entries.map((e) => e.id));
-  for (const e of entries) owner.set(e.id, { file: e.file, field: 'slug' });
+  for (const e of entries) {
+    // Two files, one slug: the same page as both <slug>.md and <slug>.mdx.
+    const prev = owner.get(e.id);
+    if (prev)
+      problems.push({
+        file: e.file,
+        field: 'slug',
+        message: `"${e.id}" is already the slug of ${prev.file}: keep one file (.md, or .mdx if it imports a component)`,
+      });
+    else owner.set(e.id, { file: e.file, field: 'slug' });
+  }
   for (const e of entries) {
     e.data.aliases.forEach((alias, i) => {
       const prev = owner.get(alias);

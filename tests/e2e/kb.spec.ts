@@ -9,8 +9,10 @@ import { CATEGORIES, type CategoryKey } from '../../src/consts';
 import { expect, pathOf, readErrors, test, type ErrorRecord } from './fixtures';
 
 const errors = readErrors();
+/** The error pages' files: <slug>.md, or <slug>.mdx when the page imports a component. */
+const PAGE_FILE = /\.mdx?$/;
 const CONTENT_FILES = readdirSync(fileURLToPath(new URL('../../content/errors/', import.meta.url))).filter(
-  (f) => f.endsWith('.mdx'),
+  (f) => PAGE_FILE.test(f),
 );
 /** How many errors the knowledge base has: one per content file. */
 const N = CONTENT_FILES.length;
@@ -27,7 +29,7 @@ const usedCategories = (Object.keys(CATEGORIES) as CategoryKey[]).filter((k) =>
 
 test('the build has one catalogue entry per content file', () => {
   expect(errors).toHaveLength(N);
-  expect(errors.map((e) => `${e.slug}.mdx`).sort()).toEqual([...CONTENT_FILES].sort());
+  expect(errors.map((e) => e.slug).sort()).toEqual(CONTENT_FILES.map((f) => f.replace(PAGE_FILE, '')).sort());
 });
 
 for (const e of errors) {

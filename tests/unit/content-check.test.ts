@@ -28,8 +28,8 @@ function thrown(fn: () => unknown): string {
 }
 
 describe('parseErrorFile: broken frontmatter names the file and the field', () => {
-  const file = 'tests/unit/fixtures/broken/broken-frontmatter.mdx';
-  const message = thrown(() => parseErrorFile(file, fixture('broken/broken-frontmatter.mdx')));
+  const file = 'tests/unit/fixtures/broken/broken-frontmatter.md';
+  const message = thrown(() => parseErrorFile(file, fixture('broken/broken-frontmatter.md')));
 
   it.each([
     ['missing title', 'title', /received undefined|required/i],
@@ -48,8 +48,8 @@ describe('parseErrorFile: broken frontmatter names the file and the field', () =
 });
 
 describe.each([
-  ['no-frontmatter.mdx', /missing the --- block/],
-  ['bad-yaml.mdx', /YAML does not parse/],
+  ['no-frontmatter.md', /missing the --- block/],
+  ['bad-yaml.md', /YAML does not parse/],
 ])('parseErrorFile: %s', (name, reason) => {
   it('throws an error naming the file and the frontmatter', () => {
     const file = `tests/unit/fixtures/${name}`;
@@ -61,8 +61,8 @@ describe.each([
 
 describe('parseErrorFile: a group without an answer names the file and the field', () => {
   it('says group.answer', () => {
-    const file = 'content/errors/widget-export-failed.mdx';
-    const good = readFileSync('content/errors/name-already-exists.mdx', 'utf8');
+    const file = 'content/errors/widget-export-failed.md';
+    const good = readFileSync('content/errors/name-already-exists.md', 'utf8');
     const without = good.replace(/\n {2}answer: .*\n/, '\n');
     expect(without).not.toBe(good);
     const message = thrown(() => parseErrorFile(file, without));
@@ -73,7 +73,7 @@ describe('parseErrorFile: a group without an answer names the file and the field
 describe('loadErrors on a folder with a broken file', () => {
   it('fails, naming the file by its path from the project root', () => {
     const message = thrown(() => loadErrors(join(FIXTURES, 'broken')));
-    expect(message).toContain('tests/unit/fixtures/broken/broken-frontmatter.mdx → title:');
+    expect(message).toContain('tests/unit/fixtures/broken/broken-frontmatter.md → title:');
   });
 });
 
@@ -158,6 +158,15 @@ describe('checkContent', () => {
       file: 'fixtures/gadget-locked.mdx',
       field: 'aliases[0]',
       mentions: ['"old-export-error"', 'fixtures/widget-export-failed.mdx'],
+    },
+    {
+      name: 'one page in two files, .mdx and .md',
+      change: (p) => {
+        p.push({ ...p[WIDGET]!, file: 'fixtures/widget-export-failed.md' });
+      },
+      file: 'fixtures/widget-export-failed.md',
+      field: 'slug',
+      mentions: ['"widget-export-failed" is already the slug of fixtures/widget-export-failed.mdx'],
     },
     {
       name: "an alias that is another page's slug",
@@ -368,9 +377,11 @@ describe('checkContent', () => {
 describe('the real content', () => {
   const entries = loadErrors();
 
-  it('loads every error page, named by its file', () => {
-    expect(entries).toHaveLength(readdirSync('content/errors').filter((f) => f.endsWith('.mdx')).length);
-    for (const e of entries) expect(e.file).toBe(`content/errors/${e.id}.mdx`);
+  it('loads every error page, .md and .mdx, named by its file', () => {
+    const files = readdirSync('content/errors').filter((f) => /\.mdx?$/.test(f));
+    expect(files.some((f) => f.endsWith('.md')) && files.some((f) => f.endsWith('.mdx'))).toBe(true);
+    expect(entries.map((e) => e.file).sort()).toEqual(files.map((f) => `content/errors/${f}`).sort());
+    for (const e of entries) expect(e.file).toMatch(new RegExp(`^content/errors/${e.id}\\.mdx?$`));
   });
 
   it('passes checkContent with zero problems', () => {
