@@ -288,13 +288,6 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     return fixes && fixes <= REPAIR_MAX_FIXES ? text : undefined;
   }
 
-  /**
-   * The longest run of the paste's words, in order, that one of the page's messages holds: a word
-   * equals itself or what it is a slip of; the paste's first word may be the tail of a word and its
-   * last the start of one (a cut mid-word). `content` counts the run's words that are neither glue
-   * words nor values; `end` is the index of the run's last word in the paste, `from` where it starts
-   * in the page's wording.
-   */
   /** The paste's i-th word is the page's word v: itself, a slip of it, or cut at the paste's ends. */
   const sameWord = (words: string[], i: number, v: string) => {
     const w = words[i]!;
@@ -306,6 +299,13 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     );
   };
 
+  /**
+   * The longest run of the paste's words, in order, that one of the page's messages holds, word by
+   * word as `alike` says (sameWord, worked out once per wording: a word equals itself or what it is
+   * a slip of; the paste's first word may be the tail of a word and its last the start of one). `content` counts the run's words that are neither glue
+   * words nor values; `end` is the index of the run's last word in the paste, `from` where it starts
+   * in the page's wording.
+   */
   const runOf = (
     words: string[],
     page: number,
