@@ -199,7 +199,7 @@ class ErrorMatcher extends HTMLElement {
         });
         const a = Object.assign(document.createElement('a'), {
           href: URL.createObjectURL(blob),
-          download: 'qbo-export-errors-triage.csv',
+          download: TEXT.triage.csvFile,
         });
         document.body.append(a);
         a.click();

@@ -13,7 +13,7 @@ import { encodeText } from '../lib/cut';
 import { SEARCH_LINK_CHARS } from '../lib/matcher/limits';
 import { errorHref, shortenForLink } from '../lib/links';
 import { oneLine } from '../lib/tailor';
-import { rowNote, triageRows, valuesSummary } from '../lib/triage';
+import { EMPTY_CELL, rowNote, triageRows, valuesSummary } from '../lib/triage';
 import { valuesSeen } from '../lib/values';
 import { el, valueList } from './dom';
 import * as TEXT from './text';
@@ -205,7 +205,7 @@ function triage(outcome: GroupedOutcome, opts: RenderOptions): HTMLElement {
         rowNote(r),
       ),
       el('td', { textContent: String(r.count) }),
-      el('td', { textContent: valuesSummary(r.values) || '—' }),
+      el('td', { textContent: valuesSummary(r.values) || EMPTY_CELL }),
     );
     tr.dataset['testid'] = 'triage-row';
     if (r.group) tr.dataset['group'] = r.group;

@@ -43,6 +43,8 @@ export const triage = {
   caption: (errors: number, lines: number) => `Triage: ${plural(errors, 'distinct error')} in ${lines} lines`,
   columns: ['Error', 'Count', 'Values seen'],
   or: ' or ',
+  /** The downloaded CSV's file name. */
+  csvFile: 'qbo-export-errors-triage.csv',
   unmatched: (n: number) =>
     `${n}${n >= MAX_UNMATCHED ? '+' : ''} ${n === 1 ? 'line' : 'lines'} matched nothing`,
 } as const;

@@ -1,12 +1,12 @@
 /** Batch triage as Markdown (escaped: pasted text stays text) and as CSV (formulas defused). Pure. */
 import { mdCell } from './markdown';
-import { rowNote, rowTitle, valuesSummary, type TriageRow } from './triage';
+import { EMPTY_CELL, rowNote, rowTitle, valuesSummary, type TriageRow } from './triage';
 
 export function triageMarkdown(rows: TriageRow[], unmatched: string[]): string {
   const lines = ['| Error | Count | Lines | Values seen | Fix |', '| --- | ---: | --- | --- | --- |'];
   for (const r of rows)
     lines.push(
-      `| ${mdCell(rowTitle(r))}${rowNote(r)} | ${r.count} | ${mdCell(r.lines.join(', ')) || '—'} | ${mdCell(valuesSummary(r.values)) || '—'} | ${r.pages.map((p) => p.url).join(' or ')} |`,
+      `| ${mdCell(rowTitle(r))}${rowNote(r)} | ${r.count} | ${mdCell(r.lines.join(', ')) || EMPTY_CELL} | ${mdCell(valuesSummary(r.values)) || EMPTY_CELL} | ${r.pages.map((p) => p.url).join(' or ')} |`,
     );
   if (unmatched.length) {
     lines.push(

@@ -88,6 +88,9 @@ export function recordRef(line: string): string | undefined {
   return /\b[A-Z][A-Z0-9]{0,9}-\d{2,}\b/.exec(line)?.[0] ?? /#\d{2,}\b/.exec(line)?.[0];
 }
 
+/** What a triage cell shows when it has nothing (no values seen, no lines): the table, its Markdown and the page agree. */
+export const EMPTY_CELL = '—';
+
 export function valuesSummary(values: Readonly<Record<string, readonly string[]>>): string {
   return Object.entries(values)
     .map(([k, vs]) => `${labelFor(k)}: ${vs.map(readableValue).join(', ')}`)
