@@ -69,6 +69,20 @@ describe('one placeholder grammar', () => {
       'fails with entity with key does not exist again'.split(' '),
     );
   });
+  it('reads every "n\'t", with or without its apostrophe, as "not", and "can\'t" as "cannot"', () => {
+    const words = (s: string) => sequenceWords(s).join(' ');
+    expect(words("Deposit total doesn't match")).toBe('deposit total does not match');
+    expect(words('Deposit total doesnt match')).toBe('deposit total does not match');
+    expect(words('Deposit total doesn\u2019t match')).toBe('deposit total does not match');
+    expect(words("You can't change it; you can not; you cannot; you cant")).toBe(
+      'you cannot change it you cannot you cannot you cannot',
+    );
+    expect(words("QBO won't let me, it didnt connect, we dont know, it isn't")).toBe(
+      'qbo will not let me it did not connect we do not know it is not',
+    );
+    // Words that only end like a contraction stay as they are.
+    expect(words('Recent payment, event, agent, want')).toBe('recent payment event agent want');
+  });
   it('reads a long quoted name in title case as a value, not as a sentence', () => {
     expect(sequenceWords('GL account "Cost of Goods Sold:Equipment" does not exist')).toEqual(
       'gl account # does not exist'.split(' '),

@@ -12,22 +12,10 @@ import { SLOT, STOPWORDS, fuzzyKey, sequenceWords } from './normalize';
 import { stripWrappers } from './unwrap';
 import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord } from './types';
 
-/** A page's message words that turn it into its opposite ("doesn" is what is left of "doesn't"). */
-const NEGATIONS: ReadonlySet<string> = new Set([
-  'not',
-  'cannot',
-  'no',
-  'never',
-  'doesn',
-  'didn',
-  'isn',
-  'wasn',
-  'won',
-  'couldn',
-  'don',
-  'aren',
-  'hasn',
-]);
+/** A page's message words that turn it into its opposite (normalize.sequenceWords writes every "n't" as "not"). */
+const NEGATIONS: ReadonlySet<string> = new Set(['not', 'cannot', 'no', 'never']);
+/** A "n't" typed without its apostrophe, where the word leaves no doubt. */
+const APOSTROPHE_LEFT_OUT = /^(?:do|does|did|is|was|were|are|has|have|had|could|would|should|ca|wo)nt$/;
 /** The same in a paste, spelled as people type it ("can't", "dont", "doesnt"). */
 const NEGATION_IN_PASTE =
   /\b(?:not|no|never|cannot|cant|dont|doesnt|didnt|isnt|wasnt|wont|couldnt|arent|hasnt)\b|n't\b/i;
@@ -278,6 +266,11 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const text = line.replace(/"[^"\n]{0,80}"|\([^()\n]{0,80}\)|\p{L}+/gu, (word) => {
       if (!/^\p{L}/u.test(word)) return word;
       const w = word.toLowerCase();
+      // "doesnt", "cant": the apostrophe is the slip, and the message writes it.
+      if (APOSTROPHE_LEFT_OUT.test(w)) {
+        fixes++;
+        return `${word.slice(0, -1)}'${word.slice(-1)}`;
+      }
       let near = slipOf(w);
       // Two words one slip away ("acount": account, amount): a dropped letter is the likelier slip.
       if (near.length > 1) near = near.filter((v) => v.length === w.length + 1);

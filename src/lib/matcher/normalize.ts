@@ -120,6 +120,10 @@ function quotedSentence(inner: string): boolean {
   );
 }
 
+/** "n't", and the same typed without its apostrophe where the word leaves no doubt ("doesnt", "didnt"). */
+const CONTRACTED =
+  /\b(\p{L}+)n['’]t\b|\b(do|does|did|is|was|were|are|has|have|had|could|would|should|must|need)nt\b/gu;
+
 /** A value slot in a word sequence: a placeholder, a number, a date, a quoted name, a bracketed key. */
 export const SLOT = '#';
 
@@ -141,8 +145,11 @@ export function sequenceWords(text: string, jsonKeys = true): string[] {
     // which tells the two apart.
     .replace(/"([^"\n]{0,80})"/g, (_quoted, inner: string) => (quotedSentence(inner) ? ` ${inner} ` : ' # '))
     .toLowerCase()
-    // "can not" and "cannot" are one word (the article writes both).
-    .replace(/\bcan\s+not\b/g, 'cannot')
+    // "can not" and "cannot" are one word (the article writes both), and so are "can't" and "cant";
+    // every other "n't" is "not", typed with or without its apostrophe ("doesnt" is "does not").
+    .replace(/\bcan\s+not\b|\bcan['’]?t\b/g, 'cannot')
+    .replace(/\bwon['’]?t\b/g, 'will not')
+    .replace(CONTRACTED, (_n, a?: string, b?: string) => `${a ?? b} not`)
     .replace(/\([^()\n]{0,80}\)/g, ' # ')
     .replace(/\b(?:mm\/dd\/yyyy|n{2,}|x{3,})\b/g, ' # ')
     .replace(/\p{N}+/gu, ' # ')
