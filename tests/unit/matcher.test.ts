@@ -560,6 +560,33 @@ describe('the message a possible card previews', () => {
   });
 });
 
+describe('the `negation` feature: the message with its "not" left out', () => {
+  const negation = (text: string, slug: string) =>
+    matcher.match(text).results.find((r) => r.slug === slug)?.features?.negation;
+
+  it('a near-miss that drops the "not" between words it shares with the message counts', () => {
+    expect(
+      negation(
+        'QBO Class "Plumbing" was found for Business Unit "Plumbing - Commercial".',
+        'class-not-found',
+      ),
+    ).toBe(1);
+  });
+
+  it.each([
+    // "You cannot change…": the "not" is in the half that was not pasted.
+    ['its second half', 'transaction which is 365 days or older', 'transaction-older-than-365-days'],
+    // The page's other wording says "didn't connect"; this one says no "not".
+    [
+      'a cut-off of a wording without "not"',
+      'You need admin permissions to connect this a…',
+      'app-did-not-connect',
+    ],
+  ])('%s does not', (_what, text, slug) => {
+    expect(negation(text, slug)).toBe(0);
+  });
+});
+
 describe('the `replaced` feature: words said in place of the message’s own', () => {
   const replaced = (text: string, slug: string) =>
     matcher.match(text).results.find((r) => r.slug === slug)?.features?.replaced;

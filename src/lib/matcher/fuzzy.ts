@@ -65,7 +65,7 @@ const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
   useTokenSearch: true,
 };
 
-/** The share of the page's message words a paste must hold before a missing "not" counts (negation). */
+/** The share of a wording's content words a paste must align with before a "not" it leaves out counts (negation). */
 const NEGATION_COVERAGE = 0.5;
 
 /** How far into a page's wording a run may start and still be its head (`BadRequest. Details:`). */
@@ -343,10 +343,18 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * (a log line goes on after the message). A value the page's example wording spells out (a name
    * where its pattern has a placeholder) counts too when that wording aligns best: the fitted
    * weight reads the feature as it is (calibrate measured it so, against leaving values out).
+   * On the same alignment, `opposite`: a "not" of the wording lies between two aligned words (not
+   * before the first, as in a second half, nor after the last, as in a cut-off), the paste aligns
+   * with at least NEGATION_COVERAGE of the wording's content words, and (the caller checks) says no
+   * "not" of its own: "QBO Class X was found for…" against "QBO Class X was not found for…".
    */
-  const replacedOf = (words: string[], page: number, alike: Uint8Array[]): number => {
+  const alignmentOf = (
+    words: string[],
+    page: number,
+    alike: Uint8Array[],
+  ): { replaced: number; opposite: boolean } => {
     const content = (w: string) => w !== SLOT && !STOPWORDS.has(w);
-    let best = { common: 0, replaced: 0 };
+    let best = { common: 0, replaced: 0, opposite: false };
     const n = words.length;
     for (const [k, seq] of (sequences[page] ?? []).entries()) {
       const m = seq.length;
@@ -364,10 +372,19 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       let inPaste = 0;
       let inPage = 0;
       let replaced = 0;
+      // A "not" of the page's left out between two aligned words, and the page's content words aligned.
+      let notLeftOut = false;
+      let inside = false;
+      let aligned = 0;
+      let alignedContent = 0;
       while (i < n && j < m) {
         if (eq[i * m + j] && common[i * w + j] === common[(i + 1) * w + j + 1]! + 1) {
           replaced += Math.min(inPaste, inPage);
+          if (notLeftOut && aligned > 0) inside = true;
           inPaste = inPage = 0;
+          notLeftOut = false;
+          aligned++;
+          if (content(seq[j]!)) alignedContent++;
           i++;
           j++;
         } else if (common[(i + 1) * w + j]! >= common[i * w + j + 1]!) {
@@ -375,14 +392,17 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
           i++;
         } else {
           if (content(seq[j]!)) inPage++;
+          if (NEGATIONS.has(seq[j]!)) notLeftOut = true;
           j++;
         }
       }
       const total = common[0]!;
+      const opposite =
+        inside && alignedContent >= NEGATION_COVERAGE * Math.max(1, seq.filter(content).length);
       if (total > best.common || (total === best.common && replaced < best.replaced))
-        best = { common: total, replaced };
+        best = { common: total, replaced, opposite };
     }
-    return best.replaced;
+    return best;
   };
 
   /**
@@ -423,6 +443,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         return eq;
       });
       const r = runOf(seqWords, page, alike);
+      const a = alignmentOf(seqWords, page, alike);
       return {
         explained: e.infoShare,
         message: m.infoShare,
@@ -443,13 +464,8 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         // message but its "not": the opposite news, not that error.
         // Only a paste that holds most of the message can say its opposite: a code and a title
         // ("Error 120 Authorization Failure") say nothing either way.
-        negation:
-          !negated &&
-          m.ofPage >= NEGATION_COVERAGE &&
-          [...(messageWords[page] ?? [])].some((w) => NEGATIONS.has(w))
-            ? 1
-            : 0,
-        replaced: Math.min(1, replacedOf(seqWords, page, alike) / 3),
+        negation: !negated && a.opposite ? 1 : 0,
+        replaced: Math.min(1, a.replaced / 3),
         fuse: 1 - (fuseScore.get(page) ?? 1),
       };
     };

@@ -38,7 +38,7 @@ export const FEATURES = [
   'runLength',
   /** The segment's words that the page's words do not hold, over 10 (clipped to 1): the paste goes on about something else. */
   'unexplained',
-  /** The page's message says "not" and the segment, holding at least half its words, says no such word: the opposite news. */
+  /** The segment leaves out a "not" that the page's best-aligned wording says between words they share, aligns with at least half its words, and says no "not" of its own: the opposite news. */
   'negation',
   /** Content words the paste says in place of the page's own, in the best in-order alignment with one of its messages, over 3 (clipped to 1): "Currency mismatch" for "Classification mismatch". */
   'replaced',
