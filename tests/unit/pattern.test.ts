@@ -114,6 +114,13 @@ describe('another system speaking is told from QuickBooks', () => {
     ['Error: Missing permission on Account to Read', false],
     ['ServiceTitan: Missing permission on Timesheets to Approve', false],
     ['QuickBooksOnline: Stale Object Error', false],
+    // Java's and .NET's dotted names are not hosts, though they hold "com", "org" or "Net".
+    [
+      'Operation com.sun.org.apache.xerces.internal.impl.io.MalformedByteSequenceException: Invalid byte',
+      false,
+    ],
+    ['---> System.Net.WebException: The operation has timed out', false],
+    ['upstream api.example-crm.io/v2/leads returned 502', true],
   ])('%s → %s', (line, other) => {
     expect(otherSystem(line, knows)).toBe(other);
   });

@@ -190,8 +190,11 @@ export function aboutQuickBooks(segment: string): boolean {
 
 /** `Name:` opening a line: one word, capitalised (`GitLab:`, `Okta:`, `Xero:`). */
 const LEADING_NAME = /^\s*([A-Z][\p{L}\d]{1,30})\s*:(?!\/\/)/u;
-/** A host name (`login.salesforce.com`), not part of an email address. */
-const HOST = /(?<![@\w.-])(?:[a-z\d-]+\.)+(?:com|net|org|io|dev|cloud|co|app|ai)\b/gi;
+/**
+ * A host name (`login.salesforce.com`), not part of an email address, nor of a dotted name that
+ * goes on after its "top-level domain": Java's and .NET's `com.sun.org.apache…`, `System.Net.WebException`.
+ */
+const HOST = /(?<![@\w.-])(?:[a-z\d-]+\.)+(?:com|net|org|io|dev|cloud|co|app|ai)\b(?!\.\w)/gi;
 /** QuickBooks' names inside a word or a host (`QuickBooksOnline`, `quickbooks.api.intuit.com`). */
 const QBO_NAME = new RegExp(QBO_NAMES, 'i');
 
