@@ -6,6 +6,7 @@ import { syntheticPages } from '../../bench/synthetic';
 import { normalizeInput } from '../../src/lib/matcher/normalize';
 import { MAX_INPUT_CHARS, MESSAGE_PREVIEW_CHARS } from '../../src/lib/matcher/limits';
 import { buildIndex } from '../../src/lib/matcher/build-index';
+import type { FeatureName } from '../../src/lib/matcher/model';
 
 const { matcher, entries } = matcherFromContent();
 const top = (text: string) => matcher.match(text).results[0];
@@ -560,9 +561,14 @@ describe('the message a possible card previews', () => {
   });
 });
 
+/** A model feature of one result of a paste (the page shown, with its features). */
+const featureOf =
+  (name: FeatureName) =>
+  (text: string, slug: string): number | undefined =>
+    matcher.match(text).results.find((r) => r.slug === slug)?.features?.[name];
+
 describe('the `negation` feature: the message with its "not" left out', () => {
-  const negation = (text: string, slug: string) =>
-    matcher.match(text).results.find((r) => r.slug === slug)?.features?.negation;
+  const negation = featureOf('negation');
 
   it('a near-miss that drops the "not" between words it shares with the message counts', () => {
     expect(
@@ -588,8 +594,7 @@ describe('the `negation` feature: the message with its "not" left out', () => {
 });
 
 describe('the `replaced` feature: words said in place of the message’s own', () => {
-  const replaced = (text: string, slug: string) =>
-    matcher.match(text).results.find((r) => r.slug === slug)?.features?.replaced;
+  const replaced = featureOf('replaced');
 
   it('a near-miss that swaps a word of the message counts it', () => {
     // "Currency" where the classification-mismatch message says "Classification".
