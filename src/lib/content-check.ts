@@ -10,6 +10,7 @@ import type { GroupSource } from './matcher/groups';
 import { matcherOfIndex as matcherOf } from './matcher/full';
 import type { Matcher } from './matcher/match';
 import type { MatchResult } from './matcher/types';
+import { normalizeInput } from './matcher/normalize';
 import { parseTemplate, PatternError } from './matcher/pattern';
 import { messageVariants } from './matcher/variants';
 
@@ -128,6 +129,24 @@ function holdsRun(text: string, runs: ReadonlySet<string>): boolean {
   const w = wordsOf(text);
   for (let i = 0; i + 3 <= w.length; i++) if (runs.has(w.slice(i, i + 3).join(' '))) return true;
   return false;
+}
+
+/**
+ * The matcher's results for a text, each input worked out once: the matcher reads a text only as
+ * normalizeInput gives it (match.ts), so two texts alike once normalized (an example and its
+ * `spacing` or `smart-quotes` variant, an example already in lower case and its `lower` one, two
+ * examples whose cut-off variants stop before their values) have the same results. Each text is
+ * still judged, and reported, on its own. One per page: texts alike are the same page's.
+ */
+function sameInput(matcher: Matcher): (text: string) => MatchResult[] {
+  const seen = new Map<string, MatchResult[]>();
+  return (text) => {
+    const { text: input, truncated } = normalizeInput(text);
+    const key = `${truncated ? 1 : 0}${input}`;
+    let results = seen.get(key);
+    if (!results) seen.set(key, (results = matcher.match(text).results));
+    return results;
+  };
 }
 
 /**
@@ -252,8 +271,9 @@ export function checkAndIndex(
   for (const e of entries) {
     const runs = runsOf(e);
     const family = familyOf(e.id);
+    const resultsOf = sameInput(matcher);
     const check = (field: string, text: string, mustMatch: boolean, cutOff = false) => {
-      const { results } = matcher.match(text);
+      const results = resultsOf(text);
       const verdicts = judge(results, e.id, mustMatch, family, cutOff && !holdsRun(text, runs));
       if (!verdicts.length) return;
       const alsoFor = new Set(verdicts.flatMap((v) => (v.kind === 'also' ? [v.slug] : [])));
