@@ -7,12 +7,13 @@
 import { checkGroups } from './group-check';
 import { buildIndex, type BuiltIndex } from './matcher/build-index';
 import type { GroupSource } from './matcher/groups';
-import { matcherOfIndex as matcherOf } from './matcher/full';
-import type { Matcher } from './matcher/match';
+import { matcherOfIndex } from './matcher/full';
+import type { Matcher, Trace } from './matcher/match';
 import type { MatchResult } from './matcher/types';
 import { normalizeInput } from './matcher/normalize';
 import { parseTemplate, PatternError } from './matcher/pattern';
 import { messageVariants } from './matcher/variants';
+import { rememberingFuse } from './remembering-fuse';
 
 /** The placeholder names of a template; none for a broken one (building the index reports it). */
 function placeholderNames(template: string): string[] {
@@ -222,6 +223,9 @@ export function checkAndIndex(
     });
     return { problems };
   }
+  // One Fuse for all the check's matchers: its searches are remembered (remembering-fuse.ts).
+  const fuse = rememberingFuse();
+  const matcherOf = (built: BuiltIndex, trace?: Trace) => matcherOfIndex(built, trace, fuse);
   const matcher = matcherOf(index);
   const fileOf = new Map(entries.map((e) => [e.id, e.file]));
   const codesOf = new Map(entries.map((e) => [e.id, e.data.qboCodes ?? []]));
