@@ -82,7 +82,7 @@ function judge(
   id: string,
   mustMatch: boolean,
   family: (slug: string) => boolean = () => false,
-  mayFindNothing = false,
+  mayFindNothing: () => boolean = () => false,
 ): Verdicts {
   const own = results.find((r) => r.slug === id);
   const found: Verdicts = results
@@ -95,13 +95,13 @@ function judge(
     results[0]?.slug !== id &&
     !(own && results.every((r) => r.verdict === 'possible')) &&
     !(results[0]?.verdict === 'possible' && family(results[0].slug)) &&
-    !(mayFindNothing && !results[0])
+    !(!results[0] && mayFindNothing())
   )
     // A cut-off message must still put its page first, or, when the cut removed what tells two
     // pages apart, offer it among honest `possible` results, or offer as a `possible` the page of
     // its family (a page with the same QBO code: the 6000 page for a cut-off 6000 detail). A cut
     // that kept no three words in a row of this page's wordings (only a wrapper or a log prefix)
-    // may find nothing: there is nothing of the page to find.
+    // may find nothing: there is nothing of the page to find (asked only when it found nothing).
     found.push({ kind: 'not-first', ...(results[0] ? { first: results[0].slug } : {}) });
   return found;
 }
@@ -273,12 +273,19 @@ export function checkAndIndex(
   };
 
   for (const e of entries) {
-    const runs = runsOf(e);
+    // Worked out when a cut-off variant finds nothing, which it seldom does.
+    let runs: Set<string> | undefined;
     const family = familyOf(e.id);
     const resultsOf = sameInput(matcher);
     const check = (field: string, text: string, mustMatch: boolean, cutOff = false) => {
       const results = resultsOf(text);
-      const verdicts = judge(results, e.id, mustMatch, family, cutOff && !holdsRun(text, runs));
+      const verdicts = judge(
+        results,
+        e.id,
+        mustMatch,
+        family,
+        () => cutOff && !holdsRun(text, (runs ??= runsOf(e))),
+      );
       if (!verdicts.length) return;
       const alsoFor = new Set(verdicts.flatMap((v) => (v.kind === 'also' ? [v.slug] : [])));
       for (const v of verdicts) {
