@@ -7,11 +7,13 @@
 import { checkGroups } from './group-check';
 import { buildIndex, type BuiltIndex } from './matcher/build-index';
 import type { GroupSource } from './matcher/groups';
-import { matcherOfIndex as matcherOf } from './matcher/full';
-import type { Matcher } from './matcher/match';
+import { matcherOfIndex } from './matcher/full';
+import type { Matcher, Trace } from './matcher/match';
 import type { MatchResult } from './matcher/types';
+import { normalizeInput } from './matcher/normalize';
 import { parseTemplate, PatternError } from './matcher/pattern';
 import { messageVariants } from './matcher/variants';
+import { rememberingFuse } from './remembering-fuse';
 
 /** The placeholder names of a template; none for a broken one (building the index reports it). */
 function placeholderNames(template: string): string[] {
@@ -80,7 +82,7 @@ function judge(
   id: string,
   mustMatch: boolean,
   family: (slug: string) => boolean = () => false,
-  mayFindNothing = false,
+  mayFindNothing: () => boolean = () => false,
 ): Verdicts {
   const own = results.find((r) => r.slug === id);
   const found: Verdicts = results
@@ -93,13 +95,13 @@ function judge(
     results[0]?.slug !== id &&
     !(own && results.every((r) => r.verdict === 'possible')) &&
     !(results[0]?.verdict === 'possible' && family(results[0].slug)) &&
-    !(mayFindNothing && !results[0])
+    !(!results[0] && mayFindNothing())
   )
     // A cut-off message must still put its page first, or, when the cut removed what tells two
     // pages apart, offer it among honest `possible` results, or offer as a `possible` the page of
     // its family (a page with the same QBO code: the 6000 page for a cut-off 6000 detail). A cut
     // that kept no three words in a row of this page's wordings (only a wrapper or a log prefix)
-    // may find nothing: there is nothing of the page to find.
+    // may find nothing: there is nothing of the page to find (asked only when it found nothing).
     found.push({ kind: 'not-first', ...(results[0] ? { first: results[0].slug } : {}) });
   return found;
 }
@@ -128,6 +130,24 @@ function holdsRun(text: string, runs: ReadonlySet<string>): boolean {
   const w = wordsOf(text);
   for (let i = 0; i + 3 <= w.length; i++) if (runs.has(w.slice(i, i + 3).join(' '))) return true;
   return false;
+}
+
+/**
+ * The matcher's results for a text, each input worked out once: the matcher reads a text only as
+ * normalizeInput gives it (match.ts), so two texts alike once normalized (an example and its
+ * `spacing` or `smart-quotes` variant, an example already in lower case and its `lower` one, two
+ * examples whose cut-off variants stop before their values) have the same results. Each text is
+ * still judged, and reported, on its own. One per page: texts alike are the same page's.
+ */
+function sameInput(matcher: Matcher): (text: string) => MatchResult[] {
+  const seen = new Map<string, MatchResult[]>();
+  return (text) => {
+    const { text: input, truncated } = normalizeInput(text);
+    const key = `${truncated ? 1 : 0}${input}`;
+    let results = seen.get(key);
+    if (!results) seen.set(key, (results = matcher.match(text).results));
+    return results;
+  };
 }
 
 /**
@@ -203,6 +223,9 @@ export function checkAndIndex(
     });
     return { problems };
   }
+  // One Fuse for all the check's matchers: its searches are remembered (remembering-fuse.ts).
+  const fuse = rememberingFuse();
+  const matcherOf = (built: BuiltIndex, trace?: Trace) => matcherOfIndex(built, trace, fuse);
   const matcher = matcherOf(index);
   const fileOf = new Map(entries.map((e) => [e.id, e.file]));
   const codesOf = new Map(entries.map((e) => [e.id, e.data.qboCodes ?? []]));
@@ -250,11 +273,19 @@ export function checkAndIndex(
   };
 
   for (const e of entries) {
-    const runs = runsOf(e);
+    // Worked out when a cut-off variant finds nothing, which it seldom does.
+    let runs: Set<string> | undefined;
     const family = familyOf(e.id);
+    const resultsOf = sameInput(matcher);
     const check = (field: string, text: string, mustMatch: boolean, cutOff = false) => {
-      const { results } = matcher.match(text);
-      const verdicts = judge(results, e.id, mustMatch, family, cutOff && !holdsRun(text, runs));
+      const results = resultsOf(text);
+      const verdicts = judge(
+        results,
+        e.id,
+        mustMatch,
+        family,
+        () => cutOff && !holdsRun(text, (runs ??= runsOf(e))),
+      );
       if (!verdicts.length) return;
       const alsoFor = new Set(verdicts.flatMap((v) => (v.kind === 'also' ? [v.slug] : [])));
       for (const v of verdicts) {

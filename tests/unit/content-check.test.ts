@@ -12,7 +12,10 @@ import {
   type ContentEntryInput,
   type Problem,
 } from '../../src/lib/content-check';
+import { normalizeInput } from '../../src/lib/matcher/normalize';
+import { messageVariants } from '../../src/lib/matcher/variants';
 import { loadErrors, parseErrorFile } from '../../src/lib/node/load-content';
+import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -371,6 +374,45 @@ describe('checkContent', () => {
       expect(out).toMatch(new RegExp(`^Content check failed \\(${problems.length} problems?\\):`));
       expect(out).toContain(`  ${file} → ${field}: `);
     });
+  });
+});
+
+describe('texts alike once normalized (the check asks the matcher once for them)', () => {
+  it('reports a failing example once for each of its variants, each with its own text', () => {
+    const entries = pages();
+    const example = 'The sprocket warehouse is closed for "inventory" today';
+    entries[WIDGET]!.data.examples.push(example);
+    const problems = checkContent(entries).filter((p) => p.field.startsWith('examples[3]'));
+    const variants = messageVariants(example);
+    // The spacing and smart-quotes variants are the example itself once normalized.
+    for (const kind of ['spacing', 'smart-quotes'] as const) {
+      const v = variants.find((x) => x.kind === kind)!;
+      expect(normalizeInput(v.text).text).toBe(normalizeInput(example).text);
+      const mine = problems.filter((p) => p.field === `examples[3] (${kind} variant)`);
+      expect(mine, formatProblems(problems)).toHaveLength(1);
+      expect(mine[0]!.message).toContain(JSON.stringify(v.text));
+    }
+    expect(problems.filter((p) => p.field === 'examples[3]')).toHaveLength(1);
+  });
+
+  it('come out the same from the matcher, for every example and variant of the real pages', () => {
+    const { matcher, entries } = matcherFromContent();
+    let alike = 0;
+    for (const e of entries) {
+      const byInput = new Map<string, string>();
+      for (const text of e.data.examples.flatMap((x) => [x, ...messageVariants(x).map((v) => v.text)])) {
+        const input = normalizeInput(text);
+        const key = `${input.truncated ? 1 : 0}${input.text}`;
+        const outcome = JSON.stringify(matcher.match(text));
+        const before = byInput.get(key);
+        if (before === undefined) byInput.set(key, outcome);
+        else {
+          alike++;
+          expect(outcome, text).toBe(before);
+        }
+      }
+    }
+    expect(alike).toBeGreaterThan(0);
   });
 });
 
