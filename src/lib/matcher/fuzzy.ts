@@ -8,14 +8,12 @@ import type { IFuseOptions } from 'fuse.js';
 import damerauLevenshtein from 'damerau-levenshtein';
 import { cut as cutText } from '../cut';
 import { CANDIDATES, LINE_CHARS, REPAIR_MAX_FIXES, RUN_MAX_WORDS } from './limits';
-import { SLOT, STOPWORDS, fuzzyKey, sequenceWords } from './normalize';
+import { APOSTROPHE_LEFT_OUT, SLOT, STOPWORDS, fuzzyKey, sequenceWords } from './normalize';
 import { stripWrappers } from './unwrap';
 import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord } from './types';
 
 /** A page's message words that turn it into its opposite (normalize.sequenceWords writes every "n't" as "not"). */
 const NEGATIONS: ReadonlySet<string> = new Set(['not', 'cannot', 'no', 'never']);
-/** A "n't" typed without its apostrophe, where the word leaves no doubt. */
-const APOSTROPHE_LEFT_OUT = /^(?:do|does|did|is|was|were|are|has|have|had|could|would|should|ca|wo)nt$/;
 /** The same in a paste, spelled as people type it ("can't", "dont", "doesnt"). */
 const NEGATION_IN_PASTE =
   /\b(?:not|no|never|cannot|cant|dont|doesnt|didnt|isnt|wasnt|wont|couldnt|arent|hasnt)\b|n't\b/i;

@@ -120,9 +120,12 @@ function quotedSentence(inner: string): boolean {
   );
 }
 
-/** "n't", and the same typed without its apostrophe where the word leaves no doubt ("doesnt", "didnt"). */
-const CONTRACTED =
-  /\b(\p{L}+)n['’]t\b|\b(do|does|did|is|was|were|are|has|have|had|could|would|should|must|need)nt\b/gu;
+/** Words whose "n't" leaves no doubt when its apostrophe is left out ("doesnt", "didnt"; "cant", "wont"). */
+const CONTRACTION_STEMS = 'do|does|did|is|was|were|are|has|have|had|could|would|should|must|need';
+/** A "n't" typed without its apostrophe: a typing slip (fuzzy.ts corrects it before exact patterns are tried again). */
+export const APOSTROPHE_LEFT_OUT = new RegExp(`^(?:${CONTRACTION_STEMS}|ca|wo)nt$`);
+/** "n't", and the same typed without its apostrophe where the word leaves no doubt. */
+const CONTRACTED = new RegExp(String.raw`\b(\p{L}+)n['’]t\b|\b(${CONTRACTION_STEMS})nt\b`, 'gu');
 
 /** A value slot in a word sequence: a placeholder, a number, a date, a quoted name, a bracketed key. */
 export const SLOT = '#';
