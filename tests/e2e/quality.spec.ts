@@ -386,10 +386,11 @@ test.describe('size budget', () => {
    * with the index until session 4; since then the fitted model, issue 12's tickets and privacy
    * code, issue 13's screenshot intake, issue 10's near-duplicate groups and issue 11's features
    * (24.2 KB of code measured at 39 pages); session 8's warm-up of the fuzzy stage while a
-   * screenshot is read (25,093 B measured, 5 B over 24.5 KB). The indexes grow with the pages, so
+   * screenshot is read (25,093 B measured, 5 B over 24.5 KB); session 9's reading of "n't" as
+   * "not" in the word sequence (25,224 B measured, 34 B over 24.6 KB). The indexes grow with the pages, so
    * they have a budget per page (below): a budget on code plus index broke each time pages were added.
    */
-  const HOME_BUDGET = 24.6 * 1024;
+  const HOME_BUDGET = 24.7 * 1024;
   /** The exact stage's index (/match-index.json), gzip, per page: 87 B measured at 22 and at 39 pages. */
   const MATCH_INDEX_PER_PAGE = 100;
   /** The fuzzy index (/fuzzy-index.json), gzip, per page: 173 B measured at 22 and 39 pages. */
