@@ -10,7 +10,7 @@ import type { GroupSource } from './matcher/groups';
 import { matcherOfIndex } from './matcher/full';
 import type { Matcher, Trace } from './matcher/match';
 import type { MatchResult } from './matcher/types';
-import { normalizeInput } from './matcher/normalize';
+import { inputKey } from './matcher/normalize';
 import { parseTemplate, PatternError } from './matcher/pattern';
 import { messageVariants } from './matcher/variants';
 import { rememberingFuse } from './remembering-fuse';
@@ -142,8 +142,7 @@ function holdsRun(text: string, runs: ReadonlySet<string>): boolean {
 function sameInput(matcher: Matcher): (text: string) => MatchResult[] {
   const seen = new Map<string, MatchResult[]>();
   return (text) => {
-    const { text: input, truncated } = normalizeInput(text);
-    const key = `${truncated ? 1 : 0}${input}`;
+    const key = inputKey(text);
     let results = seen.get(key);
     if (!results) seen.set(key, (results = matcher.match(text).results));
     return results;

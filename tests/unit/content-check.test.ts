@@ -12,7 +12,7 @@ import {
   type ContentEntryInput,
   type Problem,
 } from '../../src/lib/content-check';
-import { normalizeInput } from '../../src/lib/matcher/normalize';
+import { inputKey, normalizeInput } from '../../src/lib/matcher/normalize';
 import { messageVariants } from '../../src/lib/matcher/variants';
 import { loadErrors, parseErrorFile } from '../../src/lib/node/load-content';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
@@ -401,8 +401,7 @@ describe('texts alike once normalized (the check asks the matcher once for them)
     for (const e of entries) {
       const byInput = new Map<string, string>();
       for (const text of e.data.examples.flatMap((x) => [x, ...messageVariants(x).map((v) => v.text)])) {
-        const input = normalizeInput(text);
-        const key = `${input.truncated ? 1 : 0}${input.text}`;
+        const key = inputKey(text);
         const outcome = JSON.stringify(matcher.match(text));
         const before = byInput.get(key);
         if (before === undefined) byInput.set(key, outcome);

@@ -14,9 +14,6 @@ import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord } from './types';
 
 /** A page's message words that turn it into its opposite (normalize.sequenceWords writes every "n't" as "not"). */
 const NEGATIONS: ReadonlySet<string> = new Set(['not', 'cannot', 'no', 'never']);
-/** The same in a paste, spelled as people type it ("can't", "dont", "doesnt"). */
-const NEGATION_IN_PASTE =
-  /\b(?:not|no|never|cannot|cant|dont|doesnt|didnt|isnt|wasnt|wont|couldnt|arent|hasnt)\b|n't\b/i;
 
 /** A candidate page's word features for one segment (model.ts names them), plus the raw figures the margins need. */
 export interface WordFeatures {
@@ -103,6 +100,10 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   // Word sequences per page (messages, patterns, QBO titles, glue words kept), for fragments: a
   // cut-off message, its second half, a typo'd copy.
   const sequences = index.seq.map((list) => list.map((t) => t.split(' ')));
+  /** A word that says something: not a value slot, not a glue word. */
+  const content = (w: string) => w !== SLOT && !STOPWORDS.has(w);
+  // Each wording's content words, counted once (the negation feature reads the share aligned).
+  const contentCounts = sequences.map((list) => list.map((seq) => seq.filter(content).length));
   const sequenceVocab = new Set(sequences.flat(2));
 
   // Every word the index knows, found again from any of its one-letter deletions: two words one
@@ -310,9 +311,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         const row = new Array<{ run: number; content: number }>(seq.length + 1);
         row[0] = { run: 0, content: 0 };
         const isContent =
-          words[i] !== SLOT &&
-          !STOPWORDS.has(words[i]!) &&
-          (sequenceVocab.has(words[i]!) || slipOf(words[i]!).length > 0);
+          content(words[i]!) && (sequenceVocab.has(words[i]!) || slipOf(words[i]!).length > 0);
         for (let j = 0; j < seq.length; j++) {
           if (eq[i * seq.length + j]) {
             const p = prev[j]!;
@@ -351,7 +350,6 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     page: number,
     alike: Uint8Array[],
   ): { replaced: number; opposite: boolean } => {
-    const content = (w: string) => w !== SLOT && !STOPWORDS.has(w);
     let best = { common: 0, replaced: 0, opposite: false };
     const n = words.length;
     for (const [k, seq] of (sequences[page] ?? []).entries()) {
@@ -395,8 +393,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         }
       }
       const total = common[0]!;
-      const opposite =
-        inside && alignedContent >= NEGATION_COVERAGE * Math.max(1, seq.filter(content).length);
+      const opposite = inside && alignedContent >= NEGATION_COVERAGE * Math.max(1, contentCounts[page]![k]!);
       if (total > best.common || (total === best.common && replaced < best.replaced))
         best = { common: total, replaced, opposite };
     }
@@ -420,9 +417,11 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     // wrappers many pages share (`BadRequest. Details:`), which are evidence for none of them.
     const message = stripWrappers(cutText(line, LINE_CHARS));
     const said = fuzzyKey(message);
-    const seqWords = sequenceWords(message).slice(0, RUN_MAX_WORDS);
+    const allWords = sequenceWords(message);
+    const seqWords = allWords.slice(0, RUN_MAX_WORDS);
     const cut = /…|\.\.\./.test(message);
-    const negated = NEGATION_IN_PASTE.test(message);
+    // The paste's own "not", however it was typed: the word sequence writes every "n't" as "not".
+    const negated = allWords.some((w) => NEGATIONS.has(w));
     const named = [...extra];
     // Everything the features are computed from (words hold no NUL and no comma).
     const key = [raw, said, seqWords.join(' '), cut, negated, named.join(',')].join('\u0000');

@@ -84,6 +84,15 @@ export function normalizeInput(raw: unknown): NormalizedInput {
 }
 
 /**
+ * What the matcher reads of a text, as one string: two texts with the same key get the same
+ * results (the matcher sees a text only as normalizeInput gives it).
+ */
+export function inputKey(raw: unknown): string {
+  const { text, truncated } = normalizeInput(raw);
+  return `${truncated ? 1 : 0}${text}`;
+}
+
+/**
  * Words that say nothing about which error it is: English glue words and the words every export
  * error shares (every QuickBooks error has a code, and a client "returned" it: the code itself is
  * the `code` feature). Dropped from both sides of fuzzy search, so "closing date error when
