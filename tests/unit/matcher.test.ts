@@ -276,6 +276,30 @@ describe("QuickBooks' own API errors find their pages", () => {
   });
 });
 
+describe('an error the knowledge base does not have yet is no `match` for its near-duplicate', () => {
+  // Each page taken out in turn: its near-duplicate keeps the QBO code and title, which no other
+  // page shares any more, and QuickBooks' detail says something else.
+  const without = (slug: string) =>
+    fullMatcher(entries.filter((e) => e.id !== slug).map((e) => ({ slug: e.id, ...e.data })));
+  it.each([
+    [
+      'name-already-exists',
+      'QB Exception 6240: The name supplied already exists. : Another customer, vendor or employee is already using this name.',
+      'account-name-already-exists',
+    ],
+    [
+      'account-period-closed',
+      '{"Fault":{"Error":[{"Message":"Account Period Closed, Cannot Update Through Services API","Detail":"The account period has closed and the account books cannot be updated through the QBO Services API. Please use the QBO user interface to update this transaction.","code":"6210"}],"type":"ValidationFault"}}',
+      'txn-date-before-closing-date',
+    ],
+  ])('without %s, its paste is not a `match` for another page', (slug, text, sibling) => {
+    expect(matches(text)).toEqual([slug]);
+    const { results } = without(slug).match(text);
+    expect(results.filter((r) => r.verdict === 'match')).toEqual([]);
+    expect(results[0]?.slug).toBe(sibling);
+  });
+});
+
 describe('a QBO code looked up on its own', () => {
   it.each([
     ['2500', ['invalid-reference-id']],
@@ -612,5 +636,23 @@ describe('the `replaced` feature: words said in place of the message’s own', (
     ['a typo', 'Deposit totl 3,215.00 doesnt match sum of payments 3,540.75.', 'deposit-total-mismatch'],
   ])('%s leaves words out but replaces none', (_what, text, slug) => {
     expect(replaced(text, slug)).toBe(0);
+  });
+});
+
+describe('the `codeBare` feature: a QBO code or title said with little else', () => {
+  const codeBare = featureOf('codeBare');
+
+  it('a bare code counts nearly in full, and stays a `match` for the one page that has it', () => {
+    expect(codeBare('QBO error 6140', 'duplicate-document-number')).toBeGreaterThan(0.8);
+    expect(matches('QBO error 6140')).toEqual(['duplicate-document-number']);
+  });
+
+  it('a whole fault that names the code counts nothing: its detail says which page', () => {
+    expect(
+      codeBare(
+        'QB Exception 6240: The name supplied already exists. : Another customer, vendor or employee is already using this name.',
+        'name-already-exists',
+      ),
+    ).toBe(0);
   });
 });

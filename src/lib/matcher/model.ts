@@ -52,6 +52,8 @@ export const FEATURES = [
   'evidence',
   /** How long the segment is: its words (wrappers aside) over 10 (clipped to 1). */
   'words',
+  /** The page's QBO code or title (the larger of `code` and `title`) times 1 − `words`: said in a short segment, with nothing else to tell near-duplicates apart by. */
+  'codeBare',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
