@@ -367,6 +367,13 @@ function main(): void {
       return !(matches.length === 1 && matches[0] === s.t.expect[0]);
     });
 
+  /** Thresholds keep the error rates allowed, and the build's content check passes. */
+  const keeps = (th: Thresholds, f: Figures) =>
+    f.unrelatedMatch <= UNRELATED_MATCH_RATE * f.unrelated &&
+    f.wrongMatch <= 0.002 * f.single &&
+    f.ownMatch === 0 &&
+    figures(leftOutScored, th).unrelatedMatch <= LEFT_OUT_MATCH_RATE * leftOutScored.length &&
+    !mustFail(th).length;
   // Thresholds. `match`: the error rates allowed, then the most confident and correct answers
   // (on a tie, the higher thresholds: the safer side).
   let chosen: { th: Thresholds; f: Figures } | undefined;
@@ -381,12 +388,7 @@ function main(): void {
       for (const margin of grid(0, 0.8, 0.1)) {
         const th = { exact: e, match: { p, margin }, possible: 0 };
         const f = figures(trainScored, th);
-        const ok =
-          f.unrelatedMatch <= UNRELATED_MATCH_RATE * f.unrelated &&
-          figures(leftOutScored, th).unrelatedMatch <= LEFT_OUT_MATCH_RATE * leftOutScored.length &&
-          f.wrongMatch <= 0.002 * f.single &&
-          f.ownMatch === 0;
-        if (ok && (!chosen || f.confident >= chosen.f.confident) && !mustFail(th).length) chosen = { th, f };
+        if ((!chosen || f.confident >= chosen.f.confident) && keeps(th, f)) chosen = { th, f };
       }
   if (!chosen) {
     const f = figures(trainScored, { exact: 0.999, match: { p: 0.999, margin: 0.9 }, possible: 0 });
@@ -403,14 +405,7 @@ function main(): void {
     const tied = grid(0, 0.8, 0.1).filter((margin) => {
       const th = { exact, match: { p: m.p, margin }, possible: 0 };
       const f = figures(trainScored, th);
-      return (
-        f.confident === best &&
-        f.unrelatedMatch <= UNRELATED_MATCH_RATE * f.unrelated &&
-        figures(leftOutScored, th).unrelatedMatch <= LEFT_OUT_MATCH_RATE * leftOutScored.length &&
-        f.wrongMatch <= 0.002 * f.single &&
-        f.ownMatch === 0 &&
-        !mustFail(th).length
-      );
+      return f.confident === best && keeps(th, f);
     });
     const margin = tied[Math.floor((tied.length - 1) / 2)] ?? m.margin;
     chosen = { th: { exact, match: { p: m.p, margin }, possible: 0 }, f: chosen.f };
