@@ -273,14 +273,14 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'â
  */
 const UNRELATED_MATCH_RATE = Number(process.env['CALIBRATE_UNRELATED'] ?? 0);
 
+/** The knowledge base's size at which the thresholds must still keep the error rates (the issue's growth target). */
+const GROWN_PAGES = 2200;
+
 /**
  * The share of training pastes, their page taken out, that may get a `match` (the issue's
  * leave-one-page-out target is 1%; half of it on the pastes fitted on). CALIBRATE_LEFT_OUT tries
  * another rate (with --dry).
  */
-/** The knowledge base's size at which the thresholds must still keep the error rates (the issue's growth target). */
-const GROWN_PAGES = 2200;
-
 const LEFT_OUT_MATCH_RATE = Number(process.env['CALIBRATE_LEFT_OUT'] ?? 0.005);
 
 /**
