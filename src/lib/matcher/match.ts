@@ -457,11 +457,10 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
           Math.min(1, (w.runWords - Math.max(0, ...others.map((o) => o.runWords))) / 10),
         ),
         evidence: Math.min(1, w.evidenceBits / 15),
-        codeBare: 0,
+        // The code or title said in a short segment (a bare `QBO error 6140`), read apart from a
+        // long fault whose detail may belong to a near-duplicate that shares the code.
+        codeBare: Math.max(code.get(page) ?? 0, weak ? 0 : (title.get(page) ?? 0)) * (1 - w.words),
       };
-      // The code or title said in a short segment (a bare `QBO error 6140`), read apart from a long
-      // fault whose detail may belong to a near-duplicate that shares the code.
-      f.codeBare = Math.max(f.code, f.title) * (1 - f.words);
       const t = exact.get(page) ?? typo.get(page);
       return {
         page,
