@@ -36,8 +36,8 @@ import {
   type Features,
   type Model,
 } from '../src/lib/matcher/model';
-import { messageVariants } from '../src/lib/matcher/variants';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
+import { checkedTexts } from '../src/lib/content-check';
 import { corpora, type Case, type Corpus } from '../bench/corpora';
 import { tally, type CorpusFigures } from '../bench/figures';
 import { syntheticPages } from '../bench/synthetic';
@@ -348,21 +348,13 @@ function main(): void {
   const we = fit(EXACT_FEATURES, exactRows);
   const trainScored = trainTraced.map((t) => score(t, w, wq, we));
   const leftOutScored = leftOutTraced.map((t) => score(t, w, wq, we));
-  // What the build's content check requires to be a `match` for its page, and for no other page:
-  // every example, its exact variants, every message and QBO wording (src/lib/content-check.ts).
+  // What the build's content check requires to be a `match` for its page, and for no other page.
   const mustScored = traceAll(
     sources,
     entries.flatMap(({ id, data }) =>
-      [
-        ...data.examples.flatMap((x) => [
-          x,
-          ...messageVariants(x)
-            .filter((v) => v.exact)
-            .map((v) => v.text),
-        ]),
-        ...data.messages,
-        ...(data.qboWordings ?? []).map((q) => q.text),
-      ].map((text) => ({ c: { text, expect: id, kind: 'content' }, group: 'content' })),
+      checkedTexts(data, true)
+        .filter((t) => t.mustMatch)
+        .map(({ text }) => ({ c: { text, expect: id, kind: 'content' }, group: 'content' })),
     ),
   ).map((t) => score(t, w, wq, we));
   // The training pastes again with the knowledge base grown to 2,200 pages (the bench's synthetic

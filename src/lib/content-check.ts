@@ -307,14 +307,40 @@ export function checkAndIndex(
         problems.push({ file: e.file, field, message });
       }
     };
-    e.data.examples.forEach((ex, i) => {
-      check(`examples[${i}]`, ex, true);
-      if (options.variants)
-        for (const v of messageVariants(ex))
-          check(`examples[${i}] (${v.kind} variant)`, v.text, v.exact, v.kind === 'cut-off');
-    });
-    e.data.messages.forEach((m, i) => check(`messages[${i}]`, m, true));
-    (e.data.qboWordings ?? []).forEach((w, i) => check(`qboWordings[${i}].text`, w.text, true));
+    for (const t of checkedTexts(e.data, options.variants === true))
+      check(t.field, t.text, t.mustMatch, t.cutOff);
   }
   return { problems, index };
+}
+
+/** A text the content check asks the matcher about, for the page whose field holds it. */
+export interface CheckedText {
+  /** The field, as a problem names it: `examples[0]`, `examples[0] (cut-off variant)`, `messages[1]`… */
+  field: string;
+  /** The text, as the matcher is given it. */
+  text: string;
+  /** It must be a `match` for its page and for no other (else it must put its page first). */
+  mustMatch: boolean;
+  /** A cut-off variant: it may find nothing when it stops before any run of the page's words. */
+  cutOff: boolean;
+}
+
+/**
+ * Every text the content check judges for a page, in the order it reports them: each example (with
+ * its variants when `variants`), each message and each QBO wording. `npm run calibrate` reads the
+ * ones that must be a `match`, so its thresholds cannot fail the build.
+ */
+export function checkedTexts(data: ContentEntryInput['data'], variants: boolean): CheckedText[] {
+  const texts: CheckedText[] = [];
+  const add = (field: string, text: string, mustMatch = true, cutOff = false) =>
+    texts.push({ field, text, mustMatch, cutOff });
+  data.examples.forEach((ex, i) => {
+    add(`examples[${i}]`, ex);
+    if (variants)
+      for (const v of messageVariants(ex))
+        add(`examples[${i}] (${v.kind} variant)`, v.text, v.exact, v.kind === 'cut-off');
+  });
+  data.messages.forEach((m, i) => add(`messages[${i}]`, m));
+  (data.qboWordings ?? []).forEach((w, i) => add(`qboWordings[${i}].text`, w.text));
+  return texts;
 }
