@@ -11,7 +11,10 @@
  * - the sizes of dist/, the home page, the match index, the fuzzy index and Pagefind's index;
  * - opening `/?q=<message>` in Chromium, cold, for 20 messages (half real, half synthetic at N):
  *   the bytes it loads before the first result shows (gzip as a server would send them, and raw),
- *   the time from navigation start to that result, and whether the right page comes first.
+ *   the time from navigation start to that result, and whether the right page comes first; and,
+ *   interleaved with those visits, the same time for a bare page whose script starts a worker that
+ *   answers at once, and for this home page's HTML and CSS with that script instead of its own (what
+ *   Chromium takes on this machine before the troubleshooter does anything).
  *
  * The machine's load average is printed too: on shared cores the times move with it.
  * SCALE_KEEP=1 keeps the temporary copies and their build logs (their paths are printed).
@@ -134,6 +137,7 @@ async function visit(
   dist: string,
   text: string,
   slug: string,
+  path = '',
 ): Promise<Visit> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -158,7 +162,7 @@ async function visit(
       window.__scaleReady({ ms: performance.now(), slug: first ? first.dataset.slug : null });
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
   `);
-  await page.goto(`${origin}?q=${encodeURIComponent(text)}`);
+  await page.goto(`${origin}${path}?q=${encodeURIComponent(text)}`);
   const result = await Promise.race([
     ready,
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no result for ${text}`)), 30_000)),
@@ -191,6 +195,51 @@ interface Figures {
   fuzzyIndex: Size;
   pagefind: { bytes: number; files: number };
   visits: Visit[];
+  /** The same visits to a bare page whose script starts a worker that answers at once. */
+  bare: Visit[];
+  /** The same visits to this home page's HTML and CSS with the bare page's script instead of its own. */
+  homeOnly: Visit[];
+}
+
+/**
+ * What Chromium takes on this machine without the troubleshooter, so that the time to result can
+ * be read against it: a bare page whose one script starts a worker that answers at once, and this
+ * site's home page (its HTML and CSS) with that script instead of its own. Written into dist/ of
+ * the temporary copy, under /bare/ and /home-only/.
+ */
+function writeFloors(dist: string): void {
+  const script = `<script type="module" src="/bare.js"></script>`;
+  writeFileSync(
+    join(dist, 'bare-worker.js'),
+    `self.onmessage = (e) => self.postMessage(String(e.data).length ? 'bare' : '');\n`,
+  );
+  writeFileSync(
+    join(dist, 'bare.js'),
+    [
+      `const worker = new Worker('/bare-worker.js', { type: 'module' });`,
+      `worker.onmessage = (e) => {`,
+      `  const results = document.querySelector('[data-testid="match-results"]');`,
+      `  const p = Object.assign(document.createElement('p'), { textContent: e.data });`,
+      `  p.dataset.testid = 'match-result';`,
+      `  results.append(p);`,
+      `  results.dataset.state = 'ready';`,
+      `};`,
+      `worker.postMessage(new URLSearchParams(location.search).get('q') ?? '');`,
+      '',
+    ].join('\n'),
+  );
+  mkdirSync(join(dist, 'bare'));
+  writeFileSync(
+    join(dist, 'bare/index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bare</title>${script}</head><body><h1>Bare</h1><div data-testid="match-results"></div></body></html>\n`,
+  );
+  mkdirSync(join(dist, 'home-only'));
+  writeFileSync(
+    join(dist, 'home-only/index.html'),
+    readFileSync(join(dist, 'index.html'), 'utf8')
+      .replace(/<script type="module" src="[^"]*"><\/script>|<link rel="modulepreload"[^>]*>/g, '')
+      .replace('</head>', `${script}</head>`),
+  );
 }
 
 /** 20 messages to open: at 22 pages an example of 20 real pages; at N, 10 real and 10 synthetic. */
@@ -223,8 +272,16 @@ async function measure(n: number, browser: Browser): Promise<Figures> {
   const extra = pages.length
     ? loadErrors(join(dir, 'content/errors')).filter((e) => e.id.startsWith('synthetic-'))
     : [];
+  writeFloors(dist);
   const visits: Visit[] = [];
-  for (const s of samples(real, extra)) visits.push(await visit(browser, url, dist, s.text, s.slug));
+  const bare: Visit[] = [];
+  const homeOnly: Visit[] = [];
+  // Interleaved, so the three see the same load.
+  for (const s of samples(real, extra)) {
+    visits.push(await visit(browser, url, dist, s.text, s.slug));
+    bare.push(await visit(browser, url, dist, s.text, s.slug, 'bare/'));
+    homeOnly.push(await visit(browser, url, dist, s.text, s.slug, 'home-only/'));
+  }
   server.close();
 
   const figures: Figures = {
@@ -245,6 +302,8 @@ async function measure(n: number, browser: Browser): Promise<Figures> {
     fuzzyIndex: sizeOf(join(dist, 'fuzzy-index.json')),
     pagefind: treeSize(join(dist, 'pagefind')),
     visits,
+    bare,
+    homeOnly,
   };
   if (process.env['SCALE_KEEP']) {
     writeFileSync(join(dir, 'build.log'), log);
@@ -300,6 +359,18 @@ async function main(): Promise<void> {
       (f) =>
         `${median(f.visits.map((v) => v.ms)).toFixed(0)} ms / ${Math.max(...f.visits.map((v) => v.ms)).toFixed(0)} ms`,
       '≤ 300 ms median',
+    ],
+    [
+      '· a bare page with a worker that answers at once (the floor)',
+      (f) =>
+        `${median(f.bare.map((v) => v.ms)).toFixed(0)} ms / ${Math.max(...f.bare.map((v) => v.ms)).toFixed(0)} ms`,
+      '',
+    ],
+    [
+      "· this home page's HTML and CSS with that bare script",
+      (f) =>
+        `${median(f.homeOnly.map((v) => v.ms)).toFixed(0)} ms / ${Math.max(...f.homeOnly.map((v) => v.ms)).toFixed(0)} ms`,
+      '',
     ],
     ['right page first', (f) => `${f.visits.filter((v) => v.right).length}/${f.visits.length}`, 'all'],
   ];
