@@ -104,6 +104,10 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   const content = (w: string) => w !== SLOT && !STOPWORDS.has(w);
   // Each wording's content words, counted once (the negation feature reads the share aligned).
   const contentCounts = sequences.map((list) => list.map((seq) => seq.filter(content).length));
+  // Which words of each wording are glue words, looked up once.
+  const sequenceStops = sequences.map((list) =>
+    list.map((seq) => Uint8Array.from(seq, (w) => (STOPWORDS.has(w) ? 1 : 0))),
+  );
   const sequenceVocab = new Set(sequences.flat(2));
 
   // Every word the index knows, found again from any of its one-letter deletions: two words one
@@ -304,27 +308,35 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     alike: Uint8Array[],
   ): { run: number; content: number; end: number; from: number } => {
     let best = { run: 0, content: 0, end: -1, from: -1 };
+    const stops = sequenceStops[page] ?? [];
     for (const [k, seq] of (sequences[page] ?? []).entries()) {
       const eq = alike[k]!;
-      let prev = new Array<{ run: number; content: number }>(seq.length + 1).fill({ run: 0, content: 0 });
+      const stop = stops[k]!;
+      const m = seq.length;
+      // The run, and its content words, ending at the paste's previous word (prev) and this one
+      // (row), at each word of the wording: two rows of numbers, swapped after each word.
+      let prevRun = new Int32Array(m + 1);
+      let prevContent = new Int32Array(m + 1);
+      let rowRun = new Int32Array(m + 1);
+      let rowContent = new Int32Array(m + 1);
       for (let i = 0; i < words.length; i++) {
-        const row = new Array<{ run: number; content: number }>(seq.length + 1);
-        row[0] = { run: 0, content: 0 };
         const isContent =
           content(words[i]!) && (sequenceVocab.has(words[i]!) || slipOf(words[i]!).length > 0);
-        for (let j = 0; j < seq.length; j++) {
-          if (eq[i * seq.length + j]) {
-            const p = prev[j]!;
-            const cur = {
-              run: p.run + 1,
-              content: p.content + (isContent && !STOPWORDS.has(seq[j]!) ? 1 : 0),
-            };
-            row[j + 1] = cur;
-            if (cur.run > best.run || (cur.run === best.run && cur.content > best.content))
-              best = { ...cur, end: i, from: j + 1 - cur.run };
-          } else row[j + 1] = { run: 0, content: 0 };
+        for (let j = 0; j < m; j++) {
+          if (eq[i * m + j]) {
+            const run = prevRun[j]! + 1;
+            const contentWords = prevContent[j]! + (isContent && !stop[j] ? 1 : 0);
+            rowRun[j + 1] = run;
+            rowContent[j + 1] = contentWords;
+            if (run > best.run || (run === best.run && contentWords > best.content))
+              best = { run, content: contentWords, end: i, from: j + 1 - run };
+          } else {
+            rowRun[j + 1] = 0;
+            rowContent[j + 1] = 0;
+          }
         }
-        prev = row;
+        [prevRun, rowRun] = [rowRun, prevRun];
+        [prevContent, rowContent] = [rowContent, prevContent];
       }
     }
     return best;
