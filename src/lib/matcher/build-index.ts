@@ -1,8 +1,8 @@
 /**
  * Builds the match indexes from the error collection, at build time. The browser gets them as JSON:
  * /match-index.json (each page's slug, title and pattern templates, QBO codes and titles) before
- * the first result, and /fuzzy-index.json (a prebuilt Fuse index, word sequences, and the messages a
- * `possible` result previews) only when a paste needs fuzzy search.
+ * the first result, and /fuzzy-index.json (per page: the message a `possible` result previews, its word
+ * sequences, its prebuilt Fuse record, its summary's words) only when a paste needs fuzzy search.
  */
 import Fuse from 'fuse.js';
 import { cut } from '../cut';
@@ -10,7 +10,7 @@ import { MESSAGE_PREVIEW_CHARS } from './limits';
 import { collectGroups, packGroups, type GroupSource } from './groups';
 import { patternFacts, templateText } from './pattern';
 import { fuzzyKey, normalizeTemplate, sequenceWords } from './normalize';
-import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
+import { FUSE_KEYS, type FuzzyFields, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
 
 /** What the index needs from one error page. */
 export interface IndexSource {
@@ -85,12 +85,23 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   });
 
   const fuseIndex = Fuse.createIndex([...FUSE_KEYS], records).toJSON();
+  const fields = fuseIndex.records.map((r, i) => {
+    if (r.i !== i)
+      throw new Error(`Fuse record ${i} is for page ${r.i}: every page needs a record of its own`);
+    return (r as { $?: FuzzyFields }).$ ?? {};
+  });
+  if (fields.length !== sources.length)
+    throw new Error(`${fields.length} Fuse records for ${sources.length} pages: every page needs one`);
   const groups = packGroups(
     collectGroups(sources.map((src) => ({ slug: src.slug, group: src.group }))),
     pages,
   );
   return {
     core: { v: 2, pages, codes, titles, groups },
-    fuzzy: { v: 2, fuse: fuseIndex, seq, about, messages },
+    fuzzy: {
+      v: 3,
+      keys: fuseIndex.keys,
+      pages: sources.map((_, p) => [messages[p]!, seq[p]!, fields[p]!, about[p]!]),
+    },
   };
 }

@@ -44,7 +44,7 @@ export interface FuzzySearch {
    * The exact stage runs again on it.
    */
   repair(line: string): string | undefined;
-  /** The page's message, which a `possible` result previews (FuzzyIndex.messages). */
+  /** The page's message, which a `possible` result previews (its row's first part in FuzzyIndex.pages). */
   preview(page: number): string;
   /** Whether any page's words (messages, titles, keywords, patterns) hold this word (any case). */
   knows(word: string): boolean;
@@ -77,7 +77,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** `Fuse` is passed in (not imported) so that the caller decides when the library loads. */
 export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount: number): FuzzySearch {
-  const records = index.fuse.records as { i: number; $?: Record<string, { v?: string }> }[];
+  const records = index.pages.map(([, , fields], i) => ({ i, $: fields }));
   // Which pages hold each word of the Fuse records (messages, titles, keywords), and how rare it is (idf).
   const pagesOf = new Map<string, number[]>();
   // Each record's words (messages, title, keywords), read once.
@@ -85,7 +85,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     records.map((rec) => [
       rec.i,
       new Set(
-        Object.values(rec.$ ?? {})
+        Object.values(rec.$)
           .flatMap((f) => (f.v ?? '').split(' '))
           .filter(Boolean),
       ),
@@ -99,7 +99,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
 
   // Word sequences per page (messages, patterns, QBO titles, glue words kept), for fragments: a
   // cut-off message, its second half, a typo'd copy.
-  const sequences = index.seq.map((list) => list.map((t) => t.split(' ')));
+  const sequences = index.pages.map(([, seq]) => seq.map((t) => t.split(' ')));
   /** A word that says something: not a value slot, not a glue word. */
   const content = (w: string) => w !== SLOT && !STOPWORDS.has(w);
   // Each wording's content words, counted once (the negation feature reads the share aligned).
@@ -209,7 +209,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const fuse = new Fuse<FuzzyRecord>(
       pages.map((p) => ({ p })),
       FUSE_OPTIONS,
-      Fuse.parseIndex<FuzzyRecord>({ keys: index.fuse.keys, records: subset } as never),
+      Fuse.parseIndex<FuzzyRecord>({ keys: index.keys, records: subset } as never),
     );
     return fuse.search(query);
   };
@@ -219,9 +219,9 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   const messageWords: Set<string>[] = Array.from({ length: pageCount }, () => new Set());
   const pageWords: Set<string>[] = Array.from({ length: pageCount }, () => new Set());
   for (const rec of records) {
-    const v = rec.$?.['0']?.v ?? '';
+    const v = rec.$['0']?.v ?? '';
     messageWords[rec.i] = new Set(v.split(' '));
-    pageWords[rec.i] = new Set([...recordWords.get(rec.i)!, ...(index.about[rec.i] ?? '').split(' ')]);
+    pageWords[rec.i] = new Set([...recordWords.get(rec.i)!, ...(index.pages[rec.i]?.[3] ?? '').split(' ')]);
   }
   /**
    * Share of the paste's words (all of them, known to the index or not; values in quotes and
@@ -498,7 +498,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   return {
     features,
     repair,
-    preview: (page) => index.messages[page] ?? '',
+    preview: (page) => index.pages[page]?.[0] ?? '',
     knows: (word) => pagesOf.has(word.toLowerCase()) || sequenceVocab.has(word.toLowerCase()),
   };
 }

@@ -41,20 +41,32 @@ export interface MatchIndex {
   groups: [string, string, [number, string][]][];
 }
 
-/** The fuzzy stage's index (/fuzzy-index.json), loaded only when a paste needs it. */
+/** A page's Fuse record as Fuse.createIndex(...).toJSON() writes it: each field's value and norm. */
+export type FuzzyFields = Record<string, { v?: string; n?: number }>;
+
+/**
+ * The fuzzy stage's index (/fuzzy-index.json), loaded only when a paste needs it. One row per page,
+ * in page order, its parts side by side: gzip finds a page's words again within its own row (kept
+ * as separate lists, each page's message, word sequences and Fuse words lay farther apart than
+ * gzip looks back, and the index was about half as large again at 2,200 pages).
+ */
 export interface FuzzyIndex {
-  v: 2;
-  /** Prebuilt Fuse index (Fuse.createIndex(...).toJSON()); record i is page i. */
-  fuse: { keys: readonly unknown[]; records: unknown[] };
-  /** Per page: its messages, patterns and QBO titles as word sequences (normalize.sequenceWords, joined by spaces). */
-  seq: string[][];
-  /** Per page: the words of its summary (cause and fix in plain words), as evidence for a suggestion. */
-  about: string[];
-  /**
-   * Per page: its message (its first, cut to MESSAGE_PREVIEW_CHARS), which a `possible` result previews.
-   * Here, not in the exact stage's index: only the fuzzy stage gives `possible` results.
-   */
-  messages: string[];
+  v: 3;
+  /** Fuse's keys, as Fuse.createIndex(...).toJSON() writes them. */
+  keys: readonly unknown[];
+  pages: [
+    /**
+     * Its message (its first, cut to MESSAGE_PREVIEW_CHARS), which a `possible` result previews.
+     * Here, not in the exact stage's index: only the fuzzy stage gives `possible` results.
+     */
+    message: string,
+    /** Its messages, patterns and QBO titles as word sequences (normalize.sequenceWords, joined by spaces). */
+    seq: string[],
+    /** Its Fuse record's fields (record i of the prebuilt Fuse index is page i). */
+    fields: FuzzyFields,
+    /** The words of its summary (cause and fix in plain words), as evidence for a suggestion. */
+    about: string,
+  ][];
 }
 
 export interface Occurrence {
