@@ -574,7 +574,7 @@ describe('every example keeps its page under realistic variants', () => {
 
 describe('the fuzzy index', () => {
   it("keeps each page's parts in one row, so gzip finds its words again: at 2,200 pages, at most 80 B a page", () => {
-    // 111 B a page (243 KB) when messages, word sequences, Fuse records and summaries were four
+    // 110 B a page (243 KB) when messages, word sequences, Fuse records and summaries were four
     // lists: a page's parts lay farther apart than gzip looks back. 67 B (147 KB) in rows.
     const sources = entries.map((e) => ({ slug: e.id, ...e.data }));
     const all = [...sources, ...scalePages(2200, sources)];

@@ -77,21 +77,20 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** `Fuse` is passed in (not imported) so that the caller decides when the library loads. */
 export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount: number): FuzzySearch {
-  const records = index.pages.map(([, , fields], i) => ({ i, $: fields }));
   // Which pages hold each word of the Fuse records (messages, titles, keywords), and how rare it is (idf).
   const pagesOf = new Map<string, number[]>();
-  // Each record's words (messages, title, keywords), read once.
-  const recordWords = new Map(
-    records.map((rec) => [
-      rec.i,
+  // Each page's Fuse record's words (messages, title, keywords), read once.
+  const recordWords = index.pages.map(
+    ([, , fields]) =>
       new Set(
-        Object.values(rec.$)
+        Object.values(fields)
           .flatMap((f) => (f.v ?? '').split(' '))
           .filter(Boolean),
       ),
-    ]),
   );
-  for (const [i, words] of recordWords) for (const w of words) pushTo(pagesOf, w, i);
+  recordWords.forEach((words, i) => {
+    for (const w of words) pushTo(pagesOf, w, i);
+  });
   // Each word's rarity, computed once (a word the records lack has the rarity of one on every page).
   const idfOf = new Map([...pagesOf].map(([w, pages]) => [w, Math.log(1 + pageCount / pages.length)]));
   const common = Math.log(1 + pageCount / pageCount);
@@ -203,9 +202,9 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     }
     return out;
   };
-  const recordOf = new Map(records.map((r) => [r.i, r]));
   const searchCandidates = (query: string, pages: number[]) => {
-    const subset = pages.map((p, i) => ({ ...recordOf.get(p)!, i }));
+    // Fuse's records of these pages, numbered as the documents below.
+    const subset = pages.map((p, i) => ({ i, $: index.pages[p]?.[2] ?? {} }));
     const fuse = new Fuse<FuzzyRecord>(
       pages.map((p) => ({ p })),
       FUSE_OPTIONS,
@@ -218,11 +217,10 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   // and all of a page's words (messages, title, keywords, summary), for the evidence a suggestion needs.
   const messageWords: Set<string>[] = Array.from({ length: pageCount }, () => new Set());
   const pageWords: Set<string>[] = Array.from({ length: pageCount }, () => new Set());
-  for (const rec of records) {
-    const v = rec.$['0']?.v ?? '';
-    messageWords[rec.i] = new Set(v.split(' '));
-    pageWords[rec.i] = new Set([...recordWords.get(rec.i)!, ...(index.pages[rec.i]?.[3] ?? '').split(' ')]);
-  }
+  index.pages.forEach(([, , fields, about], i) => {
+    messageWords[i] = new Set((fields['0']?.v ?? '').split(' '));
+    pageWords[i] = new Set([...recordWords[i]!, ...about.split(' ')]);
+  });
   /**
    * Share of the paste's words (all of them, known to the index or not; values in quotes and
    * brackets aside) that the page's messages contain (typos count, and a last word cut short), and
