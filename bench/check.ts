@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATEGORY_KEYS } from '../src/consts';
 import type { checkAndIndex as CheckAndIndex } from '../src/lib/content-check';
-import type { IndexSource } from '../src/lib/matcher/build-index';
+import { indexSource, type IndexSource } from '../src/lib/matcher/build-index';
 import { loadErrors, ROOT, type NodeErrorEntry } from '../src/lib/node/load-content';
 import { scalePages, syntheticEntries } from './synthetic';
 
@@ -41,7 +41,7 @@ if (!Number.isInteger(N) || N < 22 || !Number.isInteger(RUNS) || RUNS < 1)
 /** The pages the build at N pages checks, in its order (collection.ts). */
 function pagesAt(n: number): NodeErrorEntry[] {
   const real = loadErrors();
-  const realSources: IndexSource[] = real.map((e) => ({ slug: e.id, ...e.data }));
+  const realSources: IndexSource[] = real.map(indexSource);
   const extra = n > real.length ? syntheticEntries(scalePages(n, realSources), CATEGORY_KEYS) : [];
   const order = (e: NodeErrorEntry) =>
     CATEGORY_KEYS.indexOf(e.data.category as (typeof CATEGORY_KEYS)[number]);

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
 import type { Browser, BrowserContext } from '@playwright/test';
-import { buildIndex, type BuiltIndex, type IndexSource } from '../src/lib/matcher/build-index';
+import { buildIndex, type BuiltIndex, type IndexSource, indexSource } from '../src/lib/matcher/build-index';
 import { matcherOfIndex } from '../src/lib/matcher/full';
 import { groupResults, unpackGroups, type Group } from '../src/lib/matcher/groups';
 import type { Matcher } from '../src/lib/matcher/match';
@@ -36,7 +36,7 @@ import { serve } from './static-server';
 import { launchChromium } from './chromium';
 
 const entries = loadErrors();
-const realSources: IndexSource[] = entries.map((e) => ({ slug: e.id, ...e.data }));
+const realSources: IndexSource[] = entries.map(indexSource);
 const DIST = join(ROOT, 'dist');
 /** The real pages: the smallest scale, and the one the model checks run at. */
 const REAL = realSources.length;

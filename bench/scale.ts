@@ -37,7 +37,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { CATEGORY_KEYS } from '../src/consts';
-import type { IndexSource } from '../src/lib/matcher/build-index';
+import { indexSource, type IndexSource } from '../src/lib/matcher/build-index';
 import { loadErrors, ROOT, type NodeErrorEntry } from '../src/lib/node/load-content';
 import { launchChromium } from './chromium';
 import { serve } from './static-server';
@@ -60,7 +60,7 @@ const SKIP = new Set([
 const TIME = '/usr/bin/time';
 
 const real = loadErrors();
-const realSources: IndexSource[] = real.map((e) => ({ slug: e.id, ...e.data }));
+const realSources: IndexSource[] = real.map(indexSource);
 
 /** A copy of the project in a temporary directory; node_modules is linked entry by entry, so caches stay in the copy. */
 function copyProject(): string {

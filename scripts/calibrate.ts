@@ -26,7 +26,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildIndex, type IndexSource } from '../src/lib/matcher/build-index';
+import { buildIndex, type IndexSource, indexSource } from '../src/lib/matcher/build-index';
 import { matcherOfIndex } from '../src/lib/matcher/full';
 import type { Scored as Candidate } from '../src/lib/matcher/match';
 import {
@@ -302,7 +302,7 @@ export function leftOut(sources: IndexSource[], train: Corpus[]): Traced[] {
 function main(): void {
   const dry = process.argv.includes('--dry');
   const entries = loadErrors();
-  const sources: IndexSource[] = entries.map((e) => ({ slug: e.id, ...e.data }));
+  const sources: IndexSource[] = entries.map(indexSource);
   const all = corpora();
   const flat = (cs: Corpus[]) =>
     cs.flatMap((c) => [...c.single, ...c.ambiguous, ...c.unrelated].map((x) => ({ c: x, group: c.name })));

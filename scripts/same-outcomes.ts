@@ -25,7 +25,7 @@ import Fuse from 'fuse.js';
 import * as build from '../src/lib/matcher/build-index';
 import * as fuzzyStage from '../src/lib/matcher/fuzzy';
 import * as matchStage from '../src/lib/matcher/match';
-import type { IndexSource } from '../src/lib/matcher/build-index';
+import { indexSource, type IndexSource } from '../src/lib/matcher/build-index';
 import type { Matcher, Trace } from '../src/lib/matcher/match';
 import { messageVariants } from '../src/lib/matcher/variants';
 import { loadErrors, ROOT, type NodeErrorEntry } from '../src/lib/node/load-content';
@@ -154,7 +154,7 @@ try {
     createFuzzy: fuzzyStage.createFuzzy,
   };
   const real = loadErrors();
-  const realSources: IndexSource[] = real.map((e) => ({ slug: e.id, ...e.data }));
+  const realSources: IndexSource[] = real.map(indexSource);
   const common = [...corpusTexts(), pageTexts('real pages: examples, variants, messages', real)];
   console.log(`Comparing ${REF}'s matcher with this checkout's.`);
   differ += compare(22, common, side(refSide, realSources), side(here, realSources));

@@ -5,7 +5,7 @@
  * Pure: the build (src/lib/collection.ts) and the unit tests both call it.
  */
 import { checkGroups } from './group-check';
-import { buildIndex, type BuiltIndex } from './matcher/build-index';
+import { buildIndex, type BuiltIndex, indexSource } from './matcher/build-index';
 import type { GroupSource } from './matcher/groups';
 import { matcherOfIndex } from './matcher/full';
 import type { Matcher, Trace } from './matcher/match';
@@ -210,7 +210,7 @@ export function checkAndIndex(
     }
   }
 
-  const sources = (list: ContentEntryInput[]) => list.map((e) => ({ slug: e.id, ...e.data }));
+  const sources = (list: ContentEntryInput[]) => list.map(indexSource);
   let index: BuiltIndex;
   try {
     index = buildIndex(sources(entries));

@@ -4,7 +4,7 @@
  * keeps its pages apart; the results themselves never change.
  */
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/lib/matcher/build-index';
+import { buildIndex, indexSource } from '../../src/lib/matcher/build-index';
 import {
   collectGroups,
   groupOutcome,
@@ -102,7 +102,7 @@ describe.each([
 });
 
 describe('the groups travel in the match index', () => {
-  const sources = entries.map((e) => ({ slug: e.id, ...e.data }));
+  const sources = entries.map(indexSource);
   const { core } = buildIndex(sources);
 
   it('round-trips: packed by the build, unpacked by the worker, the same groups', () => {

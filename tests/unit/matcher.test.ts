@@ -6,7 +6,7 @@ import { scalePages, syntheticPages } from '../../bench/synthetic';
 import { gzipSync } from 'node:zlib';
 import { normalizeInput } from '../../src/lib/matcher/normalize';
 import { MAX_INPUT_CHARS, MESSAGE_PREVIEW_CHARS } from '../../src/lib/matcher/limits';
-import { buildIndex } from '../../src/lib/matcher/build-index';
+import { buildIndex, indexSource } from '../../src/lib/matcher/build-index';
 import type { FeatureName } from '../../src/lib/matcher/model';
 
 const { matcher, entries } = matcherFromContent();
@@ -278,8 +278,7 @@ describe("QuickBooks' own API errors find their pages", () => {
 });
 
 /** A matcher of the knowledge base without one page: an error it does not have yet. */
-const without = (slug: string) =>
-  fullMatcher(entries.filter((e) => e.id !== slug).map((e) => ({ slug: e.id, ...e.data })));
+const without = (slug: string) => fullMatcher(entries.filter((e) => e.id !== slug).map(indexSource));
 
 describe('an error the knowledge base does not have yet is no `match` for its near-duplicate', () => {
   // Each page taken out in turn: its near-duplicate keeps the QBO code and title, which no other
@@ -404,7 +403,7 @@ describe("a description in a person's own words finds its page as a suggestion",
   it('a word hidden inside another word does not count as shared ("date" in "updated")', () => {
     // 198 synthetic pages of real and made-up words, as in the scale benchmark; one of them holds
     // "invoice", "after", "updated" and "doesn".
-    const sources = entries.map((e) => ({ slug: e.id, ...e.data }));
+    const sources = entries.map(indexSource);
     const big = fullMatcher([...sources, ...syntheticPages(198, sources)]);
     expect(
       big.match('Invoice date is after the due date').results.filter((r) => r.verdict === 'match'),
@@ -576,7 +575,7 @@ describe('the fuzzy index', () => {
   it("keeps each page's parts in one row, so gzip finds its words again: at 2,200 pages, at most 80 B a page", () => {
     // 110 B a page (243 KB) when messages, word sequences, Fuse records and summaries were four
     // lists: a page's parts lay farther apart than gzip looks back. 67 B (147 KB) in rows.
-    const sources = entries.map((e) => ({ slug: e.id, ...e.data }));
+    const sources = entries.map(indexSource);
     const all = [...sources, ...scalePages(2200, sources)];
     const bytes = gzipSync(JSON.stringify(buildIndex(all).fuzzy)).length;
     expect(bytes / all.length).toBeLessThanOrEqual(80);

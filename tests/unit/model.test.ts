@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { indexSource } from '../../src/lib/matcher/build-index';
 import { corpora } from '../../bench/corpora';
 import { corpusFigures, type CorpusFigures } from '../../bench/figures';
 import { syntheticPages } from '../../bench/synthetic';
@@ -42,7 +43,7 @@ describe('the fitted model keeps its figures on the development corpus', () => {
 
 describe('the fitted model keeps its thresholds as the knowledge base grows', () => {
   it('at 2,200 pages (the bench’s synthetic pages), no unrelated paste it was fitted on is a `match`', () => {
-    const sources = loadErrors().map((e) => ({ slug: e.id, ...e.data }));
+    const sources = loadErrors().map(indexSource);
     const grown = fullMatcher([...sources, ...syntheticPages(2200 - sources.length, sources)]);
     const matched = corpora()
       .filter((c) => c.training)

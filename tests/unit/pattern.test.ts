@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { indexSource } from '../../src/lib/matcher/build-index';
 import {
   compilePattern,
   fillTemplate,
@@ -158,7 +159,7 @@ describe('compiled patterns run in linear time', () => {
 describe("a template's needle, read without parsing", () => {
   // The matcher reads only needles before the first result (templateNeedle); it must be the needle
   // compilePattern finds, for every kind of template the knowledge base has or could have.
-  const real = loadErrors().map((e) => ({ slug: e.id, ...e.data }));
+  const real = loadErrors().map(indexSource);
   const templates = [
     ...real.flatMap((s) => s.patterns),
     ...scalePages(2200, real).flatMap((s) => s.patterns),

@@ -4,7 +4,7 @@
  */
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/lib/matcher/build-index';
+import { buildIndex, indexSource } from '../../src/lib/matcher/build-index';
 import { matcherOfIndex } from '../../src/lib/matcher/full';
 import type { Trace } from '../../src/lib/matcher/match';
 import { messageVariants } from '../../src/lib/matcher/variants';
@@ -14,7 +14,7 @@ import { rememberingFuse } from '../../src/lib/remembering-fuse';
 // A generous timeout: the trace scores every line, and the machine is shared.
 describe('rememberingFuse', { timeout: 60_000 }, () => {
   const entries = loadErrors();
-  const index = buildIndex(entries.map((e) => ({ slug: e.id, ...e.data })));
+  const index = buildIndex(entries.map(indexSource));
   /** A matcher over `fuse` and what it traced for the last text (every candidate it scored). */
   const side = (fuse: typeof Fuse) => {
     let events: unknown[] = [];

@@ -28,6 +28,14 @@ export interface IndexSource {
   group?: GroupSource['group'];
 }
 
+/** An error entry (the content collection's, or load-content's) as the index reads it: its id is its slug. */
+export function indexSource<D extends Omit<IndexSource, 'slug'>>(entry: {
+  id: string;
+  data: D;
+}): D & IndexSource {
+  return { slug: entry.id, ...entry.data };
+}
+
 export interface BuiltIndex {
   /** Exact stage: /match-index.json. */
   core: MatchIndex;
