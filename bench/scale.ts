@@ -321,6 +321,11 @@ const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const kb = (bytes: number) =>
   bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const both = (s: Size) => `${kb(s.gzip)} (${kb(s.raw)} raw)`;
+/** Time to result of visits: median / max. */
+const times = (visits: Visit[]) => {
+  const ms = visits.map((v) => v.ms);
+  return `${median(ms).toFixed(0)} ms / ${Math.max(...ms).toFixed(0)} ms`;
+};
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 async function main(): Promise<void> {
@@ -356,22 +361,11 @@ async function main(): Promise<void> {
     ],
     [
       `time to result in Chromium, ${SAMPLES} messages, median / max`,
-      (f) =>
-        `${median(f.visits.map((v) => v.ms)).toFixed(0)} ms / ${Math.max(...f.visits.map((v) => v.ms)).toFixed(0)} ms`,
+      (f) => times(f.visits),
       '≤ 300 ms median',
     ],
-    [
-      '· a bare page with a worker that answers at once (the floor)',
-      (f) =>
-        `${median(f.bare.map((v) => v.ms)).toFixed(0)} ms / ${Math.max(...f.bare.map((v) => v.ms)).toFixed(0)} ms`,
-      '',
-    ],
-    [
-      "· this home page's HTML and CSS with that bare script",
-      (f) =>
-        `${median(f.homeOnly.map((v) => v.ms)).toFixed(0)} ms / ${Math.max(...f.homeOnly.map((v) => v.ms)).toFixed(0)} ms`,
-      '',
-    ],
+    ['· a bare page with a worker that answers at once (the floor)', (f) => times(f.bare), ''],
+    ["· this home page's HTML and CSS with that bare script", (f) => times(f.homeOnly), ''],
     ['right page first', (f) => `${f.visits.filter((v) => v.right).length}/${f.visits.length}`, 'all'],
   ];
   console.log(`\n## Scale: ${at.map((f) => f.pages.toLocaleString('en-US')).join(' and ')} error pages\n`);
