@@ -19,6 +19,12 @@ function prng(seed: number): () => number {
   };
 }
 
+/**
+ * Where a synthetic page says its facts come from: not the help article, whose 22 errors are all
+ * real pages; a grown knowledge base grows from other sources.
+ */
+export const SYNTHETIC_SOURCE = { title: 'Made up for the scale benchmark' } as const;
+
 const SYLLABLES = 'ka lo mi ne ru ta vo xe zu pri stel gor ban dex fil mur quon rast tiv yel'.split(' ');
 const PLACEHOLDERS = ['{amount:number}', '"{name:text}"', '{when:date}', '{ref:int}', '{key:id}'];
 
@@ -52,6 +58,7 @@ export function syntheticPages(
       patterns: [message],
       messages: [fillTemplate(message, () => 'NNN')],
       keywords: [words.slice(0, 2).join(' ')],
+      source: SYNTHETIC_SOURCE,
     };
   });
 }
@@ -94,6 +101,8 @@ examples:${list(examples)}
 fixIn: ${(['qbo', 'platform', 'both', 'support'] as const)[index % 4]}
 retry: ${index % 3 === 0}
 keywords:${list(page.keywords ?? [])}
+source:
+  title: ${q(SYNTHETIC_SOURCE.title)}
 lastReviewed: 2026-11-25
 ---
 

@@ -61,11 +61,7 @@ export class MatchClient {
       };
       worker.onerror = () => reject(new Error('[error-matcher] worker could not start'));
       index.then(
-        (body) =>
-          worker.postMessage(
-            { type: 'init', index: body, fuzzyIndexUrl: new URL('fuzzy-index.json', indexUrl).href },
-            [body],
-          ),
+        (body) => worker.postMessage({ type: 'init', index: body, indexUrl: indexUrl.href }, [body]),
         reject,
       );
     });

@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CATEGORIES, CATEGORY_KEYS, type CategoryKey } from '../consts';
 import { checkAndIndex, formatProblems } from './content-check';
-import type { BuiltIndex } from './matcher/build-index';
+import { splitIndex, type BuiltIndex } from './matcher/build-index';
 
 export type ErrorEntry = CollectionEntry<'errors'>;
 
@@ -68,4 +68,12 @@ export async function getCategoryGroups(): Promise<CategoryGroup[]> {
 export async function getMatchIndex(): Promise<BuiltIndex> {
   cache ??= load();
   return (await cache).index;
+}
+
+let parts: Promise<ReturnType<typeof splitIndex>> | undefined;
+
+/** The exact stage's index as the browser loads it: /match-index.json and its parts (parts.ts). */
+export function getMatchParts(): Promise<ReturnType<typeof splitIndex>> {
+  parts ??= getMatchIndex().then(splitIndex);
+  return parts;
 }

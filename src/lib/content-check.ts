@@ -43,6 +43,8 @@ export interface ContentEntryInput {
     valueSteps?: Record<string, number>;
     qboWordings?: { text: string }[];
     group?: GroupSource['group'];
+    /** Where its facts come from; none is the help article (the index's head brings the article's pages). */
+    source?: { title: string; url?: string | undefined };
   };
 }
 

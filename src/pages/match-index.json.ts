@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getMatchIndex } from '../lib/collection';
+import { getMatchParts } from '../lib/collection';
 
-/** The troubleshooter's exact-stage index (patterns, codes, titles), generated from the collection. */
+/** The head of the troubleshooter's exact-stage index (codes, titles, groups, its parts' needle hashes), generated from the collection. */
 export const GET: APIRoute = async () => {
-  const { core } = await getMatchIndex();
-  return new Response(JSON.stringify(core), {
+  const { head } = await getMatchParts();
+  return new Response(JSON.stringify(head), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

@@ -4,6 +4,11 @@
  * data-state idle|ready, [data-testid="match-result"] with data-slug and data-verdict.
  */
 import type { Page, Request } from '@playwright/test';
+import { scalePages, syntheticEntries } from '../../bench/synthetic';
+import { CATEGORY_KEYS } from '../../src/consts';
+import { buildIndex, indexSource, splitIndex } from '../../src/lib/matcher/build-index';
+import type { MatchPart } from '../../src/lib/matcher/parts';
+import { loadErrors } from '../../src/lib/node/load-content';
 import { expect, longTasksOver, test, watchLongTasks } from './fixtures';
 
 const CLOSED =
@@ -469,5 +474,71 @@ test.describe('near-duplicates: one answer with one question', () => {
     await expect(page.locator('[data-testid="triage-row"][data-group="closed-period"]')).toContainText(
       '(possible: one of these 2)',
     );
+  });
+});
+
+test.describe('an index in parts: the real pages and 400 made-up ones, served in place of the built index', () => {
+  const sources = loadErrors().map(indexSource);
+  const synthetic = scalePages(sources.length + 400, sources);
+  const built = buildIndex([...sources, ...synthetic]);
+  const { head, parts } = splitIndex(built);
+  const names = parts.map((p) => p.name);
+  const last = (JSON.parse(parts.at(-1)!.body) as MatchPart).pages[0]!;
+  const late = syntheticEntries(synthetic, CATEGORY_KEYS).find((e) => e.id === last[1])!;
+
+  /** Serves the split index; the last part only once `release` resolves. Returns the parts requested, in order. */
+  async function serve(page: Page, release: Promise<void>): Promise<string[]> {
+    const requested: string[] = [];
+    await page
+      .context()
+      .route('**/match-index.json', (r) =>
+        r.fulfill({ contentType: 'application/json', body: JSON.stringify(head) }),
+      );
+    await page.context().route('**/match-index/*.json', async (r) => {
+      const name = new URL(r.request().url()).pathname.replace(/^.*\/|\.json$/g, '');
+      requested.push(name);
+      if (name === names.at(-1)) await release;
+      const part = parts.find((p) => p.name === name);
+      await (part ? r.fulfill({ contentType: 'application/json', body: part.body }) : r.abort());
+    });
+    await page
+      .context()
+      .route('**/fuzzy-index.json', (r) =>
+        r.fulfill({ contentType: 'application/json', body: JSON.stringify(built.fuzzy) }),
+      );
+    return requested;
+  }
+
+  test("a message of the article's is answered before the last part has arrived; one in the last part, once it has", async ({
+    page,
+  }) => {
+    expect(parts.length).toBeGreaterThan(3);
+    let release: () => void = () => undefined;
+    const requested = await serve(page, new Promise<void>((r) => (release = r)));
+    await page.goto('/');
+    await paste(page, CLOSED);
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+    await expect.poll(() => requested.length).toBe(parts.length);
+    release();
+    await paste(page, late.data.examples[0]!);
+    await expect(results(page).first()).toHaveAttribute('data-slug', late.id);
+    await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
+  });
+
+  test('every part is requested, in the head’s order two at a time, whatever is pasted', async ({ page }) => {
+    const seen: string[][] = [];
+    for (const text of [CLOSED, late.data.examples[1]!]) {
+      const requested = await serve(page, Promise.resolve());
+      await page.goto('/');
+      await paste(page, text);
+      await expect.poll(() => requested.length).toBe(parts.length);
+      await page.context().unrouteAll();
+      seen.push(requested);
+    }
+    for (const requested of seen) {
+      expect([...requested].sort()).toEqual([...names].sort());
+      // Part i is asked for once part i - 2 is in: never more than one place out of the head's order.
+      requested.forEach((name, i) => expect(Math.abs(names.indexOf(name) - i)).toBeLessThanOrEqual(1));
+    }
   });
 });

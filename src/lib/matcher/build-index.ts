@@ -5,10 +5,13 @@
  * sequences, its prebuilt Fuse record, its summary's words) only when a paste needs fuzzy search.
  */
 import Fuse from 'fuse.js';
+import { ARTICLE_SOURCE } from '../../consts';
 import { cut } from '../cut';
 import { MESSAGE_PREVIEW_CHARS } from './limits';
 import { collectGroups, packGroups, type GroupSource } from './groups';
-import { patternFacts, templateText } from './pattern';
+import { needleGrams, packGrams } from './needle-gate';
+import type { MatchHead, MatchPart, PageRow } from './parts';
+import { patternFacts, templateNeedle, templateText } from './pattern';
 import { fuzzyKey, normalizeTemplate, sequenceWords } from './normalize';
 import { FUSE_KEYS, type FuzzyFields, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
 
@@ -26,6 +29,8 @@ export interface IndexSource {
   summary?: string;
   /** Its near-duplicate group, if any (groups.ts). */
   group?: GroupSource['group'];
+  /** Where its facts come from (the error schema's `source`); none is the help article. */
+  source?: { title: string; url?: string | undefined };
 }
 
 /** An error entry (the content collection's, or load-content's) as the index reads it: its id is its slug. */
@@ -41,6 +46,8 @@ export interface BuiltIndex {
   core: MatchIndex;
   /** Fuzzy stage: /fuzzy-index.json. */
   fuzzy: FuzzyIndex;
+  /** The pages from the platform's help article, ascending: the first part the browser loads (parts.ts). */
+  article: number[];
 }
 
 /**
@@ -100,11 +107,61 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
     pages,
   );
   return {
+    article: sources.flatMap((src, p) =>
+      !src.source || src.source.title === ARTICLE_SOURCE.title ? [p] : [],
+    ),
     core: { v: 2, pages, codes, titles, groups },
     fuzzy: {
       v: 3,
       keys: fuseIndex.keys,
       pages: sources.map((_, p) => [messages[p]!, seq[p]!, fields[p]!, about[p]!]),
     },
+  };
+}
+
+/** Pages in a part: at 2,200 pages, 44 parts of about 2.7 KB gzip. An index this size or smaller is all head. */
+export const PART_PAGES = 50;
+
+/** A part's file name: FNV-1a of its body, so a changed part never meets an old head in a cache. */
+function partName(body: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < body.length; i++) h = Math.imul(h ^ body.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * The exact stage's index as the browser loads it (parts.ts): /match-index.json, which brings the
+ * article's pages (every page, when there are PART_PAGES or fewer), and its parts
+ * (/match-index/<name>.json), the other pages in page order.
+ */
+export function splitIndex(built: BuiltIndex): { head: MatchHead; parts: { name: string; body: string }[] } {
+  const { core, article } = built;
+  const all = core.pages.map((_, p) => p);
+  const small = all.length <= PART_PAGES;
+  const inHead = new Set(small ? all : article);
+  const rest = all.filter((p) => !inHead.has(p));
+  const row = (p: number): PageRow => [p, ...core.pages[p]!];
+  const needles = core.pages.map(([, , ...templates]) => templates.map(templateNeedle));
+  const grams = needleGrams(needles.flat());
+  let at = 0;
+  const gramsOf = needles.map((ns) => grams.slice(at, (at += ns.length)));
+  const parts: { name: string; body: string; grams: MatchHead['parts'][number][1] }[] = [];
+  for (let i = 0; i < rest.length; i += PART_PAGES) {
+    const members = rest.slice(i, i + PART_PAGES);
+    const body = JSON.stringify({ v: 3, pages: members.map(row) } satisfies MatchPart);
+    parts.push({ name: partName(body), body, grams: packGrams(members.flatMap((p) => gramsOf[p]!)) });
+  }
+  const slugOf = (p: number) => core.pages[p]![0];
+  return {
+    head: {
+      v: 3,
+      pages: core.pages.length,
+      codes: core.codes,
+      titles: core.titles,
+      first: [...inHead].map(row),
+      groups: core.groups.map(([id, q, members]) => [id, q, members.map(([p, a]) => [slugOf(p), a])]),
+      parts: parts.map(({ name, grams }) => [name, grams]),
+    },
+    parts: parts.map(({ name, body }) => ({ name, body })),
   };
 }

@@ -196,6 +196,24 @@ function lines(text: string, starts: number[], first: number, last = first): str
 }
 
 const HAS_LETTERS = /\p{L}{2}/u;
+/** Words to read, or a code to look up. */
+const readable = (t: string) => HAS_LETTERS.test(t) || onlyACode(t);
+
+/** The text the exact stage searches: fault bodies unwrapped, escapes and quoted cells read, normalized. */
+const searchText = (normalized: string, faults: Fault[]) =>
+  normalizeInput(unquoteCells(unescapeJsonText(unwrapFaults(normalized, faults)))).text;
+
+/** What needles are looked for in: the text lowercased, a message wrapped over two lines joined. */
+const needleSpace = (text: string) => text.toLowerCase().replace(/\n/g, ' ');
+
+/**
+ * The text a paste's pattern needles are looked for in ('' when it has nothing to read): the
+ * worker hashes it to know which parts of the index the paste needs (parts.ts).
+ */
+export function needleText(raw: unknown): string {
+  const input = normalizeInput(raw);
+  return readable(input.text) ? needleSpace(searchText(input.text, [])) : '';
+}
 
 /**
  * Without `fuzzy`, lines that need fuzzy search are left unmatched and the outcome says
@@ -216,10 +234,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
   const titleKeys = Object.entries(index.titles);
   const knownCodes = new Set(Object.keys(index.codes));
   function exactHits(text: string): Hit[] {
-    // A message wrapped over two lines still holds its needle.
-    const lower = text.toLowerCase().replace(/\n/g, ' ');
     const hits: Hit[] = [];
-    for (const pattern of holdsNeedle(lower)) {
+    for (const pattern of holdsNeedle(needleSpace(text))) {
       const c = compiled[pattern]!;
       const { re, specificity, types } = (c.compiled ??= compile(c));
       re.lastIndex = 0;
@@ -500,14 +516,12 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       lines: 0,
       empty: false,
     };
-    // Words to read, or a code to look up.
-    const readable = (t: string) => HAS_LETTERS.test(t) || onlyACode(t);
     if (!readable(input.text)) {
       outcome.empty = true;
       return outcome;
     }
     const faults: Fault[] = [];
-    const text = normalizeInput(unquoteCells(unescapeJsonText(unwrapFaults(input.text, faults)))).text;
+    const text = searchText(input.text, faults);
     const starts = lineStarts(text);
     const { found, covered, on } = resolveHits(exactHits(text), starts, text);
 

@@ -1,34 +1,26 @@
 /// <reference lib="webworker" />
 /**
  * Runs the matcher off the main thread, so a 1 MB paste never freezes the tab.
- * Messages in: { type: 'init', index, fuzzyIndexUrl } (the exact stage's index, fetched by the page
- * while this worker starts), { type: 'match', id, text } and { type: 'fuzzy' } (load the fuzzy stage
- * now: a screenshot is being read, and read text often needs it), in any order.
+ * Messages in: { type: 'init', index, indexUrl } (the head of the exact stage's index, fetched by
+ * the page while this worker starts, and its address), { type: 'match', id, text } and
+ * { type: 'fuzzy' } (load the fuzzy stage now: a screenshot is being read, and read text often
+ * needs it), in any order.
  * Messages out: { type: 'ready' } | { type: 'result', id, outcome, ms } | { type: 'error', id?, message }.
- * The outcome carries its near-duplicate groups (groups.ts, from the index).
- * The exact stage loads first; Fuse.js and its index load only when a paste needs fuzzy search, or
- * when a screenshot is being read.
+ * The outcome carries its near-duplicate groups (groups.ts, from the head).
+ *
+ * The index's parts load in the head's order, two at a time, from the start (parts.ts): a paste is
+ * answered once the parts its needles point to are here. Fuse.js and the fuzzy index load only when
+ * a paste needs fuzzy search, or when a screenshot is being read, and then after every part.
  * Only the indexes are fetched (the same files, in the same order, whatever was pasted); pasted text
  * never leaves this worker.
  */
-import { groupOutcome, unpackGroups, type Group } from './groups';
-import { createMatcher, type Matcher } from './match';
-import type { FuzzyIndex, MatchIndex } from './types';
+import { groupOutcome, type Group } from './groups';
+import { createMatcher, needleText, type Matcher } from './match';
+import { headGroups, joinParts, type MatchHead } from './parts';
+import type { Streamed } from './stream';
+import type { FuzzyIndex } from './types';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-let receive: (body: ArrayBuffer) => void = () => undefined;
-/** The exact stage, once its index has come with the first `init`; a request that comes first waits for it. */
-const core: Promise<{ index: MatchIndex; matcher: Matcher; groups: Group[] }> = new Promise<ArrayBuffer>(
-  (resolve) => {
-    receive = resolve;
-  },
-).then((body) => {
-  const index = JSON.parse(new TextDecoder().decode(body)) as MatchIndex;
-  return { index, matcher: createMatcher(index), groups: unpackGroups(index) };
-});
-let full: Promise<Matcher> | undefined;
-let fuzzyIndexUrl = '';
 
 async function getJson<T>(url: string): Promise<T> {
   const r = await fetch(url);
@@ -36,39 +28,81 @@ async function getJson<T>(url: string): Promise<T> {
   return (await r.json()) as T;
 }
 
-function withFuzzy(index: MatchIndex): Promise<Matcher> {
-  full ??= Promise.all([import('fuse.js'), import('./fuzzy'), getJson<FuzzyIndex>(fuzzyIndexUrl)]).then(
-    ([fuse, { createFuzzy }, fuzzyIndex]) =>
-      createMatcher(index, createFuzzy(fuse.default, fuzzyIndex, index.pages.length)),
+interface Loading extends Streamed {
+  head: MatchHead;
+  groups: Group[];
+}
+
+/** The head, and its parts on their way (none: the head is the whole index). */
+async function load(head: MatchHead, indexUrl: string): Promise<Loading> {
+  const base = { head, groups: headGroups(head) };
+  if (!head.parts.length)
+    return { ...base, parts: [], arrived: [], whole: Promise.resolve(joinParts(head, [])), need: () => [] };
+  const { streamParts } = await import('./stream');
+  return { ...base, ...streamParts(head, indexUrl, getJson, needleText) };
+}
+
+let receive: (init: { body: ArrayBuffer; indexUrl: string }) => void = () => undefined;
+/** The head, once it has come with the first `init`; a request that comes first waits for it. */
+const loading: Promise<Loading> = new Promise<{ body: ArrayBuffer; indexUrl: string }>((resolve) => {
+  receive = resolve;
+}).then(({ body, indexUrl }) => {
+  const head = JSON.parse(new TextDecoder().decode(body)) as MatchHead;
+  return load(head, indexUrl);
+});
+let full: Promise<Matcher> | undefined;
+/** The exact stage over the parts here, made again when more have arrived. */
+let exact: { count: number; matcher: Matcher } | undefined;
+let fuzzyIndexUrl = '';
+
+function withFuzzy(l: Loading): Promise<Matcher> {
+  full ??= Promise.all([
+    import('fuse.js'),
+    import('./fuzzy'),
+    getJson<FuzzyIndex>(fuzzyIndexUrl),
+    l.whole,
+  ]).then(([fuse, { createFuzzy }, fuzzyIndex, index]) =>
+    createMatcher(index, createFuzzy(fuse.default, fuzzyIndex, index.pages.length)),
   );
   return full;
 }
 
+/** The exact stage, once every part the paste's needles point to has arrived. */
+async function exactStage(l: Loading, text: string): Promise<Matcher> {
+  let count = l.arrived.filter(Boolean).length;
+  if (count < l.parts.length) {
+    await Promise.all(l.need(text).map((i) => l.parts[i]!));
+    count = l.arrived.filter(Boolean).length;
+  }
+  if (exact?.count !== count) exact = { count, matcher: createMatcher(joinParts(l.head, l.arrived)) };
+  return exact.matcher;
+}
+
 self.onmessage = async (event: MessageEvent) => {
   const msg = event.data as
-    | { type: 'init'; index: ArrayBuffer; fuzzyIndexUrl: string }
+    | { type: 'init'; index: ArrayBuffer; indexUrl: string }
     | { type: 'match'; id: number; text: string }
     | { type: 'fuzzy' };
   try {
     if (msg.type === 'init') {
-      fuzzyIndexUrl = msg.fuzzyIndexUrl;
-      receive(msg.index);
-      await core;
+      fuzzyIndexUrl = new URL('fuzzy-index.json', msg.indexUrl).href;
+      receive({ body: msg.index, indexUrl: msg.indexUrl });
+      await loading;
       self.postMessage({ type: 'ready' });
       return;
     }
-    const { index, matcher, groups } = await core;
+    const l = await loading;
     if (msg.type === 'fuzzy') {
-      await withFuzzy(index);
+      await withFuzzy(l);
       return;
     }
     const t0 = performance.now();
-    let outcome = (full ? await full : matcher).match(msg.text);
-    if (outcome.needsFuzzy) outcome = (await withFuzzy(index)).match(msg.text);
+    let outcome = (full ? await full : await exactStage(l, msg.text)).match(msg.text);
+    if (outcome.needsFuzzy) outcome = (await withFuzzy(l)).match(msg.text);
     self.postMessage({
       type: 'result',
       id: msg.id,
-      outcome: groupOutcome(outcome, groups),
+      outcome: groupOutcome(outcome, l.groups),
       ms: performance.now() - t0,
     });
   } catch (err) {

@@ -1,0 +1,109 @@
+/**
+ * The exact stage's index in parts (src/lib/matcher/parts.ts): a paste answered once the parts its
+ * needles point to have arrived gets the outcome the whole index gives, at 39 pages and at 2,200.
+ */
+import { describe, expect, it } from 'vitest';
+import { corpora } from '../../bench/corpora';
+import { scalePages, syntheticEntries } from '../../bench/synthetic';
+import { CATEGORY_KEYS } from '../../src/consts';
+import { buildIndex, indexSource, PART_PAGES, splitIndex } from '../../src/lib/matcher/build-index';
+import { createMatcher, needleText } from '../../src/lib/matcher/match';
+import { eachRun, GATE_CHARS, gramHash, needleGrams, partGate } from '../../src/lib/matcher/needle-gate';
+import { joinParts, type MatchPart } from '../../src/lib/matcher/parts';
+import { templateNeedle } from '../../src/lib/matcher/pattern';
+import { loadErrors } from '../../src/lib/node/load-content';
+
+const entries = loadErrors();
+const sources = entries.map(indexSource);
+/** Pastes that may be looked at: the development corpus and the A halves, every kind. */
+const texts = corpora()
+  .filter((c) => c.showMisses)
+  .flatMap((c) => [...c.single, ...c.ambiguous, ...c.unrelated, ...c.multi].map((x) => x.text));
+
+describe('needle grams', () => {
+  it('a run of a text hashes as the gram it is, at any place, at its length only', () => {
+    const gram = 'for business';
+    const text = `qbo class "x" was not found ${gram}s unit "y".`;
+    const seen = (lengths: number[]) => {
+      const out: [number, number][] = [];
+      eachRun(text, lengths, (l, h) => out.push([l, h]));
+      return out;
+    };
+    expect(seen([gram.length])).toContainEqual([gram.length, gramHash(gram)]);
+    expect(seen([gram.length + 1]).map(([, h]) => h)).not.toContain(gramHash(gram));
+  });
+
+  it("is the needle's run that the fewest needles hold, and a short needle itself", () => {
+    expect(needleGrams(['account not found here', 'account not found there', 'short one'])).toEqual([
+      ' not found h',
+      ' not found t',
+      'short one',
+    ]);
+  });
+});
+
+describe('the index in parts', () => {
+  it('at 39 pages is one file: the head brings every page', () => {
+    const { head, parts } = splitIndex(buildIndex(sources));
+    expect(sources.length).toBeLessThanOrEqual(PART_PAGES);
+    expect(head.parts).toEqual([]);
+    expect(parts).toEqual([]);
+    expect(head.first.map(([p]) => p).sort((a, b) => a - b)).toEqual(sources.map((_, p) => p));
+  });
+
+  it("at 2,200 pages, the head brings the article's pages, and a paste gets what the whole index gives once the parts its needles point to are here", () => {
+    const synthetic = scalePages(2200, sources);
+    const built = buildIndex([...sources, ...synthetic]);
+    const { head, parts } = splitIndex(built);
+    const article = entries.filter((e) => !e.data.source?.url).map((e) => e.id);
+    expect(article.length).toBeGreaterThan(20);
+    const inHead = new Set(head.first.map(([, slug]) => slug));
+    expect(article.filter((slug) => !inHead.has(slug))).toEqual([]);
+    expect(parts.length).toBe(Math.ceil((2200 - article.length) / PART_PAGES));
+
+    const bodies = parts.map((p) => JSON.parse(p.body) as MatchPart);
+    const whole = createMatcher(joinParts(head, bodies));
+    const full = createMatcher(built.core);
+    const gate = partGate(head);
+    const examples = syntheticEntries(synthetic, CATEGORY_KEYS)
+      .filter((_, i) => i % 10 === 0)
+      .flatMap((e) => e.data.examples);
+    let needed = 0;
+    const byNeed = new Map<string, ReturnType<typeof createMatcher>>();
+    for (const text of [...texts, ...examples]) {
+      const need = gate(needleText(text));
+      needed += need.length;
+      const key = need.join(',');
+      if (!byNeed.has(key))
+        byNeed.set(
+          key,
+          createMatcher(
+            joinParts(
+              head,
+              bodies.map((b, i) => (need.includes(i) ? b : undefined)),
+            ),
+          ),
+        );
+      expect(byNeed.get(key)!.match(text), text).toEqual(full.match(text));
+    }
+    expect(whole.match(examples[0]!)).toEqual(full.match(examples[0]!));
+    // Most pastes need one part or none: a needle hash seldom collides.
+    expect(needed / (texts.length + examples.length)).toBeLessThan(1.2);
+  }, 120_000);
+
+  it('a paste over GATE_CHARS waits for every part', () => {
+    const built = buildIndex([...sources, ...scalePages(400, sources)]);
+    const { head } = splitIndex(built);
+    expect(partGate(head)('x'.repeat(GATE_CHARS + 1))).toEqual(head.parts.map((_, i) => i));
+  });
+
+  it("holds every template's needle hash in its own part", () => {
+    const built = buildIndex([...sources, ...scalePages(400, sources)]);
+    const { head, parts } = splitIndex(built);
+    const gate = partGate(head);
+    parts.forEach((p, i) => {
+      for (const [, , , ...templates] of (JSON.parse(p.body) as MatchPart).pages)
+        for (const t of templates) expect(gate(`… ${templateNeedle(t)} …`)).toContain(i);
+    });
+  });
+});
