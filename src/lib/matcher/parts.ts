@@ -56,7 +56,11 @@ export const headGroups = (head: MatchHead): Group[] =>
  */
 export function joinParts(head: MatchHead, parts: readonly (MatchPart | undefined)[]): MatchIndex {
   const pages: MatchIndex['pages'] = Array.from({ length: head.pages }, () => ['', '']);
-  for (const rows of [head.first, ...parts.map((part) => part?.pages ?? [])])
+  const add = (rows: readonly PageRow[]) => {
     for (const [page, ...row] of rows) pages[page] = row;
+  };
+  add(head.first);
+  // `parts` may be sparse (the worker's arrived parts): for…of reads a hole as undefined.
+  for (const part of parts) if (part) add(part.pages);
   return { v: 2, pages, codes: head.codes, titles: head.titles, groups: [] };
 }
