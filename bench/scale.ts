@@ -400,9 +400,25 @@ async function main(): Promise<void> {
       '≤ 60 KB',
     ],
     [
+      '· real messages / made-up ones (the first and last 10 at N), median',
+      (f) =>
+        f.pages > real.length
+          ? `${kb(median(f.slow.slice(0, SAMPLES / 2).map((v) => v.bytes.gzip)))} / ${kb(median(f.slow.slice(SAMPLES / 2).map((v) => v.bytes.gzip)))}`
+          : '—',
+      '',
+    ],
+    [
       `time to result in Chromium, ${SAMPLES} messages, median / max`,
       (f) => times(f.visits),
       '≤ 300 ms median',
+    ],
+    [
+      '· real messages / made-up ones, median',
+      (f) =>
+        f.pages > real.length
+          ? `${median(f.visits.slice(0, SAMPLES / 2).map((v) => v.ms)).toFixed(0)} ms / ${median(f.visits.slice(SAMPLES / 2).map((v) => v.ms)).toFixed(0)} ms`
+          : '—',
+      '',
     ],
     ['· a bare page with a worker that answers at once (the floor)', (f) => times(f.bare), ''],
     ["· this home page's HTML and CSS with that bare script", (f) => times(f.homeOnly), ''],
