@@ -30,7 +30,9 @@ export class MatchClient {
   warm(): Promise<void> {
     this.#ready ??= new Promise<void>((resolve, reject) => {
       const indexUrl = new URL(this.#indexUrl, location.href);
-      const index = fetch(indexUrl).then((r) => {
+      // Asked of the server each time (an unchanged head costs a 304): a head cached from before a
+      // deploy would name parts the new one no longer has (parts.ts).
+      const index = fetch(indexUrl, { cache: 'no-cache' }).then((r) => {
         if (!r.ok) throw new Error(`[error-matcher] ${indexUrl.pathname} request failed: ${r.status}`);
         return r.arrayBuffer();
       });

@@ -3,6 +3,10 @@
  * Runs against the built site in Chromium. The test contract: [data-testid="match-results"] with
  * data-state idle|ready, [data-testid="match-result"] with data-slug and data-verdict.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { scalePages, syntheticEntries } from '../../bench/synthetic';
 import { CATEGORY_KEYS } from '../../src/consts';
@@ -11,6 +15,7 @@ import type { MatchPart } from '../../src/lib/matcher/parts';
 import { IN_FLIGHT } from '../../src/lib/matcher/stream';
 import { loadErrors } from '../../src/lib/node/load-content';
 import { expect, longTasksOver, test, watchLongTasks } from './fixtures';
+import { DIST } from './quality-helpers';
 
 const CLOSED =
   'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026';
@@ -542,6 +547,44 @@ test.describe('an index in parts: the real pages and 400 made-up ones, served in
       expect([...requested].sort()).toEqual([...names].sort());
       // Part i is asked for once part i - IN_FLIGHT is in: never further out of the head's order.
       requested.forEach((name, i) => expect(Math.abs(names.indexOf(name) - i)).toBeLessThan(IN_FLIGHT));
+    }
+  });
+});
+
+test.describe('a deploy while the browser holds the index', () => {
+  test('the troubleshooter asks the server for the head again, so it never reads an old one (a host that lets the browser keep files an hour)', async ({
+    page,
+  }) => {
+    const head = readFileSync(join(DIST, 'match-index.json'), 'utf8');
+    let served = head;
+    const server = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      let file = join(DIST, decodeURIComponent(path));
+      if (path.endsWith('/')) file = join(file, 'index.html');
+      const body = path === '/match-index.json' ? served : existsSync(file) ? readFileSync(file) : '';
+      const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }[extname(file)];
+      res.writeHead(body ? 200 : 404, {
+        'Content-Type': type ?? 'application/json',
+        'Cache-Control': 'public, max-age=3600',
+        'Last-Modified': new Date(0).toUTCString(),
+      });
+      res.end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await paste(page, CLOSED);
+      await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+      // The deploy: the same page under a new title.
+      const renamed = 'Closed books: move the transaction date (new title)';
+      served = head.replace(/("txn-date-before-closing-date",)"[^"]*"/, `$1"${renamed}"`);
+      expect(served).not.toBe(head);
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await paste(page, CLOSED);
+      await expect(results(page).first()).toContainText(renamed);
+    } finally {
+      server.close();
     }
   });
 });

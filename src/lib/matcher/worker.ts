@@ -22,8 +22,13 @@ import type { FuzzyIndex } from './types';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-async function getJson<T>(url: string): Promise<T> {
-  const r = await fetch(url);
+/**
+ * The parts are named by their content, so a cached one is always right; the fuzzy index is not, so
+ * it is asked of the server each time (`no-cache`), lest one cached from before a deploy number its
+ * pages differently from the head.
+ */
+async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
+  const r = await fetch(url, { cache });
   if (!r.ok) throw new Error(`[error-matcher] ${url} request failed: ${r.status}`);
   return (await r.json()) as T;
 }
@@ -59,7 +64,7 @@ function withFuzzy(l: Loading): Promise<Matcher> {
   full ??= Promise.all([
     import('fuse.js'),
     import('./fuzzy'),
-    getJson<FuzzyIndex>(fuzzyIndexUrl),
+    getJson<FuzzyIndex>(fuzzyIndexUrl, 'no-cache'),
     l.whole,
   ]).then(([fuse, { createFuzzy }, fuzzyIndex, index]) =>
     createMatcher(index, createFuzzy(fuse.default, fuzzyIndex, index.pages.length)),
