@@ -492,8 +492,8 @@ test.describe('an index in parts: the real pages and 400 made-up ones, served in
   const last = (JSON.parse(parts.at(-1)!.body) as MatchPart).pages[0]!;
   const late = syntheticEntries(synthetic, CATEGORY_KEYS).find((e) => e.id === last[1])!;
 
-  /** Serves the split index; the last part only once `release` resolves. Returns the parts requested, in order. */
-  async function serve(page: Page, release: Promise<void>): Promise<string[]> {
+  /** Serves the split index, each part once `held` (if it gives a promise) resolves. Returns the parts requested, in order. */
+  async function serve(page: Page, held: (name: string) => Promise<void> | undefined): Promise<string[]> {
     const requested: string[] = [];
     await page
       .context()
@@ -503,7 +503,7 @@ test.describe('an index in parts: the real pages and 400 made-up ones, served in
     await page.context().route('**/match-index/*.json', async (r) => {
       const name = new URL(r.request().url()).pathname.replace(/^.*\/|\.json$/g, '');
       requested.push(name);
-      if (name === names.at(-1)) await release;
+      await held(name);
       const part = parts.find((p) => p.name === name);
       await (part ? r.fulfill({ contentType: 'application/json', body: part.body }) : r.abort());
     });
@@ -520,7 +520,8 @@ test.describe('an index in parts: the real pages and 400 made-up ones, served in
   }) => {
     expect(parts.length).toBeGreaterThan(3);
     let release: () => void = () => undefined;
-    const requested = await serve(page, new Promise<void>((r) => (release = r)));
+    const last = new Promise<void>((r) => (release = r));
+    const requested = await serve(page, (name) => (name === names.at(-1) ? last : undefined));
     await page.goto('/');
     await paste(page, CLOSED);
     await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
@@ -536,7 +537,7 @@ test.describe('an index in parts: the real pages and 400 made-up ones, served in
   }) => {
     const seen: string[][] = [];
     for (const text of [CLOSED, late.data.examples[1]!]) {
-      const requested = await serve(page, Promise.resolve());
+      const requested = await serve(page, () => undefined);
       await page.goto('/');
       await paste(page, text);
       await expect.poll(() => requested.length).toBe(parts.length);
@@ -548,6 +549,30 @@ test.describe('an index in parts: the real pages and 400 made-up ones, served in
       // Part i is asked for once part i - IN_FLIGHT is in: never further out of the head's order.
       requested.forEach((name, i) => expect(Math.abs(names.indexOf(name) - i)).toBeLessThan(IN_FLIGHT));
     }
+  });
+
+  test('a paste that needs fuzzy search asks for every part at once; until then, two at a time', async ({
+    page,
+  }) => {
+    let release: () => void = () => undefined;
+    const all = new Promise<void>((r) => (release = r));
+    const requested = await serve(page, () => all);
+    await page.goto('/');
+    // Answered from the head alone, while no part has arrived: the parts keep their pace.
+    await paste(page, CLOSED);
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+    await expect.poll(() => requested.length).toBe(IN_FLIGHT);
+    await page.waitForTimeout(500);
+    expect(requested.length).toBe(IN_FLIGHT);
+    // Own words: fuzzy search, which needs every part (and asks for /fuzzy-index.json).
+    await page
+      .getByLabel('Paste an error message')
+      .fill('quickbooks says the deposit was already matched so the journal entry cannot resync');
+    await expect.poll(() => requested.length).toBe(parts.length);
+    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'loading');
+    release();
+    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready');
+    await expect(results(page).first()).toBeVisible();
   });
 });
 

@@ -24,6 +24,11 @@ export interface Streamed {
   whole: Promise<MatchIndex>;
   /** The parts a paste needs before its answer (every part for a paste over GATE_CHARS). */
   need: (paste: string) => number[];
+  /**
+   * Requests every part not yet asked for, at once: for fuzzy search, which needs them all. The
+   * request for /fuzzy-index.json that goes with it says as much already; nothing more is told.
+   */
+  hurry: () => void;
 }
 
 export function streamParts(
@@ -45,7 +50,12 @@ export function streamParts(
         };
       }),
   );
-  const start = (i: number) => starts[i]?.();
+  const started = new Set<number>();
+  const start = (i: number) => {
+    if (started.has(i) || !starts[i]) return;
+    started.add(i);
+    starts[i]();
+  };
   parts.forEach((p, i) => {
     const next = () => start(i + IN_FLIGHT);
     p.then(next, next);
@@ -61,5 +71,6 @@ export function streamParts(
     arrived,
     whole,
     need: (paste) => (paste.length > GATE_CHARS ? all : gate(needleText(paste))),
+    hurry: () => all.forEach(start),
   };
 }

@@ -42,7 +42,14 @@ interface Loading extends Streamed {
 async function load(head: MatchHead, indexUrl: string): Promise<Loading> {
   const base = { head, groups: headGroups(head) };
   if (!head.parts.length)
-    return { ...base, parts: [], arrived: [], whole: Promise.resolve(joinParts(head, [])), need: () => [] };
+    return {
+      ...base,
+      parts: [],
+      arrived: [],
+      whole: Promise.resolve(joinParts(head, [])),
+      need: () => [],
+      hurry: () => undefined,
+    };
   const { streamParts } = await import('./stream');
   return { ...base, ...streamParts(head, indexUrl, getJson, needleText) };
 }
@@ -61,6 +68,7 @@ let exact: { count: number; matcher: Matcher } | undefined;
 let fuzzyIndexUrl = '';
 
 function withFuzzy(l: Loading): Promise<Matcher> {
+  if (!full) l.hurry();
   full ??= Promise.all([
     import('fuse.js'),
     import('./fuzzy'),
