@@ -102,10 +102,7 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   // Fuse writes one record per object document, in order: record p is page p.
   const fuseIndex = Fuse.createIndex([...FUSE_KEYS], records).toJSON();
   const fields = fuseIndex.records.map((r) => (r as { $: FuzzyFields }).$);
-  const groups = packGroups(
-    collectGroups(sources.map((src) => ({ slug: src.slug, group: src.group }))),
-    pages,
-  );
+  const groups = packGroups(collectGroups(sources.map((src) => ({ slug: src.slug, group: src.group }))));
   return {
     article: sources.flatMap((src, p) =>
       !src.source || src.source.title === ARTICLE_SOURCE.title ? [p] : [],
@@ -151,7 +148,6 @@ export function splitIndex(built: BuiltIndex): { head: MatchHead; parts: { name:
     const body = JSON.stringify({ v: 3, pages: members.map(row) } satisfies MatchPart);
     parts.push({ name: partName(body), body, grams: packGrams(members.flatMap((p) => gramsOf[p]!)) });
   }
-  const slugOf = (p: number) => core.pages[p]![0];
   return {
     head: {
       v: 3,
@@ -159,7 +155,7 @@ export function splitIndex(built: BuiltIndex): { head: MatchHead; parts: { name:
       codes: core.codes,
       titles: core.titles,
       first: [...inHead].map(row),
-      groups: core.groups.map(([id, q, members]) => [id, q, members.map(([p, a]) => [slugOf(p), a])]),
+      groups: core.groups,
       parts: parts.map(({ name, grams }) => [name, grams]),
     },
     parts: parts.map(({ name, body }) => ({ name, body })),

@@ -57,28 +57,17 @@ export function collectGroups(sources: readonly GroupSource[]): Group[] {
   return groups;
 }
 
-/** The groups in their serialized form, for the match index: [id, question, [page, answer][]]. */
-export function packGroups(groups: readonly Group[], pages: MatchIndex['pages']): MatchIndex['groups'] {
-  const page = new Map(pages.map(([slug], i) => [slug, i]));
-  return groups.map((g) => [
-    g.id,
-    g.question,
-    g.members.flatMap((m) => {
-      const p = page.get(m.slug);
-      return p === undefined ? [] : [[p, m.answer] as [number, string]];
-    }),
-  ]);
+/** The groups in their serialized form, for the match index and its head: [id, question, [slug, answer][]]. */
+export function packGroups(groups: readonly Group[]): MatchIndex['groups'] {
+  return groups.map((g) => [g.id, g.question, g.members.map((m) => [m.slug, m.answer])]);
 }
 
-/** The groups of a match index (the worker reads them from /match-index.json). */
-export function unpackGroups(index: MatchIndex): Group[] {
+/** The groups of a match index or its head (the worker reads them from /match-index.json). */
+export function unpackGroups(index: Pick<MatchIndex, 'groups'>): Group[] {
   return index.groups.map(([id, question, members]) => ({
     id,
     question,
-    members: members.flatMap(([p, answer]) => {
-      const slug = index.pages[p]?.[0];
-      return slug === undefined ? [] : [{ slug, answer }];
-    }),
+    members: members.map(([slug, answer]) => ({ slug, answer })),
   }));
 }
 

@@ -28,11 +28,11 @@ function finish(h: number): number {
   return x >>> 8;
 }
 
-/** A run's hash: the number `eachRun` gives for the same characters in a paste. */
+/** A gram's hash: the one `eachRun` gives for the same characters in a paste (computed by it). */
 export function gramHash(gram: string): number {
-  let h = 0;
-  for (let i = 0; i < gram.length; i++) h = (Math.imul(h, BASE) + gram.charCodeAt(i)) | 0;
-  return finish(h);
+  let hash = 0;
+  eachRun(gram, [gram.length], (_, h) => (hash = h));
+  return hash;
 }
 
 /** Calls `seen(length, hash)` for every run of the text of each of the lengths (a rolling hash: one pass per length). */

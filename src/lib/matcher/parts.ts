@@ -13,7 +13,6 @@
  * for), and every page when they are few (at 39 pages, the whole index is the head); the parts bring
  * the rest in page order, PART_PAGES each (build-index.ts).
  */
-import type { Group } from './groups';
 import type { MatchIndex } from './types';
 
 /** /match-index.json: what every paste needs, and where the patterns are. */
@@ -27,8 +26,8 @@ export interface MatchHead {
   titles: MatchIndex['titles'];
   /** The pages that come with the head (the article's, or all when they are few). */
   first: PageRow[];
-  /** Near-duplicate groups, by slug (a member's part may not have arrived yet): [id, question, [slug, answer][]]. */
-  groups: [string, string, [string, string][]][];
+  /** Near-duplicate groups, by slug (a member's part may not have arrived yet), as the whole index has them. */
+  groups: MatchIndex['groups'];
   /** The parts in the order every visit loads them: the file's name and its patterns' needle grams (packGrams). */
   parts: [name: string, grams: [length: number, hashes: string][]][];
 }
@@ -42,14 +41,6 @@ export interface MatchPart {
   pages: PageRow[];
 }
 
-/** The near-duplicate groups of a head, as groups.ts reads them. */
-export const headGroups = (head: MatchHead): Group[] =>
-  head.groups.map(([id, question, members]) => ({
-    id,
-    question,
-    members: members.map(([slug, answer]) => ({ slug, answer })),
-  }));
-
 /**
  * The exact stage's index from the head and the parts that have arrived: a page of a part not yet
  * here has no patterns (no paste the gate let through can hit it).
@@ -62,5 +53,5 @@ export function joinParts(head: MatchHead, parts: readonly (MatchPart | undefine
   add(head.first);
   // `parts` may be sparse (the worker's arrived parts): for…of reads a hole as undefined.
   for (const part of parts) if (part) add(part.pages);
-  return { v: 2, pages, codes: head.codes, titles: head.titles, groups: [] };
+  return { v: 2, pages, codes: head.codes, titles: head.titles, groups: head.groups };
 }

@@ -37,8 +37,8 @@ export interface MatchIndex {
   codes: Record<string, number[]>;
   /** QBO short fault title (lowercase, normalized) → pages. */
   titles: Record<string, number[]>;
-  /** Near-duplicate groups (groups.ts): [id, question, [page, answer][]]. */
-  groups: [string, string, [number, string][]][];
+  /** Near-duplicate groups (groups.ts), by slug: [id, question, [slug, answer][]]. */
+  groups: [string, string, [string, string][]][];
 }
 
 /** A page's Fuse record as Fuse.createIndex(...).toJSON() writes it: each field's value and norm. */

@@ -14,9 +14,9 @@
  * Only the indexes are fetched (the same files, in the same order, whatever was pasted); pasted text
  * never leaves this worker.
  */
-import { groupOutcome, type Group } from './groups';
+import { groupOutcome, unpackGroups, type Group } from './groups';
 import { createMatcher, needleText, type Matcher } from './match';
-import { headGroups, joinParts, type MatchHead } from './parts';
+import { joinParts, type MatchHead } from './parts';
 import type { Streamed } from './stream';
 import type { FuzzyIndex } from './types';
 
@@ -40,7 +40,7 @@ interface Loading extends Streamed {
 
 /** The head, and its parts on their way (none: the head is the whole index). */
 async function load(head: MatchHead, indexUrl: string): Promise<Loading> {
-  const base = { head, groups: headGroups(head) };
+  const base = { head, groups: unpackGroups(head) };
   if (!head.parts.length)
     return {
       ...base,
