@@ -8,7 +8,7 @@
  * the troubleshooter and the search page behave alike.
  */
 import { shownItems, type Group, type GroupedOutcome } from '../lib/matcher/groups';
-import type { MatchResult } from '../lib/matcher/types';
+import type { MatchResult, OutcomeFault } from '../lib/matcher/types';
 import { encodeText } from '../lib/cut';
 import { SEARCH_LINK_CHARS } from '../lib/matcher/limits';
 import { errorHref, shortenForLink } from '../lib/links';
@@ -157,6 +157,27 @@ function groupCard(
 }
 
 /** Where the request goes: an email link (its href set by the owner, with the request), a form, or plain words. */
+/** What the not-found box says of the QuickBooks fault in the paste, with the pages that share its code or title. */
+function faultLines(
+  { code, title, pages = [], pageCount = 0 }: OutcomeFault,
+  opts: RenderOptions,
+): HTMLElement[] {
+  if (!pages.length) return [el('p', { textContent: TEXT.notFound.fault(code, title) })];
+  const list = el(
+    'ul',
+    {},
+    ...pages.map((p) => el('li', {}, el('a', { href: errorHref(opts.base, p.slug), textContent: p.title }))),
+  );
+  list.dataset['testid'] = 'fault-pages';
+  return [
+    el('p', { textContent: TEXT.notFound.faultPages(code, title, pageCount) }),
+    list,
+    ...(pageCount > pages.length
+      ? [el('p', { textContent: TEXT.notFound.faultMore(pageCount - pages.length) })]
+      : []),
+  ];
+}
+
 function supportLine(support: NonNullable<RenderOptions['support']>): HTMLElement {
   if (support.email)
     return el(
@@ -296,9 +317,7 @@ export function renderResults(container: HTMLElement, outcome: GroupedOutcome, o
         'div',
         { className: 'not-found' },
         el('h2', { textContent: TEXT.notFound.heading }),
-        ...(outcome.fault
-          ? [el('p', { textContent: TEXT.notFound.fault(outcome.fault.code, outcome.fault.title) })]
-          : []),
+        ...(outcome.fault ? faultLines(outcome.fault, opts) : []),
         el('p', { textContent: TEXT.notFound.body }),
         el('p', { className: 'card-tools' }, button(TEXT.notFound.copy, 'not-found')),
         supportLine(opts.support ?? {}),

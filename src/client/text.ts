@@ -14,6 +14,9 @@ export const plural = (n: number, word: string, many = `${word}s`): string => `$
 const numberWord = (n: number): string =>
   ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][n - 2] ?? String(n);
 
+/** A QuickBooks fault as the person pasted it: its code and its title in quotes, as far as the paste gives them. */
+const faultName = (code: string, title: string) => [code, title && `“${title}”`].filter(Boolean).join(' ');
+
 /** Sentences looked up by a key that may have none. */
 type Words = Partial<Record<string, string>>;
 
@@ -82,7 +85,11 @@ export const notFound = {
   browse: 'browse all errors',
   heading: 'Not in the knowledge base?',
   fault: (code: string, title: string) =>
-    `This is QuickBooks error ${[code, title && `“${title}”`].filter(Boolean).join(' ')}, which is not in the knowledge base yet.`,
+    `This is QuickBooks error ${faultName(code, title)}, which is not in the knowledge base yet.`,
+  /** The fault's code or title is on pages of the knowledge base, none of which fits the paste. */
+  faultPages: (code: string, title: string, n: number) =>
+    `This is QuickBooks error ${faultName(code, title)}. The knowledge base has ${n === 1 ? 'a page' : `${n} pages`} for it, but ${n === 1 ? 'it does not fit' : 'none of them fits'} your message closely enough to suggest. Compare your message with ${n === 1 ? 'it' : 'theirs'}:`,
+  faultMore: (n: number) => `…and ${plural(n, 'more page')} for this error.`,
   body: 'Send your message to support, or ask for a new article: copy a ready-made request.',
   copy: 'Copy request for support',
   email: (address: string) => `Email it to ${address}`,

@@ -169,6 +169,23 @@ test.describe('pasting a message', () => {
     await expect(page.getByTestId('not-found')).toBeVisible();
   });
 
+  test('a bare QuickBooks code that several pages share lists those pages instead of saying the error is not in the knowledge base', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await paste(page, 'QuickBooks error 6000');
+    await expect(results(page)).toHaveCount(0);
+    const box = page.getByTestId('not-found');
+    await expect(box).toContainText('This is QuickBooks error 6000. The knowledge base has 4 pages for it');
+    await expect(box).not.toContainText('not in the knowledge base yet');
+    const link = box.getByTestId('fault-pages').getByRole('link', { name: /business validation error/i });
+    await expect(link).toHaveAttribute('href', '/errors/business-validation-error/');
+    // A code no page has is still "not in the knowledge base yet".
+    await paste(page, 'QuickBooks returned error code 7777 for the export');
+    await expect(box).toContainText('This is QuickBooks error 7777, which is not in the knowledge base yet.');
+    await expect(box.getByTestId('fault-pages')).toHaveCount(0);
+  });
+
   test('a paste that shares only a word or two with the pages gets no match, at most a weak guess', async ({
     page,
   }) => {

@@ -5,7 +5,7 @@ import { fullMatcher } from '../../src/lib/matcher/full';
 import { scalePages, syntheticPages } from '../../bench/synthetic';
 import { gzipSync } from 'node:zlib';
 import { normalizeInput } from '../../src/lib/matcher/normalize';
-import { MAX_INPUT_CHARS, MESSAGE_PREVIEW_CHARS } from '../../src/lib/matcher/limits';
+import { MAX_FAULT_PAGES, MAX_INPUT_CHARS, MESSAGE_PREVIEW_CHARS } from '../../src/lib/matcher/limits';
 import { buildIndex, indexSource } from '../../src/lib/matcher/build-index';
 import type { FeatureName } from '../../src/lib/matcher/model';
 
@@ -547,6 +547,29 @@ describe('bad input gets a clear answer, never a crash', () => {
     const outcome = matcher.match(text);
     expect(outcome.results).toEqual([]);
     expect(outcome.fault).toEqual(fault);
+  });
+
+  it('names the pages that have the QBO code of a fault that matched nothing, not "not in the knowledge base"', () => {
+    // 6000 is the code of every business rule; a bare code does not say which rule.
+    const outcome = matcher.match('QuickBooks error 6000');
+    const withCode = entries.filter((e) => e.data.qboCodes?.includes(6000));
+    expect(withCode.length).toBeGreaterThan(1);
+    expect(outcome.results).toEqual([]);
+    expect(outcome.fault?.code).toBe('6000');
+    expect(outcome.fault?.pages?.map((p) => p.slug).sort()).toEqual(withCode.map((e) => e.id).sort());
+    expect(outcome.fault?.pageCount).toBe(withCode.length);
+  });
+
+  it('lists at most MAX_FAULT_PAGES of the pages a fault code names, and counts them all', () => {
+    const sources = Array.from({ length: MAX_FAULT_PAGES + 2 }, (_, i) => ({
+      slug: `rule-${i}`,
+      title: `Business rule ${i}`,
+      patterns: [`Business rule number ${'abcdefghij'[i]} was broken`],
+      qboCodes: [6000],
+    }));
+    const fault = fullMatcher(sources).match('QuickBooks error 6000').fault;
+    expect(fault?.pages?.map((p) => p.slug)).toEqual(sources.slice(0, MAX_FAULT_PAGES).map((s) => s.slug));
+    expect(fault?.pageCount).toBe(sources.length);
   });
 
   it('returns HTML in a paste as plain values, untouched', () => {

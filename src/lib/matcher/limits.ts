@@ -34,6 +34,9 @@ export const TITLE_OTHER_WORDS = 3;
 /** A multi-line paste keeps `possible` results only when nothing in it matched and it has at most this many lines (a report's near-lines are noise). */
 export const POSSIBLE_MAX_LINES = 5;
 
+/** A fault that matched nothing lists at most this many of the pages that share its code or title. */
+export const MAX_FAULT_PAGES = 5;
+
 /*
  * The island's own display limits (src/client/): how much of a long text a page shows or hands on.
  */

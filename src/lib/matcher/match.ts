@@ -21,6 +21,7 @@ import {
 } from './unwrap';
 import {
   LINE_CHARS,
+  MAX_FAULT_PAGES,
   MAX_FUZZY_LINES,
   MAX_SHOWN,
   MAX_UNMATCHED,
@@ -40,7 +41,7 @@ import {
   type Features,
 } from './model';
 import type { FuzzySearch } from './fuzzy';
-import type { MatchIndex, MatchOutcome, MatchResult, Occurrence, Verdict, Via } from './types';
+import type { MatchIndex, MatchOutcome, MatchResult, Occurrence, OutcomeFault, Verdict, Via } from './types';
 
 const MAX_OCCURRENCES = 50;
 const MAX_HITS = 20_000;
@@ -373,6 +374,30 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
   }
 
   /**
+   * A fault that matched nothing, with the pages that have its code or title (each for another
+   * detail, or the paste says too little to tell which): the person is told they exist, not that
+   * the error is missing from the knowledge base. By title (the same order in Node and in the
+   * browser, whose index numbers pages otherwise); a page whose part has not arrived (no slug yet)
+   * is left out.
+   */
+  function withPages(fault: OutcomeFault): OutcomeFault {
+    const lower = fault.title.toLowerCase();
+    const pages = new Set<number>(
+      /^\d{1,9}$/.test(fault.code) ? index.codes[String(Number(fault.code))] : [],
+    );
+    if (lower) for (const [t, ps] of titleKeys) if (lower.includes(t)) ps.forEach((p) => pages.add(p));
+    const known = [...pages]
+      .flatMap((p) => {
+        const [slug, title] = index.pages[p] ?? [];
+        return slug && title ? [{ slug, title }] : [];
+      })
+      .sort((a, b) => a.title.localeCompare(b.title, 'en'));
+    return known.length
+      ? { ...fault, pages: known.slice(0, MAX_FAULT_PAGES), pageCount: known.length }
+      : fault;
+  }
+
+  /**
    * QBO codes and short titles on the line, as evidence for the pages that have them: each is worth
    * 1 / (pages sharing it), so a code many pages share says little. A title is `weak` when the line
    * goes on about something else and neither names QuickBooks nor wears its wrappers:
@@ -638,9 +663,11 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const fault = faults.find((f) => f.code || f.message);
     const code = fault ? '' : String(findCodes(cut(text, LINE_CHARS))[0] ?? '');
     if (!byPage.size && (fault ?? code))
-      outcome.fault = fault
-        ? { code: fault.code.toWellFormed(), title: fault.message.toWellFormed() }
-        : { code, title: '' };
+      outcome.fault = withPages(
+        fault
+          ? { code: fault.code.toWellFormed(), title: fault.message.toWellFormed() }
+          : { code, title: '' },
+      );
     outcome.results = [...byPage.values()]
       .sort(
         (a, b) =>

@@ -107,6 +107,22 @@ export interface MatchResult {
   occurrences: Occurrence[];
 }
 
+/** The QuickBooks fault a paste carries, said when nothing in the knowledge base was found for it. */
+export interface OutcomeFault {
+  /** Its QBO error code, as pasted ('' when the paste gives none). */
+  code: string;
+  /** Its short title, as pasted ('' when the paste gives none). */
+  title: string;
+  /**
+   * The knowledge base's pages with that code or title (at most MAX_FAULT_PAGES, by title),
+   * when it has any: each is another detail of the same error, or the paste says too little to tell
+   * which. Listed, never suggested as a result.
+   */
+  pages?: { slug: string; title: string }[];
+  /** How many pages have that code or title in all (more than `pages` lists, when it says so). */
+  pageCount?: number;
+}
+
 export interface MatchOutcome {
   results: MatchResult[];
   /** The paste was longer than the cap and was cut. */
@@ -122,5 +138,5 @@ export interface MatchOutcome {
   /** The input was empty or held no letters. */
   empty: boolean;
   /** When nothing was found: the QuickBooks fault the paste carries (its code and short title), if any. */
-  fault?: { code: string; title: string };
+  fault?: OutcomeFault;
 }
