@@ -662,12 +662,14 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     // Nothing found: say which QuickBooks fault it was, if the paste carries one.
     const fault = faults.find((f) => f.code || f.message);
     const code = fault ? '' : String(findCodes(cut(text, LINE_CHARS))[0] ?? '');
-    if (!byPage.size && (fault ?? code))
-      outcome.fault = withPages(
-        fault
-          ? { code: fault.code.toWellFormed(), title: fault.message.toWellFormed() }
-          : { code, title: '' },
-      );
+    if (!byPage.size && (fault ?? code)) {
+      const said = fault
+        ? { code: fault.code.toWellFormed(), title: fault.message.toWellFormed() }
+        : { code, title: '' };
+      // An outcome that still needs fuzzy search is not the last word (the browser asks again, with
+      // every part of the index here): the pages come with that one.
+      outcome.fault = outcome.needsFuzzy ? said : withPages(said);
+    }
     outcome.results = [...byPage.values()]
       .sort(
         (a, b) =>
