@@ -6,18 +6,12 @@
  * fragment at once). The index loads on first focus or when the page is idle.
  */
 import { MatchClient } from './match-client';
-import { fetchPage } from './page-info';
-import { occurrenceValues, renderResults, resultMessage } from './render-results';
+import { renderResults } from './render-results';
 import { cut, encodeText } from '../lib/cut';
-import { errorHref, readMessage, shortenForLink, troubleshooterHref } from '../lib/links';
+import { readMessage, shortenForLink, troubleshooterHref } from '../lib/links';
 import type { GroupedOutcome } from '../lib/matcher/groups';
 import { BOX_PREVIEW_CHARS } from '../lib/matcher/limits';
-import { notFoundText, ticketText } from '../lib/ticket';
-import { tailor } from '../lib/tailor';
-import { triageRows } from '../lib/triage';
-import { triageCsv, triageMarkdown } from '../lib/triage-export';
-import { valuesSeen } from '../lib/values';
-import { copyText } from './clipboard';
+import { notFoundText } from '../lib/support-request';
 import { wireScreenshots } from './screenshot-intake';
 import * as TEXT from './text';
 
@@ -161,57 +155,9 @@ class ErrorMatcher extends HTMLElement {
   }
 
   async #action(button: HTMLButtonElement, base: string): Promise<void> {
-    const outcome = this.#outcome;
-    const text = this.#text;
-    const abs = (slug: string) => new URL(errorHref(base, slug), location.href).href;
-    switch (button.dataset['action']) {
-      case 'ticket': {
-        const r = outcome?.results.find((x) => x.slug === button.dataset['slug']);
-        if (!r) return;
-        // The page's steps come from the page itself; fetching it carries nothing pasted.
-        const url = abs(r.slug);
-        const page = await fetchPage(url);
-        const all = occurrenceValues(r);
-        await copyText(
-          button,
-          ticketText({
-            title: r.title,
-            url,
-            verdict: r.verdict,
-            message: resultMessage(r, shortenForLink(text, outcome)),
-            values: valuesSeen(all),
-            steps: page?.steps ?? [],
-            notes: tailor(r.values, all).map((n) => {
-              const step = page?.valueSteps[n.anchor];
-              return step ? { text: n.text, step } : { text: n.text };
-            }),
-          }),
-        );
-        return;
-      }
-      case 'triage-markdown':
-        if (outcome) await copyText(button, triageMarkdown(triageRows(outcome, abs), outcome.unmatched));
-        return;
-      case 'triage-csv': {
-        if (!outcome) return;
-        const blob = new Blob([triageCsv(triageRows(outcome, abs), outcome.unmatched)], {
-          type: 'text/csv;charset=utf-8',
-        });
-        const a = Object.assign(document.createElement('a'), {
-          href: URL.createObjectURL(blob),
-          download: TEXT.triage.csvFile,
-        });
-        document.body.append(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-        return;
-      }
-      case 'not-found':
-        await copyText(button, notFoundText(shortenForLink(text), this.#pageUrl(base)));
-        return;
-      default:
-    }
+    const context = { outcome: this.#outcome, text: this.#text, base, pageUrl: this.#pageUrl(base) };
+    const { runAction } = await import('./result-actions');
+    await runAction(button, context);
   }
 
   async #openBest(text: string, results: HTMLElement, base: string): Promise<void> {
@@ -235,7 +181,7 @@ class ErrorMatcher extends HTMLElement {
     copy.textContent = TEXT.copyLink;
     copy.addEventListener('click', () => {
       const href = new URL(troubleshooterHref(base, shortenForLink(text, outcome)), location.href).href;
-      void copyText(copy, href);
+      void import('./result-actions').then(({ copyText }) => copyText(copy, href));
     });
     bar.append(copy);
     return bar;

@@ -79,14 +79,3 @@ export function ticketText(t: TicketInput): string {
     .filter(Boolean)
     .join('\n\n');
 }
-
-/** The text for "Not in the knowledge base?": something to send to support or to request an article. */
-export function notFoundText(message: string, pageUrl: string): string {
-  return [
-    'I got a QuickBooks Online export error that is not in the knowledge base:',
-    '',
-    message,
-    '',
-    `Checked with the troubleshooter at ${pageUrl}. Please help with a fix, or add an article for this error.`,
-  ].join('\n');
-}

@@ -389,10 +389,13 @@ test.describe('size budget', () => {
    * screenshot is read (25,093 B measured, 5 B over 24.5 KB); session 9's reading of "n't" as
    * "not" in the word sequence (25,224 B measured, 34 B over 24.6 KB); session 12's index in parts,
    * whose head the worker reads (25,531 B measured: the worker about 300 B more; the loading of the parts
-   * is a dynamic import, loaded only when the head has parts). The indexes grow with the pages, so
-   * they have a budget per page (below): a budget on code plus index broke each time pages were added.
+   * is a dynamic import, loaded only when the head has parts); session 13: the result buttons'
+   * code (tickets, triage export, copying) loads at the first click, 24,432 B measured with the
+   * fault's pages listed (was 25,876 B with them and the buttons' code up front). The indexes grow
+   * with the pages, so they have a budget per page (below): a budget on code plus index broke each
+   * time pages were added.
    */
-  const HOME_BUDGET = 25 * 1024;
+  const HOME_BUDGET = 24 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -409,6 +412,25 @@ test.describe('size budget', () => {
   // measured): raised so the build stays green; to be brought back down.
   const ERROR_PAGE_BUDGET = 6.5 * 1024;
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+  test("a paste's result loads none of the result buttons' code: it comes at the first click", async ({
+    page,
+  }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (/\.js$/.test(new URL(r.url()).pathname)) scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto('/');
+    await paste(page, CLOSED);
+    const card = page.getByTestId('match-result').first();
+    await expect(card).toHaveAttribute('data-verdict', 'match');
+    const actions = (p: string) => /\/_astro\/result-actions[.-]/.test(p);
+    expect(scripts.filter(actions)).toEqual([]);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await card.getByRole('button', { name: 'Copy for ticket' }).click();
+    await expect(card.locator('.copy-status')).toHaveText('Copied.');
+    expect(scripts.filter(actions)).toHaveLength(1);
+  });
 
   test('the crawler sees every script the home page really loads', async ({ page }) => {
     const loaded = new Set<string>();
@@ -475,10 +497,12 @@ test.describe('size budget', () => {
    * gzip: 32 KB until the fitted model, issue 12's and 13's code, issue 10's groups and issue 14's
    * worker that compiles the patterns from their templates (36.1 KB measured), and session 8's
    * `replaced` feature of the fuzzy stage (37,605 B measured: 36.7 KB); session 12's index in parts
-   * (38,856 B measured: the worker's head reading and the parts' loader); the OCR is counted apart.
-   * The two indexes have their budgets per page.
+   * (38,856 B measured: the worker's head reading and the parts' loader); session 13's loading of
+   * the result buttons' code at the first click, in chunks of its own (gzip compresses them apart),
+   * and the pages a fault's code names (39,976 B measured); the OCR is counted apart. The two
+   * indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 38 * 1024;
+  const HOME_ALL_BUDGET = 39.5 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

@@ -10,7 +10,8 @@ import { markMessage } from '../../src/lib/matcher/mark';
 import { compilePattern } from '../../src/lib/matcher/pattern';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { tailor } from '../../src/lib/tailor';
-import { ticketText, notFoundText } from '../../src/lib/ticket';
+import { notFoundText } from '../../src/lib/support-request';
+import { ticketText } from '../../src/lib/ticket';
 import { triageRows } from '../../src/lib/triage';
 import { triageCsv, triageMarkdown } from '../../src/lib/triage-export';
 
