@@ -6,7 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { MESSAGE_PREVIEW_CHARS } from '../../src/lib/matcher/limits';
 import { readErrors } from './fixtures';
-import { expect, expectNoAxeViolations, homeWith, test } from './quality-helpers';
+import { copiedBy, expect, expectNoAxeViolations, homeWith, test } from './quality-helpers';
 
 test.describe('code blocks', () => {
   test('a fenced code block renders under the CSP: coloured by classes, no inline style', async ({
@@ -164,8 +164,7 @@ test.describe('tickets and triage', () => {
       ].join('\n'),
     );
     await expect(page.getByTestId('triage-row')).toHaveCount(2);
-    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
-    const md = await page.evaluate(() => navigator.clipboard.readText());
+    const md = await copiedBy(page, 'Copy as Markdown');
     expect(md).toMatch(
       /\| Transaction date is before .* \| 2 \| line 1 \(JE-10422\), line 4 \(JE-10440\) \|/,
     );

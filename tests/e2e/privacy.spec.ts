@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Request } from '@playwright/test';
 import { readErrors } from './fixtures';
-import { builtPages, expect, test } from './quality-helpers';
+import { builtPages, copiedBy, expect, test } from './quality-helpers';
 
 const MARKER = 'Zqxj7Leak';
 /** A message with the marker in it: a real error, so the troubleshooter answers with a match. */
@@ -85,8 +85,7 @@ test.describe('privacy: no request ever carries a paste', () => {
     await page.goto('/');
     await page.getByLabel('Paste an error message').fill(MESSAGE);
     await ready();
-    await page.getByRole('button', { name: 'Copy link' }).click();
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await copiedBy(page, 'Copy link');
     expect(link, 'a copied link carries the message in the fragment').toMatch(/^http:\/\/localhost:\d+\/#q=/);
     await page.goto(link);
     await ready();

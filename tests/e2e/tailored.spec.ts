@@ -238,8 +238,7 @@ test.describe('batch triage', () => {
   test('copies as Markdown and downloads as CSV', async ({ page, context }) => {
     await homeWith(page, context, lines.slice(0, 30).join('\n'));
     await expect(page.getByTestId('triage-row')).toHaveCount(3);
-    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
-    const md = await page.evaluate(() => navigator.clipboard.readText());
+    const md = await copiedBy(page, 'Copy as Markdown');
     expect(md).toContain('| Error | Count | Lines | Values seen | Fix |');
     expect(md).toMatch(
       /\| Transaction date is before the QuickBooks closing date \| 6 \| line 1, line 6, .* \| Txn date: .*03\/01\/2026.* \| http:\/\/localhost:\d+\/errors\/txn-date-before-closing-date\/ \|/,
@@ -357,8 +356,7 @@ test.describe('ticket-ready output', () => {
       .evaluate((el) => el.setAttribute('data-support-email', 'help@support.test'));
     await page.getByLabel('Paste an error message').fill('Widget frobnication quota exhausted for tenant 42');
     await expect(page.getByTestId('not-found')).toBeVisible();
-    await page.getByRole('button', { name: 'Copy request for support' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+    expect(await copiedBy(page, 'Copy request for support')).toContain(
       'Widget frobnication quota exhausted for tenant 42',
     );
     const mailto = await page

@@ -15,7 +15,7 @@ import type { MatchPart } from '../../src/lib/matcher/parts';
 import { IN_FLIGHT } from '../../src/lib/matcher/stream';
 import { loadErrors } from '../../src/lib/node/load-content';
 import { expect, longTasksOver, test, watchLongTasks } from './fixtures';
-import { DIST } from './quality-helpers';
+import { copiedBy, DIST } from './quality-helpers';
 
 const CLOSED =
   'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026';
@@ -268,8 +268,7 @@ test.describe('pasting a message', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/');
     await paste(page, CLOSED);
-    await page.getByRole('button', { name: 'Copy link' }).click();
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await copiedBy(page, 'Copy link');
     expect(link).toMatch(/^http:\/\/localhost:\d+\/#q=/);
     await page.goto(link);
     await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
@@ -282,8 +281,7 @@ test.describe('pasting a message', () => {
       '\n',
     );
     await paste(page, long);
-    await page.getByRole('button', { name: 'Copy link' }).click();
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await copiedBy(page, 'Copy link');
     expect(link.length).toBeLessThan(4000);
     expect(new URLSearchParams(new URL(link).hash.slice(1)).get('q')).toContain('Txn Date=03/14/2026');
   });
