@@ -470,6 +470,19 @@ test.describe('near-duplicates: one answer with one question', () => {
     await expect(page).toHaveURL(/\/errors\/txn-date-before-closing-date\/#m=/);
   });
 
+  test('a bare QBO 610 is one group card between the deleted and the inactive page, not two possible matches', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await paste(page, 'QuickBooks Error 610');
+    const group = page.getByTestId('match-group');
+    await expect(group).toHaveAttribute('data-group', 'object-not-found');
+    await expect(group).toContainText('Does the full message say another user has deleted this transaction');
+    await expect(page.locator('.result-list > li')).toHaveCount(1);
+    await group.getByRole('button', { name: 'Something has been made inactive' }).click();
+    await expect(results(page)).toHaveAttribute('data-slug', 'object-not-found-inactive');
+  });
+
   test('the search page answers a pasted bare 6240 fault with the same group card', async ({ page }) => {
     await page.goto(`/search/#q=${encodeURIComponent(FAULT_6240)}`);
     const group = page.getByTestId('match-group');
