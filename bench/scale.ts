@@ -18,6 +18,8 @@
  *   answers at once, and for this home page's HTML and CSS with that script instead of its own (what
  *   Chromium takes on this machine before the troubleshooter does anything).
  *
+ * Then, message by message at N: the parts of the index requested before its result, whether it
+ * needed fuzzy search, its bytes and its time (the median of 20 is the 11th smallest).
  * The machine's load average is printed too: on shared cores the times move with it.
  * SCALE_KEEP=1 keeps the temporary copies and their build logs (their paths are printed).
  */
@@ -437,6 +439,27 @@ async function main(): Promise<void> {
   const files = at[big]!.slow[0]!.files;
   console.log(
     `\nFiles loaded to open /?q= at ${N.toLocaleString('en-US')} pages on a slow connection (first message): ${files.join(', ')}`,
+  );
+  // Message by message at N: what the median of the bytes before the result falls between.
+  const n = at[big]!;
+  console.log(
+    `\nMessage by message at ${N.toLocaleString('en-US')} pages (the slow connection's visits for the bytes; the first 10 are real messages, the last 10 made up):\n`,
+  );
+  console.log(
+    row(['#', 'message', 'parts requested', 'fuzzy search', 'before the result, gzip', 'time to result']),
+  );
+  console.log(row(['---', '---', '---', '---', '---', '---']));
+  n.slow.forEach((v, i) =>
+    console.log(
+      row([
+        String(i + 1),
+        i < SAMPLES / 2 ? 'real' : 'made up',
+        String(v.files.filter((x) => x.startsWith('/match-index/')).length),
+        v.files.includes('/fuzzy-index.json') ? 'yes' : 'no',
+        kb(v.bytes.gzip),
+        `${Math.round(n.visits[i]!.ms)} ms`,
+      ]),
+    ),
   );
   const wrong = at.flatMap((f) => f.visits.filter((v) => !v.right).map(() => f.pages));
   if (wrong.length) console.log(`Wrong page first at: ${wrong.join(', ')} pages.`);
