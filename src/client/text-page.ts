@@ -14,7 +14,7 @@ export const yourMessage = {
     'This message does not follow this page’s usual wording exactly. Check that it is the same error.',
   accountsCaption: 'Accounts to create or rename in QuickBooks Online',
   possible:
-    'The troubleshooter was not sure this page is your error: check your message against the one above before following the steps.',
+    'The troubleshooter did not confirm that this page is your error: check your message against the one above before following the steps.',
   accountsColumns: ['Done', 'Account', 'Type'],
   accountDone: (name: string) => `Done: ${name}`,
 } as const;

@@ -59,7 +59,9 @@ export const summary = {
   found: (matches: number, possibles: number) =>
     `Found ${plural(matches, 'error')}${possibles ? ` and ${plural(possibles, 'possible match', 'possible matches')}` : ''}.`,
   unsure: (n: number) =>
-    `Not sure: ${plural(n, 'possible match', 'possible matches')}. Check which one fits your message.`,
+    n === 1
+      ? '1 possible match, not confirmed: check that its message is the one you have.'
+      : `${plural(n, 'possible match', 'possible matches')}, none confirmed: check which page’s message is the one you have.`,
   group: (n: number) =>
     `Not sure which of ${numberWord(n)} errors this is: answer the question below to see its fix.`,
 } as const;

@@ -210,6 +210,18 @@ test.describe('pasting a message', () => {
     await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(0);
   });
 
+  test('a bare QBO title is a possible match, said as not confirmed rather than "not sure" beside its confidence', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await paste(page, 'Duplicate Document Number Error');
+    await expect(results(page)).toHaveCount(1);
+    await expect(results(page)).toHaveAttribute('data-verdict', 'possible');
+    await expect(page.getByTestId('results-summary')).toHaveText(
+      '1 possible match, not confirmed: check that its message is the one you have.',
+    );
+  });
+
   test('several errors in one paste: each match once, noise ignored', async ({ page }) => {
     await page.goto('/');
     await paste(
