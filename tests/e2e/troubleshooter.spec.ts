@@ -653,3 +653,19 @@ test.describe('a deploy while the browser holds the index', () => {
     }
   });
 });
+
+test.describe('a page opened with a message whose index cannot load', () => {
+  test.use({ consoleAllow: [/Failed to load resource|\[error-matcher\]/] });
+
+  test('says the troubleshooter could not load (the head fails)', async ({ page }) => {
+    await page.route('**/match-index.json', (r) => r.fulfill({ status: 500, body: '' }));
+    await page.goto(`/#q=${encodeURIComponent(CLOSED)}`);
+    await expect(page.getByText('The troubleshooter could not load')).toBeVisible();
+  });
+
+  test('says the troubleshooter could not load (the worker fails)', async ({ page }) => {
+    await page.route(/\/worker-[^/]+\.js$/, (r) => r.fulfill({ status: 404, body: '' }));
+    await page.goto(`/#q=${encodeURIComponent(CLOSED)}`);
+    await expect(page.getByText('The troubleshooter could not load')).toBeVisible();
+  });
+});
