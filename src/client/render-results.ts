@@ -156,7 +156,6 @@ function groupCard(
   return li;
 }
 
-/** Where the request goes: an email link (its href set by the owner, with the request), a form, or plain words. */
 /** What the not-found box says of the QuickBooks fault in the paste, with the pages that share its code or title. */
 function faultLines(
   { code, title, pages = [], pageCount = 0 }: OutcomeFault,
@@ -178,6 +177,7 @@ function faultLines(
   ];
 }
 
+/** Where the request goes: an email link (its href set by the owner, with the request), a form, or plain words. */
 function supportLine(support: NonNullable<RenderOptions['support']>): HTMLElement {
   if (support.email)
     return el(
