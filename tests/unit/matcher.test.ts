@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { messageVariants } from '../../src/lib/matcher/variants';
 import { fullMatcher } from '../../src/lib/matcher/full';
+import { createMatcher } from '../../src/lib/matcher/match';
 import { scalePages, syntheticPages } from '../../bench/synthetic';
 import { gzipSync } from 'node:zlib';
 import { normalizeInput } from '../../src/lib/matcher/normalize';
@@ -172,6 +173,29 @@ describe('real paste shapes', () => {
   it('finds a page from a person’s own words, without claiming a match', () => {
     const { results } = matcher.match('closing date error when exporting');
     expect(results.map((r) => r.slug)).toEqual(expect.arrayContaining(['txn-date-before-closing-date']));
+  });
+});
+
+describe('an XML fault body with its XML declaration', () => {
+  const body =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<IntuitResponse xmlns="http://schema.intuit.com/finance/v3"><Fault type="ValidationFault"><Error code="5010"><Message>Stale Object Error</Message><Detail>Stale Object Error : You and Dana Ruiz were working on this at the same time. Dana Ruiz finished before you did, so your work was not saved.</Detail></Error></Fault></IntuitResponse>';
+  const exactOnly = createMatcher(buildIndex(entries.map(indexSource)).core);
+  it.each([
+    ['on a line of its own', body],
+    ['on the same line', body.replace('\n', '')],
+  ])('%s: answered by the exact stage alone, no line left for fuzzy search', (_name, text) => {
+    const outcome = exactOnly.match(text);
+    expect(outcome.results.map((r) => [r.slug, r.verdict])).toEqual([['stale-object', 'match']]);
+    expect(outcome.unmatched).toEqual([]);
+    expect(outcome.needsFuzzy).toBe(false);
+  });
+
+  it('after the words of an SDK: only those words are left over', () => {
+    const outcome = exactOnly.match(
+      `QuickbooksException: Error reading json response: ${body.replace('\n', '')}`,
+    );
+    expect(outcome.results.map((r) => [r.slug, r.verdict])).toEqual([['stale-object', 'match']]);
+    expect(outcome.unmatched).toEqual(['QuickbooksException: Error reading json response:']);
   });
 });
 

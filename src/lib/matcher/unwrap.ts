@@ -108,6 +108,10 @@ export function faultLine(f: Fault): string {
   return f.code ? `${parts} (QBO error code ${f.code})` : parts;
 }
 
+/** An XML declaration right before a fault body, whitespace between (looked for in DECLARATION_CHARS before it). */
+const XML_DECLARATION = /<\?xml\b[^?<>]{0,200}\?>\s*$/i;
+const DECLARATION_CHARS = 300;
+
 /**
  * Replaces each JSON or XML fault body in the text with one line per error it holds (pushed to
  * `found` when given). Text around the bodies (log prefixes, prose) is kept.
@@ -134,7 +138,12 @@ export function unwrapFaults(text: string, found?: Fault[]): string {
       const faults = xmlFaults(out.slice(x, end));
       found?.push(...faults);
       const lines = faults.map(faultLine).filter(Boolean);
-      out = `${out.slice(0, x)}\n${lines.join('\n')}\n${out.slice(end)}`;
+      // The body's XML declaration (`<?xml version="1.0" …?>`) goes with it: left alone it was a
+      // line that matched nothing, and sent a fault already answered to fuzzy search.
+      const before = out.slice(Math.max(0, x - DECLARATION_CHARS), x);
+      const declaration = XML_DECLARATION.exec(before);
+      const from = declaration ? x - before.length + declaration.index : x;
+      out = `${out.slice(0, from)}\n${lines.join('\n')}\n${out.slice(end)}`;
     }
   }
   return out;
