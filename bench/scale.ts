@@ -175,11 +175,13 @@ async function visit(
   context.on('request', (req) => {
     if (!done) files.push(new URL(req.url()).pathname);
   });
-  const ready = new Promise<{ ms: number; slug: string | null }>((resolve) => {
-    void page.exposeBinding('__scaleReady', (_source, result: { ms: number; slug: string | null }) => {
-      done = true;
-      resolve(result);
-    });
+  let report: (result: { ms: number; slug: string | null }) => void = () => undefined;
+  const ready = new Promise<{ ms: number; slug: string | null }>((resolve) => (report = resolve));
+  // Awaited: a binding still being set up when the page calls it would lose the result (a 30 s
+  // timeout in one run of 40 visits).
+  await page.exposeBinding('__scaleReady', (_source, result: { ms: number; slug: string | null }) => {
+    done = true;
+    report(result);
   });
   // A string, not a function: tsx would wrap a function in a helper the page lacks.
   await page.addInitScript(`
