@@ -1,3 +1,4 @@
+import { statusBeside } from './dom';
 import * as TEXT from './text-page';
 
 /**
@@ -5,16 +6,10 @@ import * as TEXT from './text-page';
  * Chromium writes no text/markdown, so what is copied must read well both ways (see lib/ticket.ts).
  */
 export async function copyText(button: HTMLElement, text: string): Promise<void> {
-  let status = button.nextElementSibling as HTMLElement | null;
-  if (!status?.classList.contains('copy-status')) {
-    status = Object.assign(document.createElement('span'), { className: 'copy-status' });
-    status.setAttribute('role', 'status');
-    button.after(' ', status);
-  }
   try {
     await navigator.clipboard.writeText(text);
-    status.textContent = TEXT.copied;
+    statusBeside(button, TEXT.copied);
   } catch {
-    status.textContent = TEXT.copyFailed;
+    statusBeside(button, TEXT.copyFailed);
   }
 }

@@ -14,6 +14,17 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** Says `text` in the status beside a button: a `role="status"` span right after it, made the first time. */
+export function statusBeside(button: HTMLElement, text: string): void {
+  let status = button.nextElementSibling as HTMLElement | null;
+  if (!status?.classList.contains('copy-status')) {
+    status = Object.assign(document.createElement('span'), { className: 'copy-status' });
+    status.setAttribute('role', 'status');
+    button.after(' ', status);
+  }
+  status.textContent = text;
+}
+
 /**
  * A message's values as a description list ("Txn date 03/14/2026"), each value as a person reads it
  * (a JSON list of accounts as their names); several values of one name (from several occurrences)

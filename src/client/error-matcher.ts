@@ -12,10 +12,25 @@ import { readMessage, shortenForLink, troubleshooterHref } from '../lib/links';
 import type { GroupedOutcome } from '../lib/matcher/groups';
 import { BOX_PREVIEW_CHARS } from '../lib/matcher/limits';
 import { notFoundText } from '../lib/support-request';
+import { statusBeside } from './dom';
 import { wireScreenshots } from './screenshot-intake';
 import * as TEXT from './text';
 
 const DEBOUNCE_MS = 150;
+
+/**
+ * The result buttons' code, loaded at the first click. It can fail where the rest did not: a tab
+ * left open across a deploy asks for a file the new deploy no longer has. The button then says so.
+ */
+async function loadActions(button: HTMLElement): Promise<typeof import('./result-actions') | undefined> {
+  try {
+    return await import('./result-actions');
+  } catch (err) {
+    console.warn(err);
+    statusBeside(button, TEXT.actionsFailed);
+    return undefined;
+  }
+}
 
 class ErrorMatcher extends HTMLElement {
   #client: MatchClient | undefined;
@@ -156,8 +171,8 @@ class ErrorMatcher extends HTMLElement {
 
   async #action(button: HTMLButtonElement, base: string): Promise<void> {
     const context = { outcome: this.#outcome, text: this.#text, base, pageUrl: this.#pageUrl(base) };
-    const { runAction } = await import('./result-actions');
-    await runAction(button, context);
+    const actions = await loadActions(button);
+    await actions?.runAction(button, context);
   }
 
   async #openBest(text: string, results: HTMLElement, base: string): Promise<void> {
@@ -181,7 +196,7 @@ class ErrorMatcher extends HTMLElement {
     copy.textContent = TEXT.copyLink;
     copy.addEventListener('click', () => {
       const href = new URL(troubleshooterHref(base, shortenForLink(text, outcome)), location.href).href;
-      void import('./result-actions').then(({ copyText }) => copyText(copy, href));
+      void loadActions(copy).then((actions) => actions?.copyText(copy, href));
     });
     bar.append(copy);
     return bar;

@@ -101,6 +101,9 @@ export const notFound = {
   emailSubject: 'QuickBooks export error not in the knowledge base',
 } as const;
 
+/** Beside a result button whose code did not load (a tab left open across a deploy, or offline). */
+export const actionsFailed = 'This did not load: reload the page and try again.';
+
 export const loadFailed =
   'The troubleshooter could not load. Browse all errors below, or use the site search.';
 

@@ -432,6 +432,19 @@ test.describe('size budget', () => {
     expect(scripts.filter(actions)).toHaveLength(1);
   });
 
+  test.describe('when the result buttons’ code cannot load (a tab left open across a deploy)', () => {
+    test.use({ consoleAllow: [/Failed to load resource|result-actions|dynamically imported module/] });
+
+    test('the button says to reload the page', async ({ page }) => {
+      await page.route(/\/_astro\/result-actions[.-][^/]+\.js$/, (r) => r.fulfill({ status: 404, body: '' }));
+      await page.goto('/');
+      await paste(page, CLOSED);
+      const card = page.getByTestId('match-result').first();
+      await card.getByRole('button', { name: 'Copy for ticket' }).click();
+      await expect(card.getByRole('status')).toHaveText('This did not load: reload the page and try again.');
+    });
+  });
+
   test('the crawler sees every script the home page really loads', async ({ page }) => {
     const loaded = new Set<string>();
     page.on('request', (r) => {
