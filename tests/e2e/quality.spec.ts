@@ -62,6 +62,11 @@ test.describe('accessibility: axe finds no violations', () => {
     ['a multi-error triage', TRIAGE, (page) => expect(page.getByTestId('triage')).toBeVisible()],
     ['nothing found', NOTHING, (page) => expect(page.getByTestId('not-found')).toBeVisible()],
     ['a near-duplicate group', GROUP, (page) => expect(page.getByTestId('match-group')).toBeVisible()],
+    [
+      "a QuickBooks code with pages but no result (the code's pages listed)",
+      'QuickBooks error 6000',
+      (page) => expect(page.getByTestId('fault-pages')).toBeVisible(),
+    ],
   ];
   for (const [name, text, expectation] of pastes) {
     test(`home page with results: ${name}`, async ({ page }) => {
