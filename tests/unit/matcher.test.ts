@@ -3,6 +3,7 @@ import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { messageVariants } from '../../src/lib/matcher/variants';
 import { fullMatcher } from '../../src/lib/matcher/full';
 import { createMatcher } from '../../src/lib/matcher/match';
+import { stackFrame } from '../../src/lib/matcher/unwrap';
 import { scalePages, syntheticPages } from '../../bench/synthetic';
 import { gzipSync } from 'node:zlib';
 import { normalizeInput } from '../../src/lib/matcher/normalize';
@@ -196,6 +197,40 @@ describe('an XML fault body with its XML declaration', () => {
     );
     expect(outcome.results.map((r) => [r.slug, r.verdict])).toEqual([['stale-object', 'match']]);
     expect(outcome.unmatched).toEqual(['QuickbooksException: Error reading json response:']);
+  });
+});
+
+describe('the frames of a stack trace', () => {
+  it.each([
+    'at Intuit.Ipp.DataService.DataService.Add[T](T entity)',
+    '   at Intuit.Ipp.Core.Rest.SyncRestHandler.GetResponse(HttpWebRequest request) in C:\\src\\Sync.cs:line 42',
+    'at com.intuit.ipp.interceptors.HandleResponseInterceptor.execute(HandleResponseInterceptor.java:99)',
+    'at Object.<anonymous> (/srv/sync/export.js:10:5)',
+    'at async QboExporter.push (/srv/sync/export.js:88:13)',
+    '--- End of inner exception stack trace ---',
+    'File "/srv/sync/qbo.py", line 212, in push_invoice',
+  ])('%s is a frame', (line) => expect(stackFrame(line)).toBe(true));
+
+  it.each([
+    'at least one line must be entered',
+    'at Intuit: the account period has closed',
+    'Duplicate Document Number Error at JE 10422',
+    'File not found: export.csv',
+  ])('%s is not', (line) => expect(stackFrame(line)).toBe(false));
+
+  it('are neither searched nor listed as lines that matched nothing', () => {
+    const paste = [
+      'Intuit.Ipp.Exception.ValidationException: Validation Exception was thrown. Details: The account period has closed and the account books cannot be updated through the QBO Services API. Please use the QBO website to make these changes.',
+      '   at Intuit.Ipp.Exception.IdsExceptionManager.HandleException(IdsException idsException)',
+      '   at Intuit.Ipp.Core.Rest.SyncRestHandler.GetResponse(HttpWebRequest request)',
+      '   at Intuit.Ipp.DataService.DataService.Add[T](T entity)',
+    ].join('\n');
+    const exactOnly = createMatcher(buildIndex(entries.map(indexSource)).core);
+    const outcome = exactOnly.match(paste);
+    expect(outcome.results.map((r) => [r.slug, r.verdict])).toEqual([['account-period-closed', 'match']]);
+    expect(outcome.unmatched).toEqual([]);
+    expect(outcome.needsFuzzy).toBe(false);
+    expect(outcome.lines).toBe(4);
   });
 });
 

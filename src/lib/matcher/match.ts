@@ -12,6 +12,7 @@ import {
   onlyACode,
   otherSystem,
   findCodes,
+  stackFrame,
   stripLogPrefix,
   stripWrappers,
   unescapeJsonText,
@@ -556,7 +557,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       const line = lines(text, starts, l);
       if (!line) continue;
       outcome.lines++;
-      if (!readable(line)) continue;
+      // A stack trace's frames say where the error was thrown, not what it is: not a message to look
+      // for (nor a line that matched nothing).
+      if (!readable(line) || stackFrame(line)) continue;
       if (covered.has(l)) {
         // Scored for the fitting script only (see Trace).
         if (trace?.segment && fuzzy) {

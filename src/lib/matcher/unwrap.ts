@@ -246,6 +246,18 @@ const PREFIXES = [
   /^(?:>+|-|\*|\d{1,4}[.)])\s+/,
 ];
 
+/**
+ * A line of a stack trace: where an error was thrown, never what it says. A .NET, Java or
+ * JavaScript frame (`at Intuit.Ipp.DataService.DataService.Add[T](T entity)`,
+ * `at com.intuit.ipp.interceptors.HandleResponseInterceptor.execute(HandleResponseInterceptor.java:99)`,
+ * `at Object.<anonymous> (/srv/sync.js:10:5)`: a dotted name, then its arguments or place, and
+ * .NET's ` in C:\src\Sync.cs:line 42`), .NET's `--- End of inner exception stack trace ---`, or Python's
+ * `File "sync.py", line 12, in push`. Each part of the name is free of dots, so the test is linear.
+ */
+const STACK_FRAME =
+  /^(?:at\s+(?:async\s+)?[\w$<>`[\],]+(?:\.[\w$<>`[\],]+)+\s*(?:\([^()]{0,300}\))?(?:\s+in\s+.{1,300})?|---\s*End of [\w ]{0,40}stack trace[\w ]{0,40}---|File\s+"[^"]{1,300}",\s+line\s+\d+(?:,\s+in\s+\S{1,100})?)$/i;
+export const stackFrame = (line: string): boolean => line.length <= 800 && STACK_FRAME.test(line.trim());
+
 /** Strips timestamps, levels, tags and list markers from the start of a line. */
 export function stripLogPrefix(line: string): string {
   let s = line.trim();
