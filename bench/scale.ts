@@ -367,6 +367,13 @@ const times = (visits: Visit[]) => {
   return `${median(ms).toFixed(0)} ms / ${Math.max(...ms).toFixed(0)} ms`;
 };
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+/** Whether the i-th of the 20 messages is a real page's (samples(): the first half at N). */
+const realSample = (i: number) => i < SAMPLES / 2;
+/** "real / made-up": the median of one figure over each kind of message, at N pages only. */
+const byKind = (f: Figures, visits: Visit[], figure: (v: Visit) => number, show: (x: number) => string) =>
+  f.pages > real.length
+    ? `${show(median(visits.filter((_, i) => realSample(i)).map(figure)))} / ${show(median(visits.filter((_, i) => !realSample(i)).map(figure)))}`
+    : '—';
 
 async function main(): Promise<void> {
   const browser = await launchChromium();
@@ -405,10 +412,7 @@ async function main(): Promise<void> {
     ],
     [
       '· real messages / made-up ones (the first and last 10 at N), median',
-      (f) =>
-        f.pages > real.length
-          ? `${kb(median(f.slow.slice(0, SAMPLES / 2).map((v) => v.bytes.gzip)))} / ${kb(median(f.slow.slice(SAMPLES / 2).map((v) => v.bytes.gzip)))}`
-          : '—',
+      (f) => byKind(f, f.slow, (v) => v.bytes.gzip, kb),
       '',
     ],
     [
@@ -419,9 +423,12 @@ async function main(): Promise<void> {
     [
       '· real messages / made-up ones, median',
       (f) =>
-        f.pages > real.length
-          ? `${median(f.visits.slice(0, SAMPLES / 2).map((v) => v.ms)).toFixed(0)} ms / ${median(f.visits.slice(SAMPLES / 2).map((v) => v.ms)).toFixed(0)} ms`
-          : '—',
+        byKind(
+          f,
+          f.visits,
+          (v) => v.ms,
+          (ms) => `${ms.toFixed(0)} ms`,
+        ),
       '',
     ],
     ['· a bare page with a worker that answers at once (the floor)', (f) => times(f.bare), ''],
@@ -455,7 +462,7 @@ async function main(): Promise<void> {
     console.log(
       row([
         String(i + 1),
-        i < SAMPLES / 2 ? 'real' : 'made up',
+        realSample(i) ? 'real' : 'made up',
         String(v.files.filter((x) => x.startsWith('/match-index/')).length),
         v.files.includes('/fuzzy-index.json') ? 'yes' : 'no',
         kb(v.bytes.gzip),

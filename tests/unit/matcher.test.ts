@@ -177,10 +177,12 @@ describe('real paste shapes', () => {
   });
 });
 
+/** The exact stage alone, as the browser runs it before fuzzy search is loaded. */
+const exactOnly = createMatcher(buildIndex(entries.map(indexSource)).core);
+
 describe('an XML fault body with its XML declaration', () => {
   const body =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<IntuitResponse xmlns="http://schema.intuit.com/finance/v3"><Fault type="ValidationFault"><Error code="5010"><Message>Stale Object Error</Message><Detail>Stale Object Error : You and Dana Ruiz were working on this at the same time. Dana Ruiz finished before you did, so your work was not saved.</Detail></Error></Fault></IntuitResponse>';
-  const exactOnly = createMatcher(buildIndex(entries.map(indexSource)).core);
   it.each([
     ['on a line of its own', body],
     ['on the same line', body.replace('\n', '')],
@@ -225,7 +227,6 @@ describe('the frames of a stack trace', () => {
       '   at Intuit.Ipp.Core.Rest.SyncRestHandler.GetResponse(HttpWebRequest request)',
       '   at Intuit.Ipp.DataService.DataService.Add[T](T entity)',
     ].join('\n');
-    const exactOnly = createMatcher(buildIndex(entries.map(indexSource)).core);
     const outcome = exactOnly.match(paste);
     expect(outcome.results.map((r) => [r.slug, r.verdict])).toEqual([['account-period-closed', 'match']]);
     expect(outcome.unmatched).toEqual([]);
