@@ -439,6 +439,17 @@ describe('unrelated errors never get a match', () => {
   });
 });
 
+describe('an HTTP status is not a QBO code', () => {
+  // QBO's code 500 is "Unsupported Operation" (characters that are not UTF-8); an HTTP 500 is a
+  // server error, and says nothing about characters.
+  it.each(['QuickBooks 500 Internal Server Error', 'QuickBooks error: HTTP 500'])('%s', (text) => {
+    expect(matcher.match(text).results.map((r) => r.slug)).not.toContain('unsupported-operation');
+  });
+  it('QBO error 500 is still its code', () => {
+    expect(top('QBO error 500 Unsupported Operation')?.slug).toBe('unsupported-operation');
+  });
+});
+
 describe("a description in a person's own words finds its page as a suggestion", () => {
   it.each([
     [

@@ -103,6 +103,24 @@ describe('QBO codes in a line', () => {
   ])('%s (with a QBO title: %s) → %j', (line, titled, codes) => {
     expect(findCodes(line, known, titled)).toEqual(codes);
   });
+
+  // QBO's code 500 is "Unsupported Operation"; HTTP's 500 is a server error.
+  const withHttp = new Set(['500', '2500']);
+  it.each([
+    ['QuickBooks 500 Internal Server Error', []],
+    ['QuickBooks export failed: 500 - InternalServerError', []],
+    ['Call to the endpoint returned a 503- Service Unavailable response (QuickBooks error)', []],
+    ['QuickBooks error: HTTP 500', []],
+    ['QuickBooks error: HTTP/1.1 500', []],
+    ['QBO returned statusCode=500', []],
+    ['Http Status Code [500]: Request is not made successful. Response Code:[500] (QBO)', []],
+    ['QBO error 500 Unsupported Operation', [500]],
+    ['ERROR CODE:500, ERROR MESSAGE:Unsupported Operation', [500]],
+    ['<Error code="500" element=""><Message>Unsupported Operation</Message>', [500]],
+    ['QuickBooks returned HTTP 400 with error 2500', [2500]],
+  ])('%s → %j (an HTTP status is not a QBO code)', (line, codes) => {
+    expect(findCodes(line, withHttp)).toEqual(codes);
+  });
 });
 
 describe('another system speaking is told from QuickBooks', () => {

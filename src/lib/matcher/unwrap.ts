@@ -219,19 +219,65 @@ export function otherSystem(line: string, knows: (word: string) => boolean): boo
   return false;
 }
 
+/** HTTP's own name for a status before its number: `HTTP 500`, `HTTP/1.1 503`, `Http Status Code [400]`, `statusCode=504`, `Response Code:[400]`. */
+const HTTP_BEFORE =
+  /\b(?:https?(?:\/[\d.]+)?(?:\s*(?:status|error|response))?|status|response)(?:\s*code)?[\s:=#[("']{0,4}$/i;
+/** The reason phrases HTTP gives its common error statuses (RFC 9110), just after the number, spaces optional (`InternalServerError`). */
+const HTTP_REASON = new Map(
+  Object.entries({
+    400: 'bad request',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not found',
+    405: 'method not allowed',
+    408: 'request timeout',
+    409: 'conflict',
+    429: 'too many requests',
+    500: 'internal server error',
+    502: 'bad gateway',
+    503: 'service unavailable',
+    504: 'gateway time out',
+  }).map(([status, reason]) => [
+    status,
+    new RegExp(String.raw`^\s?[-:]?\s?${reason.replace(/ /g, '[ -]?')}\b`, 'i'),
+  ]),
+);
+
+/**
+ * The number at `at` in the line is an HTTP status, not a QBO error code: HTTP's name for a status
+ * comes just before it (`HTTP 500`, `statusCode=504`), or its reason phrase just after it
+ * (`500 Internal Server Error`, `503- Service Unavailable`). QBO has a code 500 of its own
+ * ("Unsupported Operation"), which an HTTP 500 says nothing about.
+ */
+function httpStatus(segment: string, at: number, digits: string): boolean {
+  if (HTTP_BEFORE.test(segment.slice(Math.max(0, at - 40), at))) return true;
+  const end = at + digits.length;
+  return HTTP_REASON.get(digits)?.test(segment.slice(end, end + 40)) ?? false;
+}
+
 /**
  * QBO error codes in a line: numbers named as codes, a line that is nothing but one of the `known`
  * codes, and (on a line about QuickBooks reporting a failure, or one that carries a QBO fault title:
- * `titled`) bare numbers that are `known` codes.
+ * `titled`) bare numbers that are `known` codes. An HTTP status is not a code (httpStatus).
  */
 export function findCodes(segment: string, known?: ReadonlySet<string>, titled = false): number[] {
   const codes = new Set<number>();
-  for (const m of segment.matchAll(CODE_RE)) codes.add(Number(m[1]));
+  for (const m of segment.matchAll(CODE_RE)) {
+    const digits = m[1]!;
+    if (!httpStatus(segment, m.index + m[0].length - digits.length, digits)) codes.add(Number(digits));
+  }
   const alone = ONLY_A_CODE.exec(segment)?.[1];
   if (alone && known?.has(alone)) codes.add(Number(alone));
   if (known && (titled || (aboutQuickBooks(segment) && FAILURE_CONTEXT.test(segment)))) {
-    for (const m of segment.matchAll(BARE_NUMBER))
-      if (known.has(m[2]!) && !RECORD_WORD.test(m[1] ?? '')) codes.add(Number(m[2]));
+    for (const m of segment.matchAll(BARE_NUMBER)) {
+      const digits = m[2]!;
+      if (
+        known.has(digits) &&
+        !RECORD_WORD.test(m[1] ?? '') &&
+        !httpStatus(segment, m.index + m[0].length - digits.length, digits)
+      )
+        codes.add(Number(digits));
+    }
   }
   return [...codes];
 }
