@@ -396,11 +396,12 @@ test.describe('size budget', () => {
    * whose head the worker reads (25,531 B measured: the worker about 300 B more; the loading of the parts
    * is a dynamic import, loaded only when the head has parts); session 13: the result buttons'
    * code (tickets, triage export, copying) loads at the first click, 24,432 B measured with the
-   * fault's pages listed (was 25,876 B with them and the buttons' code up front). The indexes grow
-   * with the pages, so they have a budget per page (below): a budget on code plus index broke each
-   * time pages were added.
+   * fault's pages listed (was 25,876 B with them and the buttons' code up front); session 14: an
+   * HTTP status is not a QBO code (unwrap.ts httpStatus: the worker 237 B more, 24,787 B
+   * measured). The indexes grow with the pages, so they have a budget per page (below): a budget on
+   * code plus index broke each time pages were added.
    */
-  const HOME_BUDGET = 24 * 1024;
+  const HOME_BUDGET = 24.3 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -517,10 +518,10 @@ test.describe('size budget', () => {
    * `replaced` feature of the fuzzy stage (37,605 B measured: 36.7 KB); session 12's index in parts
    * (38,856 B measured: the worker's head reading and the parts' loader); session 13's loading of
    * the result buttons' code at the first click, in chunks of its own (gzip compresses them apart),
-   * and the pages a fault's code names (39,976 B measured); the OCR is counted apart. The two
-   * indexes have their budgets per page.
+   * and the pages a fault's code names (39,976 B measured); session 14's HTTP statuses told from QBO
+   * codes (40,455 B measured); the OCR is counted apart. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 39.5 * 1024;
+  const HOME_ALL_BUDGET = 39.8 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

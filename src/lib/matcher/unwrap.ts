@@ -222,37 +222,22 @@ export function otherSystem(line: string, knows: (word: string) => boolean): boo
 /** HTTP's own name for a status before its number: `HTTP 500`, `HTTP/1.1 503`, `Http Status Code [400]`, `statusCode=504`, `Response Code:[400]`. */
 const HTTP_BEFORE =
   /\b(?:https?(?:\/[\d.]+)?(?:\s*(?:status|error|response))?|status|response)(?:\s*code)?[\s:=#[("']{0,4}$/i;
-/** The reason phrases HTTP gives its common error statuses (RFC 9110), just after the number, spaces optional (`InternalServerError`). */
-const HTTP_REASON = new Map(
-  Object.entries({
-    400: 'bad request',
-    401: 'unauthorized',
-    403: 'forbidden',
-    404: 'not found',
-    405: 'method not allowed',
-    408: 'request timeout',
-    409: 'conflict',
-    429: 'too many requests',
-    500: 'internal server error',
-    502: 'bad gateway',
-    503: 'service unavailable',
-    504: 'gateway time out',
-  }).map(([status, reason]) => [
-    status,
-    new RegExp(String.raw`^\s?[-:]?\s?${reason.replace(/ /g, '[ -]?')}\b`, 'i'),
-  ]),
-);
+/** HTTP's reason phrase for an error status (RFC 9110) just after the number, spaces optional (`InternalServerError`). */
+const HTTP_REASON =
+  /^\s?[-:]?\s?(?:bad ?request|unauthorized|forbidden|not ?found|too ?many ?requests|internal ?server ?error|bad ?gateway|service ?unavailable|gateway ?time-?out)\b/i;
 
 /**
  * The number at `at` in the line is an HTTP status, not a QBO error code: HTTP's name for a status
- * comes just before it (`HTTP 500`, `statusCode=504`), or its reason phrase just after it
- * (`500 Internal Server Error`, `503- Service Unavailable`). QBO has a code 500 of its own
+ * comes just before it (`HTTP 500`, `statusCode=504`), or an error status's reason phrase just
+ * after it (`500 Internal Server Error`, `503- Service Unavailable`). QBO has a code 500 of its own
  * ("Unsupported Operation"), which an HTTP 500 says nothing about.
  */
 function httpStatus(segment: string, at: number, digits: string): boolean {
-  if (HTTP_BEFORE.test(segment.slice(Math.max(0, at - 40), at))) return true;
   const end = at + digits.length;
-  return HTTP_REASON.get(digits)?.test(segment.slice(end, end + 40)) ?? false;
+  return (
+    HTTP_BEFORE.test(segment.slice(Math.max(0, at - 40), at)) ||
+    (/^[45]\d\d$/.test(digits) && HTTP_REASON.test(segment.slice(end, end + 40)))
+  );
 }
 
 /**
