@@ -40,7 +40,7 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
       'corpus',
       'pastes of the removed page',
       '`match` (any page)',
-      '`match` outside its near-duplicate group',
+      '`match` outside its near-duplicate group and its code’s general page',
       'shown (any result)',
     ]),
   );
@@ -50,6 +50,14 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
   const groupOf = new Map(sources.map((s) => [s.slug, s.group?.id]));
   const sameGroup = (a: string, b: string) =>
     groupOf.get(a) !== undefined && groupOf.get(a) === groupOf.get(b);
+  // The general page of a code the removed page has (frontmatter `qboGeneral`): it answers that
+  // code's faults whatever their detail, so it is the right page once the removed one is gone.
+  const generalFor = (removed: string) => {
+    const codes = sources.find((s) => s.slug === removed)?.qboCodes ?? [];
+    return new Set(
+      sources.filter((s) => s.qboGeneral && s.qboCodes?.some((c) => codes.includes(c))).map((s) => s.slug),
+    );
+  };
   let totalN = 0;
   let totalMatch = 0;
   let totalOutside = 0;
@@ -66,7 +74,8 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
       n++;
       const matches = results.filter((r) => r.verdict === 'match');
       if (matches.length) matched++;
-      if (matches.some((r) => !sameGroup(r.slug, removed))) outside++;
+      const general = generalFor(removed);
+      if (matches.some((r) => !sameGroup(r.slug, removed) && !general.has(r.slug))) outside++;
       if (results.length) shown++;
     }
     totalN += n;

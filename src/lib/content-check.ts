@@ -39,6 +39,8 @@ export interface ContentEntryInput {
     aliases: string[];
     qboCodes?: number[];
     qboTitles?: string[];
+    /** The general page of its QBO codes (at most one per code). */
+    qboGeneral?: boolean;
     keywords?: string[];
     valueSteps?: Record<string, number>;
     qboWordings?: { text: string }[];
@@ -152,6 +154,36 @@ function sameInput(matcher: Matcher): (text: string) => MatchResult[] {
 }
 
 /**
+ * `qboGeneral`: a general page names the codes it is general for (`qboCodes`), and a code has at
+ * most one general page: a fault with another detail could not say which of two it is.
+ */
+export function checkGeneral(entries: readonly ContentEntryInput[]): Problem[] {
+  const problems: Problem[] = [];
+  const generalOf = new Map<number, ContentEntryInput>();
+  for (const e of entries) {
+    if (!e.data.qboGeneral) continue;
+    const codes = e.data.qboCodes ?? [];
+    if (!codes.length)
+      problems.push({
+        file: e.file,
+        field: 'qboGeneral',
+        message: 'a general page needs the QBO codes it is general for: add them to qboCodes',
+      });
+    for (const code of codes) {
+      const other = generalOf.get(code);
+      if (other)
+        problems.push({
+          file: e.file,
+          field: 'qboGeneral',
+          message: `code ${code} already has a general page, ${other.file}: a code has one`,
+        });
+      else generalOf.set(code, e);
+    }
+  }
+  return problems;
+}
+
+/**
  * The content check, and the index it checked (built once, in the entries' order: the build
  * serves this very index). Without an index (a pattern that does not compile) the problems say why.
  */
@@ -159,7 +191,7 @@ export function checkAndIndex(
   entries: ContentEntryInput[],
   options: CheckOptions = { variants: true },
 ): { problems: Problem[]; index?: BuiltIndex } {
-  const problems: Problem[] = checkGroups(entries);
+  const problems: Problem[] = [...checkGroups(entries), ...checkGeneral(entries)];
   const owner = new Map<string, { file: string; field: string }>();
   const slugs = new Set(entries.map((e) => e.id));
   for (const e of entries) {

@@ -58,6 +58,12 @@ export function makeErrorSchema<R extends z.ZodType>(related: R) {
       qboCodes: z.array(z.number().int().min(100).max(99999)).default([]),
       /** QuickBooks' short fault titles for this error (the Fault "Message"), e.g. "Duplicate Name Exists Error". */
       qboTitles: z.array(z.string().min(5)).default([]),
+      /**
+       * The general page of its QBO codes: it answers a fault with one of them whatever the detail,
+       * when no other page has that detail (code 6000, whose detail names the business rule that
+       * failed). At most one per code; the content check makes sure.
+       */
+      qboGeneral: z.boolean().default(false),
       /** Words people use for this error in their own words ("closing date", "books closed"); feeds fuzzy matching. */
       keywords: z.array(z.string().min(2)).default([]),
       /** Fix step (1-based) at which the tailored note about a value is shown, by placeholder name, e.g. { closingDate: 1 }. */

@@ -144,6 +144,28 @@ describe('checkContent', () => {
 
   const cases: Case[] = [
     {
+      name: 'a general page without the QBO codes it is general for',
+      change: (p) => {
+        p[GADGET]!.data.qboGeneral = true;
+        p[GADGET]!.data.qboCodes = [];
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'qboGeneral',
+      mentions: ['needs the QBO codes it is general for'],
+    },
+    {
+      name: 'two general pages for one QBO code',
+      change: (p) => {
+        for (const page of [p[WIDGET]!, p[GADGET]!]) {
+          page.data.qboGeneral = true;
+          page.data.qboCodes = [6000];
+        }
+      },
+      file: 'fixtures/gadget-locked.mdx',
+      field: 'qboGeneral',
+      mentions: ['code 6000 already has a general page, fixtures/widget-export-failed.mdx'],
+    },
+    {
       name: "a QuickBooks wording that the page's patterns do not match",
       change: (p) => {
         p[GADGET]!.data.qboWordings = [{ text: 'The frobnicator declined the request.' }];

@@ -637,6 +637,24 @@ describe('bad input gets a clear answer, never a crash', () => {
     expect(outcome.fault?.pageCount).toBe(withCode.length);
   });
 
+  it("a fault whose detail no page has goes to its code's general page (qboGeneral), not to another detail's page", () => {
+    // Before the general page was a feature: business-validation-error at 37%, gst-hst-rate-required at 35%.
+    const fault = (detail: string) =>
+      `{"Fault":{"Error":[{"Message":"A business validation error has occurred while processing your request","Detail":"Business Validation Error: ${detail}","code":"6000","element":""}],"type":"ValidationFault"}}`;
+    const unknown = matcher.match(fault('Transactions must be in balance.')).results;
+    expect(unknown[0]?.slug).toBe('business-validation-error');
+    expect(unknown[0]?.features?.general).toBeGreaterThan(0);
+    expect(unknown.map((r) => r.slug)).not.toContain('gst-hst-rate-required');
+    // A detail that has its own page goes there: the general page has nothing to add.
+    const known = matcher.match(
+      fault('When you use Accounts Receivable, you must choose a customer in the Name field.'),
+    );
+    expect(known.results.filter((r) => r.verdict === 'match').map((r) => r.slug)).toEqual([
+      'accounts-receivable-needs-customer',
+    ]);
+    expect(known.results.map((r) => r.slug)).not.toContain('business-validation-error');
+  });
+
   it('lists at most MAX_FAULT_PAGES of the pages a fault code names, and counts them all', () => {
     const sources = Array.from({ length: MAX_FAULT_PAGES + 2 }, (_, i) => ({
       slug: `rule-${i}`,

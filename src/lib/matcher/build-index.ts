@@ -24,6 +24,8 @@ export interface IndexSource {
   messages?: string[];
   qboCodes?: number[];
   qboTitles?: string[];
+  /** The general page of its QBO codes (the schema's `qboGeneral`). */
+  qboGeneral?: boolean;
   keywords?: string[];
   /** One or two plain sentences on the cause and the fix. */
   summary?: string;
@@ -107,7 +109,14 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
     article: sources.flatMap((src, p) =>
       !src.source || src.source.title === ARTICLE_SOURCE.title ? [p] : [],
     ),
-    core: { v: 2, pages, codes, titles, groups },
+    core: {
+      v: 2,
+      pages,
+      codes,
+      titles,
+      groups,
+      general: sources.flatMap((src, p) => (src.qboGeneral ? [p] : [])),
+    },
     fuzzy: {
       v: 3,
       keys: fuseIndex.keys,
@@ -154,6 +163,7 @@ export function splitIndex(built: BuiltIndex): { head: MatchHead; parts: { name:
       pages: core.pages.length,
       codes: core.codes,
       titles: core.titles,
+      general: core.general,
       first: [...inHead].map(row),
       groups: core.groups,
       parts: parts.map(({ name, grams }) => [name, grams]),

@@ -33,6 +33,8 @@ export interface WordFeatures {
   evidenceBits: number;
   /** The run's length in words. */
   runWords: number;
+  /** The segment's content words, wrappers, values and glue words aside (what the message itself says). */
+  saidWords: number;
 }
 
 export interface FuzzySearch {
@@ -427,6 +429,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     // wrappers many pages share (`BadRequest. Details:`), which are evidence for none of them.
     const message = stripWrappers(cutText(line, LINE_CHARS));
     const said = fuzzyKey(message);
+    const saidWords = said ? said.split(' ').length : 0;
     const allWords = sequenceWords(message);
     const seqWords = allWords.slice(0, RUN_MAX_WORDS);
     const cut = /…|\.\.\./.test(message);
@@ -457,6 +460,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         ofPage: m.ofPage,
         evidenceBits: e.info,
         runWords: r.run,
+        saidWords,
         runLength: Math.min(1, r.run / 10),
         unexplained: Math.min(1, e.missed / 10),
         words: Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10),

@@ -235,6 +235,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
   const holdsNeedle = needleFinder(compiled.map((c) => c.needle));
   const titleKeys = Object.entries(index.titles);
   const knownCodes = new Set(Object.keys(index.codes));
+  const general = new Set(index.general);
   function exactHits(text: string): Hit[] {
     const hits: Hit[] = [];
     for (const pattern of holdsNeedle(needleSpace(text))) {
@@ -455,6 +456,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     query: string,
     fuzzy: FuzzySearch,
     line: number,
+    hitPages: ReadonlySet<number>,
     exact: ReadonlyMap<number, Hit> = new Map(),
   ): Scored[] {
     const { code, title, weak } = codesAndTitles(segment, bare);
@@ -471,6 +473,17 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       ...typo.keys(),
     ]);
     const all = [...words.entries()];
+    // The general page of a code on the line: how much of the line the other pages leave
+    // unexplained, times how much the line says beyond its wrappers, values and glue words (a bare
+    // code, or a fault cut before its detail, says nothing to explain); 0 when another page's pattern holds anywhere in the paste (a
+    // fault's detail on the next line is another page's).
+    const generalHere = (page: number, said: number) => {
+      if (!general.has(page) || !code.has(page)) return 0;
+      for (const p of hitPages) if (p !== page) return 0;
+      let best = 0;
+      for (const [p, o] of all) if (p !== page) best = Math.max(best, o.explained);
+      return (1 - best) * said;
+    };
     const scored = all.map(([page, w]): Scored => {
       const others = all.filter(([p]) => p !== page).map(([, o]) => o);
       const f: Features = {
@@ -502,6 +515,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         // The code or title said in a short segment (a bare `QBO error 6140`), read apart from a
         // long fault whose detail may belong to a near-duplicate that shares the code.
         codeBare: Math.max(code.get(page) ?? 0, weak ? 0 : (title.get(page) ?? 0)) * (1 - w.words),
+        general: generalHere(page, Math.min(1, w.saidWords / 10)),
       };
       const t = exact.get(page) ?? typo.get(page);
       return {
@@ -549,7 +563,10 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const faults: Fault[] = [];
     const text = searchText(input.text, faults);
     const starts = lineStarts(text);
-    const { found, covered, on } = resolveHits(exactHits(text), starts, text);
+    const hits = exactHits(text);
+    // Pages whose patterns hold somewhere in the paste: a fault's detail another page explains.
+    const hitPages = new Set(hits.map((h) => h.page));
+    const { found, covered, on } = resolveHits(hits, starts, text);
 
     // Remaining lines, deduplicated: identical log lines are searched once and counted.
     const rest = new Map<string, { line: number; count: number }>();
@@ -564,7 +581,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         // Scored for the fitting script only (see Trace).
         if (trace?.segment && fuzzy) {
           const bare = stripLogPrefix(line);
-          scoreSegment(line, bare, cut(fuzzyKey(bare), QUERY_CHARS).trim(), fuzzy, l, on.get(l));
+          scoreSegment(line, bare, cut(fuzzyKey(bare), QUERY_CHARS).trim(), fuzzy, l, hitPages, on.get(l));
         }
         continue;
       }
@@ -605,7 +622,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         continue;
       }
       fuzzed++;
-      const scored = scoreSegment(segment, bare, query, fuzzy, line - 1, exactHere);
+      const scored = scoreSegment(segment, bare, query, fuzzy, line - 1, hitPages, exactHere);
       const hits = (onlyMatches ? scored.filter((s) => s.verdict === 'match') : scored).map((s): Found => ({
         page: s.page,
         verdict: s.verdict,

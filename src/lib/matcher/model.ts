@@ -56,6 +56,14 @@ export const FEATURES = [
   'words',
   /** The page's QBO code or title (the larger of `code` and `title`) times 1 − `words`: said in a short segment, with nothing else to tell near-duplicates apart by. */
   'codeBare',
+  /**
+   * The page is the general page of a QBO code the segment carries (the schema's `qboGeneral`),
+   * times 1 − the best `explained` of the other candidates, times the segment's content words
+   * (wrappers, values and glue words aside) over 10, clipped to 1; 0 when another page's pattern
+   * holds anywhere in the paste. A fault whose detail no page explains (a 6000 whose business rule
+   * no page has); a bare code or a fault cut before its detail says nothing to explain.
+   */
+  'general',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

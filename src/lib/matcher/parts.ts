@@ -24,6 +24,8 @@ export interface MatchHead {
   codes: MatchIndex['codes'];
   /** QBO short fault title (lowercase, normalized) → pages. */
   titles: MatchIndex['titles'];
+  /** The general pages of their QBO codes. */
+  general: MatchIndex['general'];
   /** The pages that come with the head (the article's, or all when they are few). */
   first: PageRow[];
   /** Near-duplicate groups, by slug (a member's part may not have arrived yet), as the whole index has them. */
@@ -53,5 +55,5 @@ export function joinParts(head: MatchHead, parts: readonly (MatchPart | undefine
   add(head.first);
   // `parts` may be sparse (the worker's arrived parts): for…of reads a hole as undefined.
   for (const part of parts) if (part) add(part.pages);
-  return { v: 2, pages, codes: head.codes, titles: head.titles, groups: head.groups };
+  return { v: 2, pages, codes: head.codes, titles: head.titles, groups: head.groups, general: head.general };
 }

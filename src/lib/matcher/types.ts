@@ -39,6 +39,8 @@ export interface MatchIndex {
   titles: Record<string, number[]>;
   /** Near-duplicate groups (groups.ts), by slug: [id, question, [slug, answer][]]. */
   groups: [string, string, [string, string][]][];
+  /** The general pages of their QBO codes (the schema's `qboGeneral`), ascending. */
+  general: number[];
 }
 
 /** A page's Fuse record as Fuse.createIndex(...).toJSON() writes it: each field's value and norm. */
