@@ -52,12 +52,16 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
     groupOf.get(a) !== undefined && groupOf.get(a) === groupOf.get(b);
   // The general page of a code the removed page has (frontmatter `qboGeneral`): it answers that
   // code's faults whatever their detail, so it is the right page once the removed one is gone.
-  const generalFor = (removed: string) => {
-    const codes = sources.find((s) => s.slug === removed)?.qboCodes ?? [];
-    return new Set(
-      sources.filter((s) => s.qboGeneral && s.qboCodes?.some((c) => codes.includes(c))).map((s) => s.slug),
-    );
-  };
+  const generalFor = new Map(
+    sources.map(({ slug, qboCodes = [] }) => [
+      slug,
+      new Set(
+        sources
+          .filter((s) => s.qboGeneral && s.qboCodes?.some((c) => qboCodes.includes(c)))
+          .map((s) => s.slug),
+      ),
+    ]),
+  );
   let totalN = 0;
   let totalMatch = 0;
   let totalOutside = 0;
@@ -74,8 +78,8 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
       n++;
       const matches = results.filter((r) => r.verdict === 'match');
       if (matches.length) matched++;
-      const general = generalFor(removed);
-      if (matches.some((r) => !sameGroup(r.slug, removed) && !general.has(r.slug))) outside++;
+      const general = generalFor.get(removed);
+      if (matches.some((r) => !sameGroup(r.slug, removed) && !general?.has(r.slug))) outside++;
       if (results.length) shown++;
     }
     totalN += n;

@@ -475,8 +475,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const all = [...words.entries()];
     // The general page of a code on the line: how much of the line the other pages leave
     // unexplained, times how much the line says beyond its wrappers, values and glue words (a bare
-    // code, or a fault cut before its detail, says nothing to explain); 0 when another page's pattern holds anywhere in the paste (a
-    // fault's detail on the next line is another page's).
+    // code, or a fault cut before its detail, says nothing to explain); 0 when another page's
+    // pattern holds anywhere in the paste (a fault's detail on the next line is another page's).
     const generalHere = (page: number, said: number) => {
       if (!general.has(page) || !code.has(page)) return 0;
       for (const p of hitPages) if (p !== page) return 0;
