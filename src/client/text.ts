@@ -37,6 +37,10 @@ export const copyLink = 'Copy link';
 /** Before a possible match's page message on its card. */
 export const pageMessage = 'The page’s message: ';
 
+/** In place of that message on the card of a code's general page (its message is one rule of many). */
+export const generalPage =
+  'This page covers every rule of this QuickBooks error code; your message’s detail names the rule.';
+
 export const copyMarkdown = 'Copy as Markdown';
 
 export const downloadCsv = 'Download CSV';

@@ -398,11 +398,12 @@ test.describe('size budget', () => {
    * code (tickets, triage export, copying) loads at the first click, 24,432 B measured with the
    * fault's pages listed (was 25,876 B with them and the buttons' code up front); session 14: an
    * HTTP status is not a QBO code (unwrap.ts httpStatus: the worker 237 B more, 24,787 B
-   * measured), and the `general` feature (a code's general page: 24,901 B measured). The indexes
-   * grow with the pages, so they have a budget per page (below): a budget on code plus index broke
-   * each time pages were added.
+   * measured), and the `general` feature (a code's general page: 24,901 B measured), whose card
+   * says the page covers every rule of the code instead of previewing one rule (24,992 B). The
+   * indexes grow with the pages, so they have a budget per page (below): a budget on code plus index
+   * broke each time pages were added.
    */
-  const HOME_BUDGET = 24.4 * 1024;
+  const HOME_BUDGET = 24.5 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +

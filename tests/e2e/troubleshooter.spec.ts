@@ -95,6 +95,22 @@ test.describe('pasting a message', () => {
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
   });
 
+  test("a QuickBooks fault whose rule no page has goes to its code's general page, which says it covers every rule", async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await paste(
+      page,
+      '{"Fault":{"Error":[{"Message":"A business validation error has occurred while processing your request","Detail":"Business Validation Error: Transactions must be in balance.","code":"6000"}],"type":"ValidationFault"}}',
+    );
+    const first = results(page).first();
+    await expect(first).toHaveAttribute('data-slug', 'business-validation-error');
+    await expect(results(page)).toHaveCount(1);
+    // Its message is one rule of many: the card does not ask to compare it with the paste.
+    await expect(first).toContainText('This page covers every rule of this QuickBooks error code');
+    await expect(first).not.toContainText('The page’s message');
+  });
+
   test("another system's OAuth failure is never a match for reconnecting QuickBooks", async ({ page }) => {
     await page.goto('/');
     await paste(

@@ -644,6 +644,7 @@ describe('bad input gets a clear answer, never a crash', () => {
     const unknown = matcher.match(fault('Transactions must be in balance.')).results;
     expect(unknown[0]?.slug).toBe('business-validation-error');
     expect(unknown[0]?.features?.general).toBeGreaterThan(0);
+    expect(unknown[0]?.via).toBe('general');
     expect(unknown.map((r) => r.slug)).not.toContain('gst-hst-rate-required');
     // A detail that has its own page goes there: the general page has nothing to add.
     const known = matcher.match(

@@ -525,7 +525,15 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         features: f,
         verdict: 'possible',
         confidence: 0,
-        via: exact.has(page) ? 'pattern' : t ? 'typo' : code.has(page) || title.has(page) ? 'code' : 'fuzzy',
+        via: exact.has(page)
+          ? 'pattern'
+          : t
+            ? 'typo'
+            : f.general > 0
+              ? 'general'
+              : code.has(page) || title.has(page)
+                ? 'code'
+                : 'fuzzy',
         values: t?.values ?? {},
         types: t?.types ?? {},
       };

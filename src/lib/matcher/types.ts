@@ -4,7 +4,7 @@ import type { ExactFeatures, Features } from './model';
 export type Verdict = 'match' | 'possible';
 
 /** How a result was found, strongest first: `typo` is an exact pattern after correcting typing slips. */
-export type Via = 'pattern' | 'typo' | 'code' | 'fuzzy';
+export type Via = 'pattern' | 'typo' | 'general' | 'code' | 'fuzzy';
 
 /** One Fuse record per page (record i is page i). */
 export interface FuzzyRecord {
