@@ -9,7 +9,7 @@
  *   the model was not fitted on (target: expected calibration error ≤ 0.05).
  * Every corpus counts, B halves included: only figures are printed, never a case.
  */
-import type { IndexSource } from '../src/lib/matcher/build-index';
+import { generalPagesOf, type IndexSource } from '../src/lib/matcher/build-index';
 import { fullMatcher as matcherOf } from '../src/lib/matcher/full';
 import type { Matcher } from '../src/lib/matcher/match';
 import { reliability } from '../scripts/calibrate';
@@ -53,14 +53,7 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
   // The general page of a code the removed page has (frontmatter `qboGeneral`): it answers that
   // code's faults whatever their detail, so it is the right page once the removed one is gone.
   const generalFor = new Map(
-    sources.map(({ slug, qboCodes = [] }) => [
-      slug,
-      new Set(
-        sources
-          .filter((s) => s.qboGeneral && s.qboCodes?.some((c) => qboCodes.includes(c)))
-          .map((s) => s.slug),
-      ),
-    ]),
+    sources.map((s) => [s.slug, new Set(generalPagesOf(sources, s).map((g) => g.slug))]),
   );
   let totalN = 0;
   let totalMatch = 0;

@@ -26,7 +26,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildIndex, type IndexSource, indexSource } from '../src/lib/matcher/build-index';
+import { buildIndex, generalPagesOf, type IndexSource, indexSource } from '../src/lib/matcher/build-index';
 import { matcherOfIndex } from '../src/lib/matcher/full';
 import type { Scored as Candidate } from '../src/lib/matcher/match';
 import {
@@ -293,9 +293,7 @@ export function leftOut(sources: IndexSource[], train: Corpus[]): Traced[] {
     const cases = single.filter((x) => x.expect === src.slug).map((c) => ({ c, group: 'left-out' }));
     if (!cases.length) return [];
     // The general page of a code the page shares (qboGeneral) answers its pastes that carry the code.
-    const general = sources.filter(
-      (o) => o !== src && o.qboGeneral && o.qboCodes?.some((c) => src.qboCodes?.includes(c)),
-    );
+    const general = generalPagesOf(sources, src);
     return traceAll(
       sources.filter((o) => o !== src),
       cases,

@@ -76,10 +76,9 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
   }
   // A `possible` card previews the page's message (from the match index), so the person can compare;
   // a code's general page has no one message to compare with (its message is one rule of many).
-  const preview = r.verdict === 'possible' && r.via !== 'general' ? r.message : '';
-  if (preview)
-    li.append(el('p', { className: 'preview' }, TEXT.pageMessage, el('code', { textContent: preview })));
-  else if (r.via === 'general') li.append(el('p', { className: 'preview' }, TEXT.generalPage));
+  if (r.via === 'general') li.append(el('p', { className: 'preview' }, TEXT.generalPage));
+  else if (r.verdict === 'possible' && r.message)
+    li.append(el('p', { className: 'preview' }, TEXT.pageMessage, el('code', { textContent: r.message })));
   if (opts.tools)
     li.append(el('p', { className: 'card-tools' }, button(TEXT.copyForTicket, 'ticket', { slug: r.slug })));
   return li;

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
-import type { Page, Request } from '@playwright/test';
+import type { Locator, Page, Request } from '@playwright/test';
 import { scalePages, syntheticEntries } from '../../bench/synthetic';
 import { CATEGORY_KEYS } from '../../src/consts';
 import { buildIndex, indexSource, splitIndex } from '../../src/lib/matcher/build-index';
@@ -27,6 +27,17 @@ async function paste(page: Page, text: string): Promise<void> {
 }
 
 const results = (page: Page) => page.getByTestId('match-result');
+
+/** The near-duplicate group card, once it shows group `id`. */
+async function groupCard(page: Page, id: string): Promise<Locator> {
+  const group = page.getByTestId('match-group');
+  await expect(group).toHaveAttribute('data-group', id);
+  return group;
+}
+
+/** A QBO 6000 fault body (JSON) with this business rule as its detail. */
+const fault6000 = (detail: string) =>
+  `{"Fault":{"Error":[{"Message":"A business validation error has occurred while processing your request","Detail":"Business Validation Error: ${detail}","code":"6000"}],"type":"ValidationFault"}}`;
 
 /** Hands the text to the page (harness work, 1 MB at most), ahead of a paste. */
 async function stashClipboard(page: Page, text: string): Promise<void> {
@@ -86,10 +97,7 @@ test.describe('pasting a message', () => {
     page,
   }) => {
     await page.goto('/');
-    await paste(
-      page,
-      '{"Fault":{"Error":[{"Message":"A business validation error has occurred while processing your request","Detail":"Business Validation Error: Make sure all your transactions have a GST/HST rate before you save.","code":"6000"}],"type":"ValidationFault"}}',
-    );
+    await paste(page, fault6000('Make sure all your transactions have a GST/HST rate before you save.'));
     await expect(results(page)).toHaveCount(1);
     await expect(results(page).first()).toHaveAttribute('data-slug', 'gst-hst-rate-required');
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
@@ -99,10 +107,7 @@ test.describe('pasting a message', () => {
     page,
   }) => {
     await page.goto('/');
-    await paste(
-      page,
-      '{"Fault":{"Error":[{"Message":"A business validation error has occurred while processing your request","Detail":"Business Validation Error: Transactions must be in balance.","code":"6000"}],"type":"ValidationFault"}}',
-    );
+    await paste(page, fault6000('Transactions must be in balance.'));
     const first = results(page).first();
     await expect(first).toHaveAttribute('data-slug', 'business-validation-error');
     await expect(results(page)).toHaveCount(1);
@@ -482,8 +487,7 @@ test.describe('near-duplicates: one answer with one question', () => {
   }) => {
     await page.goto('/');
     await paste(page, 'Account Period Closed');
-    const group = page.getByTestId('match-group');
-    await expect(group).toHaveAttribute('data-group', 'closed-period');
+    const group = await groupCard(page, 'closed-period');
     await page.getByLabel('Paste an error message').press('Enter');
     const first = group.getByRole('button').first();
     await expect(first).toBeFocused();
@@ -503,8 +507,7 @@ test.describe('near-duplicates: one answer with one question', () => {
   }) => {
     await page.goto('/');
     await paste(page, 'QuickBooks Error 610');
-    const group = page.getByTestId('match-group');
-    await expect(group).toHaveAttribute('data-group', 'object-not-found');
+    const group = await groupCard(page, 'object-not-found');
     await expect(group).toContainText('Does the full message say another user has deleted this transaction');
     await expect(page.locator('.result-list > li')).toHaveCount(1);
     await group.getByRole('button', { name: 'Something has been made inactive' }).click();
@@ -513,8 +516,7 @@ test.describe('near-duplicates: one answer with one question', () => {
 
   test('the search page answers a pasted bare 6240 fault with the same group card', async ({ page }) => {
     await page.goto(`/search/#q=${encodeURIComponent(FAULT_6240)}`);
-    const group = page.getByTestId('match-group');
-    await expect(group).toHaveAttribute('data-group', 'duplicate-name');
+    const group = await groupCard(page, 'duplicate-name');
     await group.getByRole('button', { name: 'A customer, vendor or location' }).click();
     await expect(results(page)).toHaveAttribute('data-slug', 'name-already-exists');
   });

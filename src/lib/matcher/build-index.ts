@@ -35,6 +35,14 @@ export interface IndexSource {
   source?: { title: string; url?: string | undefined };
 }
 
+/**
+ * The general pages (`qboGeneral`) of the QBO codes `page` has, itself aside: the right page for its
+ * faults once `page` is not in the knowledge base (calibrate's left-out pastes, the bench's
+ * leave-one-page-out table).
+ */
+export const generalPagesOf = (sources: readonly IndexSource[], page: IndexSource): IndexSource[] =>
+  sources.filter((o) => o !== page && o.qboGeneral && o.qboCodes?.some((c) => page.qboCodes?.includes(c)));
+
 /** An error entry (the content collection's, or load-content's) as the index reads it: its id is its slug. */
 export function indexSource<D extends Omit<IndexSource, 'slug'>>(entry: {
   id: string;

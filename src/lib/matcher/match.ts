@@ -477,15 +477,15 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     // unexplained, times how much the line says beyond its wrappers, values and glue words (a bare
     // code, or a fault cut before its detail, says nothing to explain); 0 when another page's
     // pattern holds anywhere in the paste (a fault's detail on the next line is another page's).
-    const generalHere = (page: number, said: number) => {
+    const generalHere = (page: number, bestOther: number, said: number) => {
       if (!general.has(page) || !code.has(page)) return 0;
       for (const p of hitPages) if (p !== page) return 0;
-      let best = 0;
-      for (const [p, o] of all) if (p !== page) best = Math.max(best, o.explained);
-      return (1 - best) * said;
+      return (1 - bestOther) * said;
     };
     const scored = all.map(([page, w]): Scored => {
       const others = all.filter(([p]) => p !== page).map(([, o]) => o);
+      // The best share of the segment another candidate explains (`margin` and `general` read it).
+      const otherExplained = Math.max(0, ...others.map((o) => o.explained));
       const f: Features = {
         exact: exact.has(page) ? 1 : 0,
         typo: typo.has(page) ? 1 : 0,
@@ -506,7 +506,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         negation: w.negation,
         replaced: w.replaced,
         fuse: w.fuse,
-        margin: w.explained - Math.max(0, ...others.map((o) => o.explained)),
+        margin: w.explained - otherExplained,
         runMargin: Math.max(
           -1,
           Math.min(1, (w.runWords - Math.max(0, ...others.map((o) => o.runWords))) / 10),
@@ -515,7 +515,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         // The code or title said in a short segment (a bare `QBO error 6140`), read apart from a
         // long fault whose detail may belong to a near-duplicate that shares the code.
         codeBare: Math.max(code.get(page) ?? 0, weak ? 0 : (title.get(page) ?? 0)) * (1 - w.words),
-        general: generalHere(page, Math.min(1, w.saidWords / 10)),
+        general: generalHere(page, otherExplained, Math.min(1, w.saidWords / 10)),
       };
       const t = exact.get(page) ?? typo.get(page);
       return {

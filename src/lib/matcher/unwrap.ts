@@ -227,13 +227,13 @@ const HTTP_REASON =
   /^\s?[-:]?\s?(?:bad ?request|unauthorized|forbidden|not ?found|too ?many ?requests|internal ?server ?error|bad ?gateway|service ?unavailable|gateway ?time-?out)\b/i;
 
 /**
- * The number at `at` in the line is an HTTP status, not a QBO error code: HTTP's name for a status
- * comes just before it (`HTTP 500`, `statusCode=504`), or an error status's reason phrase just
- * after it (`500 Internal Server Error`, `503- Service Unavailable`). QBO has a code 500 of its own
- * ("Unsupported Operation"), which an HTTP 500 says nothing about.
+ * The number `digits`, ending at `end` in the line, is an HTTP status, not a QBO error code: HTTP's
+ * name for a status comes just before it (`HTTP 500`, `statusCode=504`), or an error status's
+ * reason phrase just after it (`500 Internal Server Error`, `503- Service Unavailable`). QBO has a
+ * code 500 of its own ("Unsupported Operation"), which an HTTP 500 says nothing about.
  */
-function httpStatus(segment: string, at: number, digits: string): boolean {
-  const end = at + digits.length;
+function httpStatus(segment: string, end: number, digits: string): boolean {
+  const at = end - digits.length;
   return (
     HTTP_BEFORE.test(segment.slice(Math.max(0, at - 40), at)) ||
     (/^[45]\d\d$/.test(digits) && HTTP_REASON.test(segment.slice(end, end + 40)))
@@ -249,7 +249,7 @@ export function findCodes(segment: string, known?: ReadonlySet<string>, titled =
   const codes = new Set<number>();
   for (const m of segment.matchAll(CODE_RE)) {
     const digits = m[1]!;
-    if (!httpStatus(segment, m.index + m[0].length - digits.length, digits)) codes.add(Number(digits));
+    if (!httpStatus(segment, m.index + m[0].length, digits)) codes.add(Number(digits));
   }
   const alone = ONLY_A_CODE.exec(segment)?.[1];
   if (alone && known?.has(alone)) codes.add(Number(alone));
@@ -259,7 +259,7 @@ export function findCodes(segment: string, known?: ReadonlySet<string>, titled =
       if (
         known.has(digits) &&
         !RECORD_WORD.test(m[1] ?? '') &&
-        !httpStatus(segment, m.index + m[0].length - digits.length, digits)
+        !httpStatus(segment, m.index + m[0].length, digits)
       )
         codes.add(Number(digits));
     }
