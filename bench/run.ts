@@ -288,15 +288,14 @@ async function chromiumAt(
   let pfDir: string | undefined;
   if (synthetic.length) {
     pfDir = await pagefindWithSynthetic(synthetic);
-    const { head, parts } = splitIndex(built);
+    const { head, stream } = splitIndex(built);
     const headBody = JSON.stringify(head);
-    const partBody = new Map(parts.map((p) => [`${p.name}.json`, p.body]));
     const fuzzy = JSON.stringify(built.fuzzy);
     await context.route('**/match-index.json', (r) =>
       r.fulfill({ contentType: 'application/json', body: headBody }),
     );
     await context.route('**/match-index/*.json', (r) => {
-      const body = partBody.get(new URL(r.request().url()).pathname.replace(/^.*\//, ''));
+      const body = stream && r.request().url().endsWith(`/${stream.name}.json`) ? stream.body : undefined;
       return body === undefined ? r.fallback() : r.fulfill({ contentType: 'application/json', body });
     });
     await context.route('**/fuzzy-index.json', (r) =>
@@ -484,7 +483,7 @@ async function main(): Promise<void> {
     const l50 = latency(fresh, nodePastes, 1);
     // The exact stage's index as the browser loads it: its head, and at most every part.
     const split = splitIndex(built);
-    const core = [JSON.stringify(split.head), ...split.parts.map((p) => p.body)].reduce(
+    const core = [JSON.stringify(split.head), split.stream?.body ?? ''].reduce(
       (a, body) => a + gzipSync(body).length,
       0,
     );

@@ -11,8 +11,6 @@ import type { Locator, Page, Request } from '@playwright/test';
 import { scalePages, syntheticEntries } from '../../bench/synthetic';
 import { CATEGORY_KEYS } from '../../src/consts';
 import { buildIndex, indexSource, splitIndex } from '../../src/lib/matcher/build-index';
-import type { MatchPart } from '../../src/lib/matcher/parts';
-import { IN_FLIGHT } from '../../src/lib/matcher/stream';
 import { loadErrors } from '../../src/lib/node/load-content';
 import { expect, longTasksOver, test, watchLongTasks } from './fixtures';
 import { copiedBy, DIST } from './quality-helpers';
@@ -545,13 +543,11 @@ test.describe('an index in parts: the real pages and 400 made-up ones, served in
   const sources = loadErrors().map(indexSource);
   const synthetic = scalePages(sources.length + 400, sources);
   const built = buildIndex([...sources, ...synthetic]);
-  const { head, parts } = splitIndex(built);
-  const names = parts.map((p) => p.name);
-  const last = (JSON.parse(parts.at(-1)!.body) as MatchPart).pages[0]!;
-  const late = syntheticEntries(synthetic, CATEGORY_KEYS).find((e) => e.id === last[1])!;
+  const { head, parts, stream } = splitIndex(built);
+  const late = syntheticEntries(synthetic, CATEGORY_KEYS).find((e) => e.id === parts.at(-1)![0]![1])!;
 
-  /** Serves the split index, each part once `held` (if it gives a promise) resolves. Returns the parts requested, in order. */
-  async function serve(page: Page, held: (name: string) => Promise<void> | undefined): Promise<string[]> {
+  /** Serves the split index, the parts' file once `held` resolves. Returns the files of parts requested. */
+  async function serve(page: Page, held: Promise<void> = Promise.resolve()): Promise<string[]> {
     const requested: string[] = [];
     await page
       .context()
@@ -561,9 +557,10 @@ test.describe('an index in parts: the real pages and 400 made-up ones, served in
     await page.context().route('**/match-index/*.json', async (r) => {
       const name = new URL(r.request().url()).pathname.replace(/^.*\/|\.json$/g, '');
       requested.push(name);
-      await held(name);
-      const part = parts.find((p) => p.name === name);
-      await (part ? r.fulfill({ contentType: 'application/json', body: part.body }) : r.abort());
+      await held;
+      await (name === stream!.name
+        ? r.fulfill({ contentType: 'application/json', body: stream!.body })
+        : r.abort());
     });
     await page
       .context()
@@ -573,64 +570,60 @@ test.describe('an index in parts: the real pages and 400 made-up ones, served in
     return requested;
   }
 
-  test("a message of the article's is answered before the last part has arrived; one in the last part, once it has", async ({
+  test("a message of the article's is answered before the parts have arrived; one in the last part, and one that needs fuzzy search, once they have", async ({
     page,
   }) => {
     expect(parts.length).toBeGreaterThan(3);
     let release: () => void = () => undefined;
-    const last = new Promise<void>((r) => (release = r));
-    const requested = await serve(page, (name) => (name === names.at(-1) ? last : undefined));
+    const requested = await serve(page, new Promise<void>((r) => (release = r)));
     await page.goto('/');
     await paste(page, CLOSED);
     await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
-    await expect.poll(() => requested.length).toBe(parts.length);
+    expect(requested).toEqual([stream!.name]);
+    await paste(page, late.data.examples[0]!);
+    await page.waitForTimeout(300);
+    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'loading');
+    // Own words: fuzzy search, which needs every part (and asks for /fuzzy-index.json).
+    await page
+      .getByLabel('Paste an error message')
+      .fill('quickbooks says the deposit was already matched so the journal entry cannot resync');
+    await page.waitForTimeout(300);
+    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'loading');
     release();
+    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready');
+    await expect(results(page).first()).toBeVisible();
     await paste(page, late.data.examples[0]!);
     await expect(results(page).first()).toHaveAttribute('data-slug', late.id);
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
   });
 
-  test('every part is requested, in the head’s order a few at a time, whatever is pasted', async ({
-    page,
-  }) => {
+  test('the parts come in one file, asked for once, the same whatever is pasted', async ({ page }) => {
     const seen: string[][] = [];
     for (const text of [CLOSED, late.data.examples[1]!]) {
-      const requested = await serve(page, () => undefined);
+      const requested = await serve(page);
       await page.goto('/');
       await paste(page, text);
-      await expect.poll(() => requested.length).toBe(parts.length);
+      await expect(results(page).first()).toBeVisible();
       await page.context().unrouteAll();
       seen.push(requested);
     }
-    for (const requested of seen) {
-      expect([...requested].sort()).toEqual([...names].sort());
-      // Part i is asked for once part i - IN_FLIGHT is in: never further out of the head's order.
-      requested.forEach((name, i) => expect(Math.abs(names.indexOf(name) - i)).toBeLessThan(IN_FLIGHT));
-    }
+    expect(seen).toEqual([[stream!.name], [stream!.name]]);
   });
 
-  test('a paste that needs fuzzy search asks for every part at once; until then, two at a time', async ({
-    page,
-  }) => {
-    let release: () => void = () => undefined;
-    const all = new Promise<void>((r) => (release = r));
-    const requested = await serve(page, () => all);
-    await page.goto('/');
-    // Answered from the head alone, while no part has arrived: the parts keep their pace.
-    await paste(page, CLOSED);
-    await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
-    await expect.poll(() => requested.length).toBe(IN_FLIGHT);
-    await page.waitForTimeout(500);
-    expect(requested.length).toBe(IN_FLIGHT);
-    // Own words: fuzzy search, which needs every part (and asks for /fuzzy-index.json).
-    await page
-      .getByLabel('Paste an error message')
-      .fill('quickbooks says the deposit was already matched so the journal entry cannot resync');
-    await expect.poll(() => requested.length).toBe(parts.length);
-    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'loading');
-    release();
-    await expect(page.getByTestId('match-results')).toHaveAttribute('data-state', 'ready');
-    await expect(results(page).first()).toBeVisible();
+  test.describe('when the parts cannot load', () => {
+    test.use({ consoleAllow: [/Failed to load resource|\[error-matcher\]/] });
+
+    test("a message of the article's is still answered; one in the parts says the troubleshooter could not load", async ({
+      page,
+    }) => {
+      await serve(page);
+      await page.context().route('**/match-index/*.json', (r) => r.fulfill({ status: 500, body: '' }));
+      await page.goto('/');
+      await paste(page, CLOSED);
+      await expect(results(page).first()).toHaveAttribute('data-slug', 'txn-date-before-closing-date');
+      await paste(page, late.data.examples[0]!);
+      await expect(page.getByText('The troubleshooter could not load')).toBeVisible();
+    });
   });
 });
 

@@ -9,7 +9,8 @@ import { CATEGORY_KEYS } from '../../src/consts';
 import { buildIndex, indexSource, PART_PAGES, splitIndex } from '../../src/lib/matcher/build-index';
 import { createMatcher, needleText } from '../../src/lib/matcher/match';
 import { eachRun, GATE_CHARS, gramHash, needleGrams, partGate } from '../../src/lib/matcher/needle-gate';
-import { joinParts, type MatchPart } from '../../src/lib/matcher/parts';
+import { joinParts, streamBody, type MatchPart } from '../../src/lib/matcher/parts';
+import { streamLine, streamParts } from '../../src/lib/matcher/stream';
 import { templateNeedle } from '../../src/lib/matcher/pattern';
 import { loadErrors } from '../../src/lib/node/load-content';
 
@@ -47,24 +48,29 @@ describe('needle grams', () => {
 
 describe('the index in parts', () => {
   it('at 39 pages is one file: the head brings every page', () => {
-    const { head, parts } = splitIndex(buildIndex(sources));
+    const { head, parts, stream } = splitIndex(buildIndex(sources));
     expect(sources.length).toBeLessThanOrEqual(PART_PAGES);
     expect(head.parts).toEqual([]);
+    expect(head.stream).toBe('');
     expect(parts).toEqual([]);
+    expect(stream).toBeUndefined();
     expect(head.first.map(([p]) => p).sort((a, b) => a - b)).toEqual(sources.map((_, p) => p));
   });
 
   it("at 2,200 pages, the head brings the article's pages, and a paste gets what the whole index gives once the parts its needles point to are here", () => {
     const synthetic = scalePages(2200, sources);
     const built = buildIndex([...sources, ...synthetic]);
-    const { head, parts } = splitIndex(built);
+    const { head, parts, stream } = splitIndex(built);
     const article = entries.filter((e) => !e.data.source?.url).map((e) => e.id);
     expect(article.length).toBeGreaterThan(20);
     const inHead = new Set(head.first.map(([, slug]) => slug));
     expect(article.filter((slug) => !inHead.has(slug))).toEqual([]);
     expect(parts.length).toBe(Math.ceil((2200 - article.length) / PART_PAGES));
 
-    const bodies = parts.map((p) => JSON.parse(p.body) as MatchPart);
+    // The file is JSON as a whole, and its lines are the parts.
+    expect(JSON.parse(stream!.body)).toEqual(parts);
+    expect(stream!.body.split('\n').map(streamLine).filter(Boolean)).toEqual(parts);
+    const bodies = parts;
     const whole = createMatcher(joinParts(head, bodies));
     const full = createMatcher(built.core);
     const gate = partGate(head);
@@ -101,8 +107,74 @@ describe('the index in parts', () => {
     const { head, parts } = splitIndex(built);
     const gate = partGate(head);
     parts.forEach((p, i) => {
-      for (const [, , , ...templates] of (JSON.parse(p.body) as MatchPart).pages)
+      for (const [, , , ...templates] of p)
         for (const t of templates) expect(gate(`… ${templateNeedle(t)} …`)).toContain(i);
     });
+  });
+});
+
+describe('the parts read as they arrive (stream.ts)', () => {
+  const built = buildIndex([...sources, ...scalePages(400, sources)]);
+  const { head, parts, stream } = splitIndex(built);
+  const bytes = new TextEncoder().encode(stream!.body);
+  /** The file's bytes, handed over when `give(upTo)` says so (cut anywhere: mid-line, mid-character). */
+  function feed() {
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+    return {
+      body,
+      give(upTo: number) {
+        controller.enqueue(bytes.slice(sent, upTo));
+        sent = upTo;
+      },
+      end: () => controller.close(),
+      fail: () => controller.error(new Error('connection reset')),
+    };
+  }
+  /** Where part i's line ends in the file's bytes, its comma and newline included (i before the last). */
+  const endOf = (i: number) => new TextEncoder().encode(streamBody(parts.slice(0, i + 1))).length - 1;
+  const settled = async (p: Promise<unknown>) =>
+    Promise.race([
+      p.then(
+        () => 'in',
+        () => 'failed',
+      ),
+      new Promise((r) => setTimeout(() => r('waiting'), 20)),
+    ]);
+
+  it('brings each part once its line is in, before the rest of the file', async () => {
+    expect(parts.length).toBeGreaterThan(3);
+    const f = feed();
+    const s = streamParts(head, Promise.resolve(f.body), needleText);
+    f.give(endOf(0) - 1);
+    expect(await settled(s.parts[0]!)).toBe('waiting');
+    f.give(endOf(0));
+    expect(await settled(s.parts[0]!)).toBe('in');
+    expect(await settled(s.parts[1]!)).toBe('waiting');
+    // Cut inside a multi-byte character or not, every part comes out as it went in.
+    for (let at = endOf(0); at < bytes.length; at += 997) f.give(at);
+    f.give(bytes.length);
+    f.end();
+    expect(await Promise.all(s.parts)).toEqual(parts);
+    expect(s.arrived).toEqual(parts);
+    expect(createMatcher(await s.whole).match(texts[0]!)).toEqual(createMatcher(built.core).match(texts[0]!));
+  });
+
+  it('a file that fails or ends early fails the parts it did not bring, and only those', async () => {
+    const f = feed();
+    const s = streamParts(head, Promise.resolve(f.body), needleText);
+    f.give(endOf(0));
+    await expect(s.parts[0]).resolves.toEqual(parts[0]);
+    f.fail();
+    await expect(s.parts[1]).rejects.toThrow('connection reset');
+    await expect(s.whole).rejects.toThrow('connection reset');
+
+    const g = feed();
+    const t = streamParts(head, Promise.resolve(g.body), needleText);
+    g.give(endOf(1));
+    g.end();
+    await expect(t.parts[1]).resolves.toEqual(parts[1]);
+    await expect(t.parts.at(-1)).rejects.toThrow(`ended after 2 of ${parts.length}`);
   });
 });

@@ -10,7 +10,7 @@ import { cut } from '../cut';
 import { MESSAGE_PREVIEW_CHARS } from './limits';
 import { collectGroups, packGroups, type GroupSource } from './groups';
 import { needleGrams, packGrams } from './needle-gate';
-import type { MatchHead, MatchPart, PageRow } from './parts';
+import { streamBody, type MatchHead, type MatchPart, type PageRow } from './parts';
 import { patternFacts, templateNeedle, templateText } from './pattern';
 import { fuzzyKey, normalizeTemplate, sequenceWords } from './normalize';
 import { FUSE_KEYS, type FuzzyFields, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
@@ -133,10 +133,10 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   };
 }
 
-/** Pages in a part: at 2,200 pages, 44 parts of about 2.7 KB gzip. An index this size or smaller is all head. */
+/** Pages in a part: at 2,200 pages, 44 parts of about 2.4 KB gzip each. An index this size or smaller is all head. */
 export const PART_PAGES = 50;
 
-/** A part's file name: FNV-1a of its body, so a changed part never meets an old head in a cache. */
+/** The parts' file name: FNV-1a of its body, so a changed file never meets an old head in a cache. */
 function partName(body: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < body.length; i++) h = Math.imul(h ^ body.charCodeAt(i), 0x01000193);
@@ -145,10 +145,14 @@ function partName(body: string): string {
 
 /**
  * The exact stage's index as the browser loads it (parts.ts): /match-index.json, which brings the
- * article's pages (every page, when there are PART_PAGES or fewer), and its parts
- * (/match-index/<name>.json), the other pages in page order.
+ * article's pages (every page, when there are PART_PAGES or fewer), and the file of its parts
+ * (/match-index/<name>.json), the other pages in page order, PART_PAGES to a part.
  */
-export function splitIndex(built: BuiltIndex): { head: MatchHead; parts: { name: string; body: string }[] } {
+export function splitIndex(built: BuiltIndex): {
+  head: MatchHead;
+  parts: MatchPart[];
+  stream: { name: string; body: string } | undefined;
+} {
   const { core, article } = built;
   const all = core.pages.map((_, p) => p);
   const small = all.length <= PART_PAGES;
@@ -159,23 +163,24 @@ export function splitIndex(built: BuiltIndex): { head: MatchHead; parts: { name:
   const grams = needleGrams(needles.flat());
   let at = 0;
   const gramsOf = needles.map((ns) => grams.slice(at, (at += ns.length)));
-  const parts: { name: string; body: string; grams: MatchHead['parts'][number][1] }[] = [];
-  for (let i = 0; i < rest.length; i += PART_PAGES) {
-    const members = rest.slice(i, i + PART_PAGES);
-    const body = JSON.stringify({ v: 3, pages: members.map(row) } satisfies MatchPart);
-    parts.push({ name: partName(body), body, grams: packGrams(members.flatMap((p) => gramsOf[p]!)) });
-  }
+  const members: number[][] = [];
+  for (let i = 0; i < rest.length; i += PART_PAGES) members.push(rest.slice(i, i + PART_PAGES));
+  const parts = members.map((ps) => ps.map(row));
+  const body = parts.length ? streamBody(parts) : undefined;
+  const stream = body === undefined ? undefined : { name: partName(body), body };
   return {
     head: {
-      v: 3,
+      v: 4,
       pages: core.pages.length,
       codes: core.codes,
       titles: core.titles,
       general: core.general,
       first: [...inHead].map(row),
       groups: core.groups,
-      parts: parts.map(({ name, grams }) => [name, grams]),
+      stream: stream?.name ?? '',
+      parts: members.map((ps) => packGrams(ps.flatMap((p) => gramsOf[p]!))),
     },
-    parts: parts.map(({ name, body }) => ({ name, body })),
+    parts,
+    stream,
   };
 }

@@ -94,7 +94,7 @@ export function partGate(head: MatchHead): (needleText: string) => number[] {
   const key = (length: number, hash: number) => length * 2 ** 24 + hash;
   const partsOf = new Map<number, number[]>();
   const lengths = new Set<number>();
-  head.parts.forEach(([, grams], part) => {
+  head.parts.forEach((grams, part) => {
     for (const [length, packed] of grams) {
       lengths.add(length);
       const bytes = atob(packed);

@@ -1,7 +1,8 @@
 /**
- * The exact stage's index as the browser loads it: a small head (/match-index.json) and the pages'
- * patterns in parts (/match-index/<name>.json), which every visit loads in the same order, two at a
- * time, whatever is pasted: the requests say nothing about the paste.
+ * The exact stage's index as the browser loads it: a small head (/match-index.json) and the other
+ * pages' patterns in parts, one part per line of one file (/match-index/<name>.json), which every
+ * visit loads whole, from the start, whatever is pasted: the request says nothing about the paste.
+ * The worker reads the file as it arrives, a part at each line (stream.ts).
  *
  * The head holds, part by part, a hash of a run of every pattern's needle (pattern.ts: the longest
  * literal run, which a paste must hold for the pattern to match). A paste is answered as soon as every part
@@ -17,7 +18,7 @@ import type { MatchIndex } from './types';
 
 /** /match-index.json: what every paste needs, and where the patterns are. */
 export interface MatchHead {
-  v: 3;
+  v: 4;
   /** How many pages the index has (a part's page numbers are below it). */
   pages: number;
   /** QBO error code → pages. */
@@ -30,17 +31,24 @@ export interface MatchHead {
   first: PageRow[];
   /** Near-duplicate groups, by slug (a member's part may not have arrived yet), as the whole index has them. */
   groups: MatchIndex['groups'];
-  /** The parts in the order every visit loads them: the file's name and its patterns' needle grams (packGrams). */
-  parts: [name: string, grams: [length: number, hashes: string][]][];
+  /** The file that holds the parts, one per line (MatchStream); '' when the head is the whole index. */
+  stream: string;
+  /** Each part's patterns' needle grams (packGrams), in the file's order. */
+  parts: [length: number, hashes: string][][];
 }
 
 /** A page as the head and the parts bring it: its number in the index, slug, title and templates. */
 export type PageRow = [page: number, slug: string, title: string, ...templates: string[]];
 
-/** /match-index/<name>.json: the next pages. */
-export interface MatchPart {
-  v: 3;
-  pages: PageRow[];
+/** A part: the next pages. */
+export type MatchPart = PageRow[];
+
+/**
+ * /match-index/<name>.json: a JSON array of the parts, one to a line, so that the file is JSON as a
+ * whole (a host compresses it as it does any JSON) and each line up to its comma is one part.
+ */
+export function streamBody(parts: readonly MatchPart[]): string {
+  return `[\n${parts.map((p) => JSON.stringify(p)).join(',\n')}\n]\n`;
 }
 
 /**
@@ -54,6 +62,6 @@ export function joinParts(head: MatchHead, parts: readonly (MatchPart | undefine
   };
   add(head.first);
   // `parts` may be sparse (the worker's arrived parts): for…of reads a hole as undefined.
-  for (const part of parts) if (part) add(part.pages);
+  for (const part of parts) if (part) add(part);
   return { v: 2, pages, codes: head.codes, titles: head.titles, groups: head.groups, general: head.general };
 }

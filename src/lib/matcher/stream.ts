@@ -1,19 +1,18 @@
 /**
- * The worker's loading of the index's parts (parts.ts), imported only when the head has parts (an
- * index of more than PART_PAGES pages): in the head's order, from the start, so the order never
- * depends on a paste; IN_FLIGHT at a time.
+ * The worker's reading of the index's parts (parts.ts), imported only when the head has parts (an
+ * index of more than PART_PAGES pages): one file, asked for whole, from the start, so the request
+ * never depends on a paste, and read as it arrives, a part at each line. A paste waits only for
+ * the parts its needles point to: one in the first part is answered while the rest still come.
  */
 import { GATE_CHARS, partGate } from './needle-gate';
 import { joinParts, type MatchHead, type MatchPart } from './parts';
 import type { MatchIndex } from './types';
 
-/**
- * Parts requested at a time. More keep a paste that needs a late part waiting for fewer round
- * trips, and cost a paste on a slow connection the parts in flight: bench:scale at 2,200 pages, four
- * at a time against two, gave 524 against 589 ms to the result (median of 20) and 75.5 against
- * 58.7 KB loaded before it on its slow connection.
- */
-export const IN_FLIGHT = 2;
+/** The part a line of the parts' file holds (parts.ts streamBody); undefined for the opening and closing lines. */
+export function streamLine(line: string): MatchPart | undefined {
+  const body = line.endsWith(',') ? line.slice(0, -1) : line;
+  return body === '[' || body === ']' || !body ? undefined : (JSON.parse(body) as MatchPart);
+}
 
 export interface Streamed {
   /** Each part, in the head's order. */
@@ -24,43 +23,49 @@ export interface Streamed {
   whole: Promise<MatchIndex>;
   /** The parts a paste needs before its answer (every part for a paste over GATE_CHARS). */
   need: (paste: string) => number[];
-  /**
-   * Requests every part not yet asked for, at once: for fuzzy search, which needs them all. The
-   * request for /fuzzy-index.json that goes with it says as much already; nothing more is told.
-   */
-  hurry: () => void;
 }
 
+/**
+ * Reads the parts' file (`body`: its bytes as they arrive) part by part. A part the file does not
+ * bring (it failed, or ended early) is reported to the request that waits for it.
+ */
 export function streamParts(
   head: MatchHead,
-  indexUrl: string,
-  getJson: <T>(url: string) => Promise<T>,
+  body: Promise<ReadableStream<Uint8Array>>,
   needleText: (raw: string) => string,
 ): Streamed {
-  const starts: (() => void)[] = [];
+  const settle: { resolve: (p: MatchPart) => void; reject: (e: Error) => void }[] = [];
   const arrived: (MatchPart | undefined)[] = [];
   const parts = head.parts.map(
-    ([name], i) =>
-      new Promise<MatchPart>((resolve, reject) => {
-        starts[i] = () => {
-          void getJson<MatchPart>(new URL(`match-index/${name}.json`, indexUrl).href).then((part) => {
-            arrived[i] = part;
-            resolve(part);
-          }, reject);
-        };
-      }),
+    (_, i) => new Promise<MatchPart>((resolve, reject) => (settle[i] = { resolve, reject })),
   );
-  const started = new Set<number>();
-  const start = (i: number) => {
-    if (started.has(i) || !starts[i]) return;
-    started.add(i);
-    starts[i]();
+  let next = 0;
+  const take = (line: string) => {
+    const part = streamLine(line);
+    if (!part || next >= parts.length) return;
+    arrived[next] = part;
+    settle[next++]!.resolve(part);
   };
-  parts.forEach((p, i) => {
-    const next = () => start(i + IN_FLIGHT);
-    p.then(next, next);
+  void (async () => {
+    const reader = (await body).getReader();
+    const decoder = new TextDecoder();
+    let rest = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      rest += decoder.decode(value, { stream: true });
+      let nl: number;
+      while ((nl = rest.indexOf('\n')) >= 0) {
+        take(rest.slice(0, nl));
+        rest = rest.slice(nl + 1);
+      }
+    }
+    take(rest + decoder.decode());
+    if (next < parts.length) throw new Error(`the index's parts ended after ${next} of ${parts.length}`);
+  })().catch((err: unknown) => {
+    const error = err instanceof Error ? err : new Error(String(err));
+    for (let i = next; i < parts.length; i++) settle[i]!.reject(error);
   });
-  for (let i = 0; i < IN_FLIGHT; i++) start(i);
   const whole = Promise.all(parts).then((all) => joinParts(head, all));
   // A part that fails is reported to the request that waits for it, not as an unhandled rejection.
   whole.catch(() => undefined);
@@ -71,6 +76,5 @@ export function streamParts(
     arrived,
     whole,
     need: (paste) => (paste.length > GATE_CHARS ? all : gate(needleText(paste))),
-    hurry: () => all.forEach(start),
   };
 }

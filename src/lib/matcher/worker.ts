@@ -8,9 +8,9 @@
  * Messages out: { type: 'ready' } | { type: 'result', id, outcome, ms } | { type: 'error', id?, message }.
  * The outcome carries its near-duplicate groups (groups.ts, from the head).
  *
- * The index's parts load in the head's order, two at a time, from the start (parts.ts): a paste is
- * answered once the parts its needles point to are here. Fuse.js and the fuzzy index load only when
- * a paste needs fuzzy search, or when a screenshot is being read, and then after every part.
+ * The index's parts load as one file, from the start, read as it arrives (parts.ts, stream.ts): a
+ * paste is answered once the parts its needles point to are here. Fuse.js and the fuzzy index load
+ * only when a paste needs fuzzy search, or when a screenshot is being read, and then after every part.
  * Only the indexes are fetched (the same files, in the same order, whatever was pasted); pasted text
  * never leaves this worker.
  */
@@ -22,15 +22,11 @@ import type { FuzzyIndex } from './types';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/**
- * The parts are named by their content, so a cached one is always right; the fuzzy index is not, so
- * it is asked of the server each time (`no-cache`), lest one cached from before a deploy number its
- * pages differently from the head.
- */
-async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
+/** The response to a request, or an error that names it. */
+async function get(url: string, cache: RequestCache = 'default'): Promise<Response> {
   const r = await fetch(url, { cache });
   if (!r.ok) throw new Error(`[error-matcher] ${url} request failed: ${r.status}`);
-  return (await r.json()) as T;
+  return r;
 }
 
 interface Loading extends Streamed {
@@ -41,17 +37,13 @@ interface Loading extends Streamed {
 /** The head, and its parts on their way (none: the head is the whole index). */
 async function load(head: MatchHead, indexUrl: string): Promise<Loading> {
   const base = { head, groups: unpackGroups(head) };
-  if (!head.parts.length)
-    return {
-      ...base,
-      parts: [],
-      arrived: [],
-      whole: Promise.resolve(joinParts(head, [])),
-      need: () => [],
-      hurry: () => undefined,
-    };
+  if (!head.stream)
+    return { ...base, parts: [], arrived: [], whole: Promise.resolve(joinParts(head, [])), need: () => [] };
+  // Named by its content, so a cached copy is always right; asked for before the code that reads it.
+  const body = get(new URL(`match-index/${head.stream}.json`, indexUrl).href).then((r) => r.body!);
+  body.catch(() => undefined); // reported to the paste that waits for it (stream.ts), not as unhandled
   const { streamParts } = await import('./stream');
-  return { ...base, ...streamParts(head, indexUrl, getJson, needleText) };
+  return { ...base, ...streamParts(head, body, needleText) };
 }
 
 let receive: (init: { body: ArrayBuffer; indexUrl: string }) => void = () => undefined;
@@ -68,11 +60,12 @@ let exact: { count: number; matcher: Matcher } | undefined;
 let fuzzyIndexUrl = '';
 
 function withFuzzy(l: Loading): Promise<Matcher> {
-  if (!full) l.hurry();
   full ??= Promise.all([
     import('fuse.js'),
     import('./fuzzy'),
-    getJson<FuzzyIndex>(fuzzyIndexUrl, 'no-cache'),
+    // Not named by its content: asked of the server each time, lest one cached from before a deploy
+    // number its pages differently from the head.
+    get(fuzzyIndexUrl, 'no-cache').then((r) => r.json() as Promise<FuzzyIndex>),
     l.whole,
   ]).then(([fuse, { createFuzzy }, fuzzyIndex, index]) =>
     createMatcher(index, createFuzzy(fuse.default, fuzzyIndex, index.pages.length)),

@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getMatchParts } from '../../lib/collection';
 
-/** The parts of the exact-stage index (src/lib/matcher/parts.ts), named by their content. */
+/** The parts of the exact-stage index, one to a line (src/lib/matcher/parts.ts), named by their content; none at 50 pages or fewer. */
 export const getStaticPaths = (async () => {
-  const { parts } = await getMatchParts();
-  return parts.map(({ name, body }) => ({ params: { part: name }, props: { body } }));
+  const { stream } = await getMatchParts();
+  return stream ? [{ params: { stream: stream.name }, props: { body: stream.body } }] : [];
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
