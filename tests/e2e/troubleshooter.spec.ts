@@ -544,7 +544,7 @@ test.describe('an index in parts: the real pages and 400 made-up ones, served in
   const synthetic = scalePages(sources.length + 400, sources);
   const built = buildIndex([...sources, ...synthetic]);
   const { head, parts, stream } = splitIndex(built);
-  const late = syntheticEntries(synthetic, CATEGORY_KEYS).find((e) => e.id === parts.at(-1)![0]![1])!;
+  const late = syntheticEntries(synthetic, CATEGORY_KEYS).find((e) => e.id === parts.at(-1)![0]![0])!;
 
   /** Serves the split index, the parts' file once `held` resolves. Returns the files of parts requested. */
   async function serve(page: Page, held: Promise<void> = Promise.resolve()): Promise<string[]> {

@@ -10,7 +10,7 @@ import { cut } from '../cut';
 import { MESSAGE_PREVIEW_CHARS } from './limits';
 import { collectGroups, packGroups, type GroupSource } from './groups';
 import { needleGrams, packGrams } from './needle-gate';
-import { streamBody, type MatchHead, type MatchPart, type PageRow } from './parts';
+import { PART_PAGES, streamBody, type MatchHead, type MatchPart, type PageRow } from './parts';
 import { patternFacts, templateNeedle, templateText } from './pattern';
 import { fuzzyKey, normalizeTemplate, sequenceWords } from './normalize';
 import { FUSE_KEYS, type FuzzyFields, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
@@ -133,9 +133,6 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   };
 }
 
-/** Pages in a part: at 2,200 pages, 44 parts of about 2.4 KB gzip each. An index this size or smaller is all head. */
-export const PART_PAGES = 50;
-
 /** The parts' file name: FNV-1a of its body, so a changed file never meets an old head in a cache. */
 function partName(body: string): string {
   let h = 0x811c9dc5;
@@ -165,7 +162,7 @@ export function splitIndex(built: BuiltIndex): {
   const gramsOf = needles.map((ns) => grams.slice(at, (at += ns.length)));
   const members: number[][] = [];
   for (let i = 0; i < rest.length; i += PART_PAGES) members.push(rest.slice(i, i + PART_PAGES));
-  const parts = members.map((ps) => ps.map(row));
+  const parts = members.map((ps) => ps.map((p) => core.pages[p]!));
   const body = parts.length ? streamBody(parts) : undefined;
   const stream = body === undefined ? undefined : { name: partName(body), body };
   return {

@@ -12,7 +12,8 @@
  *
  * The head brings the pages from the platform's help article itself (the errors it was written
  * for), and every page when they are few (at 39 pages, the whole index is the head); the parts bring
- * the rest in page order, PART_PAGES each (build-index.ts).
+ * the rest in page order, PART_PAGES each (build-index.ts), without their page numbers (a part's
+ * place says which pages it holds).
  */
 import type { MatchIndex } from './types';
 
@@ -37,11 +38,17 @@ export interface MatchHead {
   parts: [length: number, hashes: string][][];
 }
 
-/** A page as the head and the parts bring it: its number in the index, slug, title and templates. */
-export type PageRow = [page: number, slug: string, title: string, ...templates: string[]];
+/** Pages in a part: at 2,200 pages, 44 parts of about 2.2 KB gzip each. An index this size or smaller is all head. */
+export const PART_PAGES = 50;
 
-/** A part: the next pages. */
-export type MatchPart = PageRow[];
+/** A page as the head brings it: its number in the index, slug, title and templates. */
+export type PageRow = [page: number, ...row: PartRow];
+
+/** A page as a part brings it: its slug, title and templates. */
+export type PartRow = [slug: string, title: string, ...templates: string[]];
+
+/** A part: the next PART_PAGES of the pages the head does not bring, in page order. */
+export type MatchPart = PartRow[];
 
 /**
  * /match-index/<name>.json: a JSON array of the parts, one to a line, so that the file is JSON as a
@@ -57,11 +64,10 @@ export function streamBody(parts: readonly MatchPart[]): string {
  */
 export function joinParts(head: MatchHead, parts: readonly (MatchPart | undefined)[]): MatchIndex {
   const pages: MatchIndex['pages'] = Array.from({ length: head.pages }, () => ['', '']);
-  const add = (rows: readonly PageRow[]) => {
-    for (const [page, ...row] of rows) pages[page] = row;
-  };
-  add(head.first);
-  // `parts` may be sparse (the worker's arrived parts): for…of reads a hole as undefined.
-  for (const part of parts) if (part) add(part);
+  for (const [page, ...row] of head.first) pages[page] = row;
+  const inHead = new Set(head.first.map(([page]) => page));
+  const rest = pages.map((_, p) => p).filter((p) => !inHead.has(p));
+  // `parts` may be sparse (the worker's arrived parts): forEach skips a hole.
+  parts.forEach((part, k) => part?.forEach((row, i) => (pages[rest[k * PART_PAGES + i]!] = row)));
   return { v: 2, pages, codes: head.codes, titles: head.titles, groups: head.groups, general: head.general };
 }
