@@ -477,6 +477,15 @@ describe("a description in a person's own words finds its page as a suggestion",
     expect(top(text)).toMatchObject({ slug, verdict: 'possible' });
   });
 
+  it('a paste that tells of an error ("QuickBooks says", "we sent") is read as a description: its page is suggested', () => {
+    // The `prose` feature: without it, this gave no result at all.
+    const text =
+      'QuickBooks says a business rule failed on the payment we sent, something about the payment not having a total amount.';
+    expect(matcher.match(text).results).toContainEqual(
+      expect.objectContaining({ slug: 'business-validation-error', verdict: 'possible' }),
+    );
+  });
+
   it('a word hidden inside another word does not count as shared ("date" in "updated")', () => {
     // 198 synthetic pages of real and made-up words, as in the scale benchmark; one of them holds
     // "invoice", "after", "updated" and "doesn".

@@ -15,6 +15,27 @@ import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord } from './types';
 /** A page's message words that turn it into its opposite (normalize.sequenceWords writes every "n't" as "not"). */
 const NEGATIONS: ReadonlySet<string> = new Set(['not', 'cannot', 'no', 'never']);
 
+/**
+ * Words a person uses to tell of an error ("we", "our", "it says", "keeps"): the `prose` feature
+ * counts those no page's wording uses ("Something you're trying to use…" is QuickBooks speaking).
+ */
+const TELLING: ReadonlySet<string> = new Set([
+  'i',
+  'we',
+  'our',
+  'us',
+  'my',
+  'me',
+  'says',
+  'said',
+  'saying',
+  'tells',
+  'told',
+  'keeps',
+  'trying',
+  'tried',
+]);
+
 /** A candidate page's word features for one segment (model.ts names them), plus the raw figures the margins need. */
 export interface WordFeatures {
   explained: number;
@@ -26,6 +47,7 @@ export interface WordFeatures {
   runLength: number;
   unexplained: number;
   words: number;
+  prose: number;
   negation: number;
   replaced: number;
   fuse: number;
@@ -110,6 +132,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     list.map((seq) => Uint8Array.from(seq, (w) => (STOPWORDS.has(w) ? 1 : 0))),
   );
   const sequenceVocab = new Set(sequences.flat(2));
+  const telling = new Set([...TELLING].filter((w) => !sequenceVocab.has(w)));
 
   // Every word the index knows, found again from any of its one-letter deletions: two words one
   // slip apart (a letter dropped, added, changed or two swapped) share one (SymSpell's idea).
@@ -464,6 +487,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         runLength: Math.min(1, r.run / 10),
         unexplained: Math.min(1, e.missed / 10),
         words: Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10),
+        prose: Math.min(1, allWords.filter((w) => telling.has(w)).length / 2),
         run: r.run / Math.max(1, seqWords.length),
         // The run is the whole paste: it starts at its first word and ends at its last, or where
         // the paste shows it was cut.

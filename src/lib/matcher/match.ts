@@ -503,6 +503,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         runLength: w.runLength,
         unexplained: w.unexplained,
         words: w.words,
+        prose: w.prose,
         negation: w.negation,
         replaced: w.replaced,
         fuse: w.fuse,

@@ -54,6 +54,8 @@ export const FEATURES = [
   'evidence',
   /** How long the segment is: its words (wrappers aside) over 10 (clipped to 1). */
   'words',
+  /** The segment tells of an error in a person's words ("we", "our", "it says", "keeps": words no page's wording uses), over 2 (clipped to 1): a description, not a message. */
+  'prose',
   /** The page's QBO code or title (the larger of `code` and `title`) times 1 − `words`: said in a short segment, with nothing else to tell near-duplicates apart by. */
   'codeBare',
   /**
