@@ -281,6 +281,8 @@ export function renderResults(container: HTMLElement, outcome: GroupedOutcome, o
   else if (matches === 1 && results.length === 1) summary = TEXT.summary.one;
   else if (only?.kind === 'group') summary = TEXT.summary.group(only.results.length);
   else if (matches > 0) summary = TEXT.summary.found(matches, items.length - matches);
+  // Its card previews no message to compare with the paste (renderResult).
+  else if (only?.kind === 'result' && only.result.via === 'general') summary = TEXT.summary.general;
   else summary = TEXT.summary.unsure(items.length);
   const head = el('p', { className: 'results-summary', textContent: summary, tabIndex: -1 });
   head.dataset['testid'] = 'results-summary';

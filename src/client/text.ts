@@ -66,6 +66,9 @@ export const summary = {
     n === 1
       ? '1 possible match, not confirmed: check that its message is the one you have.'
       : `${plural(n, 'possible match', 'possible matches')}, none confirmed: check which page’s message is the one you have.`,
+  /** The one possible match is the general page of the paste's QuickBooks code (its card shows no message to compare). */
+  general:
+    '1 possible match, not confirmed: the page for every rule of your message’s QuickBooks error code.',
   group: (n: number) =>
     `Not sure which of ${numberWord(n)} errors this is: answer the question below to see its fix.`,
 } as const;

@@ -112,6 +112,10 @@ test.describe('pasting a message', () => {
     // Its message is one rule of many: the card does not ask to compare it with the paste.
     await expect(first).toContainText('This page covers every rule of this QuickBooks error code');
     await expect(first).not.toContainText('The page’s message');
+    // Nor does the summary above it.
+    await expect(page.getByTestId('results-summary')).toHaveText(
+      '1 possible match, not confirmed: the page for every rule of your message’s QuickBooks error code.',
+    );
   });
 
   test("another system's OAuth failure is never a match for reconnecting QuickBooks", async ({ page }) => {
