@@ -474,6 +474,18 @@ async function main(): Promise<void> {
     ],
     ['· a bare page with a worker that answers at once (the floor)', (f) => times(f.bare), ''],
     ["· this home page's HTML and CSS with that bare script", (f) => times(f.homeOnly), ''],
+    ['time to result on the slow connection, median / max', (f) => times(f.slow), ''],
+    [
+      '· real messages / made-up ones, median',
+      (f) =>
+        byKind(
+          f,
+          f.slow,
+          (v) => v.ms,
+          (ms) => `${ms.toFixed(0)} ms`,
+        ),
+      '',
+    ],
     ['right page first', (f) => `${f.visits.filter((v) => v.right).length}/${f.visits.length}`, 'all'],
   ];
   console.log(`\n## Scale: ${at.map((f) => f.pages.toLocaleString('en-US')).join(' and ')} error pages\n`);
