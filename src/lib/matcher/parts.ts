@@ -20,7 +20,7 @@ import type { MatchIndex } from './types';
 /** /match-index.json: what every paste needs, and where the patterns are. */
 export interface MatchHead {
   v: 4;
-  /** How many pages the index has (a part's page numbers are below it). */
+  /** How many pages the index has (the head's and the parts'). */
   pages: number;
   /** QBO error code → pages. */
   codes: MatchIndex['codes'];
@@ -32,13 +32,13 @@ export interface MatchHead {
   first: PageRow[];
   /** Near-duplicate groups, by slug (a member's part may not have arrived yet), as the whole index has them. */
   groups: MatchIndex['groups'];
-  /** The file that holds the parts, one per line (MatchStream); '' when the head is the whole index. */
+  /** The name of the file that holds the parts, one to a line (streamBody); '' when the head is the whole index. */
   stream: string;
   /** Each part's patterns' needle grams (packGrams), in the file's order. */
   parts: [length: number, hashes: string][][];
 }
 
-/** Pages in a part: at 2,200 pages, 44 parts of about 2.2 KB gzip each. An index this size or smaller is all head. */
+/** Pages in a part: at 2,200 pages, 44 parts of about 2.1 KB gzip each. An index this size or smaller is all head. */
 export const PART_PAGES = 50;
 
 /** A page as the head brings it: its number in the index, slug, title and templates. */

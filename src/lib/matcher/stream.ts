@@ -61,7 +61,8 @@ export function streamParts(
       }
     }
     take(rest + decoder.decode());
-    if (next < parts.length) throw new Error(`the index's parts ended after ${next} of ${parts.length}`);
+    if (next < parts.length)
+      throw new Error(`[error-matcher] the index's parts ended after ${next} of ${parts.length}`);
   })().catch((err: unknown) => {
     const error = err instanceof Error ? err : new Error(String(err));
     for (let i = next; i < parts.length; i++) settle[i]!.reject(error);
