@@ -415,6 +415,14 @@ const byKind = (f: Figures, visits: Visit[], figure: (v: Visit) => number, show:
   f.pages > real.length
     ? `${show(median(visits.filter((_, i) => realSample(i)).map(figure)))} / ${show(median(visits.filter((_, i) => !realSample(i)).map(figure)))}`
     : '—';
+/** The time to the result by kind of message (byKind). */
+const timesByKind = (f: Figures, visits: Visit[]) =>
+  byKind(
+    f,
+    visits,
+    (v) => v.ms,
+    (ms) => `${ms.toFixed(0)} ms`,
+  );
 
 async function main(): Promise<void> {
   const browser = await launchChromium();
@@ -461,31 +469,11 @@ async function main(): Promise<void> {
       (f) => times(f.visits),
       '≤ 300 ms median',
     ],
-    [
-      '· real messages / made-up ones, median',
-      (f) =>
-        byKind(
-          f,
-          f.visits,
-          (v) => v.ms,
-          (ms) => `${ms.toFixed(0)} ms`,
-        ),
-      '',
-    ],
+    ['· real messages / made-up ones, median', (f) => timesByKind(f, f.visits), ''],
     ['· a bare page with a worker that answers at once (the floor)', (f) => times(f.bare), ''],
     ["· this home page's HTML and CSS with that bare script", (f) => times(f.homeOnly), ''],
     ['time to result on the slow connection, median / max', (f) => times(f.slow), ''],
-    [
-      '· real messages / made-up ones, median',
-      (f) =>
-        byKind(
-          f,
-          f.slow,
-          (v) => v.ms,
-          (ms) => `${ms.toFixed(0)} ms`,
-        ),
-      '',
-    ],
+    ['· real messages / made-up ones, median', (f) => timesByKind(f, f.slow), ''],
     ['right page first', (f) => `${f.visits.filter((v) => v.right).length}/${f.visits.length}`, 'all'],
   ];
   console.log(`\n## Scale: ${at.map((f) => f.pages.toLocaleString('en-US')).join(' and ')} error pages\n`);
