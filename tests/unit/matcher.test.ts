@@ -486,6 +486,20 @@ describe("a description in a person's own words finds its page as a suggestion",
     );
   });
 
+  it('a long description gets the same answer whatever was pasted before it (the features remembered per segment)', () => {
+    // The two differ only in "we our" past the words the word runs read, glue words fuzzy search
+    // drops: the remembered features of the first were once given to the second.
+    const first =
+      `the deposit total in quickbooks is different from the sum of the payments ${'filler word '.repeat(40)}`.trim();
+    const second = `${first} we our`;
+    const sources = entries.map(indexSource);
+    const alone = fullMatcher(sources).match(second).results[0];
+    const seen = fullMatcher(sources);
+    seen.match(first);
+    expect(seen.match(second).results[0]).toEqual(alone);
+    expect(alone?.features?.prose).toBe(1);
+  });
+
   it('a word hidden inside another word does not count as shared ("date" in "updated")', () => {
     // 198 synthetic pages of real and made-up words, as in the scale benchmark; one of them holds
     // "invoice", "after", "updated" and "doesn".

@@ -458,9 +458,13 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const cut = /…|\.\.\./.test(message);
     // The paste's own "not", however it was typed: the word sequence writes every "n't" as "not".
     const negated = allWords.some((w) => NEGATIONS.has(w));
+    // The segment's own features, the same for every candidate page.
+    const words = Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10);
+    const prose = Math.min(1, allWords.filter((w) => telling.has(w)).length / 2);
     const named = [...extra];
-    // Everything the features are computed from (words hold no NUL and no comma).
-    const key = [raw, said, seqWords.join(' '), cut, negated, named.join(',')].join('\u0000');
+    // Everything the features are computed from (words hold no NUL and no comma). `prose` reads
+    // every word, past the ones `seqWords` keeps, and its glue words ("we") are not in `said`.
+    const key = [raw, said, seqWords.join(' '), cut, negated, prose, named.join(',')].join('\u0000');
     const known = seen.get(key);
     if (known) return new Map(known);
 
@@ -486,8 +490,8 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         saidWords,
         runLength: Math.min(1, r.run / 10),
         unexplained: Math.min(1, e.missed / 10),
-        words: Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10),
-        prose: Math.min(1, allWords.filter((w) => telling.has(w)).length / 2),
+        words,
+        prose,
         run: r.run / Math.max(1, seqWords.length),
         // The run is the whole paste: it starts at its first word and ends at its last, or where
         // the paste shows it was cut.
