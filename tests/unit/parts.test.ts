@@ -114,7 +114,14 @@ describe('the index in parts', () => {
 });
 
 describe('the parts read as they arrive (stream.ts)', () => {
-  const built = buildIndex([...sources, ...scalePages(400, sources)]);
+  // The last page's title has characters of several bytes (as real titles do: "can’t"), so a cut
+  // can fall inside one.
+  const synthetic = scalePages(400, sources);
+  synthetic[synthetic.length - 1] = {
+    ...synthetic.at(-1)!,
+    title: `${synthetic.at(-1)!.title}: can’t — café`,
+  };
+  const built = buildIndex([...sources, ...synthetic]);
   const { head, parts, stream } = splitIndex(built);
   const bytes = new TextEncoder().encode(stream!.body);
   /** The file's bytes, handed over when `give(upTo)` says so (cut anywhere: mid-line, mid-character). */
@@ -152,8 +159,12 @@ describe('the parts read as they arrive (stream.ts)', () => {
     f.give(endOf(0));
     expect(await settled(s.parts[0]!)).toBe('in');
     expect(await settled(s.parts[1]!)).toBe('waiting');
-    // Cut inside a multi-byte character or not, every part comes out as it went in.
-    for (let at = endOf(0); at < bytes.length; at += 997) f.give(at);
+    // Cut inside a multi-byte character (the first of several bytes, and the next) or anywhere
+    // else, every part comes out as it went in.
+    const multi = bytes.findIndex((b, i) => i > endOf(0) && b >= 0xc0);
+    expect(multi).toBeGreaterThan(0);
+    f.give(multi + 1);
+    for (let at = multi + 1; at < bytes.length; at += 997) f.give(at);
     f.give(bytes.length);
     f.end();
     expect(await Promise.all(s.parts)).toEqual(parts);
