@@ -10,7 +10,7 @@ import { cut } from '../cut';
 import { MESSAGE_PREVIEW_CHARS } from './limits';
 import { collectGroups, packGroups, type GroupSource } from './groups';
 import { needleGrams, packGrams } from './needle-gate';
-import { PART_PAGES, partPages, streamBody, type MatchHead, type MatchPart, type PageRow } from './parts';
+import { PART_PAGES, streamBody, type MatchHead, type MatchPart, type PageRow } from './parts';
 import { patternFacts, templateNeedle, templateText } from './pattern';
 import { fuzzyKey, normalizeTemplate, sequenceWords } from './normalize';
 import { FUSE_KEYS, type FuzzyFields, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
@@ -154,7 +154,7 @@ export function splitIndex(built: BuiltIndex): {
   const all = core.pages.map((_, p) => p);
   const small = all.length <= PART_PAGES;
   const inHead = new Set(small ? all : article);
-  const rest = partPages(all.length, [...inHead]);
+  const rest = all.filter((p) => !inHead.has(p));
   const row = (p: number): PageRow => [p, ...core.pages[p]!];
   const needles = core.pages.map(([, , ...templates]) => templates.map(templateNeedle));
   const grams = needleGrams(needles.flat());

@@ -50,12 +50,6 @@ export type PartRow = [slug: string, title: string, ...templates: string[]];
 /** A part: the next PART_PAGES of the pages the head does not bring, in page order. */
 export type MatchPart = PartRow[];
 
-/** The pages the parts bring, in their order: every page the head does not bring, ascending. */
-export function partPages(pages: number, inHead: readonly number[]): number[] {
-  const head = new Set(inHead);
-  return Array.from({ length: pages }, (_, p) => p).filter((p) => !head.has(p));
-}
-
 /**
  * /match-index/<name>.json: a JSON array of the parts, one to a line, so that the file is JSON as a
  * whole (a host compresses it as it does any JSON) and each line up to its comma is one part.
@@ -71,10 +65,8 @@ export function streamBody(parts: readonly MatchPart[]): string {
 export function joinParts(head: MatchHead, parts: readonly (MatchPart | undefined)[]): MatchIndex {
   const pages: MatchIndex['pages'] = Array.from({ length: head.pages }, () => ['', '']);
   for (const [page, ...row] of head.first) pages[page] = row;
-  const rest = partPages(
-    head.pages,
-    head.first.map(([page]) => page),
-  );
+  const inHead = new Set(head.first.map(([page]) => page));
+  const rest = pages.map((_, p) => p).filter((p) => !inHead.has(p));
   // `parts` may be sparse (the worker's arrived parts): forEach skips a hole.
   parts.forEach((part, k) => part?.forEach((row, i) => (pages[rest[k * PART_PAGES + i]!] = row)));
   return { v: 2, pages, codes: head.codes, titles: head.titles, groups: head.groups, general: head.general };
