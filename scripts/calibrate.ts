@@ -3,12 +3,13 @@
  *
  * 1. Runs every labelled paste through the matcher once, watching (Trace) every candidate page of
  *    every segment the model is asked about, with its features, and every exact-pattern hit.
- * 2. Fits the weights: logistic regression (Newton's method, a small L2 penalty) on the training
- *    corpora (dev, the A halves, spent B halves); label 1 when the candidate is the paste's page.
- *    The `quoted` regression (what `match` reads) also sees each training paste again with its
- *    page taken out of the knowledge base, every candidate labelled 0: an error the knowledge base
- *    does not have yet, whose near-duplicate (same QBO code and title, another detail) must not
- *    become a `match`.
+ * 2. Fits the models on the training corpora (dev, the A halves, spent B halves); label 1 when
+ *    the candidate is the paste's page. `right` (the confidence) and the exact-hit model are
+ *    logistic regressions (Newton's method, a small L2 penalty). `quoted` (what `match` reads) is
+ *    boosted trees (scripts/boost.ts; how many by cross-validation), and also sees each training
+ *    paste again with its page taken out of the knowledge base, every candidate labelled 0: an
+ *    error the knowledge base does not have yet, whose near-duplicate (same QBO code and title,
+ *    another detail) must not become a `match`.
  * 3. Chooses the thresholds for a stated error rate, not for accuracy:
  *    - `match`: the lowest probability and margin at which no unrelated paste, at most 0.2% of
  *      single-error pastes and at most 0.5% of the pastes whose page was taken out get a wrong
@@ -18,7 +19,7 @@
  *    - `possible`: the highest probability at which descriptions in a person's own words still find
  *      their page among the first three results nine times in ten.
  * 4. Prints the figures on the blind halves it never fitted on, and the reliability table.
- * 5. Writes model.json, then the development corpus's figures with the real matcher
+ * 5. Writes model.json and model-quoted.json, then the development corpus's figures with the real matcher
  *    (scripts/model-figures.ts → model-figures.json), which a unit test guards.
  *
  * `--dry` prints without writing.
@@ -30,12 +31,17 @@ import { buildIndex, generalPagesOf, type IndexSource, indexSource } from '../sr
 import { matcherOfIndex } from '../src/lib/matcher/full';
 import type { Scored as Candidate } from '../src/lib/matcher/match';
 import {
+  boosted,
   EXACT_FEATURES,
   FEATURES,
+  type Boosted,
   type ExactFeatures,
+  type FeatureName,
   type Features,
   type Model,
+  type TreeNode,
 } from '../src/lib/matcher/model';
+import { chooseTrees, fitBoosted } from './boost';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { checkedTexts } from '../src/lib/content-check';
 import { corpora, type Case, type Corpus } from '../bench/corpora';
@@ -167,7 +173,7 @@ function solve(A: number[][], b: number[]): number[] {
 }
 
 /** The probabilities of a traced paste's candidates under fitted weights. */
-function score(t: Traced, w: number[], wq: number[], we: number[]): Scored {
+function score(t: Traced, w: number[], wq: Boosted<FeatureName>, we: number[]): Scored {
   return {
     t,
     exact: t.exact.map((e) => ({
@@ -181,7 +187,7 @@ function score(t: Traced, w: number[], wq: number[], we: number[]): Scored {
     segments: t.segments.map((seg) => ({
       line: seg.line,
       candidates: seg.candidates
-        .map((c) => ({ slug: c.slug, p: prob(w, FEATURES, c.features), q: prob(wq, FEATURES, c.features) }))
+        .map((c) => ({ slug: c.slug, p: prob(w, FEATURES, c.features), q: boosted(c.features, wq) }))
         .sort((x, y) => y.p - x.p),
     })),
   };
@@ -340,17 +346,17 @@ function main(): void {
   );
   const w = fit(FEATURES, rows);
   // `quoted`: right, and the paste quotes the message (a description in a person's own words does not).
-  const wq = fit(
-    FEATURES,
-    [...trainTraced, ...leftOutTraced].flatMap((t) =>
-      t.segments.flatMap((seg) =>
-        seg.candidates.map((c) => ({
-          x: c.features,
-          y: Number(!t.own && !t.fragment && t.expect.includes(c.slug)),
-        })),
-      ),
+  const quotedRows = [...trainTraced, ...leftOutTraced].flatMap((t, group) =>
+    t.segments.flatMap((seg) =>
+      seg.candidates.map((c) => ({
+        x: c.features,
+        y: Number(!t.own && !t.fragment && t.expect.includes(c.slug)),
+        group,
+      })),
     ),
   );
+  const cv = chooseTrees(FEATURES, quotedRows);
+  const wq = fitBoosted(FEATURES, quotedRows, cv.trees).model;
   const exactRows = trainTraced.flatMap((t) =>
     t.exact.flatMap((e) => e.hits.map((h) => ({ x: h.features, y: Number(t.expect.includes(h.slug)) }))),
   );
@@ -453,10 +459,7 @@ function main(): void {
       bias: round(w[0]!),
       weights: Object.fromEntries(FEATURES.map((n, i) => [n, round(w[i + 1]!)])) as Features,
     },
-    quoted: {
-      bias: round(wq[0]!),
-      weights: Object.fromEntries(FEATURES.map((n, i) => [n, round(wq[i + 1]!)])) as Features,
-    },
+    quoted: wq,
     match,
     possible,
     shown,
@@ -468,16 +471,29 @@ function main(): void {
     fittedOn: `${train.map((c) => c.name).join(', ')}: ${trainTraced.length} pastes, ${rows.length} candidate rows, ${exactRows.length} exact hits`,
   };
   const wr = [model.right.bias, ...FEATURES.map((n) => model.right.weights[n])];
-  const wqr = [model.quoted.bias, ...FEATURES.map((n) => model.quoted.weights[n])];
+  const wqr = model.quoted;
   const wer = [model.exact.bias, ...EXACT_FEATURES.map((n) => model.exact.weights[n])];
   const th: Thresholds = { exact: exactMatch, match, possible, shown };
 
   console.log(
     `Fitted on ${model.fittedOn}; ${fragments.length} message fragments of one to three words among them.`,
   );
-  console.log('\n| feature | weight: right | weight: quoted |\n| --- | --- | --- |');
-  console.log(`| (bias) | ${model.right.bias} | ${model.quoted.bias} |`);
-  for (const n of FEATURES) console.log(`| ${n} | ${model.right.weights[n]} | ${model.quoted.weights[n]} |`);
+  const at = (m: number) => cv.loss[m - 1]!.toFixed(1);
+  console.log(
+    `\n\`quoted\`: ${wq.trees.length} trees (five-fold validation loss: ${[1, 10, 30, 100, 300].map((m) => `${m} trees ${at(m)}`).join(', ')}; chosen ${at(cv.trees)}).`,
+  );
+  // How often each feature splits a tree of `quoted`: what the trees read.
+  const splits = new Map<string, number>();
+  const walk = (node: TreeNode): void => {
+    if (typeof node === 'number') return;
+    splits.set(node[0], (splits.get(node[0]) ?? 0) + 1);
+    walk(node[2]);
+    walk(node[3]);
+  };
+  wq.trees.forEach(walk);
+  console.log('\n| feature | weight: right | splits in `quoted` |\n| --- | --- | --- |');
+  console.log(`| (bias) | ${model.right.bias} | |`);
+  for (const n of FEATURES) console.log(`| ${n} | ${model.right.weights[n]} | ${splits.get(n) ?? 0} |`);
   console.log('\n| exact-hit feature | weight |\n| --- | --- |');
   console.log(`| (bias) | ${model.exact.bias} |`);
   for (const n of EXACT_FEATURES) console.log(`| ${n} | ${model.exact.weights[n]} |`);
@@ -553,8 +569,14 @@ function main(): void {
   }
 
   if (!dry) {
-    writeFileSync(join(ROOT, 'src/lib/matcher/model.json'), `${JSON.stringify(model, null, 2)}\n`);
-    console.log('\nWrote src/lib/matcher/model.json');
+    const { quoted, ...rest } = model;
+    writeFileSync(join(ROOT, 'src/lib/matcher/model.json'), `${JSON.stringify(rest, null, 2)}\n`);
+    // One tree to a line: the file is read by people as a list of trees, not a column of numbers.
+    writeFileSync(
+      join(ROOT, 'src/lib/matcher/model-quoted.json'),
+      `{\n  "bias": ${quoted.bias},\n  "trees": [\n${quoted.trees.map((t) => `    ${JSON.stringify(t)}`).join(',\n')}\n  ]\n}\n`,
+    );
+    console.log('\nWrote src/lib/matcher/model.json and model-quoted.json');
     // The guarded figures (tests/unit/model.test.ts), from the real matcher with the model just
     // written: a fresh process, since this one has the old model loaded.
     execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/model-figures.ts')], {

@@ -8,10 +8,13 @@
  * the model could not tell apart, with the question that does and each page's answer; the results
  * themselves are the same with or without them.
  * With --explain, each result also carries the model's features and what each added to the
- * log-odds of `right` (the confidence) and `quoted` (the match decision), or of the exact-hit model.
+ * log-odds of `right` (the confidence) and `quoted` (the match decision: its trees' base, then what
+ * each feature's splits moved), or of the exact-hit model.
  * The site URL for `url` comes from SITE_URL and BASE_PATH, as in the build.
  */
-import { contributions, EXACT_FEATURES, FEATURES, MODEL } from '../src/lib/matcher/model';
+import { contributions, EXACT_FEATURES, FEATURES, MODEL, treeContributions } from '../src/lib/matcher/model';
+import { QUOTED } from '../src/lib/matcher/quoted';
+import type { Features } from '../src/lib/matcher/model';
 import { groupResults } from '../src/lib/matcher/groups';
 import { matcherFromContent } from '../src/lib/node/matcher-from-content';
 
@@ -36,6 +39,11 @@ const { matcher, groups } = matcherFromContent();
 const outcome = matcher.match(text);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const table = (pairs: [string, number][]) => Object.fromEntries(pairs.map(([k, v]) => [k, round(v)]));
+/** `quoted`'s trees: the base (bias and every tree's root value), then what each feature moved. */
+const quotedTable = (f: Features) => {
+  const { base, contributions: by } = treeContributions(FEATURES, f, QUOTED);
+  return { base: round(base), ...table(by) };
+};
 const out = {
   results: outcome.results.map((r) => ({
     slug: r.slug,
@@ -50,7 +58,7 @@ const out = {
       ? {
           features: table(Object.entries(r.features)),
           right: { bias: MODEL.right.bias, ...table(contributions(FEATURES, r.features, MODEL.right)) },
-          quoted: { bias: MODEL.quoted.bias, ...table(contributions(FEATURES, r.features, MODEL.quoted)) },
+          quoted: quotedTable(r.features),
         }
       : {}),
     ...(explain && r.exactFeatures

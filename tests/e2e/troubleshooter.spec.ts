@@ -112,7 +112,18 @@ test.describe('pasting a message', () => {
     // Its message is one rule of many: the card does not ask to compare it with the paste.
     await expect(first).toContainText('This page covers every rule of this QuickBooks error code');
     await expect(first).not.toContainText('The page’s message');
-    // Nor does the summary above it.
+  });
+
+  test('a QuickBooks fault whose rule the general page may not be for: the summary does not ask to compare a message either', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    // "inactive" is another page's word (an inactive object's 610): the general page is only suggested.
+    await paste(page, fault6000('Item is inactive.'));
+    const first = results(page).first();
+    await expect(first).toHaveAttribute('data-slug', 'business-validation-error');
+    await expect(first).toHaveAttribute('data-verdict', 'possible');
+    await expect(first).toContainText('This page covers every rule of this QuickBooks error code');
     await expect(page.getByTestId('results-summary')).toHaveText(
       '1 possible match, not confirmed: the page for every rule of your message’s QuickBooks error code.',
     );

@@ -249,6 +249,36 @@ describe('a QBO code or title is evidence, not an override', () => {
   });
 });
 
+describe('what decides `match` weighs the features together (boosted trees)', () => {
+  // A logistic regression gave each feature one weight whatever the others said: a QBO code with
+  // its title and nothing else, or the second half of a message, stayed a suggestion (q 0.1–0.6).
+  it.each([
+    [
+      'a QBO code and its title, alone',
+      'Error code 6140: Duplicate Document Number Error',
+      'duplicate-document-number',
+    ],
+    [
+      'the second half of a message',
+      'transaction which is 365 days or older',
+      'transaction-older-than-365-days',
+    ],
+    [
+      'the second half of a message, with its values',
+      "doesn't match sum of payments 7,210.35.",
+      'deposit-total-mismatch',
+    ],
+  ])('%s is a match: %s', (_kind, text, slug) => {
+    expect(matches(text)).toEqual([slug]);
+  });
+
+  it('a near-miss from another system that holds a pattern of a page is still no match', () => {
+    const text =
+      'GitLab: Missing permission on repository to Push. Ask a project maintainer to give you the Developer role.';
+    expect(matches(text)).toEqual([]);
+  });
+});
+
 describe('typos, cut-offs and halves put their page first, and nothing else is a match', () => {
   it.each([
     // Typing slips corrected, the exact patterns decide, so the near-duplicates stay apart.

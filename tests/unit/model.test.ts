@@ -14,6 +14,8 @@ import { syntheticPages } from '../../bench/synthetic';
 import { fullMatcher } from '../../src/lib/matcher/full';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { loadErrors, ROOT } from '../../src/lib/node/load-content';
+import { boosted, FEATURES, treeContributions, type TreeNode } from '../../src/lib/matcher/model';
+import { QUOTED } from '../../src/lib/matcher/quoted';
 
 const recorded = (
   JSON.parse(readFileSync(join(ROOT, 'src/lib/matcher/model-figures.json'), 'utf8')) as {
@@ -51,5 +53,33 @@ describe('the fitted model keeps its thresholds as the knowledge base grows', ()
       .filter((x) => grown.match(x.text).results.some((r) => r.verdict === 'match'))
       .map((x) => x.text);
     expect(matched).toEqual([]);
+  });
+});
+
+describe('the `quoted` trees (model-quoted.json)', () => {
+  it('split only on features the matcher computes', () => {
+    const names = new Set<string>();
+    const walk = (node: TreeNode): void => {
+      if (typeof node === 'number') return;
+      names.add(node[0]);
+      walk(node[2]);
+      walk(node[3]);
+    };
+    QUOTED.trees.forEach(walk);
+    expect(QUOTED.trees.length).toBeGreaterThan(0);
+    expect([...names].filter((n) => !(FEATURES as readonly string[]).includes(n))).toEqual([]);
+  });
+
+  it('explain: the base and what each feature moved add up to the log-odds', () => {
+    const { matcher } = matcherFromContent();
+    for (const text of ['Error code 6140: Duplicate Document Number Error', 'quickbooks is down']) {
+      for (const r of matcher.match(text).results) {
+        const f = r.features!;
+        const { base, contributions } = treeContributions(FEATURES, f, QUOTED);
+        const z = base + contributions.reduce((s, [, v]) => s + v, 0);
+        const p = boosted(f, QUOTED);
+        expect(z).toBeCloseTo(Math.log(p / (1 - p)), 6);
+      }
+    }
   });
 });

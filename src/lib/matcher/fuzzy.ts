@@ -11,6 +11,8 @@ import { CANDIDATES, LINE_CHARS, REPAIR_MAX_FIXES, RUN_MAX_WORDS } from './limit
 import { APOSTROPHE_LEFT_OUT, SLOT, STOPWORDS, fuzzyKey, sequenceWords } from './normalize';
 import { stripWrappers } from './unwrap';
 import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord } from './types';
+import { boosted, type Features } from './model';
+import { QUOTED } from './quoted';
 
 /** A page's message words that turn it into its opposite (normalize.sequenceWords writes every "n't" as "not"). */
 const NEGATIONS: ReadonlySet<string> = new Set(['not', 'cannot', 'no', 'never']);
@@ -72,6 +74,8 @@ export interface FuzzySearch {
   preview(page: number): string;
   /** Whether any page's words (messages, titles, keywords, patterns) hold this word (any case). */
   knows(word: string): boolean;
+  /** The `quoted` model's probability for a candidate's features (model.ts; its trees come with fuzzy search). */
+  quoted(f: Features): number;
 }
 
 const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
@@ -530,5 +534,6 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     repair,
     preview: (page) => index.pages[page]?.[0] ?? '',
     knows: (word) => pagesOf.has(word.toLowerCase()) || sequenceVocab.has(word.toLowerCase()),
+    quoted: (f) => boosted(f, QUOTED),
   };
 }

@@ -522,7 +522,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       return {
         page,
         p: logistic(FEATURES, f, MODEL.right),
-        quoted: logistic(FEATURES, f, MODEL.quoted),
+        quoted: fuzzy.quoted(f),
         features: f,
         verdict: 'possible',
         confidence: 0,

@@ -1,12 +1,13 @@
 /**
- * The scoring model: a logistic regression over a few named features of one (segment, page) pair.
- * Its weights, and the thresholds that turn its probability into a verdict, are fitted by
+ * The scoring model over a few named features of one (segment, page) pair: a logistic regression
+ * for the confidence shown (`right`), and boosted trees for the `match` decision (`quoted`). Their
+ * parameters, and the thresholds that turn probabilities into a verdict, are fitted by
  * `npm run calibrate` (scripts/calibrate.ts) on labelled pastes and written to model.json; nothing
- * here is tuned by hand. `explain` says what each feature contributed.
+ * here is tuned by hand. `contributions` and `treeContributions` say what each feature contributed.
  */
 // Named imports: the bundle carries the weights and thresholds, not the record of what they were
 // fitted on (`fittedOn`, which calibrate writes for people reading model.json).
-import { exact, match, possible, quoted, right, shown } from './model.json';
+import { exact, match, possible, right, shown } from './model.json';
 
 /** The features, each in [0, 1] or [-1, 1]; computed in fuzzy.ts and match.ts. */
 export const FEATURES = [
@@ -94,11 +95,29 @@ export interface Logistic<F> {
   weights: F;
 }
 
+/**
+ * A regression tree's node: [feature, cut, the node for a value at or under the cut, the node for
+ * one over it]; a leaf is a number, added to the log-odds.
+ */
+export type TreeNode<N extends string = string> = number | [N, number, TreeNode<N>, TreeNode<N>];
+
+/** Boosted trees: the log-odds are the bias plus one leaf of every tree. */
+export interface Boosted<N extends string = string> {
+  bias: number;
+  trees: TreeNode<N>[];
+}
+
 export interface Model {
   /** P(the page is the segment's error): the confidence shown, and what `possible` reads. */
   right: Logistic<Features>;
-  /** P(the page is the error and the segment quotes its message rather than describing it): what `match` reads. */
-  quoted: Logistic<Features>;
+  /**
+   * P(the page is the error and the segment quotes its message rather than describing it): what
+   * `match` reads. Trees, not a regression: whether a QBO code says enough depends on what else the
+   * segment says (the features work together). Only segments that fuzzy search scores read it, so
+   * it is a file of its own (model-quoted.json, quoted.ts) that comes with fuzzy search, not with
+   * every page's first load.
+   */
+  quoted: Boosted<FeatureName>;
   /** `match` when the first result's `quoted` probability is at least `p` and beats the runner-up's by `margin`. */
   match: { p: number; margin: number };
   /** Results whose `right` probability is under this are not shown. */
@@ -111,7 +130,8 @@ export interface Model {
   fittedOn?: string;
 }
 
-export const MODEL: Model = { right, quoted, match, possible, shown, exact };
+/** The model but `quoted`, which is in a file of its own (quoted.ts) that only fuzzy search imports. */
+export const MODEL: Omit<Model, 'quoted'> = { right, match, possible, shown, exact };
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -127,9 +147,50 @@ export function logistic<N extends string>(
 }
 
 /** The confidence shown for a `right` probability (Platt-scaled, so that first results shown at 80% are right about 80% of the time). */
-export function shownConfidence(p: number, model: Model = MODEL): number {
+export function shownConfidence(p: number, model: Pick<Model, 'shown'> = MODEL): number {
   const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
   return sigmoid(model.shown.a * Math.log(q / (1 - q)) + model.shown.b);
+}
+
+/** The leaf a feature record reaches in one tree. */
+function leaf<N extends string>(node: TreeNode<N>, f: Record<N, number>): number {
+  while (typeof node !== 'number') node = f[node[0]] <= node[1] ? node[2] : node[3];
+  return node;
+}
+
+/** Boosted trees' probability for a feature record. */
+export function boosted<N extends string>(f: Record<N, number>, m: Boosted<N>): number {
+  let z = m.bias;
+  for (const tree of m.trees) z += leaf(tree, f);
+  return sigmoid(z);
+}
+
+/** A node's value: its leaf, or the mean of its two sides' values (what `treeContributions` measures from). */
+const nodeValue = (node: TreeNode): number =>
+  typeof node === 'number' ? node : (nodeValue(node[2]) + nodeValue(node[3])) / 2;
+
+/**
+ * What each feature added to boosted trees' log-odds, and the base (the bias and every tree's root
+ * value): along a record's path through a tree, each split's feature is credited with how far the
+ * value moves from the node to the side taken. Base plus contributions is the log-odds.
+ */
+export function treeContributions<N extends string>(
+  names: readonly N[],
+  f: Record<N, number>,
+  m: Boosted<N>,
+): { base: number; contributions: [N, number][] } {
+  const by = new Map<N, number>(names.map((n) => [n, 0]));
+  let base = m.bias;
+  for (const tree of m.trees) {
+    base += nodeValue(tree);
+    let node = tree;
+    while (typeof node !== 'number') {
+      const next = f[node[0]] <= node[1] ? node[2] : node[3];
+      by.set(node[0], (by.get(node[0]) ?? 0) + nodeValue(next) - nodeValue(node));
+      node = next;
+    }
+  }
+  return { base, contributions: names.map((n) => [n, by.get(n) ?? 0]) };
 }
 
 /** Each feature's contribution to a regression's log-odds. */
