@@ -9,7 +9,7 @@
  * candidates are never on both sides), the fewest trees whose validation loss is within 2% of the
  * lowest (more trees cost the browser bytes and buy little).
  */
-import type { Boosted, TreeNode } from '../src/lib/matcher/model';
+import { treeLeaf, type Boosted, type TreeNode } from '../src/lib/matcher/model';
 
 export interface BoostOptions {
   /** The learning rate: each tree's leaves are shrunk by it. */
@@ -136,10 +136,6 @@ export function fitBoosted<N extends string>(
     const right = idx.filter((i) => bins[i]![s.j]! > s.b);
     return [names[s.j]!, cuts[s.j]![s.b]!, node(left, depth + 1), node(right, depth + 1)];
   };
-  const evalTree = (t: TreeNode<N>, x: Record<N, number>): number => {
-    while (typeof t !== 'number') t = x[t[0]] <= t[1] ? t[2] : t[3];
-    return t;
-  };
   const all = Array.from({ length: n }, (_, i) => i);
   const out: TreeNode<N>[] = [];
   const trace: Float64Array[] = [];
@@ -152,8 +148,8 @@ export function fitBoosted<N extends string>(
     const tree = node(all, 0);
     if (typeof tree === 'number') break;
     out.push(tree);
-    for (let i = 0; i < n; i++) z[i]! += evalTree(tree, rows[i]!.x);
-    if (test.length) trace.push(Float64Array.from(test, (r) => evalTree(tree, r.x)));
+    for (let i = 0; i < n; i++) z[i]! += treeLeaf(tree, rows[i]!.x);
+    if (test.length) trace.push(Float64Array.from(test, (r) => treeLeaf(tree, r.x)));
   }
   return { model: { bias, trees: out }, trace };
 }

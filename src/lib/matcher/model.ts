@@ -153,7 +153,7 @@ export function shownConfidence(p: number, model: Pick<Model, 'shown'> = MODEL):
 }
 
 /** The leaf a feature record reaches in one tree. */
-function leaf<N extends string>(node: TreeNode<N>, f: Record<N, number>): number {
+export function treeLeaf<N extends string>(node: TreeNode<N>, f: Record<N, number>): number {
   while (typeof node !== 'number') node = f[node[0]] <= node[1] ? node[2] : node[3];
   return node;
 }
@@ -161,7 +161,7 @@ function leaf<N extends string>(node: TreeNode<N>, f: Record<N, number>): number
 /** Boosted trees' probability for a feature record. */
 export function boosted<N extends string>(f: Record<N, number>, m: Boosted<N>): number {
   let z = m.bias;
-  for (const tree of m.trees) z += leaf(tree, f);
+  for (const tree of m.trees) z += treeLeaf(tree, f);
   return sigmoid(z);
 }
 
