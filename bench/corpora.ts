@@ -58,6 +58,9 @@ const HELD_OUT = [
   { dir: 'redteam', name: 'red-team', spentB: true },
   { dir: 'blind', name: 'blind', spentB: false },
   { dir: 'qbo', name: 'qbo-api', spentB: false },
+  // Session 16: the hard shapes (a code with its title, cut-offs, second halves, SDKs, logs) and
+  // other systems' near-misses, written by a helper who saw the article and the pages only.
+  { dir: 'shapes', name: 'shapes', spentB: false },
 ] as const;
 
 export function corpora(): Corpus[] {
