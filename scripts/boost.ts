@@ -26,8 +26,8 @@ export const BOOST: BoostOptions = { rate: 0.3, lambda: 5, minHessian: 2, cuts: 
 
 /** The most trees cross-validation tries. */
 const MAX_TREES = 300;
-/** Folds for cross-validation. */
-const FOLDS = 5;
+/** Folds for cross-validation: a row of paste `group` is in fold group % FOLDS. */
+export const FOLDS = 5;
 /** The fewest trees whose validation loss is within this share of the lowest. */
 const LOSS_SLACK = 0.02;
 
@@ -154,17 +154,24 @@ export function fitBoosted<N extends string>(
   return { model: { bias, trees: out }, trace };
 }
 
-/** The number of trees, by cross-validation (see the file's comment), and the validation loss per number of trees. */
+/**
+ * The number of trees, by cross-validation (see the file's comment); the validation loss per number
+ * of trees; and `outOfFold(group)`, the model with that many trees fitted without that paste's fold
+ * (boosting adds trees in turn, so a fold's first `trees` trees are its model of that size): what
+ * the thresholds are chosen on, since trees fit the pastes they were fitted on closer than new ones.
+ */
 export function chooseTrees<N extends string>(
   names: readonly N[],
   rows: { x: Record<N, number>; y: number; group: number }[],
   opts: BoostOptions = BOOST,
-): { trees: number; loss: number[] } {
+): { trees: number; loss: number[]; outOfFold: (group: number) => Boosted<N> } {
   const loss = new Array<number>(MAX_TREES).fill(0);
+  const folds: Boosted<N>[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const train = rows.filter((r) => r.group % FOLDS !== fold);
     const test = rows.filter((r) => r.group % FOLDS === fold);
     const { model, trace } = fitBoosted(names, train, MAX_TREES, opts, test);
+    folds.push(model);
     const z = new Float64Array(test.length).fill(model.bias);
     for (let m = 0; m < MAX_TREES; m++) {
       const add = trace?.[m];
@@ -179,5 +186,6 @@ export function chooseTrees<N extends string>(
   }
   const lowest = Math.min(...loss);
   const trees = loss.findIndex((l) => l <= lowest * (1 + LOSS_SLACK)) + 1;
-  return { trees, loss };
+  const sized = folds.map((m) => ({ bias: m.bias, trees: m.trees.slice(0, trees) }));
+  return { trees, loss, outOfFold: (group) => sized[group % FOLDS]! };
 }
