@@ -14,7 +14,8 @@
  *    - `match`: the lowest probability and margin at which no unrelated paste, at most 0.2% of
  *      single-error pastes and at most 0.5% of the pastes whose page was taken out get a wrong
  *      `match`, and no description in a person's own words is a `match`, at the real pages and
- *      with 2,200 pages, and every text the build's content check requires is a `match`; among
+ *      with 2,200 pages, and every text the build's content check requires is a `match` (at the
+ *      real pages and with 2,200); among
  *      those, the pair with the most confident and correct pasted messages;
  *    - `possible`: the highest probability at which descriptions in a person's own words still find
  *      their page among the first three results nine times in ten.
@@ -46,7 +47,7 @@ import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { checkedTexts } from '../src/lib/content-check';
 import { corpora, type Case, type Corpus } from '../bench/corpora';
 import { tally, type CorpusFigures } from '../bench/figures';
-import { syntheticPages } from '../bench/synthetic';
+import { scalePages, syntheticPages } from '../bench/synthetic';
 
 /** One paste as the model sees it: features are fixed, probabilities follow the weights. */
 export interface Traced {
@@ -364,14 +365,16 @@ function main(): void {
   const trainScored = trainTraced.map((t) => score(t, w, wq, we));
   const leftOutScored = leftOutTraced.map((t) => score(t, w, wq, we));
   // What the build's content check requires to be a `match` for its page, and for no other page.
-  const mustScored = traceAll(
-    sources,
-    entries.flatMap(({ id, data }) =>
-      checkedTexts(data, true)
-        .filter((t) => t.mustMatch)
-        .map(({ text }) => ({ c: { text, expect: id, kind: 'content' }, group: 'content' })),
-    ),
-  ).map((t) => score(t, w, wq, we));
+  // The same at 2,200 pages (the pages bench:scale builds): pages added must not break the build.
+  const mustCases = entries.flatMap(({ id, data }) =>
+    checkedTexts(data, true)
+      .filter((t) => t.mustMatch)
+      .map(({ text }) => ({ c: { text, expect: id, kind: 'content' }, group: 'content' })),
+  );
+  const mustScored = [
+    ...traceAll(sources, mustCases),
+    ...traceAll([...sources, ...scalePages(GROWN_PAGES, sources)], mustCases),
+  ].map((t) => score(t, w, wq, we));
   // The training pastes again with the knowledge base grown to 2,200 pages (the bench's synthetic
   // pages): a threshold must not give an unrelated paste a `match` once the pages are there.
   const grownScored = traceAll(
