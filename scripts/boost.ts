@@ -9,7 +9,7 @@
  * candidates are never on both sides), the fewest trees whose validation loss is within 2% of the
  * lowest (more trees cost the browser bytes and buy little).
  */
-import { treeLeaf, type Boosted, type TreeNode } from '../src/lib/matcher/model';
+import { treeLeaf, type Boosted, type TreeNode } from '../src/lib/matcher/trees';
 
 export interface BoostOptions {
   /** The learning rate: each tree's leaves are shrunk by it. */
@@ -37,7 +37,8 @@ const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 *
  * A feature's cut points: midpoints between neighbouring distinct values, at most `n`, rounded to
  * four places as model-quoted.json keeps them (leaves keep three). The fit rounds as it goes, so
  * the trees it chose thresholds for are the trees written. Fewer places saved bytes but cost
- * accuracy: cuts to three places raised the validation loss from 329 to 337, leaves to two to 336.
+ * accuracy: cuts to three places raised the validation loss from 329 to 337 (to 336 with leaves to
+ * two places as well).
  */
 function cutPoints(values: number[], n: number): number[] {
   const v = [...new Set(values)].sort((a, b) => a - b);
@@ -55,7 +56,7 @@ function cutPoints(values: number[], n: number): number[] {
 interface Fitted<N extends string> {
   model: Boosted<N>;
   /** Log-odds added by each tree, per row of `test` (cross-validation reads the loss after each). */
-  trace?: Float64Array[];
+  trace: Float64Array[];
 }
 
 /** Fits `trees` trees; with `test`, also returns each tree's output on those rows. */
@@ -174,7 +175,7 @@ export function chooseTrees<N extends string>(
     folds.push(model);
     const z = new Float64Array(test.length).fill(model.bias);
     for (let m = 0; m < MAX_TREES; m++) {
-      const add = trace?.[m];
+      const add = trace[m];
       let ll = 0;
       test.forEach((r, i) => {
         if (add) z[i]! += add[i]!;

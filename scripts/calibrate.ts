@@ -15,13 +15,13 @@
  *      single-error pastes and at most 0.5% of the pastes whose page was taken out get a wrong
  *      `match`, and no description in a person's own words is a `match`, at the real pages and
  *      with 2,200 pages, and every text the build's content check requires is a `match` (at the
- *      real pages and with 2,200); among
- *      those, the pair with the most confident and correct pasted messages;
+ *      real pages and with 2,200); among those, the pair with the most confident and correct
+ *      pasted messages (on a tie, the lowest exact-hit threshold);
  *    - `possible`: the highest probability at which descriptions in a person's own words still find
  *      their page among the first three results nine times in ten.
  * 4. Prints the figures on the blind halves it never fitted on, and the reliability table.
- * 5. Writes model.json and model-quoted.json, then the development corpus's figures with the real matcher
- *    (scripts/model-figures.ts → model-figures.json), which a unit test guards.
+ * 5. Writes model.json and model-quoted.json, then the development corpus's figures with the real
+ *    matcher (scripts/model-figures.ts → model-figures.json), which a unit test guards.
  *
  * `--dry` prints without writing.
  */
@@ -32,16 +32,14 @@ import { buildIndex, generalPagesOf, type IndexSource, indexSource } from '../sr
 import { matcherOfIndex } from '../src/lib/matcher/full';
 import type { Scored as Candidate } from '../src/lib/matcher/match';
 import {
-  boosted,
   EXACT_FEATURES,
   FEATURES,
-  type Boosted,
   type ExactFeatures,
   type FeatureName,
   type Features,
   type Model,
-  type TreeNode,
 } from '../src/lib/matcher/model';
+import { boosted, splitCounts, type Boosted } from '../src/lib/matcher/trees';
 import { chooseTrees, fitBoosted } from './boost';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { checkedTexts } from '../src/lib/content-check';
@@ -482,7 +480,6 @@ function main(): void {
     fittedOn: `${train.map((c) => c.name).join(', ')}: ${trainTraced.length} pastes, ${rows.length} candidate rows, ${exactRows.length} exact hits`,
   };
   const wr = [model.right.bias, ...FEATURES.map((n) => model.right.weights[n])];
-  const wqr = model.quoted;
   const wer = [model.exact.bias, ...EXACT_FEATURES.map((n) => model.exact.weights[n])];
   const th: Thresholds = { exact: exactMatch, match, possible, shown };
 
@@ -494,14 +491,7 @@ function main(): void {
     `\n\`quoted\`: ${wq.trees.length} trees (five-fold validation loss: ${[1, 10, 30, 100, 300].map((m) => `${m} trees ${at(m)}`).join(', ')}; chosen ${at(cv.trees)}).`,
   );
   // How often each feature splits a tree of `quoted`: what the trees read.
-  const splits = new Map<string, number>();
-  const walk = (node: TreeNode): void => {
-    if (typeof node === 'number') return;
-    splits.set(node[0], (splits.get(node[0]) ?? 0) + 1);
-    walk(node[2]);
-    walk(node[3]);
-  };
-  wq.trees.forEach(walk);
+  const splits = splitCounts(wq.trees);
   console.log('\n| feature | weight: right | splits in `quoted` |\n| --- | --- | --- |');
   console.log(`| (bias) | ${model.right.bias} | |`);
   for (const n of FEATURES) console.log(`| ${n} | ${model.right.weights[n]} | ${splits.get(n) ?? 0} |`);
@@ -523,7 +513,7 @@ function main(): void {
       : traceAll(sources, flat([c]));
     if (!c.training) heldOut.push(...ts);
     const f = figures(
-      ts.map((t) => score(t, wr, wqr, wer)),
+      ts.map((t) => score(t, wr, wq, wer)),
       th,
     );
     const { ece } = reliability(f.firsts);
@@ -533,7 +523,7 @@ function main(): void {
   }
   {
     const f = figures(
-      leftOutTraced.map((t) => score(t, wr, wqr, wer)),
+      leftOutTraced.map((t) => score(t, wr, wq, wer)),
       th,
     );
     console.log(
@@ -558,7 +548,7 @@ function main(): void {
   }
   const r = reliability(
     figures(
-      heldOut.map((t) => score(t, wr, wqr, wer)),
+      heldOut.map((t) => score(t, wr, wq, wer)),
       th,
     ).firsts,
   );
@@ -572,7 +562,7 @@ function main(): void {
 
   if (process.argv.includes('--why')) {
     // Training pastes only: what keeps the thresholds where they are, and what they cost.
-    const ts = trainTraced.map((t) => score(t, wr, wqr, wer));
+    const ts = trainTraced.map((t) => score(t, wr, wq, wer));
     const top = (x: Scored) => {
       const d = decide(x, { exact: 0, match: { p: 0, margin: 0 }, possible: 0 });
       return d.results[0];

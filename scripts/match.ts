@@ -12,9 +12,9 @@
  * each feature's splits moved), or of the exact-hit model.
  * The site URL for `url` comes from SITE_URL and BASE_PATH, as in the build.
  */
-import { contributions, EXACT_FEATURES, FEATURES, MODEL, treeContributions } from '../src/lib/matcher/model';
+import { contributions, EXACT_FEATURES, FEATURES, MODEL, type Features } from '../src/lib/matcher/model';
 import { QUOTED } from '../src/lib/matcher/quoted';
-import type { Features } from '../src/lib/matcher/model';
+import { treeContributions } from '../src/lib/matcher/trees';
 import { groupResults } from '../src/lib/matcher/groups';
 import { matcherFromContent } from '../src/lib/node/matcher-from-content';
 

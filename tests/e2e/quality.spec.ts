@@ -525,10 +525,11 @@ test.describe('size budget', () => {
    * (40,853 B measured: its reader 200 B more, the worker 15 B), and the model's `prose` feature
    * (41,011 B measured); session 16's boosted trees for `match` (model-quoted.json, loaded with
    * fuzzy search: 182 trees, 2.9 KB gzip, 43,990 B measured; 227 trees, 3.5 KB, once the new
-   * corpus's A half was fitted on, 44,625 B); the OCR is counted apart. The two indexes have their
-   * budgets per page.
+   * corpus's A half was fitted on, 44,625 B; their evaluation moved out of the worker into the
+   * fuzzy chunk, 59 B less on every paste's first load and 31 B more here, 44,656 B); the OCR is
+   * counted apart. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 43.6 * 1024;
+  const HOME_ALL_BUDGET = 43.7 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

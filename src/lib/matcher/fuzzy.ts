@@ -11,7 +11,8 @@ import { CANDIDATES, LINE_CHARS, REPAIR_MAX_FIXES, RUN_MAX_WORDS } from './limit
 import { APOSTROPHE_LEFT_OUT, SLOT, STOPWORDS, fuzzyKey, sequenceWords } from './normalize';
 import { stripWrappers } from './unwrap';
 import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord } from './types';
-import { boosted, type Features } from './model';
+import type { Features } from './model';
+import { boosted } from './trees';
 import { QUOTED } from './quoted';
 
 /** A page's message words that turn it into its opposite (normalize.sequenceWords writes every "n't" as "not"). */

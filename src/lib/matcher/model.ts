@@ -3,11 +3,13 @@
  * for the confidence shown (`right`), and boosted trees for the `match` decision (`quoted`). Their
  * parameters, and the thresholds that turn probabilities into a verdict, are fitted by
  * `npm run calibrate` (scripts/calibrate.ts) on labelled pastes and written to model.json; nothing
- * here is tuned by hand. `contributions` and `treeContributions` say what each feature contributed.
+ * here is tuned by hand. `contributions` (and trees.ts's `treeContributions`) say what each feature
+ * contributed.
  */
 // Named imports: the bundle carries the weights and thresholds, not the record of what they were
 // fitted on (`fittedOn`, which calibrate writes for people reading model.json).
 import { exact, match, possible, right, shown } from './model.json';
+import type { Boosted } from './trees';
 
 /** The features, each in [0, 1] or [-1, 1]; computed in fuzzy.ts and match.ts. */
 export const FEATURES = [
@@ -95,18 +97,6 @@ export interface Logistic<F> {
   weights: F;
 }
 
-/**
- * A regression tree's node: [feature, cut, the node for a value at or under the cut, the node for
- * one over it]; a leaf is a number, added to the log-odds.
- */
-export type TreeNode<N extends string = string> = number | [N, number, TreeNode<N>, TreeNode<N>];
-
-/** Boosted trees: the log-odds are the bias plus one leaf of every tree. */
-export interface Boosted<N extends string = string> {
-  bias: number;
-  trees: TreeNode<N>[];
-}
-
 export interface Model {
   /** P(the page is the segment's error): the confidence shown, and what `possible` reads. */
   right: Logistic<Features>;
@@ -150,47 +140,6 @@ export function logistic<N extends string>(
 export function shownConfidence(p: number, model: Pick<Model, 'shown'> = MODEL): number {
   const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
   return sigmoid(model.shown.a * Math.log(q / (1 - q)) + model.shown.b);
-}
-
-/** The leaf a feature record reaches in one tree. */
-export function treeLeaf<N extends string>(node: TreeNode<N>, f: Record<N, number>): number {
-  while (typeof node !== 'number') node = f[node[0]] <= node[1] ? node[2] : node[3];
-  return node;
-}
-
-/** Boosted trees' probability for a feature record. */
-export function boosted<N extends string>(f: Record<N, number>, m: Boosted<N>): number {
-  let z = m.bias;
-  for (const tree of m.trees) z += treeLeaf(tree, f);
-  return sigmoid(z);
-}
-
-/** A node's value: its leaf, or the mean of its two sides' values (what `treeContributions` measures from). */
-const nodeValue = (node: TreeNode): number =>
-  typeof node === 'number' ? node : (nodeValue(node[2]) + nodeValue(node[3])) / 2;
-
-/**
- * What each feature added to boosted trees' log-odds, and the base (the bias and every tree's root
- * value): along a record's path through a tree, each split's feature is credited with how far the
- * value moves from the node to the side taken. Base plus contributions is the log-odds.
- */
-export function treeContributions<N extends string>(
-  names: readonly N[],
-  f: Record<N, number>,
-  m: Boosted<N>,
-): { base: number; contributions: [N, number][] } {
-  const by = new Map<N, number>(names.map((n) => [n, 0]));
-  let base = m.bias;
-  for (const tree of m.trees) {
-    base += nodeValue(tree);
-    let node = tree;
-    while (typeof node !== 'number') {
-      const next = f[node[0]] <= node[1] ? node[2] : node[3];
-      by.set(node[0], (by.get(node[0]) ?? 0) + nodeValue(next) - nodeValue(node));
-      node = next;
-    }
-  }
-  return { base, contributions: names.map((n) => [n, by.get(n) ?? 0]) };
 }
 
 /** Each feature's contribution to a regression's log-odds. */
