@@ -40,6 +40,8 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
       'corpus',
       'pastes of the removed page',
       '`match` (any page)',
+      '`match` for its code’s general page',
+      '`match` for its near-duplicate',
       '`match` outside its near-duplicate group and its code’s general page',
       'shown (any result)',
     ]),
@@ -58,10 +60,14 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
   let totalN = 0;
   let totalMatch = 0;
   let totalOutside = 0;
+  let totalGeneral = 0;
+  let totalGroup = 0;
   for (const c of all) {
     let n = 0;
     let matched = 0;
     let outside = 0;
+    let toGeneral = 0;
+    let toGroup = 0;
     let shown = 0;
     for (const x of c.single) {
       const m = typeof x.expect === 'string' ? without.get(x.expect) : undefined;
@@ -73,13 +79,18 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
       if (matches.length) matched++;
       const general = generalFor.get(removed);
       if (matches.some((r) => !sameGroup(r.slug, removed) && !general?.has(r.slug))) outside++;
+      else if (matches.some((r) => sameGroup(r.slug, removed))) toGroup++;
+      else if (matches.length) toGeneral++;
       if (results.length) shown++;
     }
     totalN += n;
     totalMatch += matched;
     totalOutside += outside;
+    totalGeneral += toGeneral;
+    totalGroup += toGroup;
+    const count = (k: number) => `${k} (${pct(k, n)})`;
     console.log(
-      row([c.name, n, `${matched} (${pct(matched, n)})`, `${outside} (${pct(outside, n)})`, pct(shown, n)]),
+      row([c.name, n, count(matched), count(toGeneral), count(toGroup), count(outside), pct(shown, n)]),
     );
   }
   console.log(
@@ -87,6 +98,8 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
       'all',
       totalN,
       `${totalMatch} (${pct(totalMatch, totalN)})`,
+      `${totalGeneral} (${pct(totalGeneral, totalN)})`,
+      `${totalGroup} (${pct(totalGroup, totalN)})`,
       `${totalOutside} (${pct(totalOutside, totalN)})`,
       '',
     ]),
