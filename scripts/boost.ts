@@ -5,11 +5,18 @@
  * same code beside a detail no page has). Splits and leaves are XGBoost's: a split maximises the
  * gain G²/(H+λ) of its sides, a leaf is the Newton step −G/(H+λ), shrunk by the learning rate.
  *
+ * The trees start from a logistic regression on the same features (`linear`), fitted first: a
+ * feature that is rare but says much (`negation`, `elsewhere`: "was found" for "was not found", a
+ * line that opens with `GitLab:`) keeps its weight, where trees alone never split on it (too few
+ * rows to gain from a split). With it the five-fold validation loss went from 371.6 to 355.9
+ * (same labels, 2,017 pastes), and the out-of-fold `match`es on unrelated pastes at p 0.84 from 4
+ * to 2 of 532.
+ *
  * How many trees: five-fold cross-validation on the labelled pastes (folds by paste, so a paste's
  * candidates are never on both sides), the fewest trees whose validation loss is within 2% of the
  * lowest (more trees cost the browser bytes and buy little).
  */
-import { treeLeaf, type Boosted, type TreeNode } from '../src/lib/matcher/trees';
+import { linearPart, treeLeaf, type Boosted, type TreeNode } from '../src/lib/matcher/trees';
 
 export interface BoostOptions {
   /** The learning rate: each tree's leaves are shrunk by it. */
@@ -20,9 +27,11 @@ export interface BoostOptions {
   minHessian: number;
   /** Cut points per feature, at most: quantiles of its values. */
   cuts: number;
+  /** Start from a logistic regression on the same features (its weights kept with the trees). */
+  linear: boolean;
 }
 
-export const BOOST: BoostOptions = { rate: 0.3, lambda: 5, minHessian: 2, cuts: 24 };
+export const BOOST: BoostOptions = { rate: 0.3, lambda: 5, minHessian: 2, cuts: 24, linear: true };
 
 /** The most trees cross-validation tries. */
 const MAX_TREES = 300;
@@ -51,6 +60,56 @@ function cutPoints(values: number[], n: number): number[] {
     if (c >= v[i - 1]! && c < v[i]!) mids.push(c);
   }
   return [...new Set(mids)];
+}
+
+/** Logistic regression by Newton's method with an L2 penalty (the bias is not penalised). */
+export function fit<N extends string>(
+  names: readonly N[],
+  rows: { x: Record<N, number>; y: number }[],
+  l2 = 0.5,
+): number[] {
+  const d = names.length + 1;
+  const X = rows.map((r) => [1, ...names.map((n) => r.x[n])]);
+  let w = new Array<number>(d).fill(0);
+  for (let iter = 0; iter < 50; iter++) {
+    const g = new Array<number>(d).fill(0);
+    const H = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    X.forEach((x, k) => {
+      const p = 1 / (1 + Math.exp(-x.reduce((z, xi, i) => z + xi * w[i]!, 0)));
+      const err = p - rows[k]!.y;
+      const s = p * (1 - p);
+      for (let i = 0; i < d; i++) {
+        g[i]! += err * x[i]!;
+        for (let j = 0; j < d; j++) H[i]![j]! += s * x[i]! * x[j]!;
+      }
+    });
+    for (let i = 1; i < d; i++) {
+      g[i]! += l2 * w[i]!;
+      H[i]![i]! += l2;
+    }
+    const step = solve(H, g);
+    w = w.map((wi, i) => wi - step[i]!);
+    if (Math.max(...step.map(Math.abs)) < 1e-8) break;
+  }
+  return w;
+}
+
+/** Solves A x = b by Gaussian elimination with partial pivoting. */
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[piv]![c]!)) piv = r;
+    [M[c], M[piv]] = [M[piv]!, M[c]!];
+    const pivot = M[c]![c]! || 1e-12;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = M[r]![c]! / pivot;
+      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    }
+  }
+  return M.map((row, i) => row[n]! / (M[i]![i]! || 1e-12));
 }
 
 interface Fitted<N extends string> {
@@ -84,8 +143,14 @@ export function fitBoosted<N extends string>(
     }),
   );
   const mean = rows.reduce((s, r) => s + r.y, 0) / Math.max(1, n);
-  const bias = round(Math.log(Math.max(1e-6, mean) / Math.max(1e-6, 1 - mean)), 3);
-  const z = new Float64Array(n).fill(bias);
+  let bias = round(Math.log(Math.max(1e-6, mean) / Math.max(1e-6, 1 - mean)), 3);
+  let linear: Partial<Record<N, number>> | undefined;
+  if (opts.linear) {
+    const w = fit(names, rows);
+    bias = round(w[0]!, 3);
+    linear = Object.fromEntries(names.map((k, j) => [k, round(w[j + 1]!, 3)])) as Record<N, number>;
+  }
+  const z = Float64Array.from(rows, (r) => bias + linearPart(r.x, linear));
   const g = new Float64Array(n);
   const h = new Float64Array(n);
   const sum = (idx: number[]) => {
@@ -152,7 +217,7 @@ export function fitBoosted<N extends string>(
     for (let i = 0; i < n; i++) z[i]! += treeLeaf(tree, rows[i]!.x);
     if (test.length) trace.push(Float64Array.from(test, (r) => treeLeaf(tree, r.x)));
   }
-  return { model: { bias, trees: out }, trace };
+  return { model: { bias, ...(linear ? { linear } : {}), trees: out }, trace };
 }
 
 /**
@@ -173,7 +238,7 @@ export function chooseTrees<N extends string>(
     const test = rows.filter((r) => r.group % FOLDS === fold);
     const { model, trace } = fitBoosted(names, train, MAX_TREES, opts, test);
     folds.push(model);
-    const z = new Float64Array(test.length).fill(model.bias);
+    const z = Float64Array.from(test, (r) => model.bias + linearPart(r.x, model.linear));
     for (let m = 0; m < MAX_TREES; m++) {
       const add = trace[m];
       let ll = 0;
@@ -187,6 +252,6 @@ export function chooseTrees<N extends string>(
   }
   const lowest = Math.min(...loss);
   const trees = loss.findIndex((l) => l <= lowest * (1 + LOSS_SLACK)) + 1;
-  const sized = folds.map((m) => ({ bias: m.bias, trees: m.trees.slice(0, trees) }));
+  const sized = folds.map((m) => ({ ...m, trees: m.trees.slice(0, trees) }));
   return { trees, loss, outOfFold: (group) => sized[group % FOLDS]! };
 }

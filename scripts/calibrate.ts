@@ -40,7 +40,7 @@ import {
   type Model,
 } from '../src/lib/matcher/model';
 import { boosted, splitCounts, type Boosted } from '../src/lib/matcher/trees';
-import { chooseTrees, fitBoosted } from './boost';
+import { chooseTrees, fit, fitBoosted } from './boost';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { checkedTexts } from '../src/lib/content-check';
 import { corpora, type Case, type Corpus } from '../bench/corpora';
@@ -120,56 +120,6 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 /** [bias, ...weights] applied to a feature record, names in order. */
 const prob = <N extends string>(w: number[], names: readonly N[], f: Record<N, number>) =>
   sigmoid(w[0]! + names.reduce((z, n, i) => z + w[i + 1]! * f[n], 0));
-
-/** Logistic regression by Newton's method with an L2 penalty (the bias is not penalised). */
-function fit<N extends string>(
-  names: readonly N[],
-  rows: { x: Record<N, number>; y: number }[],
-  l2 = 0.5,
-): number[] {
-  const d = names.length + 1;
-  const X = rows.map((r) => [1, ...names.map((n) => r.x[n])]);
-  let w = new Array<number>(d).fill(0);
-  for (let iter = 0; iter < 50; iter++) {
-    const g = new Array<number>(d).fill(0);
-    const H = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    X.forEach((x, k) => {
-      const p = sigmoid(x.reduce((z, xi, i) => z + xi * w[i]!, 0));
-      const err = p - rows[k]!.y;
-      const s = p * (1 - p);
-      for (let i = 0; i < d; i++) {
-        g[i]! += err * x[i]!;
-        for (let j = 0; j < d; j++) H[i]![j]! += s * x[i]! * x[j]!;
-      }
-    });
-    for (let i = 1; i < d; i++) {
-      g[i]! += l2 * w[i]!;
-      H[i]![i]! += l2;
-    }
-    const step = solve(H, g);
-    w = w.map((wi, i) => wi - step[i]!);
-    if (Math.max(...step.map(Math.abs)) < 1e-8) break;
-  }
-  return w;
-}
-
-/** Solves A x = b by Gaussian elimination with partial pivoting. */
-function solve(A: number[][], b: number[]): number[] {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[piv]![c]!)) piv = r;
-    [M[c], M[piv]] = [M[piv]!, M[c]!];
-    const pivot = M[c]![c]! || 1e-12;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = M[r]![c]! / pivot;
-      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
-    }
-  }
-  return M.map((row, i) => row[n]! / (M[i]![i]! || 1e-12));
-}
 
 /** The probabilities of a traced paste's candidates under fitted weights. */
 function score(t: Traced, w: number[], wq: Boosted<FeatureName>, we: number[]): Scored {
@@ -272,11 +222,29 @@ export function reliability(firsts: { conf: number; right: boolean }[]) {
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
 
 /**
- * The share of unrelated and near-miss training pastes that may get a `match`: none. At 0.5% the
- * fit spent its allowance on a near-miss or two (a different one at each refit), and a blind half's
- * unrelated pastes got a `match`. CALIBRATE_UNRELATED tries another rate (with --dry).
+ * The share of unrelated and near-miss training pastes that may get a `match`, scored by the model
+ * fitted on them: none. At 0.5% the fit spent its allowance on a near-miss or two (a different one
+ * at each refit), and a blind half's unrelated pastes got a `match`. CALIBRATE_UNRELATED tries
+ * another rate (with --dry).
  */
 const UNRELATED_MATCH_RATE = Number(process.env['CALIBRATE_UNRELATED'] ?? 0);
+
+/**
+ * The same share, each paste scored by the trees fitted without its fold: the issue's stated rate
+ * (≤ 0.5% of unrelated and near-miss pastes), read where it is an estimate for pastes the model has
+ * not seen. Trees fit the pastes they saw closer than new ones, so a threshold the in-sample rule
+ * alone allows can be one that new near-misses cross.
+ */
+const UNRELATED_MATCH_RATE_OUT_OF_FOLD = 0.005;
+
+/**
+ * The candidate's QBO title or code is in the segment: a fragment that says it ("Stale Object
+ * Error", "Invalid Enumeration") quotes QuickBooks' own name for the error, not a few of the
+ * message's words, and is labelled a quote. Labelled otherwise, the trees learnt that a short
+ * segment with the page's title is not a quote, and a code with its title ("Error 5010: Stale
+ * Object Error") stayed under the `match` threshold.
+ */
+const quotesName = (f: Features) => f.title > 0 || f.code > 0;
 
 /** The knowledge base's size at which the thresholds must still keep the error rates (the issue's growth target). */
 const GROWN_PAGES = 2200;
@@ -322,7 +290,8 @@ function main(): void {
     cs.flatMap((c) => [...c.single, ...c.ambiguous, ...c.unrelated].map((x) => ({ c: x, group: c.name })));
   const train = all.filter((c) => c.training);
   // Fragments of one to three words of each page's message: the right page, but too little said to
-  // be sure it is that message (labelled like a description in a person's own words).
+  // be sure it is that message (labelled like a description in a person's own words), unless the
+  // fragment carries the page's QBO title or code (quotesName).
   const fragments = sources.flatMap((src) =>
     (src.messages ?? [])
       .flatMap((m) => {
@@ -349,7 +318,7 @@ function main(): void {
     t.segments.flatMap((seg) =>
       seg.candidates.map((c) => ({
         x: c.features,
-        y: Number(!t.own && !t.fragment && t.expect.includes(c.slug)),
+        y: Number(!t.own && (!t.fragment || quotesName(c.features)) && t.expect.includes(c.slug)),
         group,
       })),
     ),
@@ -393,9 +362,26 @@ function main(): void {
     f.unrelatedMatch <= UNRELATED_MATCH_RATE * f.unrelated &&
     f.wrongMatch <= 0.002 * f.single &&
     f.ownMatch === 0;
-  /** Thresholds keep the error rates allowed, at the real pages and at 2,200, and the build's content check passes. */
+  // Each training paste (and each with its page taken out) scored by the trees fitted without its
+  // fold (its group is its place in quotedRows).
+  const trainOutScored = trainTraced.map((t, k) => score(t, w, cv.outOfFold(k), we));
+  const leftOutOutScored = leftOutTraced.map((t, k) => score(t, w, cv.outOfFold(trainTraced.length + k), we));
+  /** The issue's error rates, on the out-of-fold scores. */
+  const withinRatesOutOfFold = (th: Thresholds) => {
+    const f = figures(trainOutScored, th);
+    return (
+      f.unrelatedMatch <= UNRELATED_MATCH_RATE_OUT_OF_FOLD * f.unrelated &&
+      f.wrongMatch <= 0.002 * f.single &&
+      leftOutMatches(figures(leftOutOutScored, th)) <= LEFT_OUT_MATCH_RATE * leftOutOutScored.length
+    );
+  };
+  /**
+   * Thresholds keep the error rates allowed, in-sample and out of fold, at the real pages and at
+   * 2,200, and the build's content check passes.
+   */
   const keeps = (th: Thresholds, f: Figures) =>
     withinRates(f) &&
+    withinRatesOutOfFold(th) &&
     leftOutMatches(figures(leftOutScored, th)) <= LEFT_OUT_MATCH_RATE * leftOutScored.length &&
     withinRates(figures(grownScored, th)) &&
     !mustFail(th).length;
@@ -531,17 +517,10 @@ function main(): void {
     );
   }
   {
-    // The same thresholds on out-of-fold `quoted` probabilities: each training paste scored by the
-    // trees fitted without its fold (its group is its place in quotedRows). Trees fit the pastes
-    // they saw closer than new ones; this is what the error rates look like on pastes they did not.
-    const trainOut = figures(
-      trainTraced.map((t, k) => score(t, wr, cv.outOfFold(k), wer)),
-      th,
-    );
-    const leftOutOut = figures(
-      leftOutTraced.map((t, k) => score(t, wr, cv.outOfFold(trainTraced.length + k), wer)),
-      th,
-    );
+    // The out-of-fold error rates (what the thresholds were also chosen on): what they look like on
+    // pastes the trees did not see.
+    const trainOut = figures(trainOutScored, th);
+    const leftOutOut = figures(leftOutOutScored, th);
     console.log(
       `\nOut of fold, at these thresholds: pasted confident & correct ${pct(trainOut.confident, trainOut.pasted)}; \`match\` on ${trainOut.unrelatedMatch}/${trainOut.unrelated} unrelated, ${trainOut.wrongMatch}/${trainOut.single} single-error pastes wrongly, ${leftOutMatches(leftOutOut)}/${leftOutTraced.length} pastes whose page was taken out.`,
     );
@@ -591,7 +570,7 @@ function main(): void {
     // One tree to a line: the file is read by people as a list of trees, not a column of numbers.
     writeFileSync(
       join(ROOT, 'src/lib/matcher/model-quoted.json'),
-      `{\n  "bias": ${quoted.bias},\n  "trees": [\n${quoted.trees.map((t) => `    ${JSON.stringify(t)}`).join(',\n')}\n  ]\n}\n`,
+      `{\n  "bias": ${quoted.bias},\n${quoted.linear ? `  "linear": ${JSON.stringify(quoted.linear)},\n` : ''}  "trees": [\n${quoted.trees.map((t) => `    ${JSON.stringify(t)}`).join(',\n')}\n  ]\n}\n`,
     );
     console.log('\nWrote src/lib/matcher/model.json and model-quoted.json');
     // The guarded figures (tests/unit/model.test.ts), from the real matcher with the model just

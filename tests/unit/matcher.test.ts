@@ -277,6 +277,31 @@ describe('what decides `match` weighs the features together (boosted trees)', ()
       'GitLab: Missing permission on repository to Push. Ask a project maintainer to give you the Developer role.';
     expect(matches(text)).toEqual([]);
   });
+
+  // Trees alone gave these q 0.83–0.87, under the 0.92 line: fragments of a message that carried
+  // the page's QBO title were labelled "not a quote", so a short segment with the title was not one.
+  it.each([
+    ['Error 5010: Stale Object Error', 'stale-object'],
+    ['3200 AuthenticationFailed', 'reconnect-quickbooks'],
+    ['QBO 2170 Invalid Enumeration', 'invalid-enumeration'],
+    ['Error 120 Authorization Failure', 'authorization-failure'],
+  ])('a QBO code with its title, nothing else, is a match: %s', (text, slug) => {
+    expect(matches(text)).toEqual([slug]);
+  });
+
+  // The trees start from a linear term: a rare feature that says much keeps its weight.
+  it.each([
+    [
+      'the opposite news ("was found")',
+      'QBO Class "Plumbing" was found for Business Unit "Plumbing - Commercial" (mapping OK).',
+    ],
+    [
+      'another word in place of the message\'s own ("Currency" for "Classification")',
+      'Currency mismatch between Source Account (Operating Checking, USD) and Target Account (Canada Savings, CAD).',
+    ],
+  ])('a near-miss that says %s is no match', (_kind, text) => {
+    expect(matches(text)).toEqual([]);
+  });
 });
 
 describe('typos, cut-offs and halves put their page first, and nothing else is a match', () => {

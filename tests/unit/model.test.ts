@@ -65,6 +65,10 @@ describe('the `quoted` trees (model-quoted.json)', () => {
     expect(names.filter((n) => !(FEATURES as readonly string[]).includes(n))).toEqual([]);
   });
 
+  it('start from a linear term on every feature the matcher computes, and on nothing else', () => {
+    expect(Object.keys(QUOTED.linear ?? {}).sort()).toEqual([...FEATURES].sort());
+  });
+
   it('explain: the base and what each feature moved add up to the log-odds', () => {
     const { matcher } = matcherFromContent();
     for (const text of ['Error code 6140: Duplicate Document Number Error', 'quickbooks is down']) {

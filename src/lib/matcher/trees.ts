@@ -10,10 +10,22 @@
  */
 export type TreeNode<N extends string = string> = number | [N, number, TreeNode<N>, TreeNode<N>];
 
-/** Boosted trees: the log-odds are the bias plus one leaf of every tree. */
+/** Boosted trees: the log-odds are the bias, the linear term and one leaf of every tree. */
 export interface Boosted<N extends string = string> {
   bias: number;
+  /** Weights of a linear term the trees start from (a feature not named adds nothing). */
+  linear?: Partial<Record<N, number>>;
   trees: TreeNode<N>[];
+}
+
+/** A linear term's log-odds for a feature record. */
+export function linearPart<N extends string>(
+  f: Record<N, number>,
+  linear?: Partial<Record<N, number>>,
+): number {
+  let z = 0;
+  if (linear) for (const n in linear) z += (linear[n] ?? 0) * f[n];
+  return z;
 }
 
 /** The side of a split a feature record takes. */
@@ -28,7 +40,7 @@ export function treeLeaf<N extends string>(node: TreeNode<N>, f: Record<N, numbe
 
 /** Boosted trees' probability for a feature record. */
 export function boosted<N extends string>(f: Record<N, number>, m: Boosted<N>): number {
-  let z = m.bias;
+  let z = m.bias + linearPart(f, m.linear);
   for (const tree of m.trees) z += treeLeaf(tree, f);
   return 1 / (1 + Math.exp(-z));
 }
@@ -39,15 +51,16 @@ const nodeValue = (node: TreeNode): number =>
 
 /**
  * What each feature added to boosted trees' log-odds, and the base (the bias and every tree's root
- * value): along a record's path through a tree, each split's feature is credited with how far the
- * value moves from the node to the side taken. Base plus contributions is the log-odds.
+ * value): a feature's linear term, and along a record's path through a tree, each split's feature is
+ * credited with how far the value moves from the node to the side taken. Base plus contributions is
+ * the log-odds.
  */
 export function treeContributions<N extends string>(
   names: readonly N[],
   f: Record<N, number>,
   m: Boosted<N>,
 ): { base: number; contributions: [N, number][] } {
-  const by = new Map<N, number>(names.map((n) => [n, 0]));
+  const by = new Map<N, number>(names.map((n) => [n, (m.linear?.[n] ?? 0) * f[n]]));
   let base = m.bias;
   for (const tree of m.trees) {
     base += nodeValue(tree);
