@@ -31,6 +31,11 @@ export interface BoostOptions {
   linear: boolean;
 }
 
+/**
+ * Chosen by five-fold validation loss, never by a held-out figure. With the linear start (2,017
+ * pastes, the chosen number of trees each): rate 0.3, λ 5, min Hessian 2 gave 335.3; rate 0.2
+ * 344.1; rate 0.1 356.0; λ 20 349.4; min Hessian 10 352.8.
+ */
 export const BOOST: BoostOptions = { rate: 0.3, lambda: 5, minHessian: 2, cuts: 24, linear: true };
 
 /** The most trees cross-validation tries. */
