@@ -360,6 +360,15 @@ export interface CheckedText {
 }
 
 /**
+ * Whether the check requires a text of the page to be shown at all: a text that must put its page
+ * first, but for a cut-off variant that kept no three words in a row of the page's wordings (it may
+ * find nothing). `npm run calibrate` keeps the `possible` threshold under these texts' probability.
+ */
+export function mustBeShown(e: ContentEntryInput, t: CheckedText): boolean {
+  return !t.mustMatch && (!t.cutOff || holdsRun(t.text, runsOf(e)));
+}
+
+/**
  * Every text the content check judges for a page, in the order it reports them: each example (with
  * its variants when `variants`), each message and each QBO wording. `npm run calibrate` reads the
  * ones that must be a `match`, so its thresholds cannot fail the build.
