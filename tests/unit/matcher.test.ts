@@ -734,6 +734,19 @@ describe('bad input gets a clear answer, never a crash', () => {
     expect(known.results.map((r) => r.slug)).not.toContain('business-validation-error');
   });
 
+  it("a 6000 fault whose rule says other words than a page's (Payable, vendor) also suggests the general page", () => {
+    // `general` reads how much of the line the other pages explain, less the words they would say
+    // in place of the paste's: accounts-receivable-needs-customer explains most of these words, but
+    // says "Receivable" and "customer" where the paste says "Payable" and "vendor".
+    const results = matcher.match(
+      `{"Fault":{"Error":[{"Message":"A business validation error has occurred while processing your request","Detail":"Business Validation Error: When you use Accounts Payable, you must choose a vendor in the Name field.","code":"6000","element":""}],"type":"ValidationFault"}}`,
+    ).results;
+    expect(results.filter((r) => r.verdict === 'match')).toEqual([]);
+    expect(results.find((r) => r.slug === 'business-validation-error')?.features?.general).toBeGreaterThan(
+      0.5,
+    );
+  });
+
   it('lists at most MAX_FAULT_PAGES of the pages a fault code names, and counts them all', () => {
     const sources = Array.from({ length: MAX_FAULT_PAGES + 2 }, (_, i) => ({
       slug: `rule-${i}`,

@@ -474,7 +474,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     ]);
     const all = [...words.entries()];
     // The general page of a code on the line: how much of the line the other pages leave
-    // unexplained, times how much the line says beyond its wrappers, values and glue words (a bare
+    // unexplained (a page that says other words in the paste's place, `replaced`, explains it
+    // less), times how much the line says beyond its wrappers, values and glue words (a bare
     // code, or a fault cut before its detail, says nothing to explain); 0 when another page's
     // pattern holds anywhere in the paste (a fault's detail on the next line is another page's).
     const generalHere = (page: number, bestOther: number, said: number) => {
@@ -516,7 +517,11 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         // The code or title said in a short segment (a bare `QBO error 6140`), read apart from a
         // long fault whose detail may belong to a near-duplicate that shares the code.
         codeBare: Math.max(code.get(page) ?? 0, weak ? 0 : (title.get(page) ?? 0)) * (1 - w.words),
-        general: generalHere(page, otherExplained, Math.min(1, w.saidWords / 10)),
+        general: generalHere(
+          page,
+          Math.max(0, ...others.map((o) => o.explained * (1 - o.replaced))),
+          Math.min(1, w.saidWords / 10),
+        ),
       };
       const t = exact.get(page) ?? typo.get(page);
       return {

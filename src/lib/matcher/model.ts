@@ -63,7 +63,8 @@ export const FEATURES = [
   'codeBare',
   /**
    * The page is the general page of a QBO code the segment carries (the schema's `qboGeneral`),
-   * times 1 − the best `explained` of the other candidates, times the segment's content words
+   * times 1 − the best `explained` of the other candidates (each times 1 − its `replaced`: a page
+   * that says other words in the paste's place explains it less), times the segment's content words
    * (wrappers, values and glue words aside) over 10, clipped to 1; 0 when another page's pattern
    * holds anywhere in the paste. A fault whose detail no page explains (a 6000 whose business rule
    * no page has); a bare code or a fault cut before its detail says nothing to explain.
