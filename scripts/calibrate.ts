@@ -6,19 +6,23 @@
  * 2. Fits the models on the training corpora (dev, the A halves, spent B halves); label 1 when
  *    the candidate is the paste's page. `right` (the confidence) and the exact-hit model are
  *    logistic regressions (Newton's method, a small L2 penalty). `quoted` (what `match` reads) is
- *    boosted trees (scripts/boost.ts; how many by cross-validation), and also sees each training
- *    paste again with its page taken out of the knowledge base, every candidate labelled 0: an
- *    error the knowledge base does not have yet, whose near-duplicate (same QBO code and title,
- *    another detail) must not become a `match`.
+ *    boosted trees that start from a logistic regression (scripts/boost.ts; how many by
+ *    cross-validation), labelled 1 when the paste also quotes the message (not a description in a
+ *    person's own words, nor a few words of it unless they are its QBO title or code). It also sees
+ *    each training paste again with its page taken out of the knowledge base, every candidate
+ *    labelled 0: an error the knowledge base does not have yet, whose near-duplicate (same QBO code
+ *    and title, another detail) must not become a `match`.
  * 3. Chooses the thresholds for a stated error rate, not for accuracy:
  *    - `match`: the lowest probability and margin at which no unrelated paste, at most 0.2% of
  *      single-error pastes and at most 0.5% of the pastes whose page was taken out get a wrong
  *      `match`, and no description in a person's own words is a `match`, at the real pages and
- *      with 2,200 pages, and every text the build's content check requires is a `match` (at the
- *      real pages and with 2,200); among those, the pair with the most confident and correct
- *      pasted messages (on a tie, the lowest exact-hit threshold);
+ *      with 2,200 pages; the same rates out of fold (each paste scored by the trees fitted without
+ *      its fold), with 0.5% of unrelated pastes; and every text the build's content check
+ *      requires is a `match` (at the real pages and with 2,200); among those, the pair with the
+ *      most confident and correct pasted messages (on a tie, the lowest exact-hit threshold);
  *    - `possible`: the highest probability at which descriptions in a person's own words still find
- *      their page among the first three results nine times in ten.
+ *      their page among the first three results nine times in ten, and every text the content
+ *      check requires as a `match`, or first, is still shown.
  * 4. Prints the figures on the blind halves it never fitted on, and the reliability table.
  * 5. Writes model.json and model-quoted.json, then the development corpus's figures with the real
  *    matcher (scripts/model-figures.ts → model-figures.json), which a unit test guards.
