@@ -17,6 +17,8 @@ import type { Corpus } from './corpora';
 import { corpusFigures } from './figures';
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
+/** A count and its share: `3 (1.2%)`. */
+const count = (n: number, d: number) => `${n} (${pct(n, d)})`;
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const header = (cells: string[]) => `${row(cells)}\n${row(cells.map(() => '---'))}`;
 
@@ -88,19 +90,26 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
     totalOutside += outside;
     totalGeneral += toGeneral;
     totalGroup += toGroup;
-    const count = (k: number) => `${k} (${pct(k, n)})`;
     console.log(
-      row([c.name, n, count(matched), count(toGeneral), count(toGroup), count(outside), pct(shown, n)]),
+      row([
+        c.name,
+        n,
+        count(matched, n),
+        count(toGeneral, n),
+        count(toGroup, n),
+        count(outside, n),
+        pct(shown, n),
+      ]),
     );
   }
   console.log(
     row([
       'all',
       totalN,
-      `${totalMatch} (${pct(totalMatch, totalN)})`,
-      `${totalGeneral} (${pct(totalGeneral, totalN)})`,
-      `${totalGroup} (${pct(totalGroup, totalN)})`,
-      `${totalOutside} (${pct(totalOutside, totalN)})`,
+      count(totalMatch, totalN),
+      count(totalGeneral, totalN),
+      count(totalGroup, totalN),
+      count(totalOutside, totalN),
       '',
     ]),
   );

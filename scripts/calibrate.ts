@@ -335,26 +335,22 @@ function main(): void {
   const we = fit(EXACT_FEATURES, exactRows);
   const trainScored = trainTraced.map((t) => score(t, w, wq, we));
   const leftOutScored = leftOutTraced.map((t) => score(t, w, wq, we));
-  // What the build's content check requires to be a `match` for its page, and for no other page.
-  // The same at 2,200 pages (the pages bench:scale builds): pages added must not break the build.
-  const mustCases = entries.flatMap(({ id, data }) =>
-    checkedTexts(data, true)
-      .filter((t) => t.mustMatch)
-      .map(({ text }) => ({ c: { text, expect: id, kind: 'content' }, group: 'content' })),
+  // What the build's content check requires: a `match` for its page and for no other page, or its
+  // page first (a cut-off variant that kept nothing of the page aside). The same at 2,200 pages
+  // (the pages bench:scale builds): pages added must not break the build.
+  const contentCases = entries.flatMap((e) => {
+    const shown = mustBeShown(e);
+    return checkedTexts(e.data, true).flatMap((t) =>
+      t.mustMatch || shown(t)
+        ? [{ c: { text: t.text, expect: e.id, kind: 'content' }, group: t.mustMatch ? 'match' : 'first' }]
+        : [],
+    );
+  });
+  const contentScored = [sources, [...sources, ...scalePages(GROWN_PAGES, sources)]].flatMap((pages) =>
+    traceAll(pages, contentCases).map((t, i) => ({ s: score(t, w, wq, we), group: contentCases[i]!.group })),
   );
-  // What it requires to put its page first (a cut-off variant that kept nothing of the page aside).
-  const shownCases = entries.flatMap((e) =>
-    checkedTexts(e.data, true)
-      .filter((t) => mustBeShown(e, t))
-      .map(({ text }) => ({ c: { text, expect: e.id, kind: 'content' }, group: 'content' })),
-  );
-  const grownSources = [...sources, ...scalePages(GROWN_PAGES, sources)];
-  const mustScored = [...traceAll(sources, mustCases), ...traceAll(grownSources, mustCases)].map((t) =>
-    score(t, w, wq, we),
-  );
-  const shownScored = [...traceAll(sources, shownCases), ...traceAll(grownSources, shownCases)].map((t) =>
-    score(t, w, wq, we),
-  );
+  const mustScored = contentScored.flatMap((x) => (x.group === 'match' ? [x.s] : []));
+  const shownScored = contentScored.flatMap((x) => (x.group === 'first' ? [x.s] : []));
   // The training pastes again with the knowledge base grown to 2,200 pages (the bench's synthetic
   // pages): a threshold must not give an unrelated paste a `match` once the pages are there.
   const grownScored = traceAll(
@@ -380,32 +376,27 @@ function main(): void {
 
   /** Wrong `match`es on pastes whose page was taken out: any, but for their code's general page. */
   const leftOutMatches = (f: Figures) => f.unrelatedMatch + f.wrongMatch;
-  /** The error rates allowed. */
-  const withinRates = (f: Figures) =>
-    f.unrelatedMatch <= UNRELATED_MATCH_RATE * f.unrelated &&
-    f.wrongMatch <= 0.002 * f.single &&
-    f.ownMatch === 0;
+  /** At most this share of unrelated pastes, and 0.2% of single-error pastes, get a wrong `match`. */
+  const fewWrong = (f: Figures, unrelatedRate: number) =>
+    f.unrelatedMatch <= unrelatedRate * f.unrelated && f.wrongMatch <= 0.002 * f.single;
+  /** The error rates allowed, and no description in a person's own words is a `match`. */
+  const withinRates = (f: Figures) => fewWrong(f, UNRELATED_MATCH_RATE) && f.ownMatch === 0;
+  /** At most LEFT_OUT_MATCH_RATE of the pastes whose page was taken out get a wrong `match`. */
+  const leftOutWithin = (ss: Scored[], th: Thresholds) =>
+    leftOutMatches(figures(ss, th)) <= LEFT_OUT_MATCH_RATE * ss.length;
   // Each training paste (and each with its page taken out) scored by the trees fitted without its
   // fold (its group is its place in quotedRows).
   const trainOutScored = trainTraced.map((t, k) => score(t, w, cv.outOfFold(k), we));
   const leftOutOutScored = leftOutTraced.map((t, k) => score(t, w, cv.outOfFold(trainTraced.length + k), we));
-  /** The issue's error rates, on the out-of-fold scores. */
-  const withinRatesOutOfFold = (th: Thresholds) => {
-    const f = figures(trainOutScored, th);
-    return (
-      f.unrelatedMatch <= UNRELATED_MATCH_RATE_OUT_OF_FOLD * f.unrelated &&
-      f.wrongMatch <= 0.002 * f.single &&
-      leftOutMatches(figures(leftOutOutScored, th)) <= LEFT_OUT_MATCH_RATE * leftOutOutScored.length
-    );
-  };
   /**
-   * Thresholds keep the error rates allowed, in-sample and out of fold, at the real pages and at
-   * 2,200, and the build's content check passes.
+   * Thresholds keep the error rates allowed, in-sample and out of fold (there with the issue's rate
+   * for unrelated pastes), at the real pages and at 2,200, and the build's content check passes.
    */
   const keeps = (th: Thresholds, f: Figures) =>
     withinRates(f) &&
-    withinRatesOutOfFold(th) &&
-    leftOutMatches(figures(leftOutScored, th)) <= LEFT_OUT_MATCH_RATE * leftOutScored.length &&
+    leftOutWithin(leftOutScored, th) &&
+    fewWrong(figures(trainOutScored, th), UNRELATED_MATCH_RATE_OUT_OF_FOLD) &&
+    leftOutWithin(leftOutOutScored, th) &&
     withinRates(figures(grownScored, th)) &&
     !mustFail(th).length;
   // Thresholds. `match`: the error rates allowed, then the most confident and correct answers; on a

@@ -306,19 +306,13 @@ export function checkAndIndex(
   };
 
   for (const e of entries) {
-    // Worked out when a cut-off variant finds nothing, which it seldom does.
-    let runs: Set<string> | undefined;
     const family = familyOf(e.id);
     const resultsOf = sameInput(matcher);
-    const check = (field: string, text: string, mustMatch: boolean, cutOff = false) => {
+    const shown = mustBeShown(e);
+    const check = (t: CheckedText) => {
+      const { field, text, mustMatch } = t;
       const results = resultsOf(text);
-      const verdicts = judge(
-        results,
-        e.id,
-        mustMatch,
-        family,
-        () => cutOff && !holdsRun(text, (runs ??= runsOf(e))),
-      );
+      const verdicts = judge(results, e.id, mustMatch, family, () => !shown(t));
       if (!verdicts.length) return;
       const alsoFor = new Set(verdicts.flatMap((v) => (v.kind === 'also' ? [v.slug] : [])));
       for (const v of verdicts) {
@@ -341,8 +335,7 @@ export function checkAndIndex(
         problems.push({ file: e.file, field, message });
       }
     };
-    for (const t of checkedTexts(e.data, options.variants === true))
-      check(t.field, t.text, t.mustMatch, t.cutOff);
+    for (const t of checkedTexts(e.data, options.variants === true)) check(t);
   }
   return { problems, index };
 }
@@ -360,12 +353,15 @@ export interface CheckedText {
 }
 
 /**
- * Whether the check requires a text of the page to be shown at all: a text that must put its page
- * first, but for a cut-off variant that kept no three words in a row of the page's wordings (it may
- * find nothing). `npm run calibrate` keeps the `possible` threshold under these texts' probability.
+ * Whether the check requires a text of the page to put its page first (so to be shown at all): a
+ * text that need not be a `match`, but for a cut-off variant that kept no three words in a row of
+ * the page's wordings (it may find nothing). The check reads it, and `npm run calibrate` keeps the
+ * `possible` threshold under these texts' probability. The page's runs are worked out when a
+ * cut-off variant first asks.
  */
-export function mustBeShown(e: ContentEntryInput, t: CheckedText): boolean {
-  return !t.mustMatch && (!t.cutOff || holdsRun(t.text, runsOf(e)));
+export function mustBeShown(e: ContentEntryInput): (t: CheckedText) => boolean {
+  let runs: Set<string> | undefined;
+  return (t) => !t.mustMatch && (!t.cutOff || holdsRun(t.text, (runs ??= runsOf(e))));
 }
 
 /**

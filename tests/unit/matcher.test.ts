@@ -278,8 +278,9 @@ describe('what decides `match` weighs the features together (boosted trees)', ()
     expect(matches(text)).toEqual([]);
   });
 
-  // Trees alone gave these q 0.83–0.87, under the 0.92 line: fragments of a message that carried
-  // the page's QBO title were labelled "not a quote", so a short segment with the title was not one.
+  // Trees alone gave these q 0.70–0.87 (5a76b44), under the 0.92 line: fragments of a message that
+  // carried the page's QBO title were labelled "not a quote", so a short segment with the title was
+  // not one.
   it.each([
     ['Error 5010: Stale Object Error', 'stale-object'],
     ['3200 AuthenticationFailed', 'reconnect-quickbooks'],

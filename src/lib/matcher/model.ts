@@ -1,9 +1,9 @@
 /**
  * The scoring model over a few named features of one (segment, page) pair: a logistic regression
- * for the confidence shown (`right`), and boosted trees for the `match` decision (`quoted`). Their
- * parameters, and the thresholds that turn probabilities into a verdict, are fitted by
- * `npm run calibrate` (scripts/calibrate.ts) on labelled pastes and written to model.json; nothing
- * here is tuned by hand. `contributions` (and trees.ts's `treeContributions`) say what each feature
+ * for the confidence shown (`right`), and boosted trees that start from a linear term for the
+ * `match` decision (`quoted`). Their parameters, and the thresholds that turn probabilities into a
+ * verdict, are fitted by `npm run calibrate` (scripts/calibrate.ts) on labelled pastes and written
+ * to model.json (the trees to model-quoted.json, quoted.ts); nothing here is tuned by hand. `contributions` (and trees.ts's `treeContributions`) say what each feature
  * contributed.
  */
 // Named imports: the bundle carries the weights and thresholds, not the record of what they were
