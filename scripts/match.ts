@@ -9,13 +9,15 @@
  * themselves are the same with or without them.
  * With --explain, each result also carries the model's features and what each added to the
  * log-odds of `right` (the confidence) and `quoted` (the match decision: its trees' base, then what
- * each feature's splits moved), or of the exact-hit model.
+ * each feature's splits moved), or of the exact-hit model. `notShown` lists, per scored line, the
+ * candidates under the fitted `possible` threshold with the same tables: why a paste found nothing.
  * The site URL for `url` comes from SITE_URL and BASE_PATH, as in the build.
  */
 import { contributions, EXACT_FEATURES, FEATURES, MODEL, type Features } from '../src/lib/matcher/model';
 import { QUOTED } from '../src/lib/matcher/quoted';
 import { treeContributions } from '../src/lib/matcher/trees';
 import { groupResults } from '../src/lib/matcher/groups';
+import type { Scored } from '../src/lib/matcher/match';
 import { matcherFromContent } from '../src/lib/node/matcher-from-content';
 
 async function readStdin(): Promise<string> {
@@ -35,7 +37,11 @@ if (!text.trim()) {
 }
 const site = (process.env['SITE_URL'] ?? 'http://localhost:4321').replace(/\/$/, '');
 const base = `/${(process.env['BASE_PATH'] ?? '/').replace(/^\/|\/$/g, '')}/`.replace('//', '/');
-const { matcher, groups } = matcherFromContent();
+/** Every candidate the model scored, by (0-based) line: `--explain` shows those left unshown. */
+const scoredLines: { line: number; candidates: readonly Scored[] }[] = [];
+const { matcher, groups, slugs } = matcherFromContent(
+  explain ? { segment: (candidates, line) => scoredLines.push({ line, candidates }) } : undefined,
+);
 const outcome = matcher.match(text);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const table = (pairs: [string, number][]) => Object.fromEntries(pairs.map(([k, v]) => [k, round(v)]));
@@ -71,6 +77,25 @@ const out = {
         }
       : {}),
   })),
+  ...(explain
+    ? {
+        notShown: scoredLines.flatMap(({ line, candidates }) =>
+          candidates
+            .filter((c) => c.p < MODEL.possible)
+            .slice(0, 5)
+            .map((c) => ({
+              line: line + 1,
+              slug: slugs[c.page],
+              p: round(c.p),
+              q: round(c.quoted),
+              features: table(Object.entries(c.features)),
+              right: { bias: MODEL.right.bias, ...table(contributions(FEATURES, c.features, MODEL.right)) },
+              quoted: quotedTable(c.features),
+            })),
+        ),
+        possibleAt: MODEL.possible,
+      }
+    : {}),
   groups: groupResults(outcome.results, groups),
   ...(outcome.fault ? { fault: outcome.fault } : {}),
   truncated: outcome.truncated,

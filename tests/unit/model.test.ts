@@ -4,6 +4,7 @@
  * its error rates may not rise more than one point. A change to the matcher, the features or the
  * content that costs accuracy fails here; refit (`npm run calibrate`) when the change is meant.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,5 +85,31 @@ describe('the `quoted` trees (model-quoted.json)', () => {
     }
     // The sum was checked on some results, not on none.
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it('explain: a paste that finds nothing lists the candidates under `possible`, with their features', () => {
+    const out = JSON.parse(
+      execFileSync(
+        join(ROOT, 'node_modules/.bin/tsx'),
+        ['scripts/match.ts', '--explain', "QBO won't let the payment update because it was deposited"],
+        { cwd: ROOT, encoding: 'utf8' },
+      ),
+    ) as {
+      results: unknown[];
+      possibleAt: number;
+      notShown: {
+        slug: string;
+        p: number;
+        features: Record<string, number>;
+        right: object;
+        quoted: object;
+      }[];
+    };
+    expect(out.results).toEqual([]);
+    const page = out.notShown.find((c) => c.slug === 'transaction-deposited');
+    expect(page).toBeDefined();
+    expect(page!.p).toBeLessThan(out.possibleAt);
+    expect(Object.keys(page!.features).sort()).toEqual([...FEATURES].sort());
+    expect(page!.quoted).toHaveProperty('base');
   });
 });
