@@ -233,7 +233,7 @@ export function fitBoosted<N extends string>(
  */
 export function chooseTrees<N extends string>(
   names: readonly N[],
-  rows: { x: Record<N, number>; y: number; group: number }[],
+  rows: { x: Record<N, number>; y: number; group: number; counted?: boolean }[],
   opts: BoostOptions = BOOST,
 ): { trees: number; loss: number[]; outOfFold: (group: number) => Boosted<N> } {
   const loss = new Array<number>(MAX_TREES).fill(0);
@@ -250,7 +250,7 @@ export function chooseTrees<N extends string>(
       test.forEach((r, i) => {
         if (add) z[i]! += add[i]!;
         const p = 1 / (1 + Math.exp(-z[i]!));
-        ll -= Math.log(Math.max(1e-12, r.y ? p : 1 - p));
+        if (r.counted !== false) ll -= Math.log(Math.max(1e-12, r.y ? p : 1 - p));
       });
       loss[m]! += ll;
     }
