@@ -57,21 +57,31 @@ const HELD_OUT = [
   // Looked at in session 3, after its blind figure was taken.
   { dir: 'redteam', name: 'red-team', spentB: true },
   { dir: 'blind', name: 'blind', spentB: false },
-  { dir: 'qbo', name: 'qbo-api', spentB: false },
+  // Session 19: three of its B cases were seen (the first lines of single.json, printed while
+  // looking for an A case's source), after its blind figure was taken; bench/corpus/qbo2 replaces it.
+  { dir: 'qbo', name: 'qbo-api', spentB: true },
   // Session 16: the hard shapes (a code with its title, cut-offs, second halves, SDKs, logs) and
   // other systems' near-misses, written by a helper who saw the article and the pages only.
   { dir: 'shapes', name: 'shapes', spentB: false },
+  // Session 19: QuickBooks' own API errors again (fault bodies, SDK exceptions, logs, and faults no
+  // page covers), written by a helper who saw the article, the pages and public sources only.
+  // Not fitted on yet (`fitA: false`): fitted on, its A half's faults that share a QBO title with a
+  // page but name another detail ("Unsupported Operation: … Could not find resource …") would hold
+  // the `match` threshold at p 0.96; both halves give figures, and the A half's misses are shown.
+  { dir: 'qbo2', name: 'qbo-api 2', spentB: false, fitA: false },
 ] as const;
 
 export function corpora(): Corpus[] {
   const list: Corpus[] = [{ name: 'dev', ...settle(readCorpus('')), showMisses: true, training: true }];
-  for (const { dir, name, spentB } of HELD_OUT) {
+  for (const entry of HELD_OUT) {
+    const { dir, name, spentB } = entry;
+    const fitA = !('fitA' in entry) || entry.fitA;
     const cases = readCorpus(dir);
     const half = (parity: number) =>
       settle(Object.fromEntries(KINDS.map((k) => [k, cases[k].filter((_, i) => i % 2 === parity)])) as Cases);
     if (cases.single.length)
       list.push(
-        { name: `${name} A`, ...half(0), showMisses: true, training: true },
+        { name: `${name} A`, ...half(0), showMisses: true, training: fitA },
         { name: `${name} B${spentB ? ' (spent)' : ''}`, ...half(1), showMisses: false, training: spentB },
       );
   }

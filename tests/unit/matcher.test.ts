@@ -706,8 +706,8 @@ describe('bad input gets a clear answer, never a crash', () => {
   });
 
   it('names the pages that have the QBO code of a fault that matched nothing, not "not in the knowledge base"', () => {
-    // 6000 is the code of every business rule; a bare code does not say which rule.
-    const outcome = matcher.match('QuickBooks error 6000');
+    // 6000 is the code of every business rule; a code said with no rule does not say which.
+    const outcome = matcher.match('QuickBooks returned error 6000 for the export');
     const withCode = entries.filter((e) => e.data.qboCodes?.includes(6000));
     expect(withCode.length).toBeGreaterThan(1);
     expect(outcome.results).toEqual([]);
@@ -844,8 +844,8 @@ describe('the `negation` feature: the message with its "not" left out', () => {
 describe('the model knows what a left-out "not" means from every page, not from one near-miss', () => {
   // calibrate fits on each page's message with its "not" taken out (no right page), so `quoted`
   // reads a paste that shares most of a message, in order and without its "not", as news it can
-  // trust; the match threshold could come down from p 0.84 to 0.76 (out of fold, near-misses that
-  // drop a "not" no longer get a `match`).
+  // trust; the match threshold could come down from p 0.84 (out of fold, near-misses that drop a
+  // "not" no longer get a `match`).
   it.each([
     [
       'Source Account (Shop Supplies, Expense) and Target Account (Shop Supplies, Liability).',
