@@ -538,7 +538,7 @@ function main(): void {
   const th: Thresholds = { exact: exactMatch, match, possible, shown };
 
   console.log(
-    `Fitted on ${model.fittedOn}; ${fragments.length} message fragments of one to three words and ${contrastsTraced.length} messages with their "not" taken out among them.`,
+    `Fitted on ${model.fittedOn}; ${fragments.length} message fragments of one to three words among them, and besides ${contrastsTraced.length} messages with their "not" taken out and the ${grownTraced.length} training pastes again at ${GROWN_PAGES.toLocaleString('en-US')} pages (\`quoted\` only).`,
   );
   const at = (m: number) => cv.loss[m - 1]!.toFixed(1);
   console.log(
