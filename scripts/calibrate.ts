@@ -31,7 +31,8 @@
  * 5. Writes model.json and model-quoted.json, then the development corpus's figures with the real
  *    matcher (scripts/model-figures.ts → model-figures.json), which a unit test guards.
  *
- * `--dry` prints without writing.
+ * `--dry` prints without writing. `--why` also prints, for training pastes only, which rules would
+ * break one step below the chosen `match` threshold and the pastes that would break them.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -444,13 +445,21 @@ function main(): void {
    * Thresholds keep the error rates allowed, in-sample and out of fold (there with the issue's rate
    * for unrelated pastes), at the real pages and at 2,200, and the build's content check passes.
    */
-  const keeps = (th: Thresholds, f: Figures) =>
-    withinRates(f) &&
-    leftOutWithin(leftOutScored, th) &&
-    fewWrong(figures(trainOutScored, th), UNRELATED_MATCH_RATE_OUT_OF_FOLD) &&
-    leftOutWithin(leftOutOutScored, th) &&
-    withinRates(figures(grownScored, th)) &&
-    !mustFail(th).length;
+  const rules = (th: Thresholds, f: Figures): [string, () => boolean][] => [
+    ['the error rates, in-sample', () => withinRates(f)],
+    ['pastes whose page was taken out, in-sample', () => leftOutWithin(leftOutScored, th)],
+    [
+      'the error rates, out of fold',
+      () => fewWrong(figures(trainOutScored, th), UNRELATED_MATCH_RATE_OUT_OF_FOLD),
+    ],
+    ['pastes whose page was taken out, out of fold', () => leftOutWithin(leftOutOutScored, th)],
+    [
+      `the error rates at ${GROWN_PAGES.toLocaleString('en-US')} pages`,
+      () => withinRates(figures(grownScored, th)),
+    ],
+    ["the build's content check", () => !mustFail(th).length],
+  ];
+  const keeps = (th: Thresholds, f: Figures) => rules(th, f).every(([, ok]) => ok());
   // Thresholds. `match`: the error rates allowed, then the most confident and correct answers; on a
   // tie, the higher `match` thresholds (the safer side) but the lowest exact-hit threshold: the
   // exact stage then answers alone as often as it can, and a paste it answers needs neither Fuse.js
@@ -609,6 +618,33 @@ function main(): void {
 
   if (process.argv.includes('--why')) {
     // Training pastes only: what keeps the thresholds where they are, and what they cost.
+    // First, what holds `match` where it is: the rules one step lower would break, and the pastes
+    // that break them (a wrong `match`, or a content-check text that is no longer one).
+    {
+      const p = high[high.indexOf(match.p) - 1];
+      const th: Thresholds = { exact: exactMatch, match: { p: p ?? 0, margin: match.margin }, possible: 0 };
+      const broken = rules(th, figures(trainScored, th)).filter(([, ok]) => !ok());
+      console.log(
+        `\nAt p ${p} (lead ${match.margin}), these rules would break: ${broken.map(([name]) => name).join('; ') || 'none (the lead or the exact-hit threshold holds it)'}.`,
+      );
+      const wrong = (label: string, ss: Scored[]) => {
+        for (const x of ss) {
+          const { matches } = decide(x, th);
+          const bad = x.t.own ? matches : matches.filter((m) => !x.t.expect.includes(m));
+          if (bad.length)
+            console.log(
+              `  ${label} [${x.t.kind}] ${bad.join(', ')} :: ${JSON.stringify(x.t.text).slice(0, 140)}`,
+            );
+        }
+      };
+      wrong('in-sample', trainScored);
+      wrong('page taken out', leftOutScored);
+      wrong('out of fold', trainOutScored);
+      wrong('page taken out, out of fold', leftOutOutScored);
+      wrong(`at ${GROWN_PAGES.toLocaleString('en-US')} pages`, grownScored);
+      for (const x of mustFail(th))
+        console.log(`  content check: ${x.t.expect[0]} :: ${JSON.stringify(x.t.text).slice(0, 140)}`);
+    }
     const ts = trainTraced.map((t) => score(t, wr, wq, wer));
     const top = (x: Scored) => {
       const d = decide(x, { exact: 0, match: { p: 0, margin: 0 }, possible: 0 });
