@@ -355,12 +355,14 @@ function main(): void {
   );
   const w = fit(FEATURES, rows);
   // `quoted`: right, and the paste quotes the message (a description in a person's own words does not).
+  const quotes = (t: Traced, c: { slug: string; features: Features }) =>
+    Number(!t.own && (!t.fragment || quotesName(c.features)) && t.expect.includes(c.slug));
   // The contrasts come last, so that every paste keeps its fold (its place in this list).
   const quotedRows = [...trainTraced, ...leftOutTraced, ...contrastsTraced].flatMap((t, group) =>
     t.segments.flatMap((seg) =>
       seg.candidates.map((c) => ({
         x: c.features,
-        y: Number(!t.own && (!t.fragment || quotesName(c.features)) && t.expect.includes(c.slug)),
+        y: quotes(t, c),
         group,
         // The validation loss (how many trees) reads the pastes, not the made-up contrasts.
         counted: t.kind !== 'contrast',
@@ -378,12 +380,7 @@ function main(): void {
   grownTraced.forEach((t, group) => {
     for (const seg of t.segments)
       for (const c of seg.candidates)
-        quotedRows.push({
-          x: c.features,
-          y: Number(!t.own && t.expect.includes(c.slug)),
-          group,
-          counted: false,
-        });
+        quotedRows.push({ x: c.features, y: quotes(t, c), group, counted: false });
   });
   const cv = chooseTrees(FEATURES, quotedRows);
   const wq = fitBoosted(FEATURES, quotedRows, cv.trees).model;
@@ -620,9 +617,9 @@ function main(): void {
     // Training pastes only: what keeps the thresholds where they are, and what they cost.
     // First, what holds `match` where it is: the rules one step lower would break, and the pastes
     // that break them (a wrong `match`, or a content-check text that is no longer one).
-    {
-      const p = high[high.indexOf(match.p) - 1];
-      const th: Thresholds = { exact: exactMatch, match: { p: p ?? 0, margin: match.margin }, possible: 0 };
+    const p = high[high.indexOf(match.p) - 1];
+    if (p !== undefined) {
+      const th: Thresholds = { exact: exactMatch, match: { p, margin: match.margin }, possible: 0 };
       const broken = rules(th, figures(trainScored, th)).filter(([, ok]) => !ok());
       console.log(
         `\nAt p ${p} (lead ${match.margin}), these rules would break: ${broken.map(([name]) => name).join('; ') || 'none (the lead or the exact-hit threshold holds it)'}.`,

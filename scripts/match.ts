@@ -50,6 +50,12 @@ const quotedTable = (f: Features) => {
   const { base, contributions: by } = treeContributions(FEATURES, f, QUOTED);
   return { base: round(base), ...table(by) };
 };
+/** A candidate's features, and what each added to `right` and to `quoted`. */
+const explained = (f: Features) => ({
+  features: table(Object.entries(f)),
+  right: { bias: MODEL.right.bias, ...table(contributions(FEATURES, f, MODEL.right)) },
+  quoted: quotedTable(f),
+});
 const out = {
   results: outcome.results.map((r) => ({
     slug: r.slug,
@@ -60,13 +66,7 @@ const out = {
     via: r.via,
     values: r.values,
     count: r.count,
-    ...(explain && r.features
-      ? {
-          features: table(Object.entries(r.features)),
-          right: { bias: MODEL.right.bias, ...table(contributions(FEATURES, r.features, MODEL.right)) },
-          quoted: quotedTable(r.features),
-        }
-      : {}),
+    ...(explain && r.features ? explained(r.features) : {}),
     ...(explain && r.exactFeatures
       ? {
           exactFeatures: table(Object.entries(r.exactFeatures)),
@@ -88,9 +88,7 @@ const out = {
               slug: slugs[c.page],
               p: round(c.p),
               q: round(c.quoted),
-              features: table(Object.entries(c.features)),
-              right: { bias: MODEL.right.bias, ...table(contributions(FEATURES, c.features, MODEL.right)) },
-              quoted: quotedTable(c.features),
+              ...explained(c.features),
             })),
         ),
         possibleAt: MODEL.possible,
