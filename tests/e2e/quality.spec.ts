@@ -64,7 +64,7 @@ test.describe('accessibility: axe finds no violations', () => {
     ['a near-duplicate group', GROUP, (page) => expect(page.getByTestId('match-group')).toBeVisible()],
     [
       "a QuickBooks code with pages but no result (the code's pages listed)",
-      'QuickBooks returned error 6000 for the export',
+      'QuickBooks returned error code 6000 for the export',
       (page) => expect(page.getByTestId('fault-pages')).toBeVisible(),
     ],
   ];

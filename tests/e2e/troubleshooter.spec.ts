@@ -207,7 +207,7 @@ test.describe('pasting a message', () => {
     page,
   }) => {
     await page.goto('/');
-    await paste(page, 'QuickBooks returned error 6000 for the export');
+    await paste(page, 'QuickBooks returned error code 6000 for the export');
     await expect(results(page)).toHaveCount(0);
     const box = page.getByTestId('not-found');
     await expect(box).toContainText('This is QuickBooks error 6000. The knowledge base has 4 pages for it');
