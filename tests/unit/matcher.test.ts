@@ -711,6 +711,21 @@ describe('bad input gets a clear answer, never a crash', () => {
     expect(outcome.fault).toEqual(fault);
   });
 
+  it('names the QBO title of a log line that matched nothing, and its page; not a title on a line about something else', () => {
+    // Before: no fault at all, so the box said only "not in the knowledge base".
+    const log = matcher.match(
+      'WARN qbo realm=9130 HTTP 429 ThrottleExceeded on POST /journalentry - 412 items queued, backing off 60s',
+    );
+    expect(log.results).toEqual([]);
+    expect(log.fault).toMatchObject({ code: '', title: 'ThrottleExceeded', pageCount: 1 });
+    expect(log.fault?.pages?.map((p) => p.slug)).toEqual(['throttle-exceeded']);
+    const windows = matcher.match(
+      'ERROR windows: Permission Denied Error while opening the shared folder on the file server for the nightly backup job',
+    );
+    expect(windows.results).toEqual([]);
+    expect(windows.fault).toBeUndefined();
+  });
+
   it('names the pages that have the QBO code of a fault that matched nothing, not "not in the knowledge base"', () => {
     // 6000 is the code of every business rule; a code said with no rule does not say which. (With
     // `possible` at p 0.09, "QuickBooks returned error 6000 for the export" shows the code's general

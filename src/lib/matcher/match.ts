@@ -409,7 +409,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
   function codesAndTitles(
     segment: string,
     bare: string,
-  ): { code: Map<number, number>; title: Map<number, number>; weak: boolean } {
+  ): { code: Map<number, number>; title: Map<number, number>; weak: boolean; said: string } {
     const code = new Map<number, number>();
     const title = new Map<number, number>();
     const add = (to: Map<number, number>, pages: number[]) => {
@@ -420,15 +420,20 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     let rest = stripWrappers(start);
     // The SDK's and the platform's wrappers (`BadRequest. Details:`) are QuickBooks' own.
     const wrapped = rest !== start;
+    // The first title as the line writes it ("ThrottleExceeded", not the index's lowercase key).
+    let said = '';
     for (const [t, ps] of titleKeys) {
-      if (!lower.includes(t)) continue;
+      const at = lower.indexOf(t);
+      if (at < 0) continue;
       add(title, ps);
       rest = rest.replace(t, ' ');
+      if (!said)
+        said = segment.slice(at, at + t.length).toLowerCase() === t ? segment.slice(at, at + t.length) : t;
     }
     for (const c of lineCodes(segment)) add(code, index.codes[c] ?? []);
     const otherWords = rest.match(/\p{L}{2,}/gu)?.length ?? 0;
     const weak = !code.size && !wrapped && otherWords > TITLE_OTHER_WORDS && !aboutQuickBooks(segment);
-    return { code, title, weak };
+    return { code, title, weak, said };
   }
 
   /**
@@ -444,6 +449,17 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     );
   };
   const codeKey = (segment: string) => lineCodes(segment).join(',');
+
+  /** The first QBO title, as written, on the lines that matched nothing (of the first MAX_FUZZY_LINES), where it is not `weak`. */
+  const faultTitle = (segments: Iterable<string>) => {
+    let n = 0;
+    for (const segment of segments) {
+      if (n++ >= MAX_FUZZY_LINES) break;
+      const { said, weak } = codesAndTitles(segment, stripLogPrefix(segment));
+      if (said && !weak) return said.toWellFormed();
+    }
+    return '';
+  };
 
   /**
    * Scores every candidate page of one segment with the fitted model (model.ts) and turns the
@@ -693,13 +709,15 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
           exactFeatures: f.exactFeatures,
         });
     }
-    // Nothing found: say which QuickBooks fault it was, if the paste carries one.
+    // Nothing found: say which QuickBooks fault it was, if the paste carries one: a fault body, or a
+    // code, or a QBO title on a line about QuickBooks (a log line: "HTTP 429 ThrottleExceeded").
     const fault = faults.find((f) => f.code || f.message);
     const code = fault ? '' : String(findCodes(cut(text, LINE_CHARS))[0] ?? '');
-    if (!byPage.size && (fault ?? code)) {
+    const title = fault || byPage.size ? '' : faultTitle(rest.keys());
+    if (!byPage.size && (fault ?? (code || title))) {
       const said = fault
         ? { code: fault.code.toWellFormed(), title: fault.message.toWellFormed() }
-        : { code, title: '' };
+        : { code, title };
       // An outcome that still needs fuzzy search is not the last word (the browser asks again, with
       // every part of the index here): the pages come with that one.
       outcome.fault = outcome.needsFuzzy ? said : withPages(said);
