@@ -97,7 +97,9 @@ describe('near-duplicates are told apart, or honestly not', () => {
   });
 
   it('a cut-off message whose words both near-duplicates share is no match, and one of them comes first', () => {
-    const { results } = matcher.match('BadRequest. Details: The account period has closed and the');
+    // Cut where the two part ("closed and the account books…", "closed. Txn Date=…"): "…closed and
+    // the" is account-period-closed's alone, and a `match` for it since session 20.
+    const { results } = matcher.match('BadRequest. Details: The account period has closed');
     expect(results.filter((r) => r.verdict === 'match')).toEqual([]);
     expect(['account-period-closed', 'txn-date-before-closing-date']).toContain(results[0]?.slug);
   });
@@ -663,6 +665,8 @@ describe('bad input gets a clear answer, never a crash', () => {
     ['wrapper words', 'Validation Exception was thrown '.repeat(10_000)],
     // An XML fault whose <Error> elements never close (269 ms per 100 KB before the scan was linear).
     ['unclosed XML errors', `<Fault>${'<Error>'.repeat(30_000)}`],
+    // Ruby's fault with no detail line after it: each start reads at most its 300 characters.
+    ['Ruby faults without a detail', 'Quickbooks::IntuitRequestException: x: '.repeat(7_000)],
     // A message with two JSON lists, repeated on one line: a hit every 108 characters (1.6 s for
     // 290 KB before each hit read only the line's start).
     [
@@ -709,6 +713,20 @@ describe('bad input gets a clear answer, never a crash', () => {
     const outcome = matcher.match(text);
     expect(outcome.results).toEqual([]);
     expect(outcome.fault).toEqual(fault);
+  });
+
+  it("reads a fault as Ruby's SDK raises it (message, then its detail on the next line) as one fault", () => {
+    // quickbooks-ruby: IntuitRequestException.new("#{message}:\n\t#{detail}"). Before, the title line
+    // alone was scored: a `match` for the one page with that title, whatever the detail said.
+    const other = matcher.match(
+      'Quickbooks::IntuitRequestException: Unsupported Operation:\n\tOperation Could not find resource for relative : /v3/company/123/salesreceipt of full path',
+    );
+    expect(other.results.filter((r) => r.verdict === 'match')).toEqual([]);
+    expect(other.fault).toMatchObject({ code: '', title: 'Unsupported Operation' });
+    const known = matcher.match(
+      'Quickbooks::IntuitRequestException: Invalid Reference Id:\n\tInvalid Reference Id : Product/Service assigned to this transaction has been deleted. Before you can modify this transaction, you must restore Product/Service',
+    );
+    expect(known.results[0]).toMatchObject({ slug: 'invalid-reference-id', verdict: 'match' });
   });
 
   it('names the QBO title of a log line that matched nothing, and its page; not a title on a line about something else', () => {

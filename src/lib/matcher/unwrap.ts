@@ -113,11 +113,24 @@ const XML_DECLARATION = /<\?xml\b[^?<>]{0,200}\?>\s*$/i;
 const DECLARATION_CHARS = 300;
 
 /**
+ * The fault as Ruby's quickbooks-ruby gem raises it: `IntuitRequestException.new("#{message}:\n\t#{detail}")`
+ * (service/base_service.rb), its message and detail on two lines (the tab gone once normalized).
+ */
+const RUBY_FAULT = /\bQuickbooks::IntuitRequestException: ?([^\n]{1,300}):[ \t]*\n[ \t]*([^\n]{1,2000})/g;
+
+/**
  * Replaces each JSON or XML fault body in the text with one line per error it holds (pushed to
- * `found` when given). Text around the bodies (log prefixes, prose) is kept.
+ * `found` when given), and a fault the Ruby SDK raised with its one line. Text around the bodies
+ * (log prefixes, prose) is kept.
  */
 export function unwrapFaults(text: string, found?: Fault[]): string {
-  let out = text;
+  let out = text.includes('IntuitRequestException')
+    ? text.replace(RUBY_FAULT, (_, message: string, detail: string) => {
+        const fault = { code: '', message: message.trim(), detail: detail.trim() };
+        found?.push(fault);
+        return faultLine(fault);
+      })
+    : text;
   for (let guard = 0; guard < 50; guard++) {
     const lower = out.toLowerCase();
     const j = lower.search(/"fault"\s*:/);
