@@ -196,6 +196,21 @@ function supportLine(support: NonNullable<RenderOptions['support']>): HTMLElemen
   return el('p', { textContent: TEXT.notFound.whom });
 }
 
+/** "Not in the knowledge base?": what the paste's fault is (`about`), and the request for support. */
+function supportBox(about: Node[], opts: RenderOptions): HTMLElement {
+  const box = el(
+    'div',
+    { className: 'not-found' },
+    el('h2', { textContent: TEXT.notFound.heading }),
+    ...about,
+    el('p', { textContent: TEXT.notFound.body }),
+    el('p', { className: 'card-tools' }, button(TEXT.notFound.copy, 'not-found')),
+    supportLine(opts.support ?? {}),
+  );
+  box.dataset['testid'] = 'not-found';
+  return box;
+}
+
 function triage(outcome: GroupedOutcome, opts: RenderOptions): HTMLElement {
   const rows = triageRows(outcome, (slug) => errorHref(opts.base, slug));
   const table = el(
@@ -300,6 +315,9 @@ export function renderResults(container: HTMLElement, outcome: GroupedOutcome, o
     );
     nodes.push(list);
     if (opts.tools && outcome.lines > 1) nodes.push(triage(outcome, opts));
+    // Only guesses (no `match`, no near-duplicate pair to choose from): the error may be one the
+    // knowledge base does not have yet, so the way to support stays open under them.
+    else if (opts.tools && !matches && !outcome.groups.length) nodes.push(supportBox([], opts));
   } else if (!outcome.empty && opts.showEmpty !== false) {
     nodes.push(
       el(
@@ -315,19 +333,7 @@ export function renderResults(container: HTMLElement, outcome: GroupedOutcome, o
         '.',
       ),
     );
-    if (opts.tools) {
-      const box = el(
-        'div',
-        { className: 'not-found' },
-        el('h2', { textContent: TEXT.notFound.heading }),
-        ...(outcome.fault ? faultLines(outcome.fault, opts) : []),
-        el('p', { textContent: TEXT.notFound.body }),
-        el('p', { className: 'card-tools' }, button(TEXT.notFound.copy, 'not-found')),
-        supportLine(opts.support ?? {}),
-      );
-      box.dataset['testid'] = 'not-found';
-      nodes.push(box);
-    }
+    if (opts.tools) nodes.push(supportBox(outcome.fault ? faultLines(outcome.fault, opts) : [], opts));
   }
   container.replaceChildren(...nodes);
 }

@@ -61,6 +61,11 @@ test.describe('accessibility: axe finds no violations', () => {
     ],
     ['a multi-error triage', TRIAGE, (page) => expect(page.getByTestId('triage')).toBeVisible()],
     ['nothing found', NOTHING, (page) => expect(page.getByTestId('not-found')).toBeVisible()],
+    [
+      'guesses only (the request for support under them)',
+      "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first",
+      (page) => expect(page.getByTestId('not-found')).toBeVisible(),
+    ],
     ['a near-duplicate group', GROUP, (page) => expect(page.getByTestId('match-group')).toBeVisible()],
     [
       "a QuickBooks code with pages but no result (the code's pages listed)",

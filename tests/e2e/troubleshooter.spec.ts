@@ -256,6 +256,34 @@ test.describe('pasting a message', () => {
     await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(0);
   });
 
+  test('guesses only: the request for support stays open under them; a match or a pair to choose from has none', async ({
+    page,
+  }) => {
+    // Before, a `possible` took the not-found box's place: no way to ask support when no guess fit.
+    await page.goto('/');
+    await paste(
+      page,
+      "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first",
+    );
+    await expect(results(page).first()).toHaveAttribute('data-verdict', 'possible');
+    const box = page.getByTestId('not-found');
+    await expect(box).toBeVisible();
+    await expect(box.getByRole('heading')).toHaveText('Not in the knowledge base?');
+    await expect(box.getByRole('button', { name: 'Copy request for support' })).toBeVisible();
+    await paste(
+      page,
+      'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026',
+    );
+    await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
+    await expect(box).toHaveCount(0);
+    await paste(
+      page,
+      '{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"Duplicate Name Exists Error : The name supplied already exists. ","code":"6240"}],"type":"ValidationFault"}}',
+    );
+    await expect(page.getByTestId('match-group')).toBeVisible();
+    await expect(box).toHaveCount(0);
+  });
+
   // A bare QBO title ("Duplicate Document Number Error") was this test's paste until session 17: it
   // is QuickBooks' own name for the error, and now a `match`. A description in a person's own words
   // is never one.
