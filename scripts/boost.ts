@@ -40,8 +40,21 @@ export const BOOST: BoostOptions = { rate: 0.3, lambda: 5, minHessian: 2, cuts: 
 
 /** The most trees cross-validation tries. */
 const MAX_TREES = 300;
-/** Folds for cross-validation: a row of paste `group` is in fold group % FOLDS. */
+/** Folds for cross-validation: a row of paste `group` is in fold `foldOf(group)`. */
 export const FOLDS = 5;
+/** CALIBRATE_FOLD_SEED: 0 (the default) deals pastes into folds in turn; another seed, by a hash of it. */
+const FOLD_SEED = Number(process.env['CALIBRATE_FOLD_SEED'] ?? 0);
+/**
+ * A paste's fold: its group modulo FOLDS, or with a seed, a hash of the group and the seed. Another
+ * seed deals the same pastes into other folds: with `calibrate --dry`, how far the figures move when
+ * nothing but the folds changes (a difference smaller than that says nothing).
+ */
+export function foldOf(group: number): number {
+  if (!FOLD_SEED) return group % FOLDS;
+  let h = Math.imul(group + 1, 0x9e3779b1) ^ Math.imul(FOLD_SEED, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  return ((h ^ (h >>> 15)) >>> 0) % FOLDS;
+}
 /** The fewest trees whose validation loss is within this share of the lowest. */
 const LOSS_SLACK = 0.02;
 
@@ -239,8 +252,8 @@ export function chooseTrees<N extends string>(
   const loss = new Array<number>(MAX_TREES).fill(0);
   const folds: Boosted<N>[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const train = rows.filter((r) => r.group % FOLDS !== fold);
-    const test = rows.filter((r) => r.group % FOLDS === fold);
+    const train = rows.filter((r) => foldOf(r.group) !== fold);
+    const test = rows.filter((r) => foldOf(r.group) === fold);
     const { model, trace } = fitBoosted(names, train, MAX_TREES, opts, test);
     folds.push(model);
     const z = Float64Array.from(test, (r) => model.bias + linearPart(r.x, model.linear));
@@ -258,5 +271,5 @@ export function chooseTrees<N extends string>(
   const lowest = Math.min(...loss);
   const trees = loss.findIndex((l) => l <= lowest * (1 + LOSS_SLACK)) + 1;
   const sized = folds.map((m) => ({ ...m, trees: m.trees.slice(0, trees) }));
-  return { trees, loss, outOfFold: (group) => sized[group % FOLDS]! };
+  return { trees, loss, outOfFold: (group) => sized[foldOf(group)]! };
 }

@@ -49,7 +49,7 @@ import {
   type Model,
 } from '../src/lib/matcher/model';
 import { boosted, splitCounts, type Boosted } from '../src/lib/matcher/trees';
-import { chooseTrees, fit, fitBoosted, FOLDS } from './boost';
+import { chooseTrees, fit, fitBoosted, FOLDS, foldOf } from './boost';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { checkedTexts, mustBeShown } from '../src/lib/content-check';
 import { corpora, type Case, type Corpus } from '../bench/corpora';
@@ -360,7 +360,7 @@ function main(): void {
     fit(
       FEATURES,
       [...trainTraced, ...contrastsTraced].flatMap((t, k) =>
-        (k < trainTraced.length ? k : leftOutTraced.length + k) % FOLDS === fold
+        foldOf(k < trainTraced.length ? k : leftOutTraced.length + k) === fold
           ? []
           : t.segments.flatMap((seg) =>
               seg.candidates.map((c) => ({ x: c.features, y: Number(t.expect.includes(c.slug)) })),
@@ -450,7 +450,7 @@ function main(): void {
     leftOutMatches(figures(ss, th)) <= LEFT_OUT_MATCH_RATE * ss.length;
   // Each training paste (and each with its page taken out) scored by the trees fitted without its
   // fold (its group is its place in quotedRows).
-  const trainOutScored = trainTraced.map((t, k) => score(t, wOut[k % FOLDS]!, cv.outOfFold(k), we));
+  const trainOutScored = trainTraced.map((t, k) => score(t, wOut[foldOf(k)]!, cv.outOfFold(k), we));
   const leftOutOutScored = leftOutTraced.map((t, k) => score(t, w, cv.outOfFold(trainTraced.length + k), we));
   /**
    * Thresholds keep the error rates allowed, in-sample and out of fold (there with the issue's rate
