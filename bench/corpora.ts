@@ -51,12 +51,7 @@ const readCorpus = (dir: string): Cases =>
   Object.fromEntries(KINDS.map((k) => [k, readCases(dir, k)])) as Cases;
 
 /** Held-out folders: written apart from the matcher. `spentB`: its B half has been looked at. */
-const HELD_OUT: {
-  dir: string;
-  name: string;
-  spentB: boolean;
-  /** Fitted on (default: yes). */ fitA?: boolean;
-}[] = [
+const HELD_OUT = [
   { dir: 'unseen', name: 'held-out', spentB: false },
   { dir: 'fresh', name: 'fresh', spentB: false },
   // Looked at in session 3, after its blind figure was taken.
@@ -74,19 +69,17 @@ const HELD_OUT: {
   // ("Unsupported Operation: … Could not find resource …" as Ruby's SDK raises it) is now read as
   // a fault body (unwrap.ts, RUBY_FAULT), its detail on the same line as its title.
   { dir: 'qbo2', name: 'qbo-api 2', spentB: false },
-];
+] as const;
 
 export function corpora(): Corpus[] {
   const list: Corpus[] = [{ name: 'dev', ...settle(readCorpus('')), showMisses: true, training: true }];
-  for (const entry of HELD_OUT) {
-    const { dir, name, spentB } = entry;
-    const fitA = entry.fitA ?? true;
+  for (const { dir, name, spentB } of HELD_OUT) {
     const cases = readCorpus(dir);
     const half = (parity: number) =>
       settle(Object.fromEntries(KINDS.map((k) => [k, cases[k].filter((_, i) => i % 2 === parity)])) as Cases);
     if (cases.single.length)
       list.push(
-        { name: `${name} A`, ...half(0), showMisses: true, training: fitA },
+        { name: `${name} A`, ...half(0), showMisses: true, training: true },
         { name: `${name} B${spentB ? ' (spent)' : ''}`, ...half(1), showMisses: false, training: spentB },
       );
   }

@@ -348,24 +348,21 @@ function main(): void {
   // Each page's training pastes with the page taken out: no candidate is right (see leftOut).
   const leftOutTraced = leftOut(sources, train);
 
-  const rows = [...trainTraced, ...contrastsTraced].flatMap((t) =>
-    t.segments.flatMap((seg) =>
-      seg.candidates.map((c) => ({ x: c.features, y: Number(t.expect.includes(c.slug)) })),
-    ),
-  );
+  // Each row with its paste's group, its place in `quotedRows` below (the contrasts come after the
+  // pastes whose page was taken out there), so that the logistic and the trees share folds.
+  const rows = [...trainTraced, ...contrastsTraced].flatMap((t, k) => {
+    const group = k < trainTraced.length ? k : leftOutTraced.length + k;
+    return t.segments.flatMap((seg) =>
+      seg.candidates.map((c) => ({ x: c.features, y: Number(t.expect.includes(c.slug)), group })),
+    );
+  });
   const w = fit(FEATURES, rows);
-  // The same logistic fitted without each fold of pastes (a paste's fold: its place in the list, as
-  // for `quoted` below): what orders the candidates and decides `possible` out of fold too.
+  // The same logistic fitted without each fold: what orders the candidates and decides `possible`
+  // for the out-of-fold figures and rules.
   const wOut = Array.from({ length: FOLDS }, (_, fold) =>
     fit(
       FEATURES,
-      [...trainTraced, ...contrastsTraced].flatMap((t, k) =>
-        foldOf(k < trainTraced.length ? k : leftOutTraced.length + k) === fold
-          ? []
-          : t.segments.flatMap((seg) =>
-              seg.candidates.map((c) => ({ x: c.features, y: Number(t.expect.includes(c.slug)) })),
-            ),
-      ),
+      rows.filter((r) => foldOf(r.group) !== fold),
     ),
   );
   // `quoted`: right, and the paste quotes the message (a description in a person's own words does not).
@@ -610,9 +607,10 @@ function main(): void {
     // The out-of-fold error rates (what the thresholds were also chosen on): what they look like on
     // pastes the trees did not see.
     const trainOut = figures(trainOutScored, th);
+    const inSample = figures(trainScored, th);
     const leftOutOut = figures(leftOutOutScored, th);
     console.log(
-      `\nOut of fold, at these thresholds: pasted confident & correct ${pct(trainOut.confident, trainOut.pasted)}; \`match\` on ${trainOut.unrelatedMatch}/${trainOut.unrelated} unrelated, ${trainOut.wrongMatch}/${trainOut.single} single-error pastes wrongly, ${leftOutMatches(leftOutOut)}/${leftOutTraced.length} pastes whose page was taken out; own words in the first three ${pct(trainOut.ownTop3, trainOut.own)} (in-sample ${pct(figures(trainScored, th).ownTop3, trainOut.own)}); unrelated shown ${trainOut.unrelatedShown}/${trainOut.unrelated}.`,
+      `\nOut of fold, at these thresholds: pasted confident & correct ${pct(trainOut.confident, trainOut.pasted)}; \`match\` on ${trainOut.unrelatedMatch}/${trainOut.unrelated} unrelated, ${trainOut.wrongMatch}/${trainOut.single} single-error pastes wrongly, ${leftOutMatches(leftOutOut)}/${leftOutTraced.length} pastes whose page was taken out; own words in the first three ${pct(trainOut.ownTop3, trainOut.own)} (in-sample ${pct(inSample.ownTop3, inSample.own)}); unrelated shown ${trainOut.unrelatedShown}/${trainOut.unrelated}.`,
     );
   }
   const r = reliability(

@@ -17,6 +17,12 @@ import { copiedBy, DIST } from './quality-helpers';
 
 const CLOSED =
   'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026';
+/** A bare QBO 6240 fault: the two duplicate-name pages, one group card with its question. */
+const FAULT_6240 =
+  '{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"Duplicate Name Exists Error : The name supplied already exists. ","code":"6240"}],"type":"ValidationFault"}}';
+/** A description in a person's own words: transaction-deposited as a `possible`. */
+const OWN_WORDS =
+  "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first";
 
 async function paste(page: Page, text: string): Promise<void> {
   const box = page.getByLabel('Paste an error message');
@@ -247,10 +253,7 @@ test.describe('pasting a message', () => {
 
   test("a description in a person's own words finds its page as a possible match", async ({ page }) => {
     await page.goto('/');
-    await paste(
-      page,
-      "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first",
-    );
+    await paste(page, OWN_WORDS);
     await expect(results(page).first()).toHaveAttribute('data-slug', 'transaction-deposited');
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'possible');
     await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(0);
@@ -261,25 +264,16 @@ test.describe('pasting a message', () => {
   }) => {
     // Before, a `possible` took the not-found box's place: no way to ask support when no guess fit.
     await page.goto('/');
-    await paste(
-      page,
-      "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first",
-    );
+    await paste(page, OWN_WORDS);
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'possible');
     const box = page.getByTestId('not-found');
     await expect(box).toBeVisible();
     await expect(box.getByRole('heading')).toHaveText('Not in the knowledge base?');
     await expect(box.getByRole('button', { name: 'Copy request for support' })).toBeVisible();
-    await paste(
-      page,
-      'BadRequest. Details: The account period has closed. Txn Date=03/14/2026 is before book closing date=03/31/2026',
-    );
+    await paste(page, CLOSED);
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
     await expect(box).toHaveCount(0);
-    await paste(
-      page,
-      '{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"Duplicate Name Exists Error : The name supplied already exists. ","code":"6240"}],"type":"ValidationFault"}}',
-    );
+    await paste(page, FAULT_6240);
     await expect(page.getByTestId('match-group')).toBeVisible();
     await expect(box).toHaveCount(0);
   });
@@ -495,8 +489,6 @@ test.describe('bad input gets a clear answer, never a crash or a frozen tab', ()
 });
 
 test.describe('near-duplicates: one answer with one question', () => {
-  const FAULT_6240 =
-    '{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"Duplicate Name Exists Error : The name supplied already exists. ","code":"6240"}],"type":"ValidationFault"}}';
   const NAME_QUESTION = 'Is the duplicate name an account, or a customer, vendor or location?';
 
   test('a bare 6240 fault is one card with the question; an answer shows that page, which can be changed and opened', async ({

@@ -531,8 +531,8 @@ describe("a description in a person's own words finds its page as a suggestion",
       'gl-account-does-not-exist',
     ],
     ['communicating', 'ids-server-error'],
-    // Hidden at `possible` p 0.11 (chosen on the fitted pastes); shown at 0.09, chosen so that own
-    // words find their page nine times in ten out of fold too.
+    // Hidden at `possible` p 0.11; shown at 0.09, the threshold calibrate chose once qbo-api 2 A was
+    // fitted on (session 20).
     [
       "Some transactions in the journal entry are set to auto export and some aren't, and the JE won't export.",
       'multi-level-auto-export',
@@ -745,9 +745,9 @@ describe('bad input gets a clear answer, never a crash', () => {
   });
 
   it('names the pages that have the QBO code of a fault that matched nothing, not "not in the knowledge base"', () => {
-    // 6000 is the code of every business rule; a code said with no rule does not say which. (With
-    // `possible` at p 0.09, "QuickBooks returned error 6000 for the export" shows the code's general
-    // page as a weak guess, 14%, instead.)
+    // 6000 is the code of every business rule; a code said with no rule does not say which. (Since
+    // session 20's refit, "QuickBooks returned error 6000 for the export" shows the code's general
+    // page as a weak guess instead.)
     const outcome = matcher.match('QuickBooks returned error code 6000 for the export');
     const withCode = entries.filter((e) => e.data.qboCodes?.includes(6000));
     expect(withCode.length).toBeGreaterThan(1);

@@ -427,8 +427,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       if (at < 0) continue;
       add(title, ps);
       rest = rest.replace(t, ' ');
+      if (said) continue;
       const written = segment.slice(at, at + t.length);
-      if (!said) said = written.toLowerCase() === t ? written : t;
+      said = written.toLowerCase() === t ? written : t;
     }
     for (const c of lineCodes(segment)) add(code, index.codes[c] ?? []);
     const otherWords = rest.match(/\p{L}{2,}/gu)?.length ?? 0;
