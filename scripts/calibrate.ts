@@ -47,6 +47,7 @@ import {
   type FeatureName,
   type Features,
   type Model,
+  shownConfidence,
 } from '../src/lib/matcher/model';
 import { boosted, splitCounts, type Boosted } from '../src/lib/matcher/trees';
 import { chooseTrees, fit, fitBoosted, FOLDS, foldOf } from './boost';
@@ -82,8 +83,8 @@ interface Thresholds {
   exact: number;
   match: { p: number; margin: number };
   possible: number;
-  /** Platt scaling of the shown confidence (identity while thresholds are chosen). */
-  shown?: { a: number; b: number };
+  /** Platt scaling of the shown confidence, with the verdict (identity while thresholds are chosen). */
+  shown?: Model['shown'];
 }
 
 const logit = (p: number) => {
@@ -183,7 +184,7 @@ function decide(s: Scored, th: Thresholds) {
     const shown = seg.filter((c) => c.p >= th.possible).slice(0, 3);
     shown.forEach((c, i) => {
       const match = i === 0 && c.q >= th.match.p && c.q - (seg[1]?.q ?? 0) >= th.match.margin;
-      const conf = th.shown ? sigmoid(th.shown.a * logit(c.p) + th.shown.b) : c.p;
+      const conf = th.shown ? shownConfidence(c.p, match, { shown: th.shown }) : c.p;
       if (match || !purge) put(c.slug, match, conf);
     });
   }
@@ -525,16 +526,26 @@ function main(): void {
     if (f.ownTop3 >= 0.9 * f.own && !mustFail(th).length && !shownFail(th).length) possible = q;
   }
   // Platt scaling of the first result's confidence (the model's probabilities are fitted over all
-  // candidates; the first result is a chosen one): a one-feature logistic fit on logit(p).
-  const firsts: { x: { logit: number }; y: number }[] = [];
-  for (const s of trainScored) {
-    const seg = s.segments.find((g) => g.candidates[0] && g.candidates[0].p >= possible);
-    const top = seg?.candidates[0];
-    if (top && s.t.expect.length <= 1)
-      firsts.push({ x: { logit: logit(top.p) }, y: Number(s.t.expect.includes(top.slug)) });
+  // candidates; the first result is a chosen one): a logistic fit on logit(p) and the verdict, out
+  // of fold. With logit(p) alone, a `match` whose `right` probability is low was shown at 47% though
+  // matches are right nearly every time, and a `possible` could show more than a `match`.
+  const firsts: { x: { logit: number; match: number }; y: number }[] = [];
+  for (const s of trainOutScored) {
+    const seg = s.segments.find((g) => g.candidates[0] && g.candidates[0].p >= possible)?.candidates;
+    const top = seg?.[0];
+    if (!top || s.t.expect.length > 1) continue;
+    const isMatch = top.q >= match.p && top.q - (seg[1]?.q ?? 0) >= match.margin;
+    firsts.push({
+      x: { logit: logit(top.p), match: Number(isMatch) },
+      y: Number(s.t.expect.includes(top.slug)),
+    });
   }
-  const platt = fit(['logit'] as const, firsts, 0);
-  const shown = { a: Math.round(platt[1]! * 1000) / 1000, b: Math.round(platt[0]! * 1000) / 1000 };
+  const platt = fit(['logit', 'match'] as const, firsts);
+  const shown = {
+    a: Math.round(platt[1]! * 1000) / 1000,
+    m: Math.round(platt[2]! * 1000) / 1000,
+    b: Math.round(platt[0]! * 1000) / 1000,
+  };
   const round = (x: number) => Math.round(x * 1000) / 1000;
   const model: Model = {
     right: {
@@ -610,7 +621,7 @@ function main(): void {
     const inSample = figures(trainScored, th);
     const leftOutOut = figures(leftOutOutScored, th);
     console.log(
-      `\nOut of fold, at these thresholds: pasted confident & correct ${pct(trainOut.confident, trainOut.pasted)}; \`match\` on ${trainOut.unrelatedMatch}/${trainOut.unrelated} unrelated, ${trainOut.wrongMatch}/${trainOut.single} single-error pastes wrongly, ${leftOutMatches(leftOutOut)}/${leftOutTraced.length} pastes whose page was taken out; own words in the first three ${pct(trainOut.ownTop3, trainOut.own)} (in-sample ${pct(inSample.ownTop3, inSample.own)}); unrelated shown ${trainOut.unrelatedShown}/${trainOut.unrelated}.`,
+      `\nOut of fold, at these thresholds: pasted confident & correct ${pct(trainOut.confident, trainOut.pasted)}; \`match\` on ${trainOut.unrelatedMatch}/${trainOut.unrelated} unrelated, ${trainOut.wrongMatch}/${trainOut.single} single-error pastes wrongly, ${leftOutMatches(leftOutOut)}/${leftOutTraced.length} pastes whose page was taken out; own words in the first three ${pct(trainOut.ownTop3, trainOut.own)} (in-sample ${pct(inSample.ownTop3, inSample.own)}); unrelated shown ${trainOut.unrelatedShown}/${trainOut.unrelated}; ECE of the first result ${reliability(trainOut.firsts).ece.toFixed(3)}.`,
     );
   }
   const r = reliability(

@@ -274,6 +274,16 @@ describe('what decides `match` weighs the features together (boosted trees)', ()
     expect(matches(text)).toEqual([slug]);
   });
 
+  it('a `match` the logistic is unsure of is shown with the confidence matches earn', () => {
+    // The confidence shown was Platt-scaled from `right` alone, so this `match` (the trees are sure:
+    // it quotes the message, typos and all) showed 66%, less than many a `possible`. Matches are
+    // right nearly every time; the scaling now reads the verdict too.
+    const text =
+      'Object Not Foud : Something your trying to use has been made inactve. Check the fields with acounts, customers, items, vendors or employes.';
+    expect(matches(text)).toEqual(['object-not-found-inactive']);
+    expect(top(text)?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('a near-miss from another system that holds a pattern of a page is still no match', () => {
     const text =
       'GitLab: Missing permission on repository to Push. Ask a project maintainer to give you the Developer role.';

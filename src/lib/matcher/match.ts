@@ -572,7 +572,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       first.quoted - (second?.quoted ?? 0) >= MODEL.match.margin
     )
       first.verdict = 'match';
-    for (const s of shown) s.confidence = Math.round(shownConfidence(s.p) * 100) / 100;
+    for (const s of shown) s.confidence = Math.round(shownConfidence(s.p, s.verdict === 'match') * 100) / 100;
     return shown;
   }
 

@@ -113,8 +113,11 @@ export interface Model {
   match: { p: number; margin: number };
   /** Results whose `right` probability is under this are not shown. */
   possible: number;
-  /** Platt scaling of `right` for the confidence shown: sigmoid(a · logit(p) + b), fitted on first results. */
-  shown: { a: number; b: number };
+  /**
+   * Platt scaling of `right` for the confidence shown: sigmoid(a · logit(p) + m · match + b), where
+   * match is 1 for a `match`; fitted on first results out of fold.
+   */
+  shown: { a: number; b: number; m: number };
   /** The exact-hit model, and the probability at which a hit no other page ties is a `match` without the full model. */
   exact: Logistic<ExactFeatures> & { match: number };
   /** What the fit was run on, for the record. */
@@ -137,10 +140,13 @@ export function logistic<N extends string>(
   return sigmoid(z);
 }
 
-/** The confidence shown for a `right` probability (Platt-scaled, so that first results shown at 80% are right about 80% of the time). */
-export function shownConfidence(p: number, model: Pick<Model, 'shown'> = MODEL): number {
+/**
+ * The confidence shown for a `right` probability and the verdict (Platt-scaled, so that first
+ * results shown at 80% are right about 80% of the time, `match`es and `possible`s each).
+ */
+export function shownConfidence(p: number, match: boolean, model: Pick<Model, 'shown'> = MODEL): number {
   const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
-  return sigmoid(model.shown.a * Math.log(q / (1 - q)) + model.shown.b);
+  return sigmoid(model.shown.a * Math.log(q / (1 - q)) + model.shown.m * Number(match) + model.shown.b);
 }
 
 /** Each feature's contribution to a regression's log-odds. */
