@@ -124,8 +124,10 @@ test.describe('pasting a message', () => {
     page,
   }) => {
     await page.goto('/');
-    // "inactive" is another page's word (an inactive object's 610): the general page is only suggested.
-    await paste(page, fault6000('Item is inactive.'));
+    // "inactive" is another page's word (an inactive object's 610): the general page is only
+    // suggested. ("Item is inactive." was this test's rule until session 21's refit made the general
+    // page a `match` for it, which a 6000 fault whose rule no page has is.)
+    await paste(page, fault6000('You cannot use an inactive account.'));
     const first = results(page).first();
     await expect(first).toHaveAttribute('data-slug', 'business-validation-error');
     await expect(first).toHaveAttribute('data-verdict', 'possible');

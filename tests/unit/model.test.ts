@@ -91,7 +91,7 @@ describe('the `quoted` trees (model-quoted.json)', () => {
     const out = JSON.parse(
       execFileSync(
         join(ROOT, 'node_modules/.bin/tsx'),
-        ['scripts/match.ts', '--explain', "QBO won't let the payment update because it was deposited"],
+        ['scripts/match.ts', '--explain', 'journal entry problem with quickbooks again'],
         { cwd: ROOT, encoding: 'utf8' },
       ),
     ) as {
@@ -105,8 +105,10 @@ describe('the `quoted` trees (model-quoted.json)', () => {
         quoted: object;
       }[];
     };
+    // Says which kind of error, not which one: no page is shown (session 21's refit shows a page for
+    // "QBO won't let the payment update because it was deposited", this test's paste before).
     expect(out.results).toEqual([]);
-    const page = out.notShown.find((c) => c.slug === 'transaction-deposited');
+    const page = out.notShown[0];
     expect(page).toBeDefined();
     expect(page!.p).toBeLessThan(out.possibleAt);
     expect(Object.keys(page!.features).sort()).toEqual([...FEATURES].sort());
