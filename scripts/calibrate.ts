@@ -360,9 +360,9 @@ function main(): void {
       seg.candidates.map((c) => ({ x: c.features, y: Number(t.expect.includes(c.slug)), group })),
     );
   });
-  // Rounded as model.json writes them, before anything is scored: the thresholds are chosen for the
-  // model as written (a near-miss's exact hit just under the exact-hit threshold unrounded was over it as written,
-  // and a `match`).
+  // This logistic and the exact-hit model below are rounded as model.json writes them before anything
+  // is scored, so that the thresholds are chosen for the model as written: unrounded, a near-miss's
+  // exact hit was just under the exact-hit threshold, and as written just over it, a `match`.
   const w = fit(FEATURES, rows).map(round);
   // The same logistic fitted without each fold: what orders the candidates and decides `possible`
   // for the out-of-fold figures and rules.
@@ -546,6 +546,8 @@ function main(): void {
       y: Number(s.t.expect.includes(top.slug)),
     });
   }
+  // With fit's small L2 penalty: out of fold, only one or two `match`es are wrong, and the verdict's
+  // weight should not rest on them alone.
   const platt = fit(['logit', 'match'] as const, firsts);
   const shown = {
     a: round(platt[1]!),
