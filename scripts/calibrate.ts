@@ -46,8 +46,10 @@ import {
   type ExactFeatures,
   type FeatureName,
   type Features,
+  logit,
   type Model,
   shownConfidence,
+  sigmoid,
 } from '../src/lib/matcher/model';
 import { boosted, splitCounts, type Boosted } from '../src/lib/matcher/trees';
 import { chooseTrees, fit, fitBoosted, FOLDS, foldOf } from './boost';
@@ -87,10 +89,9 @@ interface Thresholds {
   shown?: Model['shown'];
 }
 
-const logit = (p: number) => {
-  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
-  return Math.log(q / (1 - q));
-};
+/** `match` for a segment's i-th candidate under thresholds (mirrors match.ts): the first, sure enough, far enough ahead. */
+const isMatchAt = (seg: Scored['segments'][number]['candidates'], i: number, m: Thresholds['match']) =>
+  i === 0 && seg[0]!.q >= m.p && seg[0]!.q - (seg[1]?.q ?? 0) >= m.margin;
 
 export function traceAll(sources: IndexSource[], cases: { c: Case; group: string }[]): Traced[] {
   const built = buildIndex(sources);
@@ -125,8 +126,6 @@ export function traceAll(sources: IndexSource[], cases: { c: Case; group: string
     return t;
   });
 }
-
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Three decimals, as model.json writes a weight. */
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -186,7 +185,7 @@ function decide(s: Scored, th: Thresholds) {
     seen.add(line);
     const shown = seg.filter((c) => c.p >= th.possible).slice(0, 3);
     shown.forEach((c, i) => {
-      const match = i === 0 && c.q >= th.match.p && c.q - (seg[1]?.q ?? 0) >= th.match.margin;
+      const match = isMatchAt(seg, i, th.match);
       const conf = th.shown ? shownConfidence(c.p, match, { shown: th.shown }) : c.p;
       if (match || !purge) put(c.slug, match, conf);
     });
@@ -533,16 +532,15 @@ function main(): void {
   }
   // Platt scaling of the first result's confidence (the model's probabilities are fitted over all
   // candidates; the first result is a chosen one): a logistic fit on logit(p) and the verdict, out
-  // of fold. With logit(p) alone, a `match` whose `right` probability is low was shown at 47% though
+  // of fold. With logit(p) alone, a `match` whose `right` probability is low was shown at 66% though
   // matches are right nearly every time, and a `possible` could show more than a `match`.
   const firsts: { x: { logit: number; match: number }; y: number }[] = [];
   for (const s of trainOutScored) {
     const seg = s.segments.find((g) => g.candidates[0] && g.candidates[0].p >= possible)?.candidates;
     const top = seg?.[0];
     if (!top || s.t.expect.length > 1) continue;
-    const isMatch = top.q >= match.p && top.q - (seg[1]?.q ?? 0) >= match.margin;
     firsts.push({
-      x: { logit: logit(top.p), match: Number(isMatch) },
+      x: { logit: logit(top.p), match: Number(isMatchAt(seg, 0, match)) },
       y: Number(s.t.expect.includes(top.slug)),
     });
   }

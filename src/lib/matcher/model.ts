@@ -127,7 +127,13 @@ export interface Model {
 /** The model but `quoted`, which is in a file of its own (quoted.ts) that only fuzzy search imports. */
 export const MODEL: Omit<Model, 'quoted'> = { right, match, possible, shown, exact };
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** The log-odds of a probability, kept finite at 0 and 1. */
+export const logit = (p: number) => {
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return Math.log(q / (1 - q));
+};
 
 /** A regression's probability for a feature record. */
 export function logistic<N extends string>(
@@ -145,8 +151,7 @@ export function logistic<N extends string>(
  * results shown at 80% are right about 80% of the time, `match`es and `possible`s each).
  */
 export function shownConfidence(p: number, match: boolean, model: Pick<Model, 'shown'> = MODEL): number {
-  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
-  return sigmoid(model.shown.a * Math.log(q / (1 - q)) + model.shown.m * Number(match) + model.shown.b);
+  return sigmoid(model.shown.a * logit(p) + model.shown.m * Number(match) + model.shown.b);
 }
 
 /** Each feature's contribution to a regression's log-odds. */
