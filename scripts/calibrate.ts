@@ -71,14 +71,14 @@ export interface Traced {
   /** The paste (printed by --why for training pastes only: B halves are never printed). */
   text: string;
   exact: { lines: number[]; hits: { slug: string; features: ExactFeatures }[] }[];
-  segments: { line: number; candidates: { slug: string; features: Features }[] }[];
+  segments: { lines: readonly number[]; candidates: { slug: string; features: Features }[] }[];
 }
 
 /** A traced paste with the model's probabilities: what the thresholds decide on. */
 interface Scored {
   t: Traced;
   exact: { lines: number[]; hits: { slug: string; p: number; tied: boolean }[] }[];
-  segments: { line: number; candidates: { slug: string; p: number; q: number }[] }[];
+  segments: { lines: readonly number[]; candidates: { slug: string; p: number; q: number }[] }[];
 }
 
 interface Thresholds {
@@ -101,9 +101,9 @@ export function traceAll(sources: IndexSource[], cases: { c: Case; group: string
     exact: (hits, lines) => {
       sink?.exact.push({ lines, hits: hits.map((h) => ({ slug: slugs[h.page]!, features: h.features })) });
     },
-    segment: (cands: readonly Candidate[], line) => {
+    segment: (cands: readonly Candidate[], lines) => {
       sink?.segments.push({
-        line,
+        lines,
         candidates: cands.map((s) => ({ slug: slugs[s.page]!, features: s.features })),
       });
     },
@@ -146,7 +146,7 @@ function score(t: Traced, w: number[], wq: Boosted<FeatureName>, we: number[]): 
       })),
     })),
     segments: t.segments.map((seg) => ({
-      line: seg.line,
+      lines: seg.lines,
       candidates: seg.candidates
         .map((c) => ({ slug: c.slug, p: prob(w, FEATURES, c.features), q: boosted(c.features, wq) }))
         .sort((x, y) => y.p - x.p),
@@ -179,10 +179,9 @@ function decide(s: Scored, th: Thresholds) {
     }
   }
   const purge = s.t.lines > 1 && (covered.size > 0 || s.t.lines > 5);
-  const seen = new Set<number>();
-  for (const { line, candidates: seg } of s.segments) {
-    if (covered.has(line) || seen.has(line)) continue;
-    seen.add(line);
+  // A segment is searched when a line that reads so is not covered (each is traced once).
+  for (const { lines, candidates: seg } of s.segments) {
+    if (lines.every((l) => covered.has(l))) continue;
     const shown = seg.filter((c) => c.p >= th.possible).slice(0, 3);
     shown.forEach((c, i) => {
       const match = isMatchAt(seg, i, th.match);

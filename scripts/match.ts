@@ -37,10 +37,10 @@ if (!text.trim()) {
 }
 const site = (process.env['SITE_URL'] ?? 'http://localhost:4321').replace(/\/$/, '');
 const base = `/${(process.env['BASE_PATH'] ?? '/').replace(/^\/|\/$/g, '')}/`.replace('//', '/');
-/** Every candidate the model scored, by (0-based) line: `--explain` shows those left unshown. */
+/** Every candidate the model scored, by the first (0-based) line that reads so: `--explain` shows those left unshown. */
 const scoredLines: { line: number; candidates: readonly Scored[] }[] = [];
 const { matcher, groups, slugs } = matcherFromContent(
-  explain ? { segment: (candidates, line) => scoredLines.push({ line, candidates }) } : undefined,
+  explain ? { segment: (candidates, lines) => scoredLines.push({ line: lines[0]!, candidates }) } : undefined,
 );
 const outcome = matcher.match(text);
 const round = (x: number) => Math.round(x * 1000) / 1000;

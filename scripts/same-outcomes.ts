@@ -74,7 +74,7 @@ function side(api: Api, sources: readonly IndexSource[]): (text: string) => stri
   let events: unknown[] = [];
   const trace: Trace = {
     exact: (hits, lines) => events.push(['exact', hits, lines]),
-    segment: (candidates, line) => events.push(['segment', candidates, line]),
+    segment: (candidates, lines) => events.push(['segment', candidates, lines]),
   };
   const exactOnly: Matcher = api.createMatcher(core);
   const full: Matcher = api.createMatcher(core, api.createFuzzy(Fuse, fuzzy, core.pages.length), trace);

@@ -406,11 +406,14 @@ test.describe('size budget', () => {
    * measured), and the `general` feature (a code's general page: 24,901 B measured), whose card
    * says the page covers every rule of the code instead of previewing one rule (24,992 B); session
    * 20: a fault as Ruby's SDK raises it read as one fault, and a QBO title on a line that matched
-   * nothing named in the not-found box (25,100 B measured, 12 B over 24.5 KB). The indexes grow
+   * nothing named in the not-found box (25,100 B measured, 12 B over 24.5 KB); session 22: each
+   * distinct line traced once for the fitting script, covered or not (25,268 B measured, 78 B over
+   * 24.6 KB: the trace's code ships in the worker, as the `explain` CLI and the content check use
+   * the same matcher). The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 24.6 * 1024;
+  const HOME_BUDGET = 24.7 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +

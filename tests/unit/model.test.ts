@@ -8,11 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexSource } from '../../src/lib/matcher/build-index';
+import { buildIndex, indexSource } from '../../src/lib/matcher/build-index';
 import { corpora } from '../../bench/corpora';
 import { corpusFigures, type CorpusFigures } from '../../bench/figures';
 import { syntheticPages } from '../../bench/synthetic';
-import { fullMatcher } from '../../src/lib/matcher/full';
+import { fullMatcher, matcherOfIndex } from '../../src/lib/matcher/full';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { loadErrors, ROOT } from '../../src/lib/node/load-content';
 import { FEATURES } from '../../src/lib/matcher/model';
@@ -113,5 +113,26 @@ describe('the `quoted` trees (model-quoted.json)', () => {
     expect(page!.p).toBeLessThan(out.possibleAt);
     expect(Object.keys(page!.features).sort()).toEqual([...FEATURES].sort());
     expect(page!.quoted).toHaveProperty('base');
+  });
+});
+
+describe('what the fitting script sees (the Trace)', () => {
+  const entries = loadErrors();
+  const index = buildIndex(entries.map(indexSource));
+  const traced = (text: string) => {
+    const events: (readonly number[])[] = [];
+    const outcome = matcherOfIndex(index, { segment: (_c, lines) => events.push(lines) }).match(text);
+    return { events, outcome };
+  };
+  // A message an exact pattern finds on its own: the line is covered, whatever the exact-hit threshold.
+  const message = entries
+    .map((e) => e.data.messages[0])
+    .find((m) => m && matcherFromContent().matcher.match(m).results[0]?.via === 'pattern')!;
+
+  it('does not depend on which lines a sure exact hit covers: each distinct line once, in order', () => {
+    const { events, outcome } = traced(`journal entry problem with quickbooks again\n${message}\n${message}`);
+    expect(outcome.results[0]?.via).toBe('pattern');
+    // Session 21 traced the covered line once per occurrence, and before the line the model searched.
+    expect(events).toEqual([[0], [1, 2]]);
   });
 });

@@ -20,7 +20,7 @@ describe('rememberingFuse', { timeout: 60_000 }, () => {
     let events: unknown[] = [];
     const trace: Trace = {
       exact: (hits, lines) => events.push(['exact', hits, lines]),
-      segment: (candidates, line) => events.push(['segment', candidates, line]),
+      segment: (candidates, lines) => events.push(['segment', candidates, lines]),
     };
     const matcher = matcherOfIndex(index, trace, fuse);
     return (text: string) => {

@@ -164,11 +164,12 @@ export interface Trace {
   /** An exact-pattern hit: the pages that tied on it, with their features, and the (0-based) lines it stands on. */
   exact?(hits: readonly { page: number; features: ExactFeatures }[], lines: number[]): void;
   /**
-   * A segment the model scored: every candidate, before the thresholds, and its (0-based) line.
-   * With a trace, lines a sure exact hit covers are scored too (and then dropped), so that the
-   * fitting script sees every line whatever the exact-hit threshold.
+   * A segment the model scored: every candidate, before the thresholds, and the (0-based) lines
+   * that read the same. With a trace, every distinct line is scored once, whether or not a sure
+   * exact hit covers it, so that what the fitting script sees does not depend on the thresholds
+   * installed when it runs.
    */
-  segment?(candidates: readonly Scored[], line: number): void;
+  segment?(candidates: readonly Scored[], lines: readonly number[]): void;
 }
 
 export interface Matcher {
@@ -466,16 +467,16 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
    * Scores every candidate page of one segment with the fitted model (model.ts) and turns the
    * probabilities into results: the first is a `match` when its probability and its lead over the
    * runner-up clear the fitted thresholds; results under the fitted `possible` threshold are not shown.
+   * Every candidate, best first (`scored`, what a trace sees), and the results (`shown`).
    */
   function scoreSegment(
     segment: string,
     bare: string,
     query: string,
     fuzzy: FuzzySearch,
-    line: number,
     hitPages: ReadonlySet<number>,
     exact: ReadonlyMap<number, Hit> = new Map(),
-  ): Scored[] {
+  ): { scored: Scored[]; shown: Scored[] } {
     const { code, title, weak } = codesAndTitles(segment, bare);
     const speaks = aboutQuickBooks(segment) || stripWrappers(bare) !== bare;
     const other = otherSystem(segment, (w) => fuzzy.knows(w)) ? 1 : 0;
@@ -562,7 +563,6 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       };
     });
     scored.sort((a, b) => b.p - a.p || a.page - b.page);
-    trace?.segment?.(scored, line);
     const shown = scored.filter((s) => s.p >= MODEL.possible).slice(0, MAX_SHOWN);
     const [first, second] = scored;
     if (
@@ -573,7 +573,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     )
       first.verdict = 'match';
     for (const s of shown) s.confidence = Math.round(shownConfidence(s.p, s.verdict === 'match') * 100) / 100;
-    return shown;
+    return { scored, shown };
   }
 
   function match(raw: unknown): MatchOutcome {
@@ -599,23 +599,36 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const hitPages = new Set(hits.map((h) => h.page));
     const { found, covered, on } = resolveHits(hits, starts, text);
 
+    // Lines that differ only in numbers and names are scored once: the line without its log
+    // prefix (what codes, titles and word features read), its query, and what it is scored under.
+    const reading = (segment: string, l: number) => {
+      const bare = stripLogPrefix(segment);
+      const query = cut(fuzzyKey(bare), QUERY_CHARS).trim();
+      const exactHere = on.get(l);
+      const key = `${query}\u0000${codeKey(segment)}\u0000${[...(exactHere?.keys() ?? [])].join(',')}`;
+      return { bare, query, exactHere, key };
+    };
+    // A stack trace's frames say where the error was thrown, not what it is: not a message to look
+    // for (nor a line that matched nothing).
+    const searchable = (line: string) => !!line && readable(line) && !stackFrame(line);
+    // With a trace, every distinct line is scored once, covered or not, and traced at the end with
+    // every line that reads so (see Trace); the search below reuses these scores.
+    const traced = new Map<string, { scored: Scored[]; shown: Scored[]; at: number[] }>();
+
     // Remaining lines, deduplicated: identical log lines are searched once and counted.
     const rest = new Map<string, { line: number; count: number }>();
     for (let l = 0; l < starts.length; l++) {
       const line = lines(text, starts, l);
       if (!line) continue;
       outcome.lines++;
-      // A stack trace's frames say where the error was thrown, not what it is: not a message to look
-      // for (nor a line that matched nothing).
-      if (!readable(line) || stackFrame(line)) continue;
-      if (covered.has(l)) {
-        // Scored for the fitting script only (see Trace).
-        if (trace?.segment && fuzzy) {
-          const bare = stripLogPrefix(line);
-          scoreSegment(line, bare, cut(fuzzyKey(bare), QUERY_CHARS).trim(), fuzzy, l, hitPages, on.get(l));
-        }
-        continue;
+      if (!searchable(line)) continue;
+      if (trace?.segment && fuzzy) {
+        const { bare, query, exactHere, key } = reading(line, l);
+        const t = traced.get(key);
+        if (t) t.at.push(l);
+        else traced.set(key, { ...scoreSegment(line, bare, query, fuzzy, hitPages, exactHere), at: [l] });
       }
+      if (covered.has(l)) continue;
       const seen = rest.get(line);
       if (seen) seen.count++;
       else rest.set(line, { line: l + 1, count: 1 });
@@ -630,12 +643,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     let fuzzed = 0;
     for (const [segment, { line, count }] of rest) {
       const occurrence: Occurrence = { values: {}, line, text: clip(segment, OCCURRENCE_CHARS) };
-      // The line without its log prefix: what codes, titles and word features read.
-      const bare = stripLogPrefix(segment);
-      // Lines that differ only in numbers and names are scored once.
-      const query = cut(fuzzyKey(bare), QUERY_CHARS).trim();
-      const exactHere = on.get(line - 1);
-      const key = `${query}\u0000${codeKey(segment)}\u0000${[...(exactHere?.keys() ?? [])].join(',')}`;
+      const { bare, query, exactHere, key } = reading(segment, line - 1);
       const same = fuzzyDone.get(key);
       if (same) {
         for (const f of same) f.count += count;
@@ -653,8 +661,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         continue;
       }
       fuzzed++;
-      const scored = scoreSegment(segment, bare, query, fuzzy, line - 1, hitPages, exactHere);
-      const hits = (onlyMatches ? scored.filter((s) => s.verdict === 'match') : scored).map((s): Found => ({
+      const { shown } = traced.get(key) ?? scoreSegment(segment, bare, query, fuzzy, hitPages, exactHere);
+      const hits = (onlyMatches ? shown.filter((s) => s.verdict === 'match') : shown).map((s): Found => ({
         page: s.page,
         verdict: s.verdict,
         confidence: s.confidence,
@@ -668,6 +676,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       if (!hits.length) noteUnmatched(segment);
       found.push(...hits);
     }
+
+    for (const { scored, at } of traced.values()) trace?.segment?.(scored, at);
 
     // One result per page: the strongest verdict, all occurrences counted.
     const byPage = new Map<number, MatchResult & { firstLine: number }>();
