@@ -614,9 +614,6 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       const key = `${query}\u0000${codeKey(segment)}\u0000${[...(exactHere?.keys() ?? [])].join(',')}`;
       return { bare, query, exactHere, key };
     };
-    // A stack trace's frames say where the error was thrown, not what it is: not a message to look
-    // for (nor a line that matched nothing).
-    const searchable = (line: string) => !!line && readable(line) && !stackFrame(line);
     // With a trace, every distinct line is scored once, covered or not, and traced at the end with
     // every line that reads so (see Trace); the search below reuses these scores.
     const traced = new Map<string, { scored: Scored[]; shown: Scored[]; at: number[] }>();
@@ -627,7 +624,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       const line = lines(text, starts, l);
       if (!line) continue;
       outcome.lines++;
-      if (!searchable(line)) continue;
+      // A stack trace's frames say where the error was thrown, not what it is: not a message to look
+      // for (nor a line that matched nothing).
+      if (!readable(line) || stackFrame(line)) continue;
       if (trace?.segment && fuzzy) {
         const { bare, query, exactHere, key } = reading(line, l);
         const t = traced.get(key);
