@@ -21,7 +21,6 @@ export const GET: APIRoute = async ({ site }) => {
       qboWordings: data.qboWordings,
       patterns: data.patterns,
       qboCodes: data.qboCodes,
-      httpStatuses: data.httpStatuses,
       fixIn: data.fixIn,
       retry: data.retry,
       related: data.related.map((r) => r.id),

@@ -56,8 +56,6 @@ export function makeErrorSchema<R extends z.ZodType>(related: R) {
       retry: z.boolean().default(false),
       /** Public QuickBooks Online API error codes for this error (e.g. 6240), if any. */
       qboCodes: z.array(z.number().int().min(100).max(99999)).default([]),
-      /** HTTP statuses QuickBooks Online answers this error with, as the page's source gives them (429 for ThrottleExceeded); evidence on a line about QuickBooks. */
-      httpStatuses: z.array(z.number().int().min(400).max(599)).default([]),
       /** QuickBooks' short fault titles for this error (the Fault "Message"), e.g. "Duplicate Name Exists Error". */
       qboTitles: z.array(z.string().min(5)).default([]),
       /**

@@ -16,8 +16,6 @@ export interface ErrorRecord {
   messages: string[];
   patterns: string[];
   qboCodes: number[];
-  /** HTTP statuses QuickBooks answers the error with (evidence on a line about QuickBooks). */
-  httpStatuses: number[];
   fixIn: string;
   retry: boolean;
   related: string[];

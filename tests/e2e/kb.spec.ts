@@ -259,7 +259,6 @@ test.describe('/errors.json', () => {
     'messages',
     'patterns',
     'qboCodes',
-    'httpStatuses',
     'fixIn',
     'retry',
   ] as const;
@@ -281,7 +280,6 @@ test.describe('/errors.json', () => {
       expect(e.messages.length).toBeGreaterThan(0);
       expect(e.patterns.length).toBeGreaterThan(0);
       expect(Array.isArray(e.qboCodes)).toBe(true);
-      expect(Array.isArray(e.httpStatuses)).toBe(true);
       expect(['qbo', 'platform', 'both', 'support']).toContain(e.fixIn);
       expect(pathOf(e.url)).toBe(`/errors/${e.slug}/`);
       const page = await request.get(pathOf(e.url));

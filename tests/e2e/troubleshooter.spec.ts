@@ -226,11 +226,10 @@ test.describe('pasting a message', () => {
     await paste(page, 'QuickBooks returned error code 7777 for the export');
     await expect(box).toContainText('This is QuickBooks error 7777, which is not in the knowledge base yet.');
     await expect(box.getByTestId('fault-pages')).toHaveCount(0);
-    // A log line with a QBO title and no code: the title, and its page. (With "HTTP 429" on it, the
-    // line is a `match` for the page since session 22.)
+    // A log line with a QBO title and no code: the title, and its page.
     await paste(
       page,
-      'WARN qbo realm=9130 ThrottleExceeded on POST /journalentry - 412 items queued, backing off 60s',
+      'WARN qbo realm=9130 HTTP 429 ThrottleExceeded on POST /journalentry - 412 items queued, backing off 60s',
     );
     await expect(box).toContainText(
       'This is QuickBooks error “ThrottleExceeded”. The knowledge base has a page for it',

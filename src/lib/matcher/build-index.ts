@@ -23,8 +23,6 @@ export interface IndexSource {
   /** The message(s) as the source article writes them. */
   messages?: string[];
   qboCodes?: number[];
-  /** The schema's `httpStatuses`. */
-  httpStatuses?: number[];
   qboTitles?: string[];
   /** The general page of its QBO codes (the schema's `qboGeneral`). */
   qboGeneral?: boolean;
@@ -78,7 +76,6 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
   const pages: MatchIndex['pages'] = [];
   const messages: string[] = [];
   const codes: Record<string, number[]> = {};
-  const statuses: Record<string, number[]> = {};
   const titles: Record<string, number[]> = {};
   const records: FuzzyRecord[] = [];
   const seq: string[][] = [];
@@ -98,7 +95,6 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
       message.length > MESSAGE_PREVIEW_CHARS ? `${cut(message, MESSAGE_PREVIEW_CHARS - 1)}…` : message,
     );
     for (const code of src.qboCodes ?? []) (codes[String(code)] ??= []).push(p);
-    for (const status of src.httpStatuses ?? []) (statuses[String(status)] ??= []).push(p);
     for (const t of src.qboTitles ?? []) (titles[normalizeTemplate(t).toLowerCase()] ??= []).push(p);
     // One record per page. Token search scores each word of the paste on its own, so a page's
     // message text is kept as its distinct words: the full source messages (patterns may be cut to
@@ -130,9 +126,8 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
       general: sources.flatMap((src, p) => (src.qboGeneral ? [p] : [])),
     },
     fuzzy: {
-      v: 4,
+      v: 3,
       keys: fuseIndex.keys,
-      statuses,
       pages: sources.map((_, p) => [messages[p]!, seq[p]!, fields[p]!, about[p]!]),
     },
   };

@@ -9,7 +9,7 @@ import damerauLevenshtein from 'damerau-levenshtein';
 import { cut as cutText } from '../cut';
 import { CANDIDATES, LINE_CHARS, REPAIR_MAX_FIXES, RUN_MAX_WORDS } from './limits';
 import { APOSTROPHE_LEFT_OUT, SLOT, STOPWORDS, fuzzyKey, sequenceWords } from './normalize';
-import { httpStatus, stripWrappers } from './unwrap';
+import { stripWrappers } from './unwrap';
 import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord } from './types';
 import type { Features } from './model';
 import { boosted } from './trees';
@@ -77,8 +77,6 @@ export interface FuzzySearch {
   knows(word: string): boolean;
   /** The `quoted` model's probability for a candidate's features (model.ts; its trees come with fuzzy search). */
   quoted(f: Features): number;
-  /** The pages of the HTTP statuses a line carries (the schema's `httpStatuses`), each worth 1 / the pages sharing the status. */
-  statusPages(segment: string): Map<number, number>;
 }
 
 const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
@@ -538,18 +536,5 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     preview: (page) => index.pages[page]?.[0] ?? '',
     knows: (word) => pagesOf.has(word.toLowerCase()) || sequenceVocab.has(word.toLowerCase()),
     quoted: (f) => boosted(f, QUOTED),
-    statusPages: (segment) => {
-      const by = new Map<number, number>();
-      // Each error status (4xx, 5xx) on the line that httpStatus reads as one, once.
-      for (const status of new Set(
-        [...segment.matchAll(/\b[45]\d\d\b/g)]
-          .filter((m) => httpStatus(segment, m.index + 3, m[0]))
-          .map((m) => m[0]),
-      )) {
-        const pages = index.statuses[status] ?? [];
-        for (const p of pages) by.set(p, Math.min(1, (by.get(p) ?? 0) + 1 / pages.length));
-      }
-      return by;
-    },
   };
 }

@@ -9,9 +9,9 @@ import { groupEntries, PATTERN_FLAGS, patternFacts, patternSource, templateNeedl
 import { fuzzyKey, normalizeInput } from './normalize';
 import {
   aboutQuickBooks,
-  findCodes,
   onlyACode,
   otherSystem,
+  findCodes,
   stackFrame,
   stripLogPrefix,
   stripWrappers,
@@ -450,9 +450,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       titleKeys.some(([t]) => lower.includes(t)),
     );
   };
-  // With fuzzy search, the pages of the line's HTTP statuses too: lines alike but for their status are scored apart.
-  const codeKey = (segment: string) =>
-    `${lineCodes(segment).join(',')};${[...(fuzzy?.statusPages(segment).keys() ?? [])].join(',')}`;
+  const codeKey = (segment: string) => lineCodes(segment).join(',');
 
   /** The first QBO title, as written, on the lines that matched nothing (of the first MAX_FUZZY_LINES), where it is not `weak`. */
   const faultTitle = (segments: Iterable<string>) => {
@@ -482,8 +480,6 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const { code, title, weak } = codesAndTitles(segment, bare);
     const speaks = aboutQuickBooks(segment) || stripWrappers(bare) !== bare;
     const other = otherSystem(segment, (w) => fuzzy.knows(w)) ? 1 : 0;
-    // An HTTP status is evidence only on a line about QuickBooks (a 503 from another system is not QBO's).
-    const status = speaks || code.size || title.size ? fuzzy.statusPages(segment) : new Map<number, number>();
     // Typing slips corrected, an exact pattern may now hold: the near-duplicates stay told apart.
     const fixed = fuzzy.repair(bare);
     const typo = new Map<number, Hit>();
@@ -493,7 +489,6 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       ...code.keys(),
       ...title.keys(),
       ...typo.keys(),
-      ...status.keys(),
     ]);
     const all = [...words.entries()];
     // The general page of a code on the line: how much of the line the other pages leave
@@ -516,7 +511,6 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         quickbooks: speaks || code.has(page) || title.has(page) ? 1 : 0,
         elsewhere: other,
         code: code.get(page) ?? 0,
-        status: status.get(page) ?? 0,
         title: weak ? 0 : (title.get(page) ?? 0),
         titleWeak: weak ? (title.get(page) ?? 0) : 0,
         explained: w.explained,

@@ -23,8 +23,6 @@ export const FEATURES = [
   'elsewhere',
   /** QBO error codes in the segment that the page has, each worth 1 / (pages sharing the code). */
   'code',
-  /** HTTP statuses in a segment about QuickBooks that the page has (its `httpStatuses`), each worth 1 / (pages sharing the status). */
-  'status',
   /** QBO short fault titles in the segment that the page has, each worth 1 / (pages sharing it), when the segment reads as QuickBooks speaking. */
   'title',
   /** The same title inside a line that goes on about something else and never names QuickBooks. */

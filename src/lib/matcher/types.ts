@@ -53,9 +53,7 @@ export type FuzzyFields = Record<string, { v?: string; n?: number }>;
  * gzip looks back, and the index was about half as large again at 2,200 pages).
  */
 export interface FuzzyIndex {
-  v: 4;
-  /** The pages of each HTTP status (the schema's `httpStatuses`), by status. */
-  statuses: Record<string, number[]>;
+  v: 3;
   /** Fuse's keys, as Fuse.createIndex(...).toJSON() writes them. */
   keys: readonly unknown[];
   pages: [

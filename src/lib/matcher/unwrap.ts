@@ -245,7 +245,7 @@ const HTTP_REASON =
  * reason phrase just after it (`500 Internal Server Error`, `503- Service Unavailable`). QBO has a
  * code 500 of its own ("Unsupported Operation"), which an HTTP 500 says nothing about.
  */
-export function httpStatus(segment: string, end: number, digits: string): boolean {
+function httpStatus(segment: string, end: number, digits: string): boolean {
   const at = end - digits.length;
   return (
     HTTP_BEFORE.test(segment.slice(Math.max(0, at - 40), at)) ||
