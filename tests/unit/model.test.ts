@@ -113,6 +113,14 @@ describe('the `quoted` trees (model-quoted.json)', () => {
     expect(page!.p).toBeLessThan(out.possibleAt);
     expect(Object.keys(page!.features).sort()).toEqual([...FEATURES].sort());
     expect(page!.quoted).toHaveProperty('base');
+    // Best first, and what each feature added to `right` (with its bias) is the candidate's log-odds:
+    // the listing explains the probability it prints (both are rounded to three decimals).
+    const ps = out.notShown.map((c) => c.p);
+    expect(ps).toEqual([...ps].sort((a, b) => b - a));
+    for (const c of out.notShown) {
+      const z = Object.values(c.right as Record<string, number>).reduce((a, b) => a + b, 0);
+      expect(Math.abs(z - Math.log(c.p / (1 - c.p))), c.slug).toBeLessThan(0.05);
+    }
   });
 });
 
