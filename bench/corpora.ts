@@ -75,6 +75,17 @@ const HELD_OUT = [
   { dir: 'words', name: 'own words', spentB: false },
 ] as const;
 
+/**
+ * The corpora the installed model was fitted on, by name, as calibrate recorded them (model.json's
+ * `fittedOn`). A half added since the last refit is `training` (the next fit takes it) but not here.
+ */
+export function fittedOn(): Set<string> {
+  const model = JSON.parse(readFileSync(join(ROOT, 'src/lib/matcher/model.json'), 'utf8')) as {
+    fittedOn: string;
+  };
+  return new Set(model.fittedOn.split(':')[0]!.split(', '));
+}
+
 export function corpora(): Corpus[] {
   const list: Corpus[] = [{ name: 'dev', ...settle(readCorpus('')), showMisses: true, training: true }];
   for (const { dir, name, spentB } of HELD_OUT) {

@@ -13,7 +13,7 @@ import { generalPagesOf, type IndexSource } from '../src/lib/matcher/build-index
 import { fullMatcher as matcherOf } from '../src/lib/matcher/full';
 import type { Matcher } from '../src/lib/matcher/match';
 import { reliability } from '../scripts/calibrate';
-import type { Corpus } from './corpora';
+import { fittedOn, type Corpus } from './corpora';
 import { corpusFigures } from './figures';
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
@@ -157,7 +157,8 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
 
   console.log('\n## Reliability of the first result (halves not fitted on)\n');
   const firsts: { conf: number; right: boolean }[] = [];
-  for (const c of all.filter((x) => !x.training))
+  const fitted = fittedOn();
+  for (const c of all.filter((x) => !fitted.has(x.name)))
     for (const x of [...c.single, ...c.unrelated]) {
       const first = full.match(x.text).results[0];
       if (first) firsts.push({ conf: first.confidence, right: first.slug === x.expect });

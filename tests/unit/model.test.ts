@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, indexSource } from '../../src/lib/matcher/build-index';
-import { corpora } from '../../bench/corpora';
+import { corpora, fittedOn } from '../../bench/corpora';
 import { corpusFigures, type CorpusFigures } from '../../bench/figures';
 import { syntheticPages } from '../../bench/synthetic';
 import { fullMatcher, matcherOfIndex } from '../../src/lib/matcher/full';
@@ -49,8 +49,10 @@ describe('the fitted model keeps its thresholds as the knowledge base grows', ()
   it('at 2,200 pages (the bench’s synthetic pages), no unrelated paste it was fitted on is a `match`', () => {
     const sources = loadErrors().map(indexSource);
     const grown = fullMatcher([...sources, ...syntheticPages(2200 - sources.length, sources)]);
+    const fitted = fittedOn();
+    expect(fitted.size).toBeGreaterThan(1);
     const matched = corpora()
-      .filter((c) => c.training)
+      .filter((c) => fitted.has(c.name))
       .flatMap((c) => c.unrelated)
       .filter((x) => grown.match(x.text).results.some((r) => r.verdict === 'match'))
       .map((x) => x.text);
