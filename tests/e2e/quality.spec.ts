@@ -409,11 +409,12 @@ test.describe('size budget', () => {
    * nothing named in the not-found box (25,100 B measured, 12 B over 24.5 KB); session 22: each
    * distinct line traced once for the fitting script, covered or not (25,268 B measured, 78 B over
    * 24.6 KB: the trace's code ships in the worker, as the `explain` CLI and the content check use
-   * the same matcher). The indexes grow
+   * the same matcher); session 23: a code that the page of a pattern elsewhere in the paste claims
+   * is evidence for that page alone (25,332 B measured, 40 B over 24.7 KB). The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 24.7 * 1024;
+  const HOME_BUDGET = 24.8 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -537,10 +538,11 @@ test.describe('size budget', () => {
    * fuzzy search: 182 trees, 2.9 KB gzip, 43,990 B measured; 227 trees, 3.5 KB, once the new
    * corpus's A half was fitted on, 44,625 B; their evaluation moved out of the worker into the
    * fuzzy chunk, 59 B less on every paste's first load and 31 B more here, 44,656 B); session 17's
-   * trees that start from a linear term (204 trees, then 194: the fuzzy JS 17.1 → 16.8 KB); the
-   * OCR is counted apart. The two indexes have their budgets per page.
+   * trees that start from a linear term (204 trees, then 194: the fuzzy JS 17.1 → 16.8 KB);
+   * session 23's refit on logs A too, with the `claimed` feature (205 trees, 173 before: 44,999 B
+   * measured); the OCR is counted apart. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 43.7 * 1024;
+  const HOME_ALL_BUDGET = 44.0 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

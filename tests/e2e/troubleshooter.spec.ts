@@ -126,8 +126,10 @@ test.describe('pasting a message', () => {
     await page.goto('/');
     // "inactive" is another page's word (an inactive object's 610): the general page is only
     // suggested. ("Item is inactive." was this test's rule until session 21's refit made the general
-    // page a `match` for it, which a 6000 fault whose rule no page has is.)
-    await paste(page, fault6000('You cannot use an inactive account.'));
+    // page a `match` for it, which a 6000 fault whose rule no page has is; then "You cannot use an
+    // inactive account.", until session 23's refit also suggested the Accounts Receivable page for
+    // it; session 23's refit suggests the general page alone for "Item is inactive." again.)
+    await paste(page, fault6000('Item is inactive.'));
     const first = results(page).first();
     await expect(first).toHaveAttribute('data-slug', 'business-validation-error');
     await expect(first).toHaveAttribute('data-verdict', 'possible');

@@ -146,4 +146,34 @@ describe('what the fitting script sees (the Trace)', () => {
     // Session 21 traced the covered line once per occurrence, and before the line the model searched.
     expect(events).toEqual([[0], [1, 2]]);
   });
+
+  it("reads a fault's header line apart from its detail's page: the code goes to the page that claims it", () => {
+    // QuickBooks' 6000 header, then the detail that accounts-receivable-needs-customer's pattern
+    // finds. The header alone is what a bare 6000 says (the general page's); here the code is the
+    // detail's page's evidence, and the other 6000 pages are `claimed`. Session 23: without it, a
+    // refit on logs A (bare 6000 headers, the general page right) needed `match` at p 0.86.
+    const header =
+      'QB Exception 6000: A business validation error has occurred while processing your request';
+    const detail =
+      'Business Validation Error: When you use Accounts Receivable, you must choose a customer in the Name field.';
+    const rows: { slug: string; code: number; claimed: number }[] = [];
+    matcherOfIndex(index, {
+      segment: (candidates, lines) => {
+        if (lines.includes(0))
+          for (const c of candidates)
+            rows.push({
+              slug: index.core.pages[c.page]![0],
+              code: c.features.code,
+              claimed: c.features.claimed,
+            });
+      },
+    }).match(`${header}\n${detail}`);
+    const row = (slug: string) => rows.find((r) => r.slug === slug);
+    expect(row('business-validation-error')).toEqual({
+      slug: 'business-validation-error',
+      code: 0,
+      claimed: 1,
+    });
+    expect(row('accounts-receivable-needs-customer')).toMatchObject({ code: 1, claimed: 0 });
+  });
 });

@@ -405,13 +405,23 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
    * 1 / (pages sharing it), so a code many pages share says little. A title is `weak` when the line
    * goes on about something else and neither names QuickBooks nor wears its wrappers:
    * "Permission Denied Error: Windows could not access the shared folder" is not QuickBooks' 5020.
-   * `bare` is the line without its log prefix.
+   * `bare` is the line without its log prefix. A code that pages sharing it claim by a pattern
+   * somewhere in the paste (`hitPages`: the fault's header line, its detail on the next) is evidence
+   * for them alone, and its other pages are `claimed`.
    */
   function codesAndTitles(
     segment: string,
     bare: string,
-  ): { code: Map<number, number>; title: Map<number, number>; weak: boolean; said: string } {
+    hitPages: ReadonlySet<number> = new Set(),
+  ): {
+    code: Map<number, number>;
+    title: Map<number, number>;
+    weak: boolean;
+    said: string;
+    claimed: Set<number>;
+  } {
     const code = new Map<number, number>();
+    const claimed = new Set<number>();
     const title = new Map<number, number>();
     const add = (to: Map<number, number>, pages: number[]) => {
       for (const p of pages) to.set(p, Math.min(1, (to.get(p) ?? 0) + 1 / pages.length));
@@ -432,10 +442,15 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       const written = segment.slice(at, at + t.length);
       said = written.toLowerCase() === t ? written : t;
     }
-    for (const c of lineCodes(segment)) add(code, index.codes[c] ?? []);
+    for (const c of lineCodes(segment)) {
+      const sharing = index.codes[c] ?? [];
+      const claimers = sharing.filter((p) => hitPages.has(p));
+      add(code, claimers.length ? claimers : sharing);
+      for (const p of sharing) if (claimers.some((q) => q !== p)) claimed.add(p);
+    }
     const otherWords = rest.match(/\p{L}{2,}/gu)?.length ?? 0;
     const weak = !code.size && !wrapped && otherWords > TITLE_OTHER_WORDS && !aboutQuickBooks(segment);
-    return { code, title, weak, said };
+    return { code, title, weak, said, claimed };
   }
 
   /**
@@ -477,7 +492,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     hitPages: ReadonlySet<number>,
     exact: ReadonlyMap<number, Hit> = new Map(),
   ): { scored: Scored[]; shown: Scored[] } {
-    const { code, title, weak } = codesAndTitles(segment, bare);
+    const { code, title, weak, claimed } = codesAndTitles(segment, bare, hitPages);
     const speaks = aboutQuickBooks(segment) || stripWrappers(bare) !== bare;
     const other = otherSystem(segment, (w) => fuzzy.knows(w)) ? 1 : 0;
     // Typing slips corrected, an exact pattern may now hold: the near-duplicates stay told apart.
@@ -540,6 +555,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
           Math.max(0, ...others.map((o) => o.explained * (1 - o.replaced))),
           Math.min(1, w.saidWords / 10),
         ),
+        claimed: claimed.has(page) ? 1 : 0,
       };
       const t = exact.get(page) ?? typo.get(page);
       return {

@@ -21,7 +21,7 @@ export const FEATURES = [
   'quickbooks',
   /** Another system speaks: the line opens with a name no page knows (`GitLab: …`) or names a host that is not Intuit's. */
   'elsewhere',
-  /** QBO error codes in the segment that the page has, each worth 1 / (pages sharing the code). */
+  /** QBO error codes in the segment that the page has, each worth 1 / (pages sharing the code); a code that pages sharing it claim by a pattern anywhere in the paste, 1 / (those pages) to them alone. */
   'code',
   /** QBO short fault titles in the segment that the page has, each worth 1 / (pages sharing it), when the segment reads as QuickBooks speaking. */
   'title',
@@ -70,6 +70,12 @@ export const FEATURES = [
    * no page has); a bare code or a fault cut before its detail says nothing to explain.
    */
   'general',
+  /**
+   * The segment carries a QBO code the page has, and another page with that code has its pattern
+   * somewhere in the paste: the fault's header line (`QB Exception 6000: A business validation
+   * error…`) whose detail, on another line, is that other page's.
+   */
+  'claimed',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
