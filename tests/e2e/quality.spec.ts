@@ -410,7 +410,8 @@ test.describe('size budget', () => {
    * distinct line traced once for the fitting script, covered or not (25,268 B measured, 78 B over
    * 24.6 KB: the trace's code ships in the worker, as the `explain` CLI and the content check use
    * the same matcher); session 23: a code that the page of a pattern elsewhere in the paste claims
-   * is evidence for that page alone (25,332 B measured, 40 B over 24.7 KB). The indexes grow
+   * is evidence for that page alone (25,332 B measured, 40 B over 24.7 KB; 25,303 B with the
+   * refit after it). The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
@@ -540,9 +541,10 @@ test.describe('size budget', () => {
    * fuzzy chunk, 59 B less on every paste's first load and 31 B more here, 44,656 B); session 17's
    * trees that start from a linear term (204 trees, then 194: the fuzzy JS 17.1 → 16.8 KB);
    * session 23's refit on logs A too, with the `claimed` feature (205 trees, 173 before: 44,999 B
-   * measured); the OCR is counted apart. The two indexes have their budgets per page.
+   * measured, under a budget of 44.0 KB), then on made-up parts of each message (134 trees: 44,051
+   * B, back under 43.7 KB); the OCR is counted apart. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 44.0 * 1024;
+  const HOME_ALL_BUDGET = 43.7 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

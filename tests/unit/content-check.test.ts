@@ -373,7 +373,10 @@ describe('checkContent', () => {
         );
       },
       file: 'fixtures/widget-export-failed.mdx',
-      field: 'examples[1] (cut-off variant)',
+      // examples[1]'s cut-off ("Widget 1042 could not be exported to…") until session 23's refit,
+      // which puts the old page first for it; the third example's ("Error: Widget 7 could not be
+      // exported…") still ties.
+      field: 'examples[2] (cut-off variant)',
       mentions: ['puts nothing first', 'fixtures/widget-ledger-book.mdx competes for it'],
     },
   );

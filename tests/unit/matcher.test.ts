@@ -909,9 +909,8 @@ describe('the model knows what a left-out "not" means from every page, not from 
   });
 
   it('a four-word second half is its page first and trusted, unlike its opposite below', () => {
-    // A `match` until session 23's refit (fitted on logs A too), which put the `match` threshold at
-    // p 0.82 (0.78 before): this fragment is now a `possible` at 85%. Its opposite ("… does exist")
-    // stays under 50% (the test after this one).
+    // A `match` until session 23's refits (fitted on logs A too): this fragment is now a `possible`
+    // at 86%. Its opposite ("… does exist") stays under 50% (the test after this one).
     const first = top("'BusinessUnit, (4)' does not exist");
     expect(first).toMatchObject({ slug: 'business-unit-missing' });
     expect(first!.confidence).toBeGreaterThan(0.8);
