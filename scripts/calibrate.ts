@@ -403,7 +403,7 @@ function main(): void {
           x: c.features,
           y: quotes(t, c),
           group,
-          // The validation loss (how many trees) reads the pastes, not the made-up contrasts.
+          // The validation loss (how many trees) reads the pastes, not the made-up contrasts and parts.
           counted: t.kind !== 'contrast' && t.kind !== 'augmented',
         })),
       ),
