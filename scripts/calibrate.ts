@@ -652,7 +652,7 @@ function main(): void {
     const inSample = figures(trainScored, th);
     const leftOutOut = figures(leftOutOutScored, th);
     console.log(
-      `\nOut of fold, at these thresholds: pasted confident & correct ${pct(trainOut.confident, trainOut.pasted)}; \`match\` on ${trainOut.unrelatedMatch}/${trainOut.unrelated} unrelated, ${trainOut.wrongMatch}/${trainOut.single} single-error pastes wrongly, ${leftOutMatches(leftOutOut)}/${leftOutTraced.length} pastes whose page was taken out; own words in the first three ${pct(trainOut.ownTop3, trainOut.own)} (in-sample ${pct(inSample.ownTop3, inSample.own)}), a \`match\` on ${trainOut.ownMatch}/${trainOut.own}; unrelated shown ${trainOut.unrelatedShown}/${trainOut.unrelated}; ECE of the first result ${reliability(trainOut.firsts).ece.toFixed(3)}.`,
+      `\nOut of fold, at these thresholds: pasted confident & correct ${pct(trainOut.confident, trainOut.pasted)}, right page first ${pct(trainOut.first, trainOut.pasted)}; \`match\` on ${trainOut.unrelatedMatch}/${trainOut.unrelated} unrelated, ${trainOut.wrongMatch}/${trainOut.single} single-error pastes wrongly, ${leftOutMatches(leftOutOut)}/${leftOutTraced.length} pastes whose page was taken out; own words in the first three ${pct(trainOut.ownTop3, trainOut.own)} (in-sample ${pct(inSample.ownTop3, inSample.own)}), a \`match\` on ${trainOut.ownMatch}/${trainOut.own}; unrelated shown ${trainOut.unrelatedShown}/${trainOut.unrelated}; ECE of the first result ${reliability(trainOut.firsts).ece.toFixed(3)}.`,
     );
   }
   if (showHeldOut) {
