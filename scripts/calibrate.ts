@@ -55,6 +55,7 @@ import { boosted, splitCounts, type Boosted } from '../src/lib/matcher/trees';
 import { chooseTrees, fit, fitBoosted, FOLDS, foldOf } from './boost';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { checkedTexts, mustBeShown } from '../src/lib/content-check';
+import { messageParts } from '../src/lib/matcher/variants';
 import { corpora, type Case, type Corpus } from '../bench/corpora';
 import { tally, type CorpusFigures } from '../bench/figures';
 import { scalePages, syntheticPages } from '../bench/synthetic';
@@ -346,26 +347,16 @@ function main(): void {
       t.segments.some((g) => g.candidates.some((c) => c.slug === slug && c.features.negation === 1))
     );
   });
-  // Each page's message of eight words or more as people paste part of it: its first half cut with
-  // "…", its second half, and the whole with one typing slip (two letters of its longest word
-  // swapped). Right, and quoted. Fitted on, never counted in the figures: the corpora's cut-off,
+  // Each page's message of eight words or more as people paste part of it (variants.ts
+  // messageParts). Right, and quoted. Fitted on, never counted in the figures: the corpora's cut-off,
   // second-half and typo pastes are then not the only rows that say a part of a message is quoted.
   const augmented = sources.flatMap((src) =>
-    [...new Set(src.messages ?? [])].flatMap((m) => {
-      const words = m.split(/\s+/);
-      if (words.filter((w) => /\p{L}{2,}/u.test(w)).length < 8) return [];
-      const longest = words.reduce((a, w, i) => (w.length > words[a]!.length ? i : a), 0);
-      const w = words[longest]!;
-      const slip = words.with(
-        longest,
-        w.length > 3 ? w.slice(0, 1) + w.charAt(2) + w.charAt(1) + w.slice(3) : w,
-      );
-      return [
-        `${words.slice(0, Math.ceil(words.length / 2)).join(' ')}…`,
-        words.slice(Math.floor(words.length * 0.4)).join(' '),
-        slip.join(' '),
-      ].map((text) => ({ c: { text, expect: src.slug, kind: 'augmented' }, group: 'augmented' }));
-    }),
+    [...new Set(src.messages ?? [])].flatMap((m) =>
+      messageParts(m).map((text) => ({
+        c: { text, expect: src.slug, kind: 'augmented' },
+        group: 'augmented',
+      })),
+    ),
   );
   const augmentedTraced = traceAll(sources, augmented);
   const trainTraced = [...traceAll(sources, flat(train)), ...traceAll(sources, fragments)];
@@ -669,15 +660,12 @@ function main(): void {
         console.log(
           `| ${b.lo.toFixed(1)}–${(b.lo + 0.1).toFixed(1)} | ${b.n} | ${(b.conf / b.n).toFixed(2)} | ${pct(b.right, b.n)} |`,
         );
-  } else
+  } else {
+    const names = all.filter((c) => !c.training).map((c) => c.name);
     console.log(
-      `\nThe halves not fitted on (${all
-        .filter((c) => !c.training)
-        .map((c) => c.name)
-        .join(
-          ', ',
-        )}) print their figures and reliability table with --held-out; \`npm run bench\` reports them.`,
+      `\nThe halves not fitted on (${names.join(', ')}) print their figures and reliability table with --held-out; \`npm run bench\` reports them.`,
     );
+  }
 
   if (process.argv.includes('--why')) {
     // Training pastes only: what keeps the thresholds where they are, and what they cost.

@@ -55,3 +55,21 @@ export function messageVariants(message: string): Variant[] {
       : []),
   ];
 }
+
+/**
+ * Parts of a message of eight words or more, as people paste them: its first half cut with "…", its
+ * second half (from 40% of its words), and the whole with one typing slip (two letters of its
+ * longest word swapped). calibrate fits on them as the page's, quoted; the content check does not
+ * require them.
+ */
+export function messageParts(message: string): string[] {
+  const words = message.split(/\s+/);
+  if (words.filter((w) => /\p{L}{2,}/u.test(w)).length < 8) return [];
+  const longest = words.reduce((a, w, i) => (w.length > words[a]!.length ? i : a), 0);
+  const w = words[longest]!;
+  return [
+    `${words.slice(0, Math.ceil(words.length / 2)).join(' ')}…`,
+    words.slice(Math.floor(words.length * 0.4)).join(' '),
+    ...(w.length > 3 ? [words.with(longest, w[0]! + w[2]! + w[1]! + w.slice(3)).join(' ')] : []),
+  ];
+}
