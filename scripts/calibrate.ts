@@ -43,6 +43,7 @@ import type { Scored as Candidate } from '../src/lib/matcher/match';
 import {
   EXACT_FEATURES,
   FEATURES,
+  QUOTED_FEATURES,
   type ExactFeatures,
   type FeatureName,
   type Features,
@@ -412,8 +413,8 @@ function main(): void {
       for (const c of seg.candidates)
         quotedRows.push({ x: c.features, y: quotes(t, c), group, counted: false });
   });
-  const cv = chooseTrees(FEATURES, quotedRows);
-  const wq = fitBoosted(FEATURES, quotedRows, cv.trees).model;
+  const cv = chooseTrees(QUOTED_FEATURES, quotedRows);
+  const wq = fitBoosted(QUOTED_FEATURES, quotedRows, cv.trees).model;
   const exactRows = trainTraced.flatMap((t) =>
     t.exact.flatMap((e) => e.hits.map((h) => ({ x: h.features, y: Number(t.expect.includes(h.slug)) }))),
   );

@@ -13,7 +13,14 @@
  * candidates under the fitted `possible` threshold with the same tables: why a paste found nothing.
  * The site URL for `url` comes from SITE_URL and BASE_PATH, as in the build.
  */
-import { contributions, EXACT_FEATURES, FEATURES, MODEL, type Features } from '../src/lib/matcher/model';
+import {
+  contributions,
+  EXACT_FEATURES,
+  FEATURES,
+  MODEL,
+  QUOTED_FEATURES,
+  type Features,
+} from '../src/lib/matcher/model';
 import { QUOTED } from '../src/lib/matcher/quoted';
 import { treeContributions } from '../src/lib/matcher/trees';
 import { groupResults } from '../src/lib/matcher/groups';
@@ -47,7 +54,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 const table = (pairs: [string, number][]) => Object.fromEntries(pairs.map(([k, v]) => [k, round(v)]));
 /** `quoted`'s trees: the base (bias and every tree's root value), then what each feature moved. */
 const quotedTable = (f: Features) => {
-  const { base, contributions: by } = treeContributions(FEATURES, f, QUOTED);
+  const { base, contributions: by } = treeContributions(QUOTED_FEATURES, f, QUOTED);
   return { base: round(base), ...table(by) };
 };
 /** A candidate's features, and what each added to `right` and to `quoted`. */

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { messageVariants } from '../../src/lib/matcher/variants';
-import { fullMatcher } from '../../src/lib/matcher/full';
-import { createMatcher } from '../../src/lib/matcher/match';
+import { fullMatcher, matcherOfIndex } from '../../src/lib/matcher/full';
+import { createMatcher, type Scored } from '../../src/lib/matcher/match';
 import { stackFrame } from '../../src/lib/matcher/unwrap';
 import { scalePages, syntheticPages } from '../../bench/synthetic';
 import { gzipSync } from 'node:zlib';
-import { normalizeInput } from '../../src/lib/matcher/normalize';
+import Fuse from 'fuse.js';
+import { fuzzyKey, keywordWords, normalizeInput } from '../../src/lib/matcher/normalize';
+import { KEYWORDS_FIELD } from '../../src/lib/matcher/types';
 import { MAX_FAULT_PAGES, MAX_INPUT_CHARS, MESSAGE_PREVIEW_CHARS } from '../../src/lib/matcher/limits';
 import { buildIndex, indexSource } from '../../src/lib/matcher/build-index';
 import type { FeatureName } from '../../src/lib/matcher/model';
@@ -566,12 +568,18 @@ describe("a description in a person's own words finds its page as a suggestion",
     const first =
       `the deposit total in quickbooks is different from the sum of the payments ${'filler word '.repeat(40)}`.trim();
     const second = `${first} we our`;
-    const sources = entries.map(indexSource);
-    const alone = fullMatcher(sources).match(second).results[0];
-    const seen = fullMatcher(sources);
-    seen.match(first);
-    expect(seen.match(second).results[0]).toEqual(alone);
-    expect(alone?.features?.prose).toBe(1);
+    const index = buildIndex(entries.map(indexSource));
+    // Every candidate the model scores for the second, shown or not (a description so long may show none).
+    const scoredFor = (before: string[]) => {
+      const got: Scored[] = [];
+      const m = matcherOfIndex(index, { segment: (candidates) => got.push(...candidates) });
+      for (const text of before) m.match(text);
+      got.length = 0;
+      return { results: m.match(second).results, scored: got };
+    };
+    const alone = scoredFor([]);
+    expect(scoredFor([first])).toEqual(alone);
+    expect(alone.scored[0]?.features.prose).toBe(1);
   });
 
   it('a word hidden inside another word does not count as shared ("date" in "updated")', () => {
@@ -842,6 +850,25 @@ describe('the fuzzy index', () => {
     const bytes = gzipSync(JSON.stringify(buildIndex(all).fuzzy)).length;
     expect(bytes / all.length).toBeLessThanOrEqual(80);
   });
+
+  it('carries each keyword once, as a phrase: its Fuse field built again from them is the one Fuse.js builds from the keywords', () => {
+    const sources = entries.map(indexSource);
+    const all = [...sources, ...syntheticPages(198, sources)];
+    const { fuzzy } = buildIndex(all);
+    const words = (keywords: readonly string[]) =>
+      [...new Set(keywords.flatMap((k) => fuzzyKey(k).split(' ')).filter(Boolean))].join(' ');
+    const direct = Fuse.createIndex(
+      ['k'],
+      all.map((src) => ({ k: words(src.keywords ?? []) })),
+    ).toJSON();
+    const again = Fuse.createIndex(
+      ['k'],
+      fuzzy.pages.map(([, , , , phrases]) => ({ k: keywordWords(phrases) })),
+    ).toJSON();
+    expect(again.records).toEqual(direct.records);
+    expect(fuzzy.pages.every(([, , fields]) => !(KEYWORDS_FIELD in fields))).toBe(true);
+    expect(fuzzy.pages.find(([, , , , phrases]) => phrases.includes('server error'))).toBeDefined();
+  });
 });
 
 describe('the message a possible card previews', () => {
@@ -860,11 +887,18 @@ describe('the message a possible card previews', () => {
   });
 });
 
-/** A model feature of one result of a paste (the page shown, with its features). */
+/** Every candidate the model scored for the last paste, shown or not (as `npm run match -- --explain` lists them). */
+const scored: Scored[] = [];
+const traced = matcherFromContent({ segment: (candidates) => scored.push(...candidates) });
+
+/** A model feature of one candidate page of a paste, whether or not the page is shown. */
 const featureOf =
   (name: FeatureName) =>
-  (text: string, slug: string): number | undefined =>
-    matcher.match(text).results.find((r) => r.slug === slug)?.features?.[name];
+  (text: string, slug: string): number | undefined => {
+    scored.length = 0;
+    traced.matcher.match(text);
+    return scored.find((c) => traced.slugs[c.page] === slug)?.features[name];
+  };
 
 describe('the `negation` feature: the message with its "not" left out', () => {
   const negation = featureOf('negation');

@@ -15,7 +15,7 @@ import { syntheticPages } from '../../bench/synthetic';
 import { fullMatcher, matcherOfIndex } from '../../src/lib/matcher/full';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { loadErrors, ROOT } from '../../src/lib/node/load-content';
-import { FEATURES } from '../../src/lib/matcher/model';
+import { FEATURES, QUOTED_FEATURES } from '../../src/lib/matcher/model';
 import { boosted, splitCounts, treeContributions } from '../../src/lib/matcher/trees';
 import { QUOTED } from '../../src/lib/matcher/quoted';
 
@@ -68,8 +68,10 @@ describe('the `quoted` trees (model-quoted.json)', () => {
     expect(names.filter((n) => !(FEATURES as readonly string[]).includes(n))).toEqual([]);
   });
 
-  it('start from a linear term on every feature the matcher computes, and on nothing else', () => {
-    expect(Object.keys(QUOTED.linear ?? {}).sort()).toEqual([...FEATURES].sort());
+  it('start from a linear term on every feature the matcher computes but those of a description, and on nothing else', () => {
+    expect(Object.keys(QUOTED.linear ?? {}).sort()).toEqual([...QUOTED_FEATURES].sort());
+    expect(QUOTED_FEATURES).not.toContain('keyword');
+    expect(FEATURES).toContain('keyword');
   });
 
   it('explain: the base and what each feature moved add up to the log-odds', () => {
@@ -79,7 +81,7 @@ describe('the `quoted` trees (model-quoted.json)', () => {
       for (const r of matcher.match(text).results) {
         checked++;
         const f = r.features!;
-        const { base, contributions } = treeContributions(FEATURES, f, QUOTED);
+        const { base, contributions } = treeContributions(QUOTED_FEATURES, f, QUOTED);
         const z = base + contributions.reduce((s, [, v]) => s + v, 0);
         const p = boosted(f, QUOTED);
         expect(z).toBeCloseTo(Math.log(p / (1 - p)), 6);

@@ -12,8 +12,15 @@ import { collectGroups, packGroups, type GroupSource } from './groups';
 import { needleGrams, packGrams } from './needle-gate';
 import { PART_PAGES, streamBody, type MatchHead, type MatchPart, type PageRow } from './parts';
 import { patternFacts, templateNeedle, templateText } from './pattern';
-import { fuzzyKey, normalizeTemplate, sequenceWords } from './normalize';
-import { FUSE_KEYS, type FuzzyFields, type FuzzyIndex, type FuzzyRecord, type MatchIndex } from './types';
+import { fuzzyKey, keywordPhrase, keywordWords, normalizeTemplate, sequenceWords } from './normalize';
+import {
+  FUSE_KEYS,
+  KEYWORDS_FIELD,
+  type FuzzyFields,
+  type FuzzyIndex,
+  type FuzzyRecord,
+  type MatchIndex,
+} from './types';
 
 /** What the index needs from one error page. */
 export interface IndexSource {
@@ -83,6 +90,7 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
 
   const unique = (texts: string[]) =>
     [...new Set(texts.flatMap((t) => fuzzyKey(t).split(' ')).filter(Boolean))].join(' ');
+  const phrases = sources.map((src) => [...new Set((src.keywords ?? []).map(keywordPhrase).filter(Boolean))]);
   sources.forEach((src, p) => {
     const wording = pageWording(src);
     // Each template must compile (patternFacts throws a PatternError naming the problem); the
@@ -103,7 +111,7 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
       p,
       m: unique(wording),
       t: unique([src.title]),
-      k: unique(src.keywords ?? []),
+      k: keywordWords(phrases[p]!),
     });
     about.push(unique([src.summary ?? '']));
     seq.push([...new Set(wording.map((t) => sequenceWords(normalizeTemplate(t)).join(' ')))]);
@@ -111,7 +119,11 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
 
   // Fuse writes one record per object document, in order: record p is page p.
   const fuseIndex = Fuse.createIndex([...FUSE_KEYS], records).toJSON();
-  const fields = fuseIndex.records.map((r) => (r as { $: FuzzyFields }).$);
+  // The keywords' field is not shipped: fuzzy.ts has Fuse.js build it again from their phrases.
+  const fields = fuseIndex.records.map((r) => {
+    const { [KEYWORDS_FIELD]: _keywords, ...rest } = (r as { $: FuzzyFields }).$;
+    return rest;
+  });
   const groups = packGroups(collectGroups(sources.map((src) => ({ slug: src.slug, group: src.group }))));
   return {
     article: sources.flatMap((src, p) =>
@@ -126,9 +138,9 @@ export function buildIndex(sources: readonly IndexSource[]): BuiltIndex {
       general: sources.flatMap((src, p) => (src.qboGeneral ? [p] : [])),
     },
     fuzzy: {
-      v: 3,
+      v: 4,
       keys: fuseIndex.keys,
-      pages: sources.map((_, p) => [messages[p]!, seq[p]!, fields[p]!, about[p]!]),
+      pages: sources.map((_, p) => [messages[p]!, seq[p]!, fields[p]!, about[p]!, phrases[p]!]),
     },
   };
 }

@@ -8,9 +8,9 @@ import type { IFuseOptions } from 'fuse.js';
 import damerauLevenshtein from 'damerau-levenshtein';
 import { cut as cutText } from '../cut';
 import { CANDIDATES, LINE_CHARS, REPAIR_MAX_FIXES, RUN_MAX_WORDS } from './limits';
-import { APOSTROPHE_LEFT_OUT, SLOT, STOPWORDS, fuzzyKey, sequenceWords } from './normalize';
+import { APOSTROPHE_LEFT_OUT, SLOT, STOPWORDS, fuzzyKey, keywordWords, sequenceWords } from './normalize';
 import { stripWrappers } from './unwrap';
-import { FUSE_KEYS, type FuzzyIndex, type FuzzyRecord } from './types';
+import { FUSE_KEYS, KEYWORDS_FIELD, type FuzzyFields, type FuzzyIndex, type FuzzyRecord } from './types';
 import type { Features } from './model';
 import { boosted } from './trees';
 import { QUOTED } from './quoted';
@@ -54,6 +54,8 @@ export interface WordFeatures {
   negation: number;
   replaced: number;
   fuse: number;
+  /** The page's keyword phrase the segment holds: see model.ts `keyword`. */
+  keyword: number;
   /** Summed rarity of the explained words. */
   evidenceBits: number;
   /** The run's length in words. */
@@ -106,11 +108,21 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** `Fuse` is passed in (not imported) so that the caller decides when the library loads. */
 export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount: number): FuzzySearch {
+  // Each page's Fuse record fields: the index's, and the keywords' field, which Fuse.js builds here
+  // from the keyword phrases (the index carries each keyword once).
+  const keywordRecords = Fuse.createIndex(
+    ['k'],
+    index.pages.map(([, , , , phrases]) => ({ k: keywordWords(phrases) })),
+  ).toJSON().records as { $?: FuzzyFields }[];
+  const fieldsOf: FuzzyFields[] = index.pages.map(([, , fields], p) => {
+    const k = keywordRecords[p]?.$?.['0'];
+    return k ? { ...fields, [KEYWORDS_FIELD]: k } : fields;
+  });
   // Which pages hold each word of the Fuse records (messages, titles, keywords), and how rare it is (idf).
   const pagesOf = new Map<string, number[]>();
   // Each page's Fuse record's words (messages, title, keywords), read once.
-  const recordWords = index.pages.map(
-    ([, , fields]) =>
+  const recordWords = fieldsOf.map(
+    (fields) =>
       new Set(
         Object.values(fields)
           .flatMap((f) => (f.v ?? '').split(' '))
@@ -234,7 +246,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   };
   const searchCandidates = (query: string, pages: number[]) => {
     // Fuse's records of these pages, numbered as the documents below.
-    const subset = pages.map((p, i) => ({ i, $: index.pages[p]?.[2] ?? {} }));
+    const subset = pages.map((p, i) => ({ i, $: fieldsOf[p] ?? {} }));
     const fuse = new Fuse<FuzzyRecord>(
       pages.map((p) => ({ p })),
       FUSE_OPTIONS,
@@ -247,7 +259,8 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   // and all of a page's words (messages, title, keywords, summary), for the evidence a suggestion needs.
   const messageWords: Set<string>[] = Array.from({ length: pageCount }, () => new Set());
   const pageWords: Set<string>[] = Array.from({ length: pageCount }, () => new Set());
-  index.pages.forEach(([, , fields, about], i) => {
+  index.pages.forEach(([, , , about], i) => {
+    const fields = fieldsOf[i]!;
     messageWords[i] = new Set((fields['0']?.v ?? '').split(' '));
     pageWords[i] = new Set([...recordWords[i]!, ...about.split(' ')]);
   });
@@ -258,6 +271,30 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * own page almost fully; an unrelated error that shares a few words does not.
    */
   const rarest = Math.log(1 + pageCount);
+
+  // Each page's keywords (what people call the error), each a word sequence.
+  const keyPhrases = index.pages.map(([, , , , keys]) => keys.map((k) => k.split(' ')));
+  /**
+   * The page's keyword phrases the paste's words hold word for word, in order (typing slips
+   * allowed): of those, the one whose words say most, their rarity each over the rarest a word can
+   * be, summed, over 2 (clipped to 1). "server error" said in a person's own words.
+   */
+  const keywordOf = (words: string[], page: number): number => {
+    let best = 0;
+    for (const phrase of keyPhrases[page] ?? []) {
+      const held = (i: number) =>
+        phrase.every((v, j) => {
+          const w = words[i + j]!;
+          return w === v || (v !== SLOT && slipOf(w).includes(v));
+        });
+      for (let i = 0; i + phrase.length <= words.length; i++)
+        if (held(i)) {
+          best = Math.max(best, phrase.reduce((a, v) => a + (v === SLOT ? 0 : idf(v) / rarest), 0) / 2);
+          break;
+        }
+    }
+    return Math.min(1, best);
+  };
   const coverage = (
     raw: string,
     page: number,
@@ -511,6 +548,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         negation: !negated && a.opposite ? 1 : 0,
         replaced: Math.min(1, a.replaced / 3),
         fuse: 1 - (fuseScore.get(page) ?? 1),
+        keyword: keywordOf(seqWords, page),
       };
     };
     const out = new Map<number, WordFeatures>();

@@ -541,6 +541,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         negation: w.negation,
         replaced: w.replaced,
         fuse: w.fuse,
+        keyword: w.keyword,
         margin: w.explained - otherExplained,
         runMargin: Math.max(
           -1,

@@ -50,6 +50,12 @@ export const FEATURES = [
   'replaced',
   /** Fuse.js token-search similarity (1 − score), 0 when Fuse does not return the page. */
   'fuse',
+  /**
+   * One of the page's keyword phrases (what people call the error) in the segment, word for word and
+   * in order (typos allowed): its words' rarity, each over the rarest a word can be, summed, over 2
+   * (clipped to 1). A description in a person's own words ("a 500 server error").
+   */
+  'keyword',
   /** `explained` minus the best other candidate's. */
   'margin',
   /** The run's length minus the best other candidate's, in words, over 10 (clipped to ±1). */
@@ -81,6 +87,16 @@ export const FEATURES = [
 
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
+
+/**
+ * Features that tell of a description in a person's own words: `right` reads them (the confidence,
+ * the order, `possible`), and `quoted`, which decides a `match` (does the segment quote the page's
+ * message?), is fitted without them.
+ */
+export const DESCRIBING: readonly FeatureName[] = ['keyword'];
+
+/** The features `quoted` reads. */
+export const QUOTED_FEATURES = FEATURES.filter((n) => !DESCRIBING.includes(n));
 
 /** The features of an exact-pattern hit, computed from the paste and the core index alone (no fuzzy index). */
 export const EXACT_FEATURES = [

@@ -114,6 +114,18 @@ export function fuzzyKey(text: string): string {
     .join(' ');
 }
 
+/** A keyword as a phrase: its words in order (sequenceWords; a keyword is words people say, so no JSON key is read). */
+export const keywordPhrase = (keyword: string): string => sequenceWords(keyword, false).join(' ');
+
+/**
+ * The distinct words of a page's keyword phrases, values and glue words aside, in order: their Fuse
+ * record field (each keyword's fuzzyKey words, since a phrase is its sequenceWords).
+ */
+export const keywordWords = (phrases: readonly string[]): string =>
+  [...new Set(phrases.flatMap((p) => p.split(' ')).filter((w) => w && w !== SLOT && !STOPWORDS.has(w)))].join(
+    ' ',
+  );
+
 /** Quoted text of this many words or more, most of them in lower case, is a quoted message, not a value. */
 const QUOTED_MESSAGE_WORDS = 5;
 

@@ -24,6 +24,9 @@ export const FUSE_KEYS = [
   { name: 'k', weight: 1 },
 ] as const;
 
+/** The keywords' field of a Fuse record (its key's place in FUSE_KEYS): not in /fuzzy-index.json, which carries each keyword once, as a phrase. */
+export const KEYWORDS_FIELD = String(FUSE_KEYS.findIndex((k) => k.name === 'k'));
+
 /**
  * The exact stage's index (/match-index.json): compact, because every visit with a paste downloads
  * it before the first result. Each pattern is its template; the matcher compiles what it needs
@@ -53,7 +56,7 @@ export type FuzzyFields = Record<string, { v?: string; n?: number }>;
  * gzip looks back, and the index was about half as large again at 2,200 pages).
  */
 export interface FuzzyIndex {
-  v: 3;
+  v: 4;
   /** Fuse's keys, as Fuse.createIndex(...).toJSON() writes them. */
   keys: readonly unknown[];
   pages: [
@@ -68,6 +71,8 @@ export interface FuzzyIndex {
     fields: FuzzyFields,
     /** The words of its summary (cause and fix in plain words), as evidence for a suggestion. */
     about: string,
+    /** Its keywords (what people call the error in their own words), each a word sequence (normalize.sequenceWords, joined by spaces). */
+    keys: string[],
   ][];
 }
 
