@@ -110,9 +110,10 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount: number): FuzzySearch {
   // Each page's Fuse record fields: the index's, and the keywords' field, which Fuse.js builds here
   // from the keyword phrases (the index carries each keyword once).
+  const keywordKey = FUSE_KEYS[Number(KEYWORDS_FIELD)]!.name;
   const keywordRecords = Fuse.createIndex(
-    ['k'],
-    index.pages.map(([, , , , phrases]) => ({ k: keywordWords(phrases) })),
+    [keywordKey],
+    index.pages.map(([, , , , phrases]) => ({ [keywordKey]: keywordWords(phrases) })),
   ).toJSON().records as { $?: FuzzyFields }[];
   const fieldsOf: FuzzyFields[] = index.pages.map(([, , fields], p) => {
     const k = keywordRecords[p]?.$?.['0'];
