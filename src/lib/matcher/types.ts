@@ -71,7 +71,7 @@ export interface FuzzyIndex {
     fields: FuzzyFields,
     /** The words of its summary (cause and fix in plain words), as evidence for a suggestion. */
     about: string,
-    /** Its keywords (what people call the error in their own words), each a word sequence (normalize.sequenceWords, joined by spaces). */
+    /** Its keywords (what people call the error in their own words), each once, as a phrase (normalize.keywordPhrase). */
     keys: string[],
   ][];
 }
