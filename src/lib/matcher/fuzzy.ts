@@ -273,6 +273,9 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    */
   const rarest = Math.log(1 + pageCount);
 
+  /** The paste's word w is the page's word v: itself, or a typing slip of it (the index's words have no slot). */
+  const typedAs = (w: string, v: string) => w === v || slipOf(w).includes(v);
+
   // Each page's keywords (what people call the error), each a word sequence.
   const keyPhrases = index.pages.map(([, , , , keys]) => keys.map((k) => k.split(' ')));
   /**
@@ -283,11 +286,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   const keywordOf = (words: string[], page: number): number => {
     let best = 0;
     for (const phrase of keyPhrases[page] ?? []) {
-      const held = (i: number) =>
-        phrase.every((v, j) => {
-          const w = words[i + j]!;
-          return w === v || (v !== SLOT && slipOf(w).includes(v));
-        });
+      const held = (i: number) => phrase.every((v, j) => typedAs(words[i + j]!, v));
       for (let i = 0; i + phrase.length <= words.length; i++)
         if (held(i)) {
           best = Math.max(best, phrase.reduce((a, v) => a + (v === SLOT ? 0 : idf(v) / rarest), 0) / 2);
@@ -354,8 +353,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   const sameWord = (words: string[], i: number, v: string) => {
     const w = words[i]!;
     return (
-      w === v ||
-      slipOf(w).includes(v) ||
+      typedAs(w, v) ||
       (i === words.length - 1 && w.length >= 1 && w !== SLOT && v.startsWith(w)) ||
       (i === 0 && w.length >= 2 && w !== SLOT && v.endsWith(w))
     );
