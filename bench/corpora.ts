@@ -77,8 +77,10 @@ const HELD_OUT = [
   // Session 22: export and integration logs above all (114 of 200 single pastes are log lines or
   // SDK exceptions, about 63 with an HTTP status), and other systems' HTTP errors and QBO faults
   // with codes no page lists, written by a helper who saw the article, the pages and the
-  // validator only. Its A half fitted on since session 23.
-  { dir: 'logs', name: 'logs', spentB: false },
+  // validator only. Its A half fitted on since session 23. Session 25: one of its B cases was seen
+  // (single.json's second, printed while checking the file format), after its blind figure was
+  // taken (session 24); bench/corpus/pastes replaces it.
+  { dir: 'logs', name: 'logs', spentB: true },
 ] as const;
 
 /**
