@@ -7,8 +7,10 @@
  * that a later page came to cover is relabelled in place (its `expect` becomes that slug) and
  * counts as a single-error paste of its half. A description in a person's own words that carries its
  * page's QBO code as a number, or one of its QBO titles or message identifiers written as one word
- * ("BusinessUnitsNotSupported error on journal entry"), is relabelled `code-title` in place: it
- * quotes QuickBooks' name for the error (session 25: 19 in told, 2 in own words, by that rule alone).
+ * ("BusinessUnitsNotSupported error on journal entry"), or that is mostly (more than half its words)
+ * one of its page's QBO titles word for word ("invalid reference id qbo"), is relabelled
+ * `code-title` in place: it quotes QuickBooks' name for the error, as a fragment with the title does
+ * (scripts/calibrate.ts, quotesName). Session 25: 23 in told and 2 in own words, by that rule alone.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,7 +89,7 @@ const HELD_OUT = [
   // taken (session 24); bench/corpus/pastes replaces it.
   { dir: 'logs', name: 'logs', spentB: true },
   // Session 25: descriptions in people's own words (330, each page 8 to 10 times, in pairs of a
-  // short fragment and a longer ticket; 19 of them name the code, above), and 120 unrelated problems
+  // short fragment and a longer ticket; 23 of them quote the code or title, above), and 120 unrelated problems
   // told in words, written by a helper who saw the article, the pages, the validator and public
   // sources only.
   { dir: 'told', name: 'told', spentB: false },
