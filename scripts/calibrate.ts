@@ -31,6 +31,9 @@
  * 5. Writes model.json and model-quoted.json, then the development corpus's figures with the real
  *    matcher (scripts/model-figures.ts → model-figures.json), which a unit test guards.
  *
+ * `--fitted-halves` fits on the halves the installed model was fitted on (model.json's `fittedOn`)
+ * and no others: halves added since stay unseen, so a change to the content or the features can be
+ * judged on them against the installed model (the bench's figures for them).
  * `--dry` prints without writing. `--why` also prints, for training pastes only, which rules would
  * break one step below the chosen `match` threshold and the pastes that would break them.
  */
@@ -57,7 +60,7 @@ import { chooseTrees, fit, fitBoosted, FOLDS, foldOf } from './boost';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { checkedTexts, mustBeShown } from '../src/lib/content-check';
 import { messageParts } from '../src/lib/matcher/variants';
-import { corpora, type Case, type Corpus } from '../bench/corpora';
+import { corpora, fittedOn, type Case, type Corpus } from '../bench/corpora';
 import { tally, type CorpusFigures } from '../bench/figures';
 import { scalePages, syntheticPages } from '../bench/synthetic';
 
@@ -304,7 +307,8 @@ function main(): void {
   const all = corpora();
   const flat = (cs: Corpus[]) =>
     cs.flatMap((c) => [...c.single, ...c.ambiguous, ...c.unrelated].map((x) => ({ c: x, group: c.name })));
-  const train = all.filter((c) => c.training);
+  const onlyFitted = process.argv.includes('--fitted-halves') ? fittedOn() : undefined;
+  const train = all.filter((c) => c.training && (!onlyFitted || onlyFitted.has(c.name)));
   // Fragments of one to three words of each page's message: the right page, but too little said to
   // be sure it is that message (labelled like a description in a person's own words), unless the
   // fragment carries the page's QBO title or code (quotesName).
@@ -616,10 +620,9 @@ function main(): void {
   const groupOf = flat(train).map((x) => x.group);
   for (const c of all) {
     if (!c.training && !showHeldOut) continue;
-    const ts = c.training
-      ? trainTraced.filter((_, i) => groupOf[i] === c.name)
-      : traceAll(sources, flat([c]));
-    if (!c.training) heldOut.push(...ts);
+    const fitted = train.includes(c);
+    const ts = fitted ? trainTraced.filter((_, i) => groupOf[i] === c.name) : traceAll(sources, flat([c]));
+    if (!fitted) heldOut.push(...ts);
     const f = figures(
       ts.map((t) => score(t, wr, wq, wer)),
       th,
@@ -628,7 +631,7 @@ function main(): void {
     // A training half's pastes, each scored by the trees fitted without its fold: what the fit
     // promises on pastes like them that it has not seen (a half the installed model has not seen
     // compares with the bench's figures for it).
-    const fo = c.training
+    const fo = fitted
       ? figures(
           trainOutScored.filter((_, i) => groupOf[i] === c.name),
           th,
@@ -638,7 +641,7 @@ function main(): void {
       ? `${pct(fo.confident, fo.pasted)} / ${pct(fo.first, fo.pasted)} / ${pct(fo.ownTop3, fo.own)}`
       : '';
     console.log(
-      `| ${c.name} | ${c.training ? 'yes' : 'no'} | ${pct(f.confident, f.pasted)} (n=${f.pasted}) | ${pct(f.first, f.pasted)} | ${f.wrongMatch}/${f.single} | ${pct(f.ownTop3, f.own)} | ${f.ownMatch}/${f.own} | ${f.unrelatedMatch}/${f.unrelated} | ${f.unrelatedShown}/${f.unrelated} | ${ece.toFixed(3)} | ${outOfFold} |`,
+      `| ${c.name} | ${fitted ? 'yes' : 'no'} | ${pct(f.confident, f.pasted)} (n=${f.pasted}) | ${pct(f.first, f.pasted)} | ${f.wrongMatch}/${f.single} | ${pct(f.ownTop3, f.own)} | ${f.ownMatch}/${f.own} | ${f.unrelatedMatch}/${f.unrelated} | ${f.unrelatedShown}/${f.unrelated} | ${ece.toFixed(3)} | ${outOfFold} |`,
     );
   }
   {
