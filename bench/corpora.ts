@@ -89,9 +89,9 @@ const HELD_OUT = [
   // taken (session 24); bench/corpus/pastes replaces it.
   { dir: 'logs', name: 'logs', spentB: true },
   // Session 25: descriptions in people's own words (330, each page 8 to 10 times, in pairs of a
-  // short fragment and a longer ticket; 23 of them quote the code or title, above), and 120 unrelated problems
-  // told in words, written by a helper who saw the article, the pages, the validator and public
-  // sources only.
+  // short fragment and a longer ticket; 23 of them quote the code or title, above), and 120
+  // unrelated problems told in words, written by a helper who saw the article, the pages, the
+  // validator and public sources only.
   { dir: 'told', name: 'told', spentB: false },
   // Session 25, replacing logs B: pasted errors in the shapes blind halves confirm least often (logs
   // 92, SDK exceptions 60, cut-offs 50, second halves 40, a code with its title 40, typos 40, …; 466

@@ -563,14 +563,16 @@ async function main(): Promise<void> {
     // The blind halves together (B halves nobody has looked at): what the issue's targets are read on.
     const blind = all.filter((c) => / B$/.test(c.name));
     const single = blind.flatMap((c) => c.single);
-    const sp = scoreSingle(
-      our,
-      single.filter((x) => x.kind !== 'own-words'),
-    );
-    const o = ownWords(our, { ...blind[0]!, single });
-    console.log(
-      `\nThe blind halves together (${blind.map((c) => c.name).join(', ')}): pasted messages (n=${sp.n}) top-1 ${pct(sp.top1, sp.n)}, confident & correct ${pct(sp.confident, sp.n)}, a wrong \`match\` ${sp.wrongMatch}; own words (n=${o.n}) found ${pct(o.found, o.n)}, first ${pct(o.first, o.n)}, a \`match\` ${o.sure}.`,
-    );
+    if (blind.length) {
+      const sp = scoreSingle(
+        our,
+        single.filter((x) => x.kind !== 'own-words'),
+      );
+      const o = ownWords(our, { ...blind[0]!, single });
+      console.log(
+        `\nThe blind halves together (${blind.map((c) => c.name).join(', ')}): pasted messages (n=${sp.n}) top-1 ${pct(sp.top1, sp.n)}, confident & correct ${pct(sp.confident, sp.n)}, a wrong \`match\` ${sp.wrongMatch}; own words (n=${o.n}) found ${pct(o.found, o.n)}, first ${pct(o.first, o.n)}, a \`match\` ${o.sure}.`,
+      );
+    }
   }
   console.log(
     `\n## Descriptions in a person's own words, and suggestions on unrelated pastes, at ${REAL} errors\n`,
