@@ -147,8 +147,8 @@ function scoreMulti(answer: Peer, cases: Case[]) {
 }
 
 /** Descriptions in a person's own words: how many find their page at all, first, and as a `match`. */
-function ownWords(answer: Peer, c: Corpus) {
-  const own = c.single.filter((x) => x.kind === 'own-words');
+function ownWords(answer: Peer, single: readonly Case[]) {
+  const own = single.filter((x) => x.kind === 'own-words');
   return {
     n: own.length,
     found: own.filter((x) => answer(x.text).results.includes(x.expect as string)).length,
@@ -568,7 +568,7 @@ async function main(): Promise<void> {
         our,
         single.filter((x) => x.kind !== 'own-words'),
       );
-      const o = ownWords(our, { ...blind[0]!, single });
+      const o = ownWords(our, single);
       console.log(
         `\nThe blind halves together (${blind.map((c) => c.name).join(', ')}): pasted messages (n=${sp.n}) top-1 ${pct(sp.top1, sp.n)}, confident & correct ${pct(sp.confident, sp.n)}, a wrong \`match\` ${sp.wrongMatch}; own words (n=${o.n}) found ${pct(o.found, o.n)}, first ${pct(o.first, o.n)}, a \`match\` ${o.sure}.`,
       );
@@ -590,7 +590,7 @@ async function main(): Promise<void> {
     ]),
   );
   for (const c of all) {
-    const o = ownWords(our, c);
+    const o = ownWords(our, c.single);
     const noisy = c.unrelated.filter((x) => our(x.text).results.length > 0).length;
     console.log(
       row([
@@ -616,7 +616,7 @@ async function main(): Promise<void> {
       ]);
     }),
     ...all
-      .map((c) => [c.name, ownWords(our, c)] as const)
+      .map((c) => [c.name, ownWords(our, c.single)] as const)
       .filter(([, o]) => o.n)
       .map(([name, o]) =>
         row([

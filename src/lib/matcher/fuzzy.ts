@@ -273,7 +273,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    */
   const rarest = Math.log(1 + pageCount);
 
-  /** The paste's word w is the page's word v: itself, or a typing slip of it (the index's words have no slot). */
+  /** The paste's word w is the page's word v: itself, or a typing slip of it (a slot, `#`, is any value, and has no slip). */
   const typedAs = (w: string, v: string) => w === v || slipOf(w).includes(v);
 
   // Each page's keywords (what people call the error), each a word sequence.
