@@ -316,8 +316,17 @@ export function renderResults(container: HTMLElement, outcome: GroupedOutcome, o
     nodes.push(list);
     if (opts.tools && outcome.lines > 1) nodes.push(triage(outcome, opts));
     // Only guesses (no `match`, no near-duplicate pair to choose from): the error may be one the
-    // knowledge base does not have yet, so the way to support stays open under them.
-    else if (opts.tools && !matches && !outcome.groups.length) nodes.push(supportBox([], opts));
+    // knowledge base does not have yet, so the way to support stays open under them, naming the
+    // QuickBooks fault the paste carries.
+    else if (opts.tools && !matches && !outcome.groups.length)
+      nodes.push(
+        supportBox(
+          outcome.fault
+            ? [el('p', { textContent: TEXT.notFound.faultUnsure(outcome.fault.code, outcome.fault.title) })]
+            : [],
+          opts,
+        ),
+      );
   } else if (!outcome.empty && opts.showEmpty !== false) {
     nodes.push(
       el(

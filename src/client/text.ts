@@ -98,6 +98,9 @@ export const notFound = {
   /** The fault's code or title is on pages of the knowledge base, none of which fits the paste. */
   faultPages: (code: string, title: string, n: number) =>
     `This is QuickBooks error ${faultName(code, title)}. The knowledge base has ${n === 1 ? 'a page' : `${n} pages`} for it, but ${n === 1 ? 'it does not fit' : 'none of them fits'} your message closely enough to suggest. Compare your message with ${n === 1 ? 'it' : 'theirs'}:`,
+  /** Under guesses (no `match`): the fault the paste carries, which the guesses may not be. */
+  faultUnsure: (code: string, title: string) =>
+    `This is QuickBooks error ${faultName(code, title)}. None of the suggestions above is a sure match for it, so it may not be in the knowledge base yet.`,
   faultMore: (n: number) => `…and ${plural(n, 'more page')} for this error.`,
   body: 'Send your message to support, or ask for a new article: copy a ready-made request.',
   copy: 'Copy request for support',

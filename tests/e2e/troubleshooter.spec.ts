@@ -242,6 +242,20 @@ test.describe('pasting a message', () => {
     );
   });
 
+  test('a QuickBooks fault that only drew guesses is named under them, with the way to support', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await paste(
+      page,
+      '{"Fault":{"Error":[{"Message":"Invalid account type used","Detail":"Invalid account type : You need to select a different type of account for this transaction.","code":"6430"}],"type":"ValidationFault"}}',
+    );
+    await expect(results(page).first()).toHaveAttribute('data-verdict', 'possible');
+    await expect(page.getByTestId('not-found')).toContainText(
+      'This is QuickBooks error 6430 “Invalid account type used”. None of the suggestions above is a sure match for it',
+    );
+  });
+
   test('a paste that shares only a word or two with the pages gets no match, at most a weak guess', async ({
     page,
   }) => {

@@ -775,6 +775,29 @@ describe('bad input gets a clear answer, never a crash', () => {
     expect(outcome.fault?.pageCount).toBe(withCode.length);
   });
 
+  it('names a fault that only drew guesses, unless a guess has its code or title', () => {
+    // QBO 6430 ("Invalid account type used") is on no page. Before, its weak guess (the business
+    // validation page, which has 6000) stood alone, and nothing said which error it was.
+    const other = matcher.match(
+      '{"Fault":{"Error":[{"Message":"Invalid account type used","Detail":"Invalid account type : You need to select a different type of account for this transaction.","code":"6430"}],"type":"ValidationFault"}}',
+    );
+    expect(other.results.length).toBeGreaterThan(0);
+    expect(other.results.filter((r) => r.verdict === 'match')).toEqual([]);
+    expect(other.fault).toMatchObject({ code: '6430', title: 'Invalid account type used' });
+    // 11014 is in the authorization-failure page's messages (its QBO code is 120): the guess may be it.
+    const known = matcher.match(
+      'Error 11014 on export: no access to QuickBooks Online since our admin left the company',
+    );
+    expect(known.results[0]?.slug).toBe('authorization-failure');
+    expect(known.fault).toBeUndefined();
+    // A guess with the fault's code (6000) is not told apart from it either.
+    const general = matcher.match(
+      'QuickBooks error 6000 - A business validation error has occurred while processing your request',
+    );
+    expect(general.results[0]?.slug).toBe('business-validation-error');
+    expect(general.fault).toBeUndefined();
+  });
+
   it("a fault whose detail no page has goes to its code's general page (qboGeneral), not to another detail's page", () => {
     // Before the general page was a feature: business-validation-error at 37%, gst-hst-rate-required at 35%.
     const fault = (detail: string) =>

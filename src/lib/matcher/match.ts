@@ -376,19 +376,29 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     return { found, covered, on };
   }
 
-  /**
-   * A fault that matched nothing, with the pages that have its code or title (each for another
-   * detail, or the paste says too little to tell which): the person is told they exist, not that
-   * the error is missing from the knowledge base. By title (the same order in Node and in the
-   * browser, whose index numbers pages otherwise); a page whose part has not arrived (no slug yet)
-   * is left out.
-   */
-  function withPages(fault: OutcomeFault): OutcomeFault {
+  /** The pages that have a fault's code (as a QBO code, or in a message: 11014) or its title. */
+  function faultPages(fault: OutcomeFault): Set<number> {
     const lower = fault.title.toLowerCase();
-    const pages = new Set<number>(
-      /^\d{1,9}$/.test(fault.code) ? index.codes[String(Number(fault.code))] : [],
-    );
+    const numeric = /^\d{1,9}$/.test(fault.code);
+    const pages = new Set<number>(numeric ? index.codes[String(Number(fault.code))] : []);
+    if (numeric) {
+      const said = new RegExp(`(?<!\\d)${fault.code}(?!\\d)`);
+      index.pages.forEach(([, , ...templates], p) => {
+        if (templates.some((t) => said.test(t))) pages.add(p);
+      });
+    }
     if (lower) for (const [t, ps] of titleKeys) if (lower.includes(t)) ps.forEach((p) => pages.add(p));
+    return pages;
+  }
+
+  /**
+   * A fault that matched nothing, with the pages that have its code or title (`pages`; each for
+   * another detail, or the paste says too little to tell which): the person is told they exist,
+   * not that the error is missing from the knowledge base. By title (the same order in Node and in
+   * the browser, whose index numbers pages otherwise); a page whose part has not arrived (no slug
+   * yet) is left out.
+   */
+  function withPages(fault: OutcomeFault, pages: Set<number>): OutcomeFault {
     const known = [...pages]
       .flatMap((p) => {
         const [slug, title] = index.pages[p] ?? [];
@@ -736,18 +746,24 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
           exactFeatures: f.exactFeatures,
         });
     }
-    // Nothing found: say which QuickBooks fault it was, if the paste carries one: a fault body, or a
-    // code, or a QBO title on a line about QuickBooks (a log line: "HTTP 429 ThrottleExceeded").
+    // Nothing found, or only guesses: say which QuickBooks fault it was, if the paste carries one: a
+    // fault body, or a code, or a QBO title on a line about QuickBooks (a log line: "HTTP 429
+    // ThrottleExceeded"). Under guesses, the fault may well be one the knowledge base lacks.
+    const sure = [...byPage.values()].some((r) => r.verdict === 'match');
     const fault = faults.find((f) => f.code || f.message);
     const code = fault ? '' : String(findCodes(cut(text, LINE_CHARS))[0] ?? '');
-    const title = fault || byPage.size ? '' : faultTitle(rest.keys());
-    if (!byPage.size && (fault ?? (code || title))) {
+    const title = fault || sure ? '' : faultTitle(rest.keys());
+    if (!sure && (fault ?? (code || title))) {
       const said = fault
         ? { code: fault.code.toWellFormed(), title: fault.message.toWellFormed() }
         : { code, title };
-      // An outcome that still needs fuzzy search is not the last word (the browser asks again, with
-      // every part of the index here): the pages come with that one.
-      outcome.fault = outcome.needsFuzzy ? said : withPages(said);
+      const pages = faultPages(said);
+      // Under guesses, only a fault that none of them has the code or title of: a guess that has
+      // it may well be the answer.
+      if (![...byPage.keys()].some((p) => pages.has(p)))
+        // An outcome that still needs fuzzy search is not the last word (the browser asks again,
+        // with every part of the index here): the pages come with that one.
+        outcome.fault = outcome.needsFuzzy ? said : withPages(said, pages);
     }
     outcome.results = [...byPage.values()]
       .sort(

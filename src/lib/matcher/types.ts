@@ -114,7 +114,7 @@ export interface MatchResult {
   occurrences: Occurrence[];
 }
 
-/** The QuickBooks fault a paste carries, said when nothing in the knowledge base was found for it. */
+/** The QuickBooks fault a paste carries, said when nothing in the knowledge base is a sure `match` for it. */
 export interface OutcomeFault {
   /** Its QBO error code, as pasted ('' when the paste gives none). */
   code: string;
@@ -144,6 +144,6 @@ export interface MatchOutcome {
   lines: number;
   /** The input was empty or held no letters. */
   empty: boolean;
-  /** When nothing was found: the QuickBooks fault the paste carries (its code and short title), if any. */
+  /** When nothing is a `match` (nothing found, or only guesses): the QuickBooks fault the paste carries (its code and short title), if any. */
   fault?: OutcomeFault;
 }
