@@ -98,6 +98,11 @@ const HELD_OUT = [
   // in all) and 204 unrelated pastes (near-misses 60, other systems 40, QBO faults no page lists
   // 68, …), written by a helper who saw the article, the pages, the validator and public sources only.
   { dir: 'pastes', name: 'pastes', spentB: false },
+  // Session 26: descriptions in people's own words again (312 of 468 single pastes, each page 8
+  // times: search-box queries, questions, tickets, paraphrases; no role labels), pasted messages in
+  // every shape (156), and 160 unrelated (near-misses 50, QBO faults no page lists 50, …), written by
+  // a helper who saw the article, the pages without their keywords, the validator and public sources only.
+  { dir: 'voices', name: 'voices', spentB: false },
 ] as const;
 
 /**
