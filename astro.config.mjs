@@ -9,6 +9,7 @@ import { stepAnchors } from './src/integrations/step-anchors.mjs';
 import { markdownLikeMdx } from './src/integrations/markdown-like-mdx.mjs';
 import { modulePreload } from './src/integrations/module-preload.mjs';
 import { ocrAssets } from './src/integrations/ocr-assets.ts';
+import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.mjs';
 
 /**
  * The public URL and base path come from the environment, so the same build works on any host:
@@ -56,6 +57,8 @@ export default defineConfig({
   // Module workers, so the troubleshooter's worker can load Fuse.js as a separate chunk on demand.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {
+    // Dynamic imports without Vite's preload helper (src/integrations/plain-dynamic-imports.mjs).
+    plugins: [plainDynamicImports()],
     build: {
       assetsInlineLimit: 0,
       rolldownOptions: {
