@@ -3,7 +3,7 @@
  * box stays hidden. With JS, typing keeps the errors whose title and message hold every typed word,
  * hides the groups left empty, and says how many are shown.
  */
-import * as TEXT from './text';
+import * as TEXT from './text-list';
 
 const DEBOUNCE_MS = 100;
 

@@ -1,8 +1,10 @@
 /**
- * Every sentence the browser code shows or copies, in one place, imported as `* as TEXT` so that a
+ * The sentences the browser code shows or copies, kept together, imported as `* as TEXT` so that a
  * page bundles only the sentences it uses (as Fuse.js keeps its messages in
  * core/errorMessages.ts). Messages that take values are functions. Limits come from the matcher's
- * own constants, so a changed limit changes the sentence too.
+ * own constants, so a changed limit changes the sentence too. An error page's sentences are in
+ * text-page.ts (re-exported here) and the filter's on /errors/ in text-list.ts, so that neither page
+ * loads the troubleshooter's (a module its script imports comes whole, as one chunk).
  */
 import { MAX_FUZZY_LINES, MAX_IMAGE_PIXELS, MAX_INPUT_CHARS, MAX_UNMATCHED } from '../lib/matcher/limits';
 import { groupDigits } from '../lib/digits';
@@ -118,11 +120,6 @@ export const loadFailed =
   'The troubleshooter could not load. Browse all errors below, or use the site search.';
 
 export const searchLabel = 'Search errors and guides';
-
-export const filter = {
-  shown: (n: number, total: number) => `Showing ${groupDigits(n)} of ${groupDigits(total)} errors.`,
-  none: 'No error in the list has all these words. Try fewer words, or paste the whole message into the troubleshooter.',
-} as const;
 
 /** Reading a screenshot (src/client/screenshot-intake.ts). */
 export const screenshot = {
