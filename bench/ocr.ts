@@ -39,8 +39,8 @@ import {
 const DIST = join(ROOT, 'dist');
 const LIMIT = Number(process.env['BENCH_OCR_LIMIT'] ?? Infinity);
 const COLD_RUNS = Number(process.env['BENCH_OCR_COLD_RUNS'] ?? 3);
-/** The screenshot reader's code chunks (the OCR chunk and its image worker). */
-const OCR_CODE = /\/_astro\/ocr[.-]/;
+/** The screenshot reader's code chunks (the reader's, the OCR chunk and its image worker). */
+const OCR_CODE = /\/_astro\/(?:ocr|screenshot-reader)[.-]/;
 
 /** The looks, in turn: every example gets the next one. */
 const LOOKS: { look: Look; table: boolean }[] = [

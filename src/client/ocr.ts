@@ -47,7 +47,7 @@ export interface OcrResult {
  */
 export type { OcrTimeouts };
 
-/** Why a reading failed; the island words it (TEXT.screenshot). This module has no text of its own. */
+/** Why a reading failed; screenshot-reader.ts words it (text-screenshot.ts). This module has no text of its own. */
 export type OcrFailure = 'not-image' | 'unreadable' | 'too-large' | 'no-text' | 'stalled' | 'failed';
 
 /** A reading that failed, with the image's size when it was too large. */

@@ -4,9 +4,10 @@
  * core/errorMessages.ts). Messages that take values are functions. Limits come from the matcher's
  * own constants, so a changed limit changes the sentence too. An error page's sentences are in
  * text-page.ts (re-exported here) and the filter's on /errors/ in text-list.ts, so that neither page
- * loads the troubleshooter's (a module its script imports comes whole, as one chunk).
+ * loads the troubleshooter's (a module its script imports comes whole, as one chunk); the
+ * screenshot reader's are in text-screenshot.ts, loaded with the reader, never for a text paste.
  */
-import { MAX_FUZZY_LINES, MAX_IMAGE_PIXELS, MAX_INPUT_CHARS, MAX_UNMATCHED } from '../lib/matcher/limits';
+import { MAX_FUZZY_LINES, MAX_INPUT_CHARS, MAX_UNMATCHED } from '../lib/matcher/limits';
 import { groupDigits } from '../lib/digits';
 
 /** "1 error", "2 errors". */
@@ -120,22 +121,5 @@ export const loadFailed =
   'The troubleshooter could not load. Browse all errors below, or use the site search.';
 
 export const searchLabel = 'Search errors and guides';
-
-/** Reading a screenshot (src/client/screenshot-intake.ts). */
-export const screenshot = {
-  starting: (mb: number) =>
-    `Starting the screenshot reader (a ${mb} MB download the first time only). The image stays in your browser.`,
-  progressLabel: 'Screenshot reader progress',
-  reading: 'Reading the text in your screenshot…',
-  read: 'Read from your screenshot: check the values against the image, then correct the box if needed.',
-  notImage: 'That file is not an image. Choose a screenshot (PNG, JPEG, GIF or WebP), or paste the text.',
-  unreadable: 'That image could not be opened: the file may be damaged. Take the screenshot again.',
-  tooLarge: (width: number, height: number) =>
-    `That image is too large to read (${groupDigits(width)} × ${groupDigits(height)} pixels; the most is ${groupDigits(MAX_IMAGE_PIXELS / 1e6)} megapixels). Crop it to the error message and try again.`,
-  noText: 'No text was found in that image. Crop the screenshot to the error message, or paste the text.',
-  stalled:
-    'The screenshot reader did not answer, so it was stopped. This browser or the site’s security settings may block it: paste the text of the error instead.',
-  failed: 'The screenshot could not be read here. Paste the text of the error instead.',
-} as const;
 
 export * from './text-page';

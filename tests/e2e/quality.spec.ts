@@ -524,8 +524,11 @@ test.describe('size budget', () => {
     expect(index, `index ${kb(index)} for ${pages} pages`).toBeLessThanOrEqual(pages * MATCH_INDEX_PER_PAGE);
   });
 
-  /** The screenshot reader's code (src/client/ocr.ts and its image worker): loaded only with an image, counted apart. */
-  const OCR = /\/_astro\/ocr[.-]/;
+  /**
+   * The screenshot reader's code (src/client/screenshot-reader.ts, then ocr.ts and its image worker):
+   * loaded only with an image, counted apart.
+   */
+  const OCR = /\/_astro\/(?:ocr|screenshot-reader)[.-]/;
 
   /**
    * The code the home page may ever load, fuzzy search (Fuse.js), triage and tickets included,
@@ -565,10 +568,9 @@ test.describe('size budget', () => {
     const upFront = pageScripts(`${DIST}index.html`, { workers: true });
     expect([...upFront.files.keys()].filter((f) => OCR.test(f))).toEqual([]);
     const ocrJs = [...pageScripts(`${DIST}index.html`, { dynamic: true }).files].filter(([f]) => OCR.test(f));
-    expect(ocrJs.map(([f]) => /\/_astro\/(ocr-prepare|ocr)[.-]/.exec(f)?.[1]).sort()).toEqual([
-      'ocr',
-      'ocr-prepare',
-    ]);
+    expect(
+      ocrJs.map(([f]) => /\/_astro\/(ocr-prepare|ocr|screenshot-reader)[.-]/.exec(f)?.[1]).sort(),
+    ).toEqual(['ocr', 'ocr-prepare', 'screenshot-reader']);
     const OCR_JS_BUDGET = 24 * 1024;
     const ocrTotal = ocrJs.reduce((a, [, n]) => a + n, 0);
     expect(ocrTotal, ocrJs.map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(OCR_JS_BUDGET);

@@ -10,7 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import * as TEXT from '../../src/client/text';
+import { actionsFailed } from '../../src/client/text';
+import * as TEXT from '../../src/client/text-screenshot';
 import { OCR_DOWNLOAD_TIMEOUT_MS, OCR_STEP_TIMEOUT_MS } from '../../src/lib/matcher/limits';
 import { OCR_DOWNLOAD_MB } from '../../src/lib/ocr/assets';
 import { startWaitMs } from '../../src/lib/ocr/engine';
@@ -275,6 +276,17 @@ test.describe('bad input gets a clear sentence, never a hang', () => {
       LOOK,
     );
     await refused(page, blank, TEXT.screenshot.noText);
+  });
+
+  test.describe('when the reader’s code cannot load (a tab left open across a deploy)', () => {
+    test.use({ consoleAllow: [/Failed to load resource|screenshot-reader|dynamically imported module/] });
+
+    test('the line under the box says to reload the page', async ({ page }) => {
+      await page.route(/\/_astro\/screenshot-reader[.-][^/]+\.js$/, (r) =>
+        r.fulfill({ status: 404, body: '' }),
+      );
+      await refused(page, blankPng(200, 100), actionsFailed);
+    });
   });
 
   test('an animated GIF: its first frame is read', async ({ page, browser }) => {
