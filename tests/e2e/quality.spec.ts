@@ -412,12 +412,14 @@ test.describe('size budget', () => {
    * the same matcher); session 23: a code that the page of a pattern elsewhere in the paste claims
    * is evidence for that page alone (25,332 B measured, 40 B over 24.7 KB; 25,303 B with the
    * refit after it); session 26: a QuickBooks fault named under guesses too, unless a guess has its
-   * code (in its QBO codes or its messages) or its title (25,505 B measured, 110 B over 24.8 KB).
-   * The indexes grow
+   * code (in its QBO codes or its messages) or its title (25,505 B measured); then 23,086 B measured, the
+   * budget lowered to 22.6 KB: no preload helper, the limits written where they are used, the
+   * sentences of /errors/ and of the screenshot reader apart, the screenshot reading loaded at the
+   * first image, and no annotations in the worker. The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 25 * 1024;
+  const HOME_BUDGET = 22.6 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -431,8 +433,9 @@ test.describe('size budget', () => {
   const pages = readErrors().length;
   /** Error pages: their own script (your-message, copy for ticket) + its static imports, gzip. */
   // 4 KB until session 4 merged issue 12's ticket, step-link and tailored-note code (6.2 KB
-  // measured): raised so the build stays green; to be brought back down.
-  const ERROR_PAGE_BUDGET = 6.5 * 1024;
+  // measured): raised so the build stays green; to be brought back down. 5.8 KB once the preload
+  // helper went and the limits are written where they are used (5,803 B measured).
+  const ERROR_PAGE_BUDGET = 5.8 * 1024;
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
   test("a paste's result loads none of the result buttons' code: it comes at the first click", async ({
@@ -467,7 +470,9 @@ test.describe('size budget', () => {
     });
   });
 
-  test('the crawler sees every script the home page really loads', async ({ page }) => {
+  test('the crawler sees every script the home page really loads, and the budget every one a paste needs', async ({
+    page,
+  }) => {
     const loaded = new Set<string>();
     page.on('request', (r) => {
       if (r.resourceType() === 'script' || /\.js$/.test(new URL(r.url()).pathname))
@@ -475,10 +480,18 @@ test.describe('size budget', () => {
     });
     await page.goto('/');
     await paste(page, CLOSED);
+    await paste(page, TRIAGE);
     const crawled = pageScripts(`${DIST}index.html`, { dynamic: true });
     expect(
       [...loaded].filter((p) => !crawled.files.has(p)),
       'loaded but not counted',
+    ).toEqual([]);
+    // The paste budget below counts the page's scripts, their static imports and the worker: a
+    // dynamic import that a paste's answer waits for would escape it (and the bench's figure).
+    const budgeted = pageScripts(`${DIST}index.html`, { workers: true });
+    expect(
+      [...loaded].filter((p) => !budgeted.files.has(p)),
+      'loaded for a paste but not in the paste budget',
     ).toEqual([]);
     expect(
       [...loaded].some((p) => /\/_astro\/worker-[^/]+\.js$/.test(p)),
@@ -547,9 +560,11 @@ test.describe('size budget', () => {
    * trees that start from a linear term (204 trees, then 194: the fuzzy JS 17.1 → 16.8 KB);
    * session 23's refit on logs A too, with the `claimed` feature (205 trees, 173 before: 44,999 B
    * measured, under a budget of 44.0 KB), then on made-up parts of each message (134 trees: 44,051
-   * B, back under 43.7 KB); the OCR is counted apart. The two indexes have their budgets per page.
+   * B, back under 43.7 KB); the changes that lowered the paste's budget to 22.6 KB (41,905 B
+   * measured: 41.2 KB). The OCR is counted apart, the screenshot reader's chunk with it. The two
+   * indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 43.7 * 1024;
+  const HOME_ALL_BUDGET = 41.2 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(
