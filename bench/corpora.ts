@@ -104,6 +104,10 @@ const HELD_OUT = [
   // every shape (156), and 160 unrelated (near-misses 50, QBO faults no page lists 50, …), written by
   // a helper who saw the article, the pages without their keywords, the validator and public sources only.
   { dir: 'voices', name: 'voices', spentB: false },
+  // Session 26 again: own words (234, each page 6 times, none with a 5-word run of any page's
+  // wording or a QBO title) and pasted messages (234, 11 shapes, each 16 times or more), and 160
+  // unrelated, written by a helper who saw what voices' helper saw; it judges experiment T2.
+  { dir: 'desk', name: 'desk', spentB: false },
 ] as const;
 
 /**
