@@ -145,10 +145,15 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   const content = (w: string) => w !== SLOT && !STOPWORDS.has(w);
   // Each wording's content words, counted once (the negation feature reads the share aligned).
   const contentCounts = sequences.map((list) => list.map((seq) => seq.filter(content).length));
-  // Which words of each wording are glue words, looked up once.
-  const sequenceStops = sequences.map((list) =>
-    list.map((seq) => Uint8Array.from(seq, (w) => (STOPWORDS.has(w) ? 1 : 0))),
-  );
+  /** Each word of each wording, looked up once: 1 where `test` holds. */
+  const flags = (test: (w: string) => boolean) =>
+    sequences.map((list) => list.map((seq) => Uint8Array.from(seq, (w) => (test(w) ? 1 : 0))));
+  // Which words of each wording are glue words, content words, and a "not" (alignmentOf reads them).
+  const sequenceStops = flags((w) => STOPWORDS.has(w));
+  const sequenceContent = flags(content);
+  const sequenceNegations = flags((w) => NEGATIONS.has(w));
+  /** The longest wording's length in words: the size of the scratch space the word features work in. */
+  const longest = sequences.reduce((a, list) => list.reduce((b, seq) => Math.max(b, seq.length), a), 1);
   const sequenceVocab = new Set(sequences.flat(2));
   const telling = new Set([...TELLING].filter((w) => !sequenceVocab.has(w)));
 
@@ -265,66 +270,139 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     messageWords[i] = new Set((fields['0']?.v ?? '').split(' '));
     pageWords[i] = new Set([...recordWords[i]!, ...about.split(' ')]);
   });
+  // The same words as lists, for the one look-up a set cannot answer (a word that starts with a cut one).
+  const messageWordLists = messageWords.map((words) => [...words]);
+  const pageWordLists = pageWords.map((words) => [...words]);
+  /** The rarity of a word on one page only: what a word the index does not know says. */
+  const rarest = Math.log(1 + pageCount);
+
+  // Each page's keywords (what people call the error), each a word sequence.
+  const keyPhrases = index.pages.map(([, , , , keys]) => keys.map((k) => k.split(' ')));
+  // What each keyword phrase says (keywordOf): its words' rarity, each over the rarest a word can be, summed, over 2.
+  const keyPhraseWeights = keyPhrases.map((phrases) =>
+    phrases.map((phrase) => phrase.reduce((a, v) => a + (v === SLOT ? 0 : idf(v) / rarest), 0) / 2),
+  );
+
+  // Every word of the pages' wordings and keyword phrases, numbered: the word features compare a
+  // paste's words with a page's as numbers, in loops that meet each pair.
+  const wordIds = new Map<string, number>();
+  const idOf = (w: string) => {
+    let id = wordIds.get(w);
+    if (id === undefined) wordIds.set(w, (id = wordIds.size));
+    return id;
+  };
+  const sequenceIds = sequences.map((list) => list.map((seq) => Int32Array.from(seq, idOf)));
+  const keyPhraseIds = keyPhrases.map((phrases) => phrases.map((phrase) => Int32Array.from(phrase, idOf)));
+
+  /**
+   * A segment's first RUN_MAX_WORDS words (normalize.sequenceWords) as the page-by-page features
+   * read them, worked out once per segment: each word's number (-1 for a word no wording or keyword
+   * phrase has), the numbers of the words it is a typing slip of, whether it is a content word, and
+   * whether runOf counts it as one (a content word that the wordings have, or a slip of one).
+   */
+  interface PasteWords {
+    words: readonly string[];
+    ids: Int32Array;
+    slips: (readonly number[])[];
+    content: Uint8Array;
+    counted: Uint8Array;
+  }
+  const pasteWords = (words: readonly string[]): PasteWords => ({
+    words,
+    ids: Int32Array.from(words, (w) => wordIds.get(w) ?? -1),
+    slips: words.map((w) => slipOf(w).flatMap((v) => wordIds.get(v) ?? [])),
+    content: Uint8Array.from(words, (w) => (content(w) ? 1 : 0)),
+    counted: Uint8Array.from(words, (w) =>
+      content(w) && (sequenceVocab.has(w) || slipOf(w).length > 0) ? 1 : 0,
+    ),
+  });
+
+  /** The paste's i-th word is the word numbered v: itself, or a typing slip of it (a slot, `#`, is any value, and has no slip). */
+  const typedAs = (paste: PasteWords, i: number, v: number) =>
+    paste.ids[i] === v || paste.slips[i]!.includes(v);
+
+  /**
+   * The page's keyword phrases the paste's words hold word for word, in order (typing slips
+   * allowed): of those, the one whose words say most, their rarity each over the rarest a word can
+   * be, summed, over 2 (clipped to 1). "server error" said in a person's own words.
+   */
+  const keywordOf = (paste: PasteWords, page: number): number => {
+    let best = 0;
+    const n = paste.words.length;
+    const phrases = keyPhraseIds[page] ?? [];
+    for (let k = 0; k < phrases.length; k++) {
+      const phrase = phrases[k]!;
+      for (let i = 0; i + phrase.length <= n; i++) {
+        let held = true;
+        for (let j = 0; held && j < phrase.length; j++) held = typedAs(paste, i + j, phrase[j]!);
+        if (held) {
+          best = Math.max(best, keyPhraseWeights[page]![k]!);
+          break;
+        }
+      }
+    }
+    return Math.min(1, best);
+  };
+
+  /**
+   * A segment's words as `coverage` reads them, worked out once per segment: its distinct words of
+   * two letters or more, what each says (its rarity; a word the index does not know says as much as
+   * the rarest word it does), the words each is a slip of, and what they say together.
+   */
+  interface Sayings {
+    words: string[];
+    says: number[];
+    slips: string[][];
+    total: number;
+  }
+  const sayings = (raw: string): Sayings => {
+    const words = [...new Set(raw.split(' ').filter((w) => w.length >= 2))];
+    let total = 0;
+    const says = words.map((w) => {
+      const meant = resolve(w);
+      const s = meant.length ? Math.max(0, ...meant.map(idf)) : rarest;
+      total += s;
+      return s;
+    });
+    return { words, says, slips: words.map(slipOf), total };
+  };
+  /** Whether the set holds any of the words. */
+  const holdsAny = (have: ReadonlySet<string>, words: readonly string[]) => {
+    for (const v of words) if (have.has(v)) return true;
+    return false;
+  };
   /**
    * Share of the paste's words (all of them, known to the index or not; values in quotes and
    * brackets aside) that the page's messages contain (typos count, and a last word cut short), and
    * how much those words say (the sum of their rarity). A typo-ridden or cut-off message covers its
    * own page almost fully; an unrelated error that shares a few words does not.
    */
-  const rarest = Math.log(1 + pageCount);
-
-  /** The paste's word w is the page's word v: itself, or a typing slip of it (a slot, `#`, is any value, and has no slip). */
-  const typedAs = (w: string, v: string) => w === v || slipOf(w).includes(v);
-
-  // Each page's keywords (what people call the error), each a word sequence.
-  const keyPhrases = index.pages.map(([, , , , keys]) => keys.map((k) => k.split(' ')));
-  /**
-   * The page's keyword phrases the paste's words hold word for word, in order (typing slips
-   * allowed): of those, the one whose words say most, their rarity each over the rarest a word can
-   * be, summed, over 2 (clipped to 1). "server error" said in a person's own words.
-   */
-  const keywordOf = (words: string[], page: number): number => {
-    let best = 0;
-    for (const phrase of keyPhrases[page] ?? []) {
-      const held = (i: number) => phrase.every((v, j) => typedAs(words[i + j]!, v));
-      for (let i = 0; i + phrase.length <= words.length; i++)
-        if (held(i)) {
-          best = Math.max(best, phrase.reduce((a, v) => a + (v === SLOT ? 0 : idf(v) / rarest), 0) / 2);
-          break;
-        }
-    }
-    return Math.min(1, best);
-  };
   const coverage = (
-    raw: string,
+    said: Sayings,
     page: number,
     of: Set<string>[] = messageWords,
-  ): { ofPaste: number; ofPage: number; info: number; infoShare: number; missed: number } => {
-    const words = [...new Set(raw.split(' ').filter((w) => w.length >= 2))];
+    ofLists: string[][] = messageWordLists,
+  ): { ofPage: number; info: number; infoShare: number; missed: number } => {
+    const { words, says, slips } = said;
     const have = of[page]!;
     let hit = 0;
     let info = 0;
-    let total = 0;
-    for (const [k, w] of words.entries()) {
-      // A word the index does not know says as much as the rarest word it does.
-      const meant = resolve(w);
-      const says = meant.length ? Math.max(0, ...meant.map(idf)) : rarest;
-      total += says;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
       // The last word may be cut short.
       if (
         have.has(w) ||
-        slipOf(w).some((v) => have.has(v)) ||
-        (k === words.length - 1 && [...have].some((v) => v.startsWith(w)))
+        holdsAny(have, slips[k]!) ||
+        (k === words.length - 1 && ofLists[page]!.some((v) => v.startsWith(w)))
       ) {
         hit++;
-        info += says;
+        info += says[k]!;
       }
     }
     return {
-      ofPaste: hit / Math.max(1, words.length),
       ofPage: hit / Math.max(1, have.size),
       info,
-      infoShare: info / Math.max(1e-9, total),
+      infoShare: info / Math.max(1e-9, said.total),
       missed: words.length - hit,
     };
   };
@@ -349,61 +427,89 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     return fixes && fixes <= REPAIR_MAX_FIXES ? text : undefined;
   }
 
-  /** The paste's i-th word is the page's word v: itself, a slip of it, or cut at the paste's ends. */
-  const sameWord = (words: string[], i: number, v: string) => {
-    const w = words[i]!;
-    return (
-      typedAs(w, v) ||
-      (i === words.length - 1 && w.length >= 1 && w !== SLOT && v.startsWith(w)) ||
-      (i === 0 && w.length >= 2 && w !== SLOT && v.endsWith(w))
-    );
+  // Scratch space for one wording of a page against the paste's first RUN_MAX_WORDS words, reused
+  // wording after wording: which word is which (`alike`), the runs ending at the paste's previous
+  // word and at this one (runOf), and the alignments (alignmentOf).
+  const alike = new Uint8Array(RUN_MAX_WORDS * longest);
+  const runRows = Array.from({ length: 4 }, () => new Int32Array(longest + 1));
+  const aligned = new Uint16Array((RUN_MAX_WORDS + 1) * (longest + 1));
+
+  /**
+   * Fills `alike` for the page's k-th wording: alike[i * m + j] is 1 when the paste's i-th word is
+   * the wording's j-th, itself or a slip of it, or cut at the paste's ends (its first word may be
+   * the tail of a word and its last the start of one).
+   */
+  const sameWords = (paste: PasteWords, page: number, k: number): void => {
+    const seq = sequences[page]![k]!;
+    const ids = sequenceIds[page]![k]!;
+    const m = seq.length;
+    const n = paste.words.length;
+    for (let i = 0; i < n; i++) {
+      const w = paste.words[i]!;
+      const id = paste.ids[i]!;
+      const slips = paste.slips[i]!;
+      const tail = i === n - 1 && w.length >= 1 && w !== SLOT;
+      const head = i === 0 && w.length >= 2 && w !== SLOT;
+      for (let j = 0; j < m; j++)
+        alike[i * m + j] =
+          ids[j] === id ||
+          (slips.length > 0 && slips.includes(ids[j]!)) ||
+          (tail && seq[j]!.startsWith(w)) ||
+          (head && seq[j]!.endsWith(w))
+            ? 1
+            : 0;
+    }
   };
 
   /**
    * The longest run of the paste's words, in order, that one of the page's messages holds, word by
-   * word as `alike` says (sameWord, worked out once per wording: a word equals itself or what it is
-   * a slip of; the paste's first word may be the tail of a word and its last the start of one). `content` counts the run's words that are neither glue
-   * words nor values; `end` is the index of the run's last word in the paste, `from` where it starts
-   * in the page's wording.
+   * word as `alike` says (sameWords). `content` counts the run's words that are neither glue words
+   * nor values; `end` is the index of the run's last word in the paste, `from` where it starts in
+   * the page's wording.
    */
-  const runOf = (
-    words: string[],
-    page: number,
-    alike: Uint8Array[],
-  ): { run: number; content: number; end: number; from: number } => {
-    let best = { run: 0, content: 0, end: -1, from: -1 };
-    const stops = sequenceStops[page] ?? [];
-    for (const [k, seq] of (sequences[page] ?? []).entries()) {
-      const eq = alike[k]!;
-      const stop = stops[k]!;
-      const m = seq.length;
-      // The run, and its content words, ending at the paste's previous word (prev) and this one
-      // (row), at each word of the wording: two rows of numbers, swapped after each word.
-      let prevRun = new Int32Array(m + 1);
-      let prevContent = new Int32Array(m + 1);
-      let rowRun = new Int32Array(m + 1);
-      let rowContent = new Int32Array(m + 1);
-      for (let i = 0; i < words.length; i++) {
-        const isContent =
-          content(words[i]!) && (sequenceVocab.has(words[i]!) || slipOf(words[i]!).length > 0);
-        for (let j = 0; j < m; j++) {
-          if (eq[i * m + j]) {
-            const run = prevRun[j]! + 1;
-            const contentWords = prevContent[j]! + (isContent && !stop[j] ? 1 : 0);
-            rowRun[j + 1] = run;
-            rowContent[j + 1] = contentWords;
-            if (run > best.run || (run === best.run && contentWords > best.content))
-              best = { run, content: contentWords, end: i, from: j + 1 - run };
-          } else {
-            rowRun[j + 1] = 0;
-            rowContent[j + 1] = 0;
+  interface Run {
+    run: number;
+    content: number;
+    end: number;
+    from: number;
+  }
+  /** Takes the page's k-th wording (`alike` filled for it) into `best`, the longest run of the wordings before it. */
+  const runOf = (paste: PasteWords, page: number, k: number, best: Run): void => {
+    const stop = sequenceStops[page]![k]!;
+    const m = stop.length;
+    // The run, and its content words, ending at the paste's previous word (prev) and this one
+    // (row), at each word of the wording: two rows of numbers, swapped after each word. A row's
+    // first number is never written, and stays 0.
+    let [prevRun, prevContent, rowRun, rowContent] = runRows as [
+      Int32Array,
+      Int32Array,
+      Int32Array,
+      Int32Array,
+    ];
+    prevRun.fill(0, 0, m + 1);
+    prevContent.fill(0, 0, m + 1);
+    for (let i = 0; i < paste.words.length; i++) {
+      const isContent = paste.counted[i] === 1;
+      for (let j = 0; j < m; j++) {
+        if (alike[i * m + j]) {
+          const run = prevRun[j]! + 1;
+          const contentWords = prevContent[j]! + (isContent && !stop[j] ? 1 : 0);
+          rowRun[j + 1] = run;
+          rowContent[j + 1] = contentWords;
+          if (run > best.run || (run === best.run && contentWords > best.content)) {
+            best.run = run;
+            best.content = contentWords;
+            best.end = i;
+            best.from = j + 1 - run;
           }
+        } else {
+          rowRun[j + 1] = 0;
+          rowContent[j + 1] = 0;
         }
-        [prevRun, rowRun] = [rowRun, prevRun];
-        [prevContent, rowContent] = [rowContent, prevContent];
       }
+      [prevRun, rowRun] = [rowRun, prevRun];
+      [prevContent, rowContent] = [rowContent, prevContent];
     }
-    return best;
   };
 
   /**
@@ -421,59 +527,65 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * with at least NEGATION_COVERAGE of the wording's content words, and (the caller checks) says no
    * "not" of its own: "QBO Class X was found for…" against "QBO Class X was not found for…".
    */
-  const alignmentOf = (
-    words: string[],
-    page: number,
-    alike: Uint8Array[],
-  ): { replaced: number; opposite: boolean } => {
-    let best = { common: 0, replaced: 0, opposite: false };
-    const n = words.length;
-    for (const [k, seq] of (sequences[page] ?? []).entries()) {
-      const m = seq.length;
-      const eq = alike[k]!;
-      // common[i * w + j]: the longest in-order alignment of words[i..] with seq[j..].
-      const w = m + 1;
-      const common = new Uint16Array((n + 1) * w);
-      for (let i = n - 1; i >= 0; i--)
-        for (let j = m - 1; j >= 0; j--)
-          common[i * w + j] = eq[i * m + j]
-            ? common[(i + 1) * w + j + 1]! + 1
-            : Math.max(common[(i + 1) * w + j]!, common[i * w + j + 1]!);
-      let i = 0;
-      let j = 0;
-      let inPaste = 0;
-      let inPage = 0;
-      let replaced = 0;
-      // A "not" of the page's left out between two aligned words, and the page's content words aligned.
-      let notLeftOut = false;
-      let inside = false;
-      let aligned = 0;
-      let alignedContent = 0;
-      while (i < n && j < m) {
-        if (eq[i * m + j] && common[i * w + j] === common[(i + 1) * w + j + 1]! + 1) {
-          replaced += Math.min(inPaste, inPage);
-          if (notLeftOut && aligned > 0) inside = true;
-          inPaste = inPage = 0;
-          notLeftOut = false;
-          aligned++;
-          if (content(seq[j]!)) alignedContent++;
-          i++;
-          j++;
-        } else if (common[(i + 1) * w + j]! >= common[i * w + j + 1]!) {
-          if (content(words[i]!)) inPaste++;
-          i++;
-        } else {
-          if (content(seq[j]!)) inPage++;
-          if (NEGATIONS.has(seq[j]!)) notLeftOut = true;
-          j++;
-        }
-      }
-      const total = common[0]!;
-      const opposite = inside && alignedContent >= NEGATION_COVERAGE * Math.max(1, contentCounts[page]![k]!);
-      if (total > best.common || (total === best.common && replaced < best.replaced))
-        best = { common: total, replaced, opposite };
+  interface Alignment {
+    common: number;
+    replaced: number;
+    opposite: boolean;
+  }
+  /** Takes the page's k-th wording (`alike` filled for it) into `best`, the best alignment of the wordings before it. */
+  const alignmentOf = (paste: PasteWords, page: number, k: number, best: Alignment): void => {
+    const isContent = sequenceContent[page]![k]!;
+    const isNot = sequenceNegations[page]![k]!;
+    const m = isContent.length;
+    const n = paste.words.length;
+    const eq = alike;
+    // common[i * w + j]: the longest in-order alignment of words[i..] with seq[j..] (none past either end).
+    const w = m + 1;
+    const common = aligned;
+    common.fill(0, n * w, n * w + w);
+    for (let i = n - 1; i >= 0; i--) {
+      common[i * w + m] = 0;
+      for (let j = m - 1; j >= 0; j--)
+        common[i * w + j] = eq[i * m + j]
+          ? common[(i + 1) * w + j + 1]! + 1
+          : Math.max(common[(i + 1) * w + j]!, common[i * w + j + 1]!);
     }
-    return best;
+    let i = 0;
+    let j = 0;
+    let inPaste = 0;
+    let inPage = 0;
+    let replaced = 0;
+    // A "not" of the page's left out between two aligned words, and the page's content words aligned.
+    let notLeftOut = false;
+    let inside = false;
+    let alignedWords = 0;
+    let alignedContent = 0;
+    while (i < n && j < m) {
+      if (eq[i * m + j] && common[i * w + j] === common[(i + 1) * w + j + 1]! + 1) {
+        replaced += Math.min(inPaste, inPage);
+        if (notLeftOut && alignedWords > 0) inside = true;
+        inPaste = inPage = 0;
+        notLeftOut = false;
+        alignedWords++;
+        if (isContent[j]) alignedContent++;
+        i++;
+        j++;
+      } else if (common[(i + 1) * w + j]! >= common[i * w + j + 1]!) {
+        if (paste.content[i]) inPaste++;
+        i++;
+      } else {
+        if (isContent[j]) inPage++;
+        if (isNot[j]) notLeftOut = true;
+        j++;
+      }
+    }
+    const total = common[0]!;
+    const opposite = inside && alignedContent >= NEGATION_COVERAGE * Math.max(1, contentCounts[page]![k]!);
+    if (total > best.common || (total === best.common && replaced < best.replaced)) {
+      best.common = total;
+      best.replaced = replaced;
+      best.opposite = opposite;
+    }
   };
 
   /**
@@ -509,19 +621,21 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const known = seen.get(key);
     if (known) return new Map(known);
 
+    // The segment's words as the page-by-page features read them, worked out once.
+    const paste = pasteWords(seqWords);
+    const saidSays = sayings(said);
+    const rawSays = sayings(raw);
     const pageFeatures = (page: number, fuseScore: ReadonlyMap<number, number>): WordFeatures => {
-      const e = coverage(said, page, pageWords);
-      const m = coverage(raw, page);
-      // Which of the paste's words is which word of each of the page's wordings, worked out once.
-      const alike = (sequences[page] ?? []).map((seq) => {
-        const eq = new Uint8Array(seqWords.length * seq.length);
-        for (let i = 0; i < seqWords.length; i++)
-          for (let j = 0; j < seq.length; j++)
-            eq[i * seq.length + j] = sameWord(seqWords, i, seq[j]!) ? 1 : 0;
-        return eq;
-      });
-      const r = runOf(seqWords, page, alike);
-      const a = alignmentOf(seqWords, page, alike);
+      const e = coverage(saidSays, page, pageWords, pageWordLists);
+      const m = coverage(rawSays, page);
+      // Each of the page's wordings, compared word by word with the paste once, read by both runOf and alignmentOf.
+      const r: Run = { run: 0, content: 0, end: -1, from: -1 };
+      const a: Alignment = { common: 0, replaced: 0, opposite: false };
+      for (let k = 0; k < (sequences[page]?.length ?? 0); k++) {
+        sameWords(paste, page, k);
+        runOf(paste, page, k, r);
+        alignmentOf(paste, page, k, a);
+      }
       return {
         explained: e.infoShare,
         message: m.infoShare,
@@ -547,7 +661,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         negation: !negated && a.opposite ? 1 : 0,
         replaced: Math.min(1, a.replaced / 3),
         fuse: 1 - (fuseScore.get(page) ?? 1),
-        keyword: keywordOf(seqWords, page),
+        keyword: keywordOf(paste, page),
       };
     };
     const out = new Map<number, WordFeatures>();
