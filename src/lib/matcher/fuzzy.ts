@@ -12,7 +12,7 @@ import { APOSTROPHE_LEFT_OUT, SLOT, STOPWORDS, fuzzyKey, keywordWords, sequenceW
 import { stripWrappers } from './unwrap';
 import { FUSE_KEYS, KEYWORDS_FIELD, type FuzzyFields, type FuzzyIndex, type FuzzyRecord } from './types';
 import type { Features } from './model';
-import { boosted } from './trees';
+import { compileBoosted } from './trees';
 import { QUOTED } from './quoted';
 
 /** A page's message words that turn it into its opposite (normalize.sequenceWords writes every "n't" as "not"). */
@@ -681,11 +681,14 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     return new Map(out);
   }
 
+  /** The `quoted` model, laid out for the many candidates it scores. */
+  const quoted = compileBoosted(QUOTED);
+
   return {
     features,
     repair,
     preview: (page) => index.pages[page]?.[0] ?? '',
     knows: (word) => pagesOf.has(word.toLowerCase()) || sequenceVocab.has(word.toLowerCase()),
-    quoted: (f) => boosted(f, QUOTED),
+    quoted,
   };
 }

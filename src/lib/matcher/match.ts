@@ -526,10 +526,20 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       for (const p of hitPages) if (p !== page) return 0;
       return (1 - bestOther) * said;
     };
-    const scored = all.map(([page, w]): Scored => {
-      const others = all.filter(([p]) => p !== page).map(([, o]) => o);
+    // Each candidate's share of the segment explained, its run's length, and its share explained
+    // less what it replaces: `margin`, `runMargin` and `general` read the best of the other candidates'.
+    const explained = all.map(([, o]) => o.explained);
+    const runWords = all.map(([, o]) => o.runWords);
+    const explainedAsSaid = all.map(([, o]) => o.explained * (1 - o.replaced));
+    /** The highest of `values` (one per candidate, in the order of `all`) but the k-th's, and 0. */
+    const bestOther = (values: readonly number[], k: number) => {
+      let best = 0;
+      for (let i = 0; i < values.length; i++) if (i !== k) best = Math.max(best, values[i]!);
+      return best;
+    };
+    const scored = all.map(([page, w], k): Scored => {
       // The best share of the segment another candidate explains (`margin` and `general` read it).
-      const otherExplained = Math.max(0, ...others.map((o) => o.explained));
+      const otherExplained = bestOther(explained, k);
       const f: Features = {
         exact: exact.has(page) ? 1 : 0,
         typo: typo.has(page) ? 1 : 0,
@@ -553,19 +563,12 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         fuse: w.fuse,
         keyword: w.keyword,
         margin: w.explained - otherExplained,
-        runMargin: Math.max(
-          -1,
-          Math.min(1, (w.runWords - Math.max(0, ...others.map((o) => o.runWords))) / 10),
-        ),
+        runMargin: Math.max(-1, Math.min(1, (w.runWords - bestOther(runWords, k)) / 10)),
         evidence: Math.min(1, w.evidenceBits / 15),
         // The code or title said in a short segment (a bare `QBO error 6140`), read apart from a
         // long fault whose detail may belong to a near-duplicate that shares the code.
         codeBare: Math.max(code.get(page) ?? 0, weak ? 0 : (title.get(page) ?? 0)) * (1 - w.words),
-        general: generalHere(
-          page,
-          Math.max(0, ...others.map((o) => o.explained * (1 - o.replaced))),
-          Math.min(1, w.saidWords / 10),
-        ),
+        general: generalHere(page, bestOther(explainedAsSaid, k), Math.min(1, w.saidWords / 10)),
         claimed: claimed.has(page) ? 1 : 0,
       };
       const t = exact.get(page) ?? typo.get(page);

@@ -45,6 +45,60 @@ export function boosted<N extends string>(f: Record<N, number>, m: Boosted<N>): 
   return 1 / (1 + Math.exp(-z));
 }
 
+/**
+ * Boosted trees laid out flat, for a model read many times a paste (fuzzy search asks it about every
+ * candidate page): each split names its feature by number, and a record's features are read once,
+ * not looked up by name at every split. The same probability as `boosted`, to the last bit: the
+ * same sums, in the same order.
+ */
+export function compileBoosted<N extends string>(m: Boosted<N>): (f: Record<N, number>) => number {
+  // The features the splits read, numbered in the order first met.
+  const names: N[] = [];
+  const numberOf = (n: N) => {
+    const at = names.indexOf(n);
+    return at >= 0 ? at : names.push(n) - 1;
+  };
+  // Every node of every tree: its feature's number (-1 for a leaf), its cut (a leaf's value), and
+  // the nodes for a value at or under the cut and over it.
+  const feature: number[] = [];
+  const cut: number[] = [];
+  const low: number[] = [];
+  const high: number[] = [];
+  const lay = (node: TreeNode<N>): number => {
+    const at = feature.push(-1) - 1;
+    cut.push(typeof node === 'number' ? node : node[1]);
+    low.push(-1);
+    high.push(-1);
+    if (typeof node !== 'number') {
+      feature[at] = numberOf(node[0]);
+      low[at] = lay(node[2]);
+      high[at] = lay(node[3]);
+    }
+    return at;
+  };
+  const roots = m.trees.map(lay);
+  const linear = Object.entries(m.linear ?? {}) as [N, number | undefined][];
+  const features = Int32Array.from(feature);
+  const cuts = Float64Array.from(cut);
+  const lows = Int32Array.from(low);
+  const highs = Int32Array.from(high);
+  // The record's values of `names`, read once per record.
+  const values = new Float64Array(names.length);
+  return (f) => {
+    let lin = 0;
+    for (const [n, w] of linear) lin += (w ?? 0) * f[n];
+    let z = m.bias + lin;
+    for (let i = 0; i < names.length; i++) values[i] = f[names[i]!];
+    for (const root of roots) {
+      let node = root;
+      while (features[node]! >= 0)
+        node = values[features[node]!]! <= cuts[node]! ? lows[node]! : highs[node]!;
+      z += cuts[node]!;
+    }
+    return 1 / (1 + Math.exp(-z));
+  };
+}
+
 /** A node's value: its leaf, or the mean of its two sides' values (what `treeContributions` measures from). */
 const nodeValue = (node: TreeNode): number =>
   typeof node === 'number' ? node : (nodeValue(node[2]) + nodeValue(node[3])) / 2;
