@@ -8,7 +8,14 @@ import type { IFuseOptions } from 'fuse.js';
 import damerauLevenshtein from 'damerau-levenshtein';
 import { cut as cutText } from '../cut';
 import { CANDIDATES, LINE_CHARS, REPAIR_MAX_FIXES, RUN_MAX_WORDS } from './limits';
-import { APOSTROPHE_LEFT_OUT, SLOT, STOPWORDS, fuzzyKey, keywordWords, sequenceWords } from './normalize';
+import {
+  APOSTROPHE_LEFT_OUT,
+  SLOT,
+  STOPWORDS,
+  keyOfWords,
+  keywordWords,
+  sequenceWordsBoth,
+} from './normalize';
 import { stripWrappers } from './unwrap';
 import { FUSE_KEYS, KEYWORDS_FIELD, type FuzzyFields, type FuzzyIndex, type FuzzyRecord } from './types';
 import type { Features } from './model';
@@ -176,14 +183,19 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     r = [];
     if (!known.has(w) && w.length >= 3 && w.length <= 32) {
       const sorted = w.length === 3 ? Array.from(w).sort().join('') : '';
-      for (const v of new Set(deletions(w).flatMap((d) => byDeletion.get(d) ?? []))) {
-        if (
-          sorted
-            ? v.length === 3 && Array.from(v).sort().join('') === sorted
-            : damerauLevenshtein(w, v).steps <= 1
-        )
-          r.push(v);
-      }
+      // The words that share a deletion with w, each once, in the order first met.
+      const met = new Set<string>();
+      for (const d of deletions(w))
+        for (const v of byDeletion.get(d) ?? []) {
+          if (met.has(v)) continue;
+          met.add(v);
+          if (
+            sorted
+              ? v.length === 3 && Array.from(v).sort().join('') === sorted
+              : damerauLevenshtein(w, v).steps <= 1
+          )
+            r.push(v);
+        }
     }
     if (slips.size < 5000) slips.set(w, r);
     return r;
@@ -270,9 +282,21 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     messageWords[i] = new Set((fields['0']?.v ?? '').split(' '));
     pageWords[i] = new Set([...recordWords[i]!, ...about.split(' ')]);
   });
-  // The same words as lists, for the one look-up a set cannot answer (a word that starts with a cut one).
-  const messageWordLists = messageWords.map((words) => [...words]);
-  const pageWordLists = pageWords.map((words) => [...words]);
+  // The same words sorted (by UTF-16 code units, as startsWith compares), for the one look-up a set
+  // cannot answer: a word that starts with a cut one (those stand together in sorted order).
+  const messageWordLists = messageWords.map((words) => [...words].sort());
+  const pageWordLists = pageWords.map((words) => [...words].sort());
+  /** Whether a sorted list holds a word that starts with `w`: the first word not before `w` does, if any. */
+  const startsAny = (sorted: readonly string[], w: string) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < w) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo]!.startsWith(w);
+  };
   /** The rarity of a word on one page only: what a word the index does not know says. */
   const rarest = Math.log(1 + pageCount);
 
@@ -307,15 +331,25 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     content: Uint8Array;
     counted: Uint8Array;
   }
-  const pasteWords = (words: readonly string[]): PasteWords => ({
-    words,
-    ids: Int32Array.from(words, (w) => wordIds.get(w) ?? -1),
-    slips: words.map((w) => slipOf(w).flatMap((v) => wordIds.get(v) ?? [])),
-    content: Uint8Array.from(words, (w) => (content(w) ? 1 : 0)),
-    counted: Uint8Array.from(words, (w) =>
-      content(w) && (sequenceVocab.has(w) || slipOf(w).length > 0) ? 1 : 0,
-    ),
-  });
+  const pasteWords = (words: readonly string[]): PasteWords => {
+    const n = words.length;
+    const paste: PasteWords = {
+      words,
+      ids: new Int32Array(n),
+      slips: [],
+      content: new Uint8Array(n),
+      counted: new Uint8Array(n),
+    };
+    for (let i = 0; i < n; i++) {
+      const w = words[i]!;
+      const slips = slipOf(w);
+      paste.ids[i] = wordIds.get(w) ?? -1;
+      paste.slips.push(slips.flatMap((v) => wordIds.get(v) ?? []));
+      paste.content[i] = content(w) ? 1 : 0;
+      paste.counted[i] = content(w) && (sequenceVocab.has(w) || slips.length > 0) ? 1 : 0;
+    }
+    return paste;
+  };
 
   /** The paste's i-th word is the word numbered v: itself, or a typing slip of it (a slot, `#`, is any value, and has no slip). */
   const typedAs = (paste: PasteWords, i: number, v: number) =>
@@ -393,7 +427,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       if (
         have.has(w) ||
         holdsAny(have, slips[k]!) ||
-        (k === words.length - 1 && ofLists[page]!.some((v) => v.startsWith(w)))
+        (k === words.length - 1 && startsAny(ofLists[page]!, w))
       ) {
         hit++;
         info += says[k]!;
@@ -437,28 +471,37 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   /**
    * Fills `alike` for the page's k-th wording: alike[i * m + j] is 1 when the paste's i-th word is
    * the wording's j-th, itself or a slip of it, or cut at the paste's ends (its first word may be
-   * the tail of a word and its last the start of one).
+   * the tail of a word and its last the start of one). Says whether any word is alike: a wording
+   * that shares none has no run and aligns nowhere, and the caller passes it by.
    */
-  const sameWords = (paste: PasteWords, page: number, k: number): void => {
+  const sameWords = (paste: PasteWords, page: number, k: number): boolean => {
     const seq = sequences[page]![k]!;
     const ids = sequenceIds[page]![k]!;
     const m = seq.length;
     const n = paste.words.length;
+    let any = 0;
     for (let i = 0; i < n; i++) {
       const w = paste.words[i]!;
       const id = paste.ids[i]!;
       const slips = paste.slips[i]!;
       const tail = i === n - 1 && w.length >= 1 && w !== SLOT;
       const head = i === 0 && w.length >= 2 && w !== SLOT;
+      const row = i * m;
+      if (!slips.length && !tail && !head) {
+        // Most words: the same word or not.
+        for (let j = 0; j < m; j++) any |= alike[row + j] = ids[j] === id ? 1 : 0;
+        continue;
+      }
       for (let j = 0; j < m; j++)
-        alike[i * m + j] =
+        any |= alike[row + j] =
           ids[j] === id ||
-          (slips.length > 0 && slips.includes(ids[j]!)) ||
+          slips.includes(ids[j]!) ||
           (tail && seq[j]!.startsWith(w)) ||
           (head && seq[j]!.endsWith(w))
             ? 1
             : 0;
     }
+    return any === 1;
   };
 
   /**
@@ -604,9 +647,9 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     // The message itself: the line's start (a 200 KB line costs what 2 KB does) without the
     // wrappers many pages share (`BadRequest. Details:`), which are evidence for none of them.
     const message = stripWrappers(cutText(line, LINE_CHARS));
-    const said = fuzzyKey(message);
+    const { keyed: allWords, plain } = sequenceWordsBoth(message);
+    const said = keyOfWords(plain);
     const saidWords = said ? said.split(' ').length : 0;
-    const allWords = sequenceWords(message);
     const seqWords = allWords.slice(0, RUN_MAX_WORDS);
     const cut = /…|\.\.\./.test(message);
     // The paste's own "not", however it was typed: the word sequence writes every "n't" as "not".
@@ -632,7 +675,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       const r: Run = { run: 0, content: 0, end: -1, from: -1 };
       const a: Alignment = { common: 0, replaced: 0, opposite: false };
       for (let k = 0; k < (sequences[page]?.length ?? 0); k++) {
-        sameWords(paste, page, k);
+        if (!sameWords(paste, page, k)) continue;
         runOf(paste, page, k, r);
         alignmentOf(paste, page, k, a);
       }

@@ -109,10 +109,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Lowercase words only, values and glue words dropped: what fuzzy search compares, free of the message's values. */
 export function fuzzyKey(text: string): string {
-  return sequenceWords(text, false)
-    .filter((w) => w !== SLOT && !STOPWORDS.has(w))
-    .join(' ');
+  return keyOfWords(sequenceWords(text, false));
 }
+
+/** fuzzyKey of a text already read as words (sequenceWords without JSON keys). */
+export const keyOfWords = (words: readonly string[]): string =>
+  words.filter((w) => w !== SLOT && !STOPWORDS.has(w)).join(' ');
 
 /** A keyword as a phrase: its words in order (sequenceWords; a keyword is words people say, so no JSON key is read). */
 export const keywordPhrase = (keyword: string): string => sequenceWords(keyword, false).join(' ');
@@ -151,6 +153,9 @@ const CONTRACTED = new RegExp(String.raw`\b(\p{L}+)n['’]t\b|\b(${CONTRACTION_S
 /** A value slot in a word sequence: a placeholder, a number, a date, a quoted name, a bracketed key. */
 export const SLOT = '#';
 
+/** A JSON key ("AccountNumber":…): a word of the message, where other quoted text is a value. */
+const JSON_KEY = /"([a-z_][a-z0-9_]{0,40})"\s*:/gi;
+
 /**
  * The paste or message as a sequence of lowercase words, glue words and JSON keys kept and every
  * value one slot (`#`): placeholders, numbers, quoted and bracketed parts (names and values such as
@@ -160,9 +165,23 @@ export const SLOT = '#';
  * runs of these words; fuzzy search compares them without slots, glue words and JSON keys (fuzzyKey).
  */
 export function sequenceWords(text: string, jsonKeys = true): string[] {
-  let read = text.replace(/#/g, ' ');
-  // JSON keys are words of the message ("AccountNumber":…); other quoted text is a value.
-  if (jsonKeys) read = read.replace(/"([a-z_][a-z0-9_]{0,40})"\s*:/gi, ' $1 ');
+  const read = text.replace(/#/g, ' ');
+  return wordsOf(jsonKeys ? read.replace(JSON_KEY, ' $1 ') : read);
+}
+
+/**
+ * A text's word sequence both ways (sequenceWords): with its JSON keys read as words, and without
+ * (what fuzzyKey reads). A text with no JSON key is read once, the same both ways.
+ */
+export function sequenceWordsBoth(text: string): { keyed: string[]; plain: string[] } {
+  const read = text.replace(/#/g, ' ');
+  const keyedRead = read.replace(JSON_KEY, ' $1 ');
+  const plain = wordsOf(read);
+  return { keyed: keyedRead === read ? plain : wordsOf(keyedRead), plain };
+}
+
+/** sequenceWords of a text whose `#` are spaces and whose JSON keys, if read, are words already. */
+function wordsOf(read: string): string[] {
   const words = read
     // A quoted name or value is a slot; a quoted sentence is a message quoted in prose
     // (`fails with "Entity with Key = … does not exist"`), kept as words. Read before lower case,
