@@ -282,12 +282,8 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     messageWords[i] = new Set((fields['0']?.v ?? '').split(' '));
     pageWords[i] = new Set([...recordWords[i]!, ...about.split(' ')]);
   });
-  // The same words sorted (by UTF-16 code units, as startsWith compares), for the one look-up a set
-  // cannot answer: a word that starts with a cut one (those stand together in sorted order).
-  const messageWordLists = messageWords.map((words) => [...words].sort());
-  const pageWordLists = pageWords.map((words) => [...words].sort());
-  /** Whether a sorted list holds a word that starts with `w`: the first word not before `w` does, if any. */
-  const startsAny = (sorted: readonly string[], w: string) => {
+  /** Where `w` would stand in a sorted list (UTF-16 code units, as `<` and startsWith compare): the first place whose word is not before it. */
+  const lowerBound = (sorted: readonly string[], w: string) => {
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
@@ -295,7 +291,27 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       if (sorted[mid]! < w) lo = mid + 1;
       else hi = mid;
     }
-    return lo < sorted.length && sorted[lo]!.startsWith(w);
+    return lo;
+  };
+  /** The places [from, to) of the words in a sorted list that start with `w`: they stand together, from where `w` would stand. */
+  const prefixRange = (sorted: readonly string[], w: string): [number, number] => {
+    const from = lowerBound(sorted, w);
+    let lo = from;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.startsWith(w)) lo = mid + 1;
+      else hi = mid;
+    }
+    return [from, lo];
+  };
+  // The same words sorted, for the one look-up a set cannot answer: a word that starts with a cut one.
+  const messageWordLists = messageWords.map((words) => [...words].sort());
+  const pageWordLists = pageWords.map((words) => [...words].sort());
+  /** Whether a sorted list holds a word that starts with `w`. */
+  const startsAny = (sorted: readonly string[], w: string) => {
+    const at = lowerBound(sorted, w);
+    return at < sorted.length && sorted[at]!.startsWith(w);
   };
   /** The rarity of a word on one page only: what a word the index does not know says. */
   const rarest = Math.log(1 + pageCount);
@@ -307,14 +323,18 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     phrases.map((phrase) => phrase.reduce((a, v) => a + (v === SLOT ? 0 : idf(v) / rarest), 0) / 2),
   );
 
-  // Every word of the pages' wordings and keyword phrases, numbered: the word features compare a
-  // paste's words with a page's as numbers, in loops that meet each pair.
-  const wordIds = new Map<string, number>();
-  const idOf = (w: string) => {
-    let id = wordIds.get(w);
-    if (id === undefined) wordIds.set(w, (id = wordIds.size));
-    return id;
-  };
+  // Every word of the pages' wordings and keyword phrases, numbered in sorted order: the word
+  // features compare a paste's words with a page's as numbers, in loops that meet each pair, and
+  // the words that start with a cut one have numbers in a range (prefixRange).
+  const vocabulary = [...new Set([...sequences.flat(2), ...keyPhrases.flat(2)])].sort();
+  const wordIds = new Map(vocabulary.map((w, id) => [w, id]));
+  const idOf = (w: string) => wordIds.get(w)!;
+  /** A word spelt backwards, by UTF-16 code units: a word ends with another when its backward spelling starts with theirs. */
+  const backwards = (w: string) => w.split('').reverse().join('');
+  // The words spelt backwards, sorted, and each word's place among them: the words that end with a
+  // cut one have places in a range.
+  const endings = vocabulary.map(backwards).sort();
+  const endingPlace = Int32Array.from(vocabulary, (w) => lowerBound(endings, backwards(w)));
   const sequenceIds = sequences.map((list) => list.map((seq) => Int32Array.from(seq, idOf)));
   const keyPhraseIds = keyPhrases.map((phrases) => phrases.map((phrase) => Int32Array.from(phrase, idOf)));
 
@@ -322,7 +342,10 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * A segment's first RUN_MAX_WORDS words (normalize.sequenceWords) as the page-by-page features
    * read them, worked out once per segment: each word's number (-1 for a word no wording or keyword
    * phrase has), the numbers of the words it is a typing slip of, whether it is a content word, and
-   * whether runOf counts it as one (a content word that the wordings have, or a slip of one).
+   * whether runOf counts it as one (a content word that the wordings have, or a slip of one). The
+   * last word may be cut short: `startFrom`-`startTo` are the numbers of the words it may be the
+   * start of; the first may be the tail of a word of two letters or more: `endFrom`-`endTo` are the
+   * places (endingPlace) of the words it may end. Empty ranges for a slot, `#`.
    */
   interface PasteWords {
     words: readonly string[];
@@ -330,15 +353,31 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     slips: (readonly number[])[];
     content: Uint8Array;
     counted: Uint8Array;
+    startFrom: number;
+    startTo: number;
+    endFrom: number;
+    endTo: number;
   }
   const pasteWords = (words: readonly string[]): PasteWords => {
     const n = words.length;
+    const last = words[n - 1];
+    const first = words[0];
+    const [startFrom, startTo] =
+      last !== undefined && last.length >= 1 && last !== SLOT ? prefixRange(vocabulary, last) : [0, 0];
+    const [endFrom, endTo] =
+      first !== undefined && first.length >= 2 && first !== SLOT
+        ? prefixRange(endings, backwards(first))
+        : [0, 0];
     const paste: PasteWords = {
       words,
       ids: new Int32Array(n),
       slips: [],
       content: new Uint8Array(n),
       counted: new Uint8Array(n),
+      startFrom,
+      startTo,
+      endFrom,
+      endTo,
     };
     for (let i = 0; i < n; i++) {
       const w = words[i]!;
@@ -475,31 +514,33 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    * that shares none has no run and aligns nowhere, and the caller passes it by.
    */
   const sameWords = (paste: PasteWords, page: number, k: number): boolean => {
-    const seq = sequences[page]![k]!;
     const ids = sequenceIds[page]![k]!;
-    const m = seq.length;
+    const m = ids.length;
     const n = paste.words.length;
     let any = 0;
     for (let i = 0; i < n; i++) {
-      const w = paste.words[i]!;
       const id = paste.ids[i]!;
       const slips = paste.slips[i]!;
-      const tail = i === n - 1 && w.length >= 1 && w !== SLOT;
-      const head = i === 0 && w.length >= 2 && w !== SLOT;
       const row = i * m;
-      if (!slips.length && !tail && !head) {
+      if (!slips.length && i !== 0 && i !== n - 1) {
         // Most words: the same word or not.
         for (let j = 0; j < m; j++) any |= alike[row + j] = ids[j] === id ? 1 : 0;
         continue;
       }
-      for (let j = 0; j < m; j++)
+      const startFrom = i === n - 1 ? paste.startFrom : 0;
+      const startTo = i === n - 1 ? paste.startTo : 0;
+      const endFrom = i === 0 ? paste.endFrom : 0;
+      const endTo = i === 0 ? paste.endTo : 0;
+      for (let j = 0; j < m; j++) {
+        const v = ids[j]!;
         any |= alike[row + j] =
-          ids[j] === id ||
-          slips.includes(ids[j]!) ||
-          (tail && seq[j]!.startsWith(w)) ||
-          (head && seq[j]!.endsWith(w))
+          v === id ||
+          slips.includes(v) ||
+          (v >= startFrom && v < startTo) ||
+          (endingPlace[v]! >= endFrom && endingPlace[v]! < endTo)
             ? 1
             : 0;
+      }
     }
     return any === 1;
   };
