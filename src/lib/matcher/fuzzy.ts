@@ -107,6 +107,266 @@ const RUN_HEAD_SLACK = 2;
 /** Segments whose word features `features` remembers. */
 const SEEN_MAX = 2000;
 
+/**
+ * One of a page's wordings (a message, a pattern, a QBO title) as the word-feature kernels below
+ * read it, worked out when fuzzy search is created: each word's number (createFuzzy numbers the
+ * words), which words are glue words, content words and a "not", and how many content words it has.
+ */
+interface Wording {
+  ids: Int32Array;
+  stops: Uint8Array;
+  content: Uint8Array;
+  negations: Uint8Array;
+  contentCount: number;
+}
+
+/**
+ * What the kernels work in, one per fuzzy search, reused wording after wording: which word of the
+ * paste's first RUN_MAX_WORDS is which of the wording's (`alike`), the runs ending at the paste's
+ * previous word and at this one (runOf), the alignments (alignmentOf); and each word's place among
+ * the words spelt backwards (sameWords finds a cut first word's possible endings by it). The
+ * kernels are plain functions of these, not closures of one fuzzy search, so that the code the
+ * engine optimises serves every matcher made.
+ */
+interface Workspace {
+  alike: Uint8Array;
+  runRows: [Int32Array, Int32Array, Int32Array, Int32Array];
+  aligned: Uint16Array;
+  endingPlace: Int32Array;
+}
+
+/**
+ * A segment's first RUN_MAX_WORDS words (normalize.sequenceWords) as the page-by-page features
+ * read them, worked out once per segment: each word's number (-1 for a word no wording or keyword
+ * phrase has), the numbers of the words it is a typing slip of, whether it is a content word, and
+ * whether runOf counts it as one (a content word that the wordings have, or a slip of one). The
+ * last word may be cut short: `startFrom`-`startTo` are the numbers of the words it may be the
+ * start of; the first may be the tail of a word of two letters or more: `endFrom`-`endTo` are the
+ * places (endingPlace) of the words it may end. Empty ranges for a slot, `#`.
+ */
+interface PasteWords {
+  words: readonly string[];
+  ids: Int32Array;
+  slips: (readonly number[])[];
+  content: Uint8Array;
+  counted: Uint8Array;
+  startFrom: number;
+  startTo: number;
+  endFrom: number;
+  endTo: number;
+}
+
+/** A word that says something: not a value slot, not a glue word. */
+const content = (w: string) => w !== SLOT && !STOPWORDS.has(w);
+
+/** Where `w` would stand in a sorted list (UTF-16 code units, as `<` and startsWith compare): the first place whose word is not before it. */
+const lowerBound = (sorted: readonly string[], w: string) => {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < w) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+/** The places [from, to) of the words in a sorted list that start with `w`: they stand together, from where `w` would stand. */
+const prefixRange = (sorted: readonly string[], w: string): [number, number] => {
+  const from = lowerBound(sorted, w);
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.startsWith(w)) lo = mid + 1;
+    else hi = mid;
+  }
+  return [from, lo];
+};
+
+/** Whether a sorted list holds a word that starts with `w`. */
+const startsAny = (sorted: readonly string[], w: string) => {
+  const at = lowerBound(sorted, w);
+  return at < sorted.length && sorted[at]!.startsWith(w);
+};
+
+/** A word spelt backwards, by UTF-16 code units: a word ends with another when its backward spelling starts with theirs. */
+const backwards = (w: string) => w.split('').reverse().join('');
+
+/** The paste's i-th word is the word numbered v: itself, or a typing slip of it (a slot, `#`, is any value, and has no slip). */
+const typedAs = (paste: PasteWords, i: number, v: number): boolean =>
+  paste.ids[i] === v || paste.slips[i]!.includes(v);
+
+/** Whether the set holds any of the words. */
+const holdsAny = (have: ReadonlySet<string>, words: readonly string[]) => {
+  for (const v of words) if (have.has(v)) return true;
+  return false;
+};
+
+/**
+ * Fills `alike` for one of a page's wordings: alike[i * m + j] is 1 when the paste's i-th word is
+ * the wording's j-th, itself or a slip of it, or cut at the paste's ends (its first word may be
+ * the tail of a word and its last the start of one). Says whether any word is alike: a wording
+ * that shares none has no run and aligns nowhere, and the caller passes it by.
+ */
+function sameWords(paste: PasteWords, wording: Wording, space: Workspace): boolean {
+  const { alike, endingPlace } = space;
+  const ids = wording.ids;
+  const m = ids.length;
+  const n = paste.words.length;
+  let any = 0;
+  for (let i = 0; i < n; i++) {
+    const id = paste.ids[i]!;
+    const slips = paste.slips[i]!;
+    const row = i * m;
+    if (!slips.length && i !== 0 && i !== n - 1) {
+      // Most words: the same word or not.
+      for (let j = 0; j < m; j++) any |= alike[row + j] = ids[j] === id ? 1 : 0;
+      continue;
+    }
+    const startFrom = i === n - 1 ? paste.startFrom : 0;
+    const startTo = i === n - 1 ? paste.startTo : 0;
+    const endFrom = i === 0 ? paste.endFrom : 0;
+    const endTo = i === 0 ? paste.endTo : 0;
+    for (let j = 0; j < m; j++) {
+      const v = ids[j]!;
+      any |= alike[row + j] =
+        v === id ||
+        slips.includes(v) ||
+        (v >= startFrom && v < startTo) ||
+        (endingPlace[v]! >= endFrom && endingPlace[v]! < endTo)
+          ? 1
+          : 0;
+    }
+  }
+  return any === 1;
+}
+
+/**
+ * The longest run of the paste's words, in order, that one of the page's messages holds, word by
+ * word as `alike` says (sameWords). `content` counts the run's words that are neither glue words
+ * nor values; `end` is the index of the run's last word in the paste, `from` where it starts in
+ * the page's wording.
+ */
+interface Run {
+  run: number;
+  content: number;
+  end: number;
+  from: number;
+}
+/** Takes a wording of the page (`alike` filled for it) into `best`, the longest run of the wordings before it. */
+function runOf(paste: PasteWords, wording: Wording, space: Workspace, best: Run): void {
+  const { alike } = space;
+  const stop = wording.stops;
+  const m = stop.length;
+  // The run, and its content words, ending at the paste's previous word (prev) and this one
+  // (row), at each word of the wording: two rows of numbers, swapped after each word. A row's
+  // first number is never written, and stays 0.
+  let [prevRun, prevContent, rowRun, rowContent] = space.runRows;
+  prevRun.fill(0, 0, m + 1);
+  prevContent.fill(0, 0, m + 1);
+  for (let i = 0; i < paste.words.length; i++) {
+    const isContent = paste.counted[i] === 1;
+    for (let j = 0; j < m; j++) {
+      if (alike[i * m + j]) {
+        const run = prevRun[j]! + 1;
+        const contentWords = prevContent[j]! + (isContent && !stop[j] ? 1 : 0);
+        rowRun[j + 1] = run;
+        rowContent[j + 1] = contentWords;
+        if (run > best.run || (run === best.run && contentWords > best.content)) {
+          best.run = run;
+          best.content = contentWords;
+          best.end = i;
+          best.from = j + 1 - run;
+        }
+      } else {
+        rowRun[j + 1] = 0;
+        rowContent[j + 1] = 0;
+      }
+    }
+    [prevRun, rowRun] = [rowRun, prevRun];
+    [prevContent, rowContent] = [rowContent, prevContent];
+  }
+}
+
+/**
+ * Content words the paste says where the page's wording says other content words: in the best
+ * in-order alignment of the paste's words with one of the page's wordings (typos allowed; on a tie,
+ * the wording that replaces fewest), each stretch before an aligned word in which both still have
+ * content words counts the fewer of the two. "Currency mismatch between…" against
+ * "Classification mismatch between…" replaces one; a cut-off message or its second half leaves
+ * words out on one side only, and replaces none. Words after the last aligned one are not counted
+ * (a log line goes on after the message). A value the page's example wording spells out (a name
+ * where its pattern has a placeholder) counts too when that wording aligns best: the fitted
+ * weight reads the feature as it is (calibrate measured it so, against leaving values out).
+ * On the same alignment, `opposite`: a "not" of the wording lies between two aligned words (not
+ * before the first, as in a second half, nor after the last, as in a cut-off), the paste aligns
+ * with at least NEGATION_COVERAGE of the wording's content words, and (the caller checks) says no
+ * "not" of its own: "QBO Class X was found for…" against "QBO Class X was not found for…".
+ */
+interface Alignment {
+  common: number;
+  replaced: number;
+  opposite: boolean;
+}
+/** Takes a wording of the page (`alike` filled for it) into `best`, the best alignment of the wordings before it. */
+function alignmentOf(paste: PasteWords, wording: Wording, space: Workspace, best: Alignment): void {
+  const isContent = wording.content;
+  const isNot = wording.negations;
+  const m = isContent.length;
+  const n = paste.words.length;
+  const eq = space.alike;
+  // common[i * w + j]: the longest in-order alignment of words[i..] with seq[j..] (none past either end).
+  const w = m + 1;
+  const common = space.aligned;
+  common.fill(0, n * w, n * w + w);
+  for (let i = n - 1; i >= 0; i--) {
+    common[i * w + m] = 0;
+    for (let j = m - 1; j >= 0; j--)
+      common[i * w + j] = eq[i * m + j]
+        ? common[(i + 1) * w + j + 1]! + 1
+        : Math.max(common[(i + 1) * w + j]!, common[i * w + j + 1]!);
+  }
+  let i = 0;
+  let j = 0;
+  let inPaste = 0;
+  let inPage = 0;
+  let replaced = 0;
+  // A "not" of the page's left out between two aligned words, and the page's content words aligned.
+  let notLeftOut = false;
+  let inside = false;
+  let alignedWords = 0;
+  let alignedContent = 0;
+  while (i < n && j < m) {
+    if (eq[i * m + j] && common[i * w + j] === common[(i + 1) * w + j + 1]! + 1) {
+      replaced += Math.min(inPaste, inPage);
+      if (notLeftOut && alignedWords > 0) inside = true;
+      inPaste = inPage = 0;
+      notLeftOut = false;
+      alignedWords++;
+      if (isContent[j]) alignedContent++;
+      i++;
+      j++;
+    } else if (common[(i + 1) * w + j]! >= common[i * w + j + 1]!) {
+      if (paste.content[i]) inPaste++;
+      i++;
+    } else {
+      if (isContent[j]) inPage++;
+      if (isNot[j]) notLeftOut = true;
+      j++;
+    }
+  }
+  const total = common[0]!;
+  const opposite = inside && alignedContent >= NEGATION_COVERAGE * Math.max(1, wording.contentCount);
+  if (total > best.common || (total === best.common && replaced < best.replaced)) {
+    best.common = total;
+    best.replaced = replaced;
+    best.opposite = opposite;
+  }
+}
+
+/** The `quoted` model, laid out for the many candidates it scores (once, for every matcher made). */
+const quoted = compileBoosted(QUOTED);
+
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -148,8 +408,6 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   // Word sequences per page (messages, patterns, QBO titles, glue words kept), for fragments: a
   // cut-off message, its second half, a typo'd copy.
   const sequences = index.pages.map(([, seq]) => seq.map((t) => t.split(' ')));
-  /** A word that says something: not a value slot, not a glue word. */
-  const content = (w: string) => w !== SLOT && !STOPWORDS.has(w);
   // Each wording's content words, counted once (the negation feature reads the share aligned).
   const contentCounts = sequences.map((list) => list.map((seq) => seq.filter(content).length));
   /** Each word of each wording, looked up once: 1 where `test` holds. */
@@ -282,37 +540,9 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     messageWords[i] = new Set((fields['0']?.v ?? '').split(' '));
     pageWords[i] = new Set([...recordWords[i]!, ...about.split(' ')]);
   });
-  /** Where `w` would stand in a sorted list (UTF-16 code units, as `<` and startsWith compare): the first place whose word is not before it. */
-  const lowerBound = (sorted: readonly string[], w: string) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < w) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  /** The places [from, to) of the words in a sorted list that start with `w`: they stand together, from where `w` would stand. */
-  const prefixRange = (sorted: readonly string[], w: string): [number, number] => {
-    const from = lowerBound(sorted, w);
-    let lo = from;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.startsWith(w)) lo = mid + 1;
-      else hi = mid;
-    }
-    return [from, lo];
-  };
   // The same words sorted, for the one look-up a set cannot answer: a word that starts with a cut one.
   const messageWordLists = messageWords.map((words) => [...words].sort());
   const pageWordLists = pageWords.map((words) => [...words].sort());
-  /** Whether a sorted list holds a word that starts with `w`. */
-  const startsAny = (sorted: readonly string[], w: string) => {
-    const at = lowerBound(sorted, w);
-    return at < sorted.length && sorted[at]!.startsWith(w);
-  };
   /** The rarity of a word on one page only: what a word the index does not know says. */
   const rarest = Math.log(1 + pageCount);
 
@@ -329,8 +559,6 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   const vocabulary = [...new Set([...sequences.flat(2), ...keyPhrases.flat(2)])].sort();
   const wordIds = new Map(vocabulary.map((w, id) => [w, id]));
   const idOf = (w: string) => wordIds.get(w)!;
-  /** A word spelt backwards, by UTF-16 code units: a word ends with another when its backward spelling starts with theirs. */
-  const backwards = (w: string) => w.split('').reverse().join('');
   // The words spelt backwards, sorted, and each word's place among them: the words that end with a
   // cut one have places in a range.
   const endings = vocabulary.map(backwards).sort();
@@ -338,26 +566,6 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   const sequenceIds = sequences.map((list) => list.map((seq) => Int32Array.from(seq, idOf)));
   const keyPhraseIds = keyPhrases.map((phrases) => phrases.map((phrase) => Int32Array.from(phrase, idOf)));
 
-  /**
-   * A segment's first RUN_MAX_WORDS words (normalize.sequenceWords) as the page-by-page features
-   * read them, worked out once per segment: each word's number (-1 for a word no wording or keyword
-   * phrase has), the numbers of the words it is a typing slip of, whether it is a content word, and
-   * whether runOf counts it as one (a content word that the wordings have, or a slip of one). The
-   * last word may be cut short: `startFrom`-`startTo` are the numbers of the words it may be the
-   * start of; the first may be the tail of a word of two letters or more: `endFrom`-`endTo` are the
-   * places (endingPlace) of the words it may end. Empty ranges for a slot, `#`.
-   */
-  interface PasteWords {
-    words: readonly string[];
-    ids: Int32Array;
-    slips: (readonly number[])[];
-    content: Uint8Array;
-    counted: Uint8Array;
-    startFrom: number;
-    startTo: number;
-    endFrom: number;
-    endTo: number;
-  }
   const pasteWords = (words: readonly string[]): PasteWords => {
     const n = words.length;
     const last = words[n - 1];
@@ -389,10 +597,6 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     }
     return paste;
   };
-
-  /** The paste's i-th word is the word numbered v: itself, or a typing slip of it (a slot, `#`, is any value, and has no slip). */
-  const typedAs = (paste: PasteWords, i: number, v: number) =>
-    paste.ids[i] === v || paste.slips[i]!.includes(v);
 
   /**
    * The page's keyword phrases the paste's words hold word for word, in order (typing slips
@@ -438,11 +642,6 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       return s;
     });
     return { words, says, slips: words.map(slipOf), total };
-  };
-  /** Whether the set holds any of the words. */
-  const holdsAny = (have: ReadonlySet<string>, words: readonly string[]) => {
-    for (const v of words) if (have.has(v)) return true;
-    return false;
   };
   /**
    * Share of the paste's words (all of them, known to the index or not; values in quotes and
@@ -500,176 +699,21 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     return fixes && fixes <= REPAIR_MAX_FIXES ? text : undefined;
   }
 
-  // Scratch space for one wording of a page against the paste's first RUN_MAX_WORDS words, reused
-  // wording after wording: which word is which (`alike`), the runs ending at the paste's previous
-  // word and at this one (runOf), and the alignments (alignmentOf).
-  const alike = new Uint8Array(RUN_MAX_WORDS * longest);
-  const runRows = Array.from({ length: 4 }, () => new Int32Array(longest + 1));
-  const aligned = new Uint16Array((RUN_MAX_WORDS + 1) * (longest + 1));
-
-  /**
-   * Fills `alike` for the page's k-th wording: alike[i * m + j] is 1 when the paste's i-th word is
-   * the wording's j-th, itself or a slip of it, or cut at the paste's ends (its first word may be
-   * the tail of a word and its last the start of one). Says whether any word is alike: a wording
-   * that shares none has no run and aligns nowhere, and the caller passes it by.
-   */
-  const sameWords = (paste: PasteWords, page: number, k: number): boolean => {
-    const ids = sequenceIds[page]![k]!;
-    const m = ids.length;
-    const n = paste.words.length;
-    let any = 0;
-    for (let i = 0; i < n; i++) {
-      const id = paste.ids[i]!;
-      const slips = paste.slips[i]!;
-      const row = i * m;
-      if (!slips.length && i !== 0 && i !== n - 1) {
-        // Most words: the same word or not.
-        for (let j = 0; j < m; j++) any |= alike[row + j] = ids[j] === id ? 1 : 0;
-        continue;
-      }
-      const startFrom = i === n - 1 ? paste.startFrom : 0;
-      const startTo = i === n - 1 ? paste.startTo : 0;
-      const endFrom = i === 0 ? paste.endFrom : 0;
-      const endTo = i === 0 ? paste.endTo : 0;
-      for (let j = 0; j < m; j++) {
-        const v = ids[j]!;
-        any |= alike[row + j] =
-          v === id ||
-          slips.includes(v) ||
-          (v >= startFrom && v < startTo) ||
-          (endingPlace[v]! >= endFrom && endingPlace[v]! < endTo)
-            ? 1
-            : 0;
-      }
-    }
-    return any === 1;
-  };
-
-  /**
-   * The longest run of the paste's words, in order, that one of the page's messages holds, word by
-   * word as `alike` says (sameWords). `content` counts the run's words that are neither glue words
-   * nor values; `end` is the index of the run's last word in the paste, `from` where it starts in
-   * the page's wording.
-   */
-  interface Run {
-    run: number;
-    content: number;
-    end: number;
-    from: number;
-  }
-  /** Takes the page's k-th wording (`alike` filled for it) into `best`, the longest run of the wordings before it. */
-  const runOf = (paste: PasteWords, page: number, k: number, best: Run): void => {
-    const stop = sequenceStops[page]![k]!;
-    const m = stop.length;
-    // The run, and its content words, ending at the paste's previous word (prev) and this one
-    // (row), at each word of the wording: two rows of numbers, swapped after each word. A row's
-    // first number is never written, and stays 0.
-    let [prevRun, prevContent, rowRun, rowContent] = runRows as [
-      Int32Array,
-      Int32Array,
-      Int32Array,
-      Int32Array,
-    ];
-    prevRun.fill(0, 0, m + 1);
-    prevContent.fill(0, 0, m + 1);
-    for (let i = 0; i < paste.words.length; i++) {
-      const isContent = paste.counted[i] === 1;
-      for (let j = 0; j < m; j++) {
-        if (alike[i * m + j]) {
-          const run = prevRun[j]! + 1;
-          const contentWords = prevContent[j]! + (isContent && !stop[j] ? 1 : 0);
-          rowRun[j + 1] = run;
-          rowContent[j + 1] = contentWords;
-          if (run > best.run || (run === best.run && contentWords > best.content)) {
-            best.run = run;
-            best.content = contentWords;
-            best.end = i;
-            best.from = j + 1 - run;
-          }
-        } else {
-          rowRun[j + 1] = 0;
-          rowContent[j + 1] = 0;
-        }
-      }
-      [prevRun, rowRun] = [rowRun, prevRun];
-      [prevContent, rowContent] = [rowContent, prevContent];
-    }
-  };
-
-  /**
-   * Content words the paste says where the page's wording says other content words: in the best
-   * in-order alignment of the paste's words with one of the page's wordings (typos allowed; on a tie,
-   * the wording that replaces fewest), each stretch before an aligned word in which both still have
-   * content words counts the fewer of the two. "Currency mismatch between…" against
-   * "Classification mismatch between…" replaces one; a cut-off message or its second half leaves
-   * words out on one side only, and replaces none. Words after the last aligned one are not counted
-   * (a log line goes on after the message). A value the page's example wording spells out (a name
-   * where its pattern has a placeholder) counts too when that wording aligns best: the fitted
-   * weight reads the feature as it is (calibrate measured it so, against leaving values out).
-   * On the same alignment, `opposite`: a "not" of the wording lies between two aligned words (not
-   * before the first, as in a second half, nor after the last, as in a cut-off), the paste aligns
-   * with at least NEGATION_COVERAGE of the wording's content words, and (the caller checks) says no
-   * "not" of its own: "QBO Class X was found for…" against "QBO Class X was not found for…".
-   */
-  interface Alignment {
-    common: number;
-    replaced: number;
-    opposite: boolean;
-  }
-  /** Takes the page's k-th wording (`alike` filled for it) into `best`, the best alignment of the wordings before it. */
-  const alignmentOf = (paste: PasteWords, page: number, k: number, best: Alignment): void => {
-    const isContent = sequenceContent[page]![k]!;
-    const isNot = sequenceNegations[page]![k]!;
-    const m = isContent.length;
-    const n = paste.words.length;
-    const eq = alike;
-    // common[i * w + j]: the longest in-order alignment of words[i..] with seq[j..] (none past either end).
-    const w = m + 1;
-    const common = aligned;
-    common.fill(0, n * w, n * w + w);
-    for (let i = n - 1; i >= 0; i--) {
-      common[i * w + m] = 0;
-      for (let j = m - 1; j >= 0; j--)
-        common[i * w + j] = eq[i * m + j]
-          ? common[(i + 1) * w + j + 1]! + 1
-          : Math.max(common[(i + 1) * w + j]!, common[i * w + j + 1]!);
-    }
-    let i = 0;
-    let j = 0;
-    let inPaste = 0;
-    let inPage = 0;
-    let replaced = 0;
-    // A "not" of the page's left out between two aligned words, and the page's content words aligned.
-    let notLeftOut = false;
-    let inside = false;
-    let alignedWords = 0;
-    let alignedContent = 0;
-    while (i < n && j < m) {
-      if (eq[i * m + j] && common[i * w + j] === common[(i + 1) * w + j + 1]! + 1) {
-        replaced += Math.min(inPaste, inPage);
-        if (notLeftOut && alignedWords > 0) inside = true;
-        inPaste = inPage = 0;
-        notLeftOut = false;
-        alignedWords++;
-        if (isContent[j]) alignedContent++;
-        i++;
-        j++;
-      } else if (common[(i + 1) * w + j]! >= common[i * w + j + 1]!) {
-        if (paste.content[i]) inPaste++;
-        i++;
-      } else {
-        if (isContent[j]) inPage++;
-        if (isNot[j]) notLeftOut = true;
-        j++;
-      }
-    }
-    const total = common[0]!;
-    const opposite = inside && alignedContent >= NEGATION_COVERAGE * Math.max(1, contentCounts[page]![k]!);
-    if (total > best.common || (total === best.common && replaced < best.replaced)) {
-      best.common = total;
-      best.replaced = replaced;
-      best.opposite = opposite;
-    }
+  // The wordings as the word-feature kernels read them, and the space they work in.
+  const wordings: Wording[][] = sequences.map((list, page) =>
+    list.map((_, k) => ({
+      ids: sequenceIds[page]![k]!,
+      stops: sequenceStops[page]![k]!,
+      content: sequenceContent[page]![k]!,
+      negations: sequenceNegations[page]![k]!,
+      contentCount: contentCounts[page]![k]!,
+    })),
+  );
+  const space: Workspace = {
+    alike: new Uint8Array(RUN_MAX_WORDS * longest),
+    runRows: [0, 1, 2, 3].map(() => new Int32Array(longest + 1)) as Workspace['runRows'],
+    aligned: new Uint16Array((RUN_MAX_WORDS + 1) * (longest + 1)),
+    endingPlace,
   };
 
   /**
@@ -715,10 +759,10 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       // Each of the page's wordings, compared word by word with the paste once, read by both runOf and alignmentOf.
       const r: Run = { run: 0, content: 0, end: -1, from: -1 };
       const a: Alignment = { common: 0, replaced: 0, opposite: false };
-      for (let k = 0; k < (sequences[page]?.length ?? 0); k++) {
-        if (!sameWords(paste, page, k)) continue;
-        runOf(paste, page, k, r);
-        alignmentOf(paste, page, k, a);
+      for (const wording of wordings[page] ?? []) {
+        if (!sameWords(paste, wording, space)) continue;
+        runOf(paste, wording, space, r);
+        alignmentOf(paste, wording, space, a);
       }
       return {
         explained: e.infoShare,
@@ -764,9 +808,6 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     seen.set(key, out);
     return new Map(out);
   }
-
-  /** The `quoted` model, laid out for the many candidates it scores. */
-  const quoted = compileBoosted(QUOTED);
 
   return {
     features,
