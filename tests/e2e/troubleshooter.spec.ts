@@ -114,7 +114,8 @@ test.describe('pasting a message', () => {
     await paste(page, fault6000('Transactions must be in balance.'));
     const first = results(page).first();
     await expect(first).toHaveAttribute('data-slug', 'business-validation-error');
-    await expect(results(page)).toHaveCount(1);
+    // The one `match` (since session 26's refit, GST/HST is a weak guess under it).
+    await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(1);
     // Its message is one rule of many: the card does not ask to compare it with the paste.
     await expect(first).toContainText('This page covers every rule of this QuickBooks error code');
     await expect(first).not.toContainText('The page’s message');

@@ -84,6 +84,16 @@ describe('one placeholder grammar', () => {
     // Words that only end like a contraction stay as they are.
     expect(words('Recent payment, event, agent, want')).toBe('recent payment event agent want');
   });
+  it('reads an identifier of three humps or more as its words, as people type it', () => {
+    const words = (s: string) => sequenceWords(s).join(' ');
+    expect(words('JournalEntryConfigurationInvalid - BusinessUnitsNotSupported - Sync peer')).toBe(
+      'journal entry configuration invalid business units not supported sync peer',
+    );
+    // Two humps are a name, not a phrase.
+    expect(words('QuickBooks BadRequest ServiceTitan ThrottleExceeded')).toBe(
+      'quickbooks badrequest servicetitan throttleexceeded',
+    );
+  });
   it('reads a long quoted name in title case as a value, not as a sentence', () => {
     expect(sequenceWords('GL account "Cost of Goods Sold:Equipment" does not exist')).toEqual(
       'gl account # does not exist'.split(' '),

@@ -150,6 +150,9 @@ export const APOSTROPHE_LEFT_OUT = new RegExp(`^(?:${CONTRACTION_STEMS}|ca|wo)nt
 /** "n't", and the same typed without its apostrophe where the word leaves no doubt. */
 const CONTRACTED = new RegExp(String.raw`\b(\p{L}+)n['’]t\b|\b(${CONTRACTION_STEMS})nt\b`, 'gu');
 
+/** An identifier of three humps or more, written as one word (`JournalEntryConfigurationInvalid`). */
+const IDENTIFIER = /\b\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+){2,}\b/gu;
+
 /** A value slot in a word sequence: a placeholder, a number, a date, a quoted name, a bracketed key. */
 export const SLOT = '#';
 
@@ -187,6 +190,9 @@ function wordsOf(read: string): string[] {
     // (`fails with "Entity with Key = … does not exist"`), kept as words. Read before lower case,
     // which tells the two apart.
     .replace(/"([^"\n]{0,80})"/g, (_quoted, inner: string) => (quotedSentence(inner) ? ` ${inner} ` : ' # '))
+    // An identifier of three humps or more is the words it joins: "BusinessUnitsNotSupported" is
+    // "business units not supported" as people type it ("QuickBooks" and "BadRequest" stay words).
+    .replace(IDENTIFIER, (id) => id.replace(/(\p{Ll})(?=\p{Lu})/gu, '$1 '))
     .toLowerCase()
     // "can not" and "cannot" are one word (the article writes both), and so are "can't" and "cant";
     // every other "n't" is "not", typed with or without its apostrophe ("doesnt" is "does not").
