@@ -102,13 +102,25 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `astro preview` of dist/ on a free port, until `stop`. */
+/**
+ * `astro preview` of dist/ on a free port, until `stop`. npx starts the server as a child of its
+ * own, so the server runs in a process group of its own and `stop` ends the group: killing npx
+ * alone left the server running after the bench.
+ */
 async function preview(): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   const child = spawn('npx', ['astro', 'preview', '--port', String(port), '--ignore-lock'], {
     cwd: ROOT,
     stdio: 'ignore',
+    detached: true,
   });
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  };
   const url = `http://localhost:${port}/`;
   for (let i = 0; i < 120; i++) {
     if (
@@ -116,10 +128,10 @@ async function preview(): Promise<{ url: string; stop: () => void }> {
         .then((r) => r.ok)
         .catch(() => false)
     )
-      return { url, stop: () => child.kill() };
+      return { url, stop };
     await new Promise((r) => setTimeout(r, 250));
   }
-  child.kill();
+  stop();
   throw new Error(`astro preview did not answer on ${url}`);
 }
 
