@@ -408,8 +408,6 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   // Word sequences per page (messages, patterns, QBO titles, glue words kept), for fragments: a
   // cut-off message, its second half, a typo'd copy.
   const sequences = index.pages.map(([, seq]) => seq.map((t) => t.split(' ')));
-  // Each wording's content words, counted once (the negation feature reads the share aligned).
-  const contentCounts = sequences.map((list) => list.map((seq) => seq.filter(content).length));
   /** Each word of each wording, looked up once: 1 where `test` holds. */
   const flags = (test: (w: string) => boolean) =>
     sequences.map((list) => list.map((seq) => Uint8Array.from(seq, (w) => (test(w) ? 1 : 0))));
@@ -706,7 +704,8 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
       stops: sequenceStops[page]![k]!,
       content: sequenceContent[page]![k]!,
       negations: sequenceNegations[page]![k]!,
-      contentCount: contentCounts[page]![k]!,
+      // Its content words, counted once (the negation feature reads the share aligned).
+      contentCount: sequenceContent[page]![k]!.reduce((a, b) => a + b, 0),
     })),
   );
   const space: Workspace = {

@@ -38,18 +38,24 @@ export function treeLeaf<N extends string>(node: TreeNode<N>, f: Record<N, numbe
   return node;
 }
 
-/** Boosted trees' probability for a feature record. */
+/** Each model's flat layout (compileBoosted), made at its first use. */
+const compiled = new WeakMap<Boosted, (f: Record<string, number>) => number>();
+
+/** Boosted trees' probability for a feature record (compileBoosted's, laid out once per model). */
 export function boosted<N extends string>(f: Record<N, number>, m: Boosted<N>): number {
-  let z = m.bias + linearPart(f, m.linear);
-  for (const tree of m.trees) z += treeLeaf(tree, f);
-  return 1 / (1 + Math.exp(-z));
+  let p = compiled.get(m);
+  if (!p) {
+    p = compileBoosted(m as Boosted);
+    compiled.set(m, p);
+  }
+  return p(f);
 }
 
 /**
  * Boosted trees laid out flat, for a model read many times a paste (fuzzy search asks it about every
  * candidate page): each split names its feature by number, and a record's features are read once,
- * not looked up by name at every split. The same probability as `boosted`, to the last bit: the
- * same sums, in the same order.
+ * not looked up by name at every split: the bias, the linear term (its weights in the order
+ * written) and one leaf of every tree, summed in that order.
  */
 export function compileBoosted<N extends string>(m: Boosted<N>): (f: Record<N, number>) => number {
   // The features the splits read, numbered in the order first met.
