@@ -108,6 +108,11 @@ const HELD_OUT = [
   // wording or a QBO title) and pasted messages (234, 11 shapes, each 16 times or more), and 160
   // unrelated, written by a helper who saw what voices' helper saw; it judges experiment T2.
   { dir: 'desk', name: 'desk', spentB: false },
+  // Session 27: own words (234, each page 6 times, 59 of them pasted tickets or chats with speaker
+  // labels, none with a 5-word run of any page's wording, a code or a full QBO title), pasted
+  // messages (234, 11 shapes) and 160 unrelated, written by a helper who saw what desk's helper saw;
+  // it judges experiments R and F.
+  { dir: 'queue', name: 'queue', spentB: false },
 ] as const;
 
 /**
