@@ -151,6 +151,12 @@ describe('another system speaking is told from QuickBooks', () => {
     ],
     ['---> System.Net.WebException: The operation has timed out', false],
     ['upstream api.example-crm.io/v2/leads returned 502', true],
+    // A speaker's label in a pasted ticket or chat: a person speaks after it, not a system.
+    ["Bookkeeper: we can't get the deposit to export", false],
+    ['Tech: did QuickBooks change something?', false],
+    ['Dispatcher: I tried the export twice', false],
+    ['Windows: I/O error on drive D', true],
+    ['Stripe: Your card was declined.', true],
   ])('%s → %s', (line, other) => {
     expect(otherSystem(line, knows)).toBe(other);
   });

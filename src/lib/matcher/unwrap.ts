@@ -221,13 +221,21 @@ const HOST = /(?<![@\w.-])(?:[a-z\d-]+\.)+(?:com|net|org|io|dev|cloud|co|app|ai)
 const QBO_NAME = new RegExp(QBO_NAMES, 'i');
 
 /**
- * Another system speaks on this line: it opens with a name that no page knows (`GitLab: …`), or
+ * A person speaks, not a system: a word of the first person (`I`, `we`, `my`, `our`, `me`, `us`) or
+ * a question. After a name opening a line, it is a speaker's label in a pasted ticket or chat
+ * (`Bookkeeper: we exported twice and…`), not another system's message.
+ */
+const PERSON = /\b(?:I|[Ww]e|[Oo]ur|[Mm]y|me|us)\b(?!\/)|\?(?:\s|$)/;
+/**
+ * Another system speaks on this line: it opens with a name that no page knows (`GitLab: …`), and
+ * no person speaks after it (PERSON), or
  * it names a host that is not Intuit's (`POST https://login.salesforce.com/…`). A model feature:
  * evidence against a page whose words the line shares, never a rule.
  */
 export function otherSystem(line: string, knows: (word: string) => boolean): boolean {
-  const name = LEADING_NAME.exec(line)?.[1];
-  if (name && !QBO_NAME.test(name) && !knows(name)) return true;
+  const lead = LEADING_NAME.exec(line);
+  const name = lead?.[1];
+  if (name && !QBO_NAME.test(name) && !knows(name) && !PERSON.test(line.slice(lead[0].length))) return true;
   for (const m of line.matchAll(HOST)) if (!QBO_NAME.test(m[0])) return true;
   return false;
 }
