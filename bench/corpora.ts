@@ -113,6 +113,10 @@ const HELD_OUT = [
   // messages (234, 11 shapes) and 160 unrelated, written by a helper who saw what desk's helper saw;
   // it judges experiments R and F.
   { dir: 'queue', name: 'queue', spentB: false },
+  // Session 27 again: own words (234, each page 6 times, 46 of them with speaker labels or email
+  // headers), pasted messages (234, 11 shapes) and 160 unrelated, written by a helper who saw what
+  // queue's helper saw; it judges experiments V0 and P4.
+  { dir: 'inbox', name: 'inbox', spentB: false },
 ] as const;
 
 /**
