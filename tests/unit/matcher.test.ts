@@ -368,6 +368,15 @@ describe('typos, cut-offs and halves put their page first, and nothing else is a
     if (via !== 'fuzzy') expect(top(text)?.via).toBe(via);
   });
 
+  it.each([
+    'Classification mismatch between Source Account (Warranty Reserve, Liabil…',
+    'Classification mismatch between Source Account (Undeposited Funds, Ass',
+  ])('a message cut off inside a value is a match: %s', (text) => {
+    // The open parenthesis holds a value, as a closed one does: its words are not the paste's own
+    // words that the page fails to explain (a `possible` at 98% before).
+    expect(top(text)).toMatchObject({ slug: 'classification-mismatch', verdict: 'match' });
+  });
+
   it('puts the page first for a cut-off that says too little to decide', () => {
     // "This transaction has been depos" is a run of the deposited-transaction message only, but
     // just two of its words say anything: a suggestion, ahead of the page that shares the wrapper.

@@ -200,6 +200,8 @@ function wordsOf(read: string): string[] {
     .replace(/\bwon['’]?t\b/g, 'will not')
     .replace(CONTRACTED, (_n, a?: string, b?: string) => `${a ?? b} not`)
     .replace(/\([^()\n]{0,80}\)/g, ' # ')
+    // A value the paste's end cuts off (`Source Account (Warranty Reserve, Liabil…`) is a value still.
+    .replace(/\([^()#\n]{0,40}$/, ' # ')
     .replace(/\b(?:mm\/dd\/yyyy|n{2,}|x{3,})\b/g, ' # ')
     .replace(/\p{N}+/gu, ' # ')
     .replace(/[^\p{L}#]+/gu, ' ')
