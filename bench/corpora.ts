@@ -16,7 +16,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../src/lib/node/load-content';
-import { fittedOn as fitted } from '../src/lib/matcher/model.json';
+import model from '../src/lib/matcher/model.json';
 
 export type Expect = string | string[] | null;
 export interface Case {
@@ -124,8 +124,19 @@ const HELD_OUT = [
  * `fittedOn`). A half added since the last refit is `training` (the next fit takes it) but not here.
  */
 export function fittedOn(): Set<string> {
-  return new Set(fitted.split(':')[0]!.split(', '));
+  return namesOf(model.fittedOn);
 }
+
+/**
+ * The corpora the confidence shown was refitted on alone (model.json's `shownOn`, written by
+ * `calibrate --confidence`): halves the model was not fitted on, read for the confidence.
+ */
+export function shownOn(): Set<string> {
+  return 'shownOn' in model ? namesOf(model.shownOn) : new Set();
+}
+
+/** The corpus names of a record calibrate wrote ("dev, held-out A: 2967 pastes, …"). */
+const namesOf = (record: string) => new Set(record.split(':')[0]!.split(', '));
 
 export function corpora(): Corpus[] {
   const list: Corpus[] = [{ name: 'dev', ...settle(readCorpus('')), showMisses: true, training: true }];

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, indexSource } from '../../src/lib/matcher/build-index';
-import { corpora, fittedOn } from '../../bench/corpora';
+import { corpora, fittedOn, shownOn } from '../../bench/corpora';
 import { corpusFigures, type CorpusFigures } from '../../bench/figures';
 import { syntheticPages } from '../../bench/synthetic';
 import { fullMatcher, matcherOfIndex } from '../../src/lib/matcher/full';
@@ -57,6 +57,16 @@ describe('the fitted model keeps its thresholds as the knowledge base grows', ()
       .filter((x) => grown.match(x.text).results.some((r) => r.verdict === 'match'))
       .map((x) => x.text);
     expect(matched).toEqual([]);
+  });
+});
+
+describe('the confidence shown', () => {
+  it('was refitted (calibrate --confidence) only on corpora the model was not fitted on', () => {
+    // Pastes the model saw would teach the confidence what the model promises on pastes it knows.
+    const names = new Set(corpora().map((c) => c.name));
+    const on = [...shownOn()];
+    expect(on.filter((n) => !names.has(n))).toEqual([]);
+    expect(on.filter((n) => fittedOn().has(n))).toEqual([]);
   });
 });
 

@@ -145,6 +145,8 @@ export interface Model {
   exact: Logistic<ExactFeatures> & { match: number };
   /** What the fit was run on, for the record. */
   fittedOn?: string;
+  /** What `shown` was refitted on when it was refitted alone (`calibrate --confidence`), for the record. */
+  shownOn?: string;
 }
 
 /** The model but `quoted`, which is in a file of its own (quoted.ts) that only fuzzy search imports. */
