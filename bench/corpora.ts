@@ -117,6 +117,10 @@ const HELD_OUT = [
   // headers), pasted messages (234, 11 shapes) and 160 unrelated, written by a helper who saw what
   // queue's helper saw; it judges experiments V0 and P4.
   { dir: 'inbox', name: 'inbox', spentB: false },
+  // Session 27, a third: pasted messages above all (312, each page 8 times, every shape 24 times or
+  // more), 156 own words and 160 unrelated, written by a helper who saw what inbox's helper saw; it
+  // judges experiment K.
+  { dir: 'ledger', name: 'ledger', spentB: false },
 ] as const;
 
 /**
