@@ -368,6 +368,13 @@ describe('typos, cut-offs and halves put their page first, and nothing else is a
     if (via !== 'fuzzy') expect(top(text)?.via).toBe(via);
   });
 
+  it("a log line with Intuit's errorCode=003001 is that code's page, a match", () => {
+    // The code in Intuit's six digits was not read as 3001: the log gave no result at all.
+    const text =
+      '2026-07-31 23:50:14 WARN qbo realm=9130356611904472 HTTP 429 ThrottleExceeded (errorCode=003001) on POST /journalentry - 412 items queued, backing off 60s';
+    expect(top(text)).toMatchObject({ slug: 'throttle-exceeded', verdict: 'match' });
+  });
+
   it.each([
     'Classification mismatch between Source Account (Warranty Reserve, Liabil…',
     'Classification mismatch between Source Account (Undeposited Funds, Ass',

@@ -110,6 +110,9 @@ describe('QBO codes in a line', () => {
     ['3200 AuthenticationFailed', false, []],
     ['Invoice 6140 AuthenticationFailed', true, []],
     ['error code 7777', false, [7777]],
+    // Intuit writes its codes in six digits after `errorCode=` (3200 as 003200); statusCode is HTTP's.
+    ['message=AuthenticationFailed; errorCode=003200; statusCode=401', false, [3200]],
+    ['HTTP 429 ThrottleExceeded (errorCode=003001) on POST /journalentry', false, [3001]],
   ])('%s (with a QBO title: %s) → %j', (line, titled, codes) => {
     expect(findCodes(line, known, titled)).toEqual(codes);
   });

@@ -180,9 +180,9 @@ export function unquoteCells(text: string): string {
   );
 }
 
-/** QBO error codes named as codes: `code="6240"`, `"code":"6240"`, `QB Exception 6240`, `error code 6240`, `Error 6240:`. */
+/** QBO error codes named as codes: `code="6240"`, `"code":"6240"`, `QB Exception 6240`, `error code 6240`, `Error 6240:`, and Intuit's `errorCode=003001` (3001). */
 const CODE_RE =
-  /(?:\bcode\b["']?\s*[:=#]?\s*["']?|\bQB\s*Exception\s*|\berror\s+(?:code\s*)?#?)(\d{3,5})\b/gi;
+  /(?:\b(?:error_?)?code\b["']?\s*[:=#]?\s*["']?0{0,2}|\bQB\s*Exception\s*|\berror\s+(?:code\s*)?#?)(\d{3,5})\b/gi;
 
 /** A bare number and the word before it. */
 const BARE_NUMBER = /(?:([\p{L}#]{1,20})[\s:.#-]{0,3})?\b(\d{3,5})\b/gu;
