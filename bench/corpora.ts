@@ -121,6 +121,10 @@ const HELD_OUT = [
   // more), 156 own words and 160 unrelated, written by a helper who saw what inbox's helper saw; it
   // judges experiment K.
   { dir: 'ledger', name: 'ledger', spentB: false },
+  // Session 27, a fourth: own words above all (312, each page 8 times, 196 of them tickets, chats
+  // or emails of two to five lines), 156 pasted messages and 160 unrelated (78 of several lines),
+  // written by a helper who saw what ledger's helper saw; it judges experiment J.
+  { dir: 'thread', name: 'thread', spentB: false },
 ] as const;
 
 /**
