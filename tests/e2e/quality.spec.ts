@@ -418,12 +418,13 @@ test.describe('size budget', () => {
    * first image, and no annotations in the worker; then the word features' numbered words and flat
    * trees (faster, not smaller) and identifiers read as words (23,229 B measured, 87 B over 22.6 KB);
    * session 27: a speaker's label in a pasted ticket ("Bookkeeper: we …") is not another system
-   * (23,282 B measured, 37 B over 22.7 KB).
+   * (23,282 B measured, 37 B over 22.7 KB); then a value cut off at the end, Intuit's six-digit
+   * codes, and a paste of a few lines read whole too (23,428 B measured).
    * The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 22.8 * 1024;
+  const HOME_BUDGET = 22.9 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -567,11 +568,12 @@ test.describe('size budget', () => {
    * B, back under 43.7 KB); the changes that lowered the paste's budget to 22.6 KB (41,905 B
    * measured: 41.2 KB); session 26's faster word features (numbered words, flat trees) and the refit
    * with identifiers read as words (188 trees, 134 before): 43,783 B measured; session 27's
-   * speaker labels: 43,849 B. The OCR is counted
+   * speaker labels: 43,849 B; and its other readings (a value cut off, six-digit codes, a short
+   * paste read whole): 43,987 B. The OCR is counted
    * apart, the screenshot reader's chunk with it. The two
    * indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 42.9 * 1024;
+  const HOME_ALL_BUDGET = 43.0 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

@@ -278,6 +278,16 @@ test.describe('pasting a message', () => {
     await expect(page.locator('[data-testid="match-result"][data-verdict="match"]')).toHaveCount(0);
   });
 
+  test('a pasted chat about one problem finds its page, though no one line of it does', async ({ page }) => {
+    await page.goto('/');
+    await paste(
+      page,
+      "Customer: the deposit from Friday won't go over to QuickBooks.\nAgent: it says the total doesn't add up to the payments inside it.",
+    );
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'deposit-total-mismatch');
+    await expect(results(page).first()).toHaveAttribute('data-verdict', 'possible');
+  });
+
   test('guesses only: the request for support stays open under them; a match or a pair to choose from has none', async ({
     page,
   }) => {

@@ -582,6 +582,13 @@ describe("a description in a person's own words finds its page as a suggestion",
     expect(labelled[0]!.confidence).toBeGreaterThan(bare[0]!.confidence - 0.15);
   });
 
+  it('a short chat about one problem is read whole too: what no one line says, its lines together do', () => {
+    // Each line alone says too little: the chat found nothing until its lines were also read as one.
+    const text =
+      "Customer: the deposit from Friday won't go over to QuickBooks.\nAgent: it says the total doesn't add up to the payments inside it.";
+    expect(top(text)).toMatchObject({ slug: 'deposit-total-mismatch', verdict: 'possible' });
+  });
+
   it('a paste that tells of an error ("QuickBooks says", "we sent") is read as a description: its page is suggested', () => {
     // The `prose` feature: without it, this gave no result at all.
     const text =

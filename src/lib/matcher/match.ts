@@ -706,6 +706,34 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       found.push(...hits);
     }
 
+    // A short paste of a few lines that nothing matched exactly (a ticket, a chat or an email about
+    // one problem) is also read whole: its lines together may describe what no one line says.
+    if (fuzzy && !onlyMatches && rest.size >= 2 && !covered.size) {
+      const whole = [...rest.keys()].join(' ');
+      const at = [...rest.values()].map((r) => r.line - 1);
+      const bare = stripLogPrefix(whole);
+      const { scored, shown } = scoreSegment(
+        whole,
+        bare,
+        cut(fuzzyKey(bare), QUERY_CHARS).trim(),
+        fuzzy,
+        hitPages,
+      );
+      if (trace?.segment) traced.set(`\u0001${whole}`, { scored, shown, at });
+      const pagesFound = new Set(found.map((f) => f.page));
+      for (const s of shown)
+        found.push({
+          page: s.page,
+          verdict: s.verdict,
+          confidence: s.confidence,
+          via: s.via,
+          types: s.types,
+          count: pagesFound.has(s.page) ? 0 : 1,
+          occurrence: { values: s.values, line: at[0]! + 1, text: clip(whole, OCCURRENCE_CHARS) },
+          features: s.features,
+        });
+    }
+
     for (const { scored, at } of traced.values()) trace?.segment?.(scored, at);
 
     // One result per page: the strongest verdict, all occurrences counted.
