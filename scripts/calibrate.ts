@@ -38,7 +38,7 @@
  * break one step below the chosen `match` threshold and the pastes that would break them.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex, generalPagesOf, type IndexSource, indexSource } from '../src/lib/matcher/build-index';
 import { matcherOfIndex } from '../src/lib/matcher/full';
@@ -56,6 +56,7 @@ import {
   shownConfidence,
   sigmoid,
 } from '../src/lib/matcher/model';
+import installed from '../src/lib/matcher/model.json';
 import { QUOTED } from '../src/lib/matcher/quoted';
 import { boosted, splitCounts, type Boosted } from '../src/lib/matcher/trees';
 import { chooseTrees, fit, fitBoosted, FOLDS, foldOf } from './boost';
@@ -302,10 +303,11 @@ export function leftOut(sources: IndexSource[], train: Corpus[]): Traced[] {
 /** A "not" of a message, as the contrasts take it out: "cannot"/"can't" keep "can", "doesn't" keeps "does". */
 const NEGATION = /\b(?:(ca)n(?:\s?no|['’])t|(wo)n['’]t|(\w+)n['’]t|not\s)/gi;
 
-/** A Platt row: the first result's logit(p), whether it is a `match`, and whether it is right. */
+/** A Platt row: the first result's `right` probability, whether it is a `match`, and whether it is right. */
 interface PlattRow {
-  x: { logit: number; match: number };
-  y: number;
+  p: number;
+  match: boolean;
+  right: boolean;
 }
 
 /**
@@ -317,12 +319,7 @@ function plattRows(ss: Scored[], possible: number, match: Thresholds['match']): 
     const seg = s.segments.find((g) => g.candidates[0] && g.candidates[0].p >= possible)?.candidates;
     const top = seg?.[0];
     if (!top || s.t.expect.length > 1) return [];
-    return [
-      {
-        x: { logit: logit(top.p), match: Number(isMatchAt(seg, 0, match)) },
-        y: Number(s.t.expect.includes(top.slug)),
-      },
-    ];
+    return [{ p: top.p, match: isMatchAt(seg, 0, match), right: s.t.expect.includes(top.slug) }];
   });
 }
 
@@ -331,7 +328,10 @@ function plattRows(ss: Scored[], possible: number, match: Thresholds['match']): 
  * two `match`es are wrong, and the verdict's weight should not rest on them alone.
  */
 function plattOf(rows: PlattRow[]): Model['shown'] {
-  const platt = fit(['logit', 'match'] as const, rows);
+  const platt = fit(
+    ['logit', 'match'] as const,
+    rows.map((r) => ({ x: { logit: logit(r.p), match: Number(r.match) }, y: Number(r.right) })),
+  );
   return { a: round(platt[1]!), m: round(platt[2]!), b: round(platt[0]!) };
 }
 
@@ -359,36 +359,47 @@ function refitShown(dry: boolean): void {
   const perHalf = halves.map((c) => ({
     name: c.name,
     rows: plattRows(
-      traceAll(
-        sources,
-        [...c.single, ...c.unrelated].map((x) => ({ c: x, group: c.name })),
-      ).map((t) => score(t, w, QUOTED, we)),
+      traceAll(sources, flat([c])).map((t) => score(t, w, QUOTED, we)),
       MODEL.possible,
       MODEL.match,
     ),
   }));
   const rows = perHalf.flatMap((h) => h.rows);
   const shown = plattOf(rows);
-  const ece = (sh: Model['shown']) =>
+  const ece = (shown: Model['shown']) =>
     reliability(
-      rows.map((r) => ({ conf: sigmoid(sh.a * r.x.logit + sh.m * r.x.match + sh.b), right: r.y === 1 })),
+      rows.map((r) => ({ conf: shownConfidence(r.p, r.match, { shown }), right: r.right })),
     ).ece.toFixed(3);
   const shownOn = perHalf.map((h) => `${h.name} ${h.rows.length}`).join(', ');
   console.log(
     `Confidence shown refitted on the first results of ${shownOn}: a ${shown.a}, m ${shown.m}, b ${shown.b} (installed: a ${MODEL.shown.a}, m ${MODEL.shown.m}, b ${MODEL.shown.b}). ECE on these rows: ${ece(shown)} (installed ${ece(MODEL.shown)}).`,
   );
   if (dry) return;
-  const file = join(ROOT, 'src/lib/matcher/model.json');
-  const model = JSON.parse(readFileSync(file, 'utf8')) as Omit<Model, 'quoted'>;
-  writeFileSync(
-    file,
-    `${JSON.stringify({ ...model, shown, shownOn: `${perHalf.map((h) => h.name).join(', ')}: ${rows.length} first results` }, null, 2)}\n`,
-  );
+  writeModel({
+    ...installed,
+    shown,
+    shownOn: `${perHalf.map((h) => h.name).join(', ')}: ${rows.length} first results`,
+  });
   console.log('\nWrote src/lib/matcher/model.json (shown, shownOn)');
+  recordFigures();
+}
+
+/** Every training, ambiguous and unrelated paste of these corpora, with its corpus's name. */
+const flat = (cs: Corpus[]) =>
+  cs.flatMap((c) => [...c.single, ...c.ambiguous, ...c.unrelated].map((x) => ({ c: x, group: c.name })));
+
+/** model.json: the model but `quoted`. */
+const writeModel = (model: Omit<Model, 'quoted'>) =>
+  writeFileSync(join(ROOT, 'src/lib/matcher/model.json'), `${JSON.stringify(model, null, 2)}\n`);
+
+/**
+ * The guarded figures (tests/unit/model.test.ts), from the real matcher with the model just
+ * written: a fresh process, since this one has the old model loaded.
+ */
+const recordFigures = () =>
   execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/model-figures.ts')], {
     stdio: 'inherit',
   });
-}
 
 function main(): void {
   const dry = process.argv.includes('--dry');
@@ -399,8 +410,6 @@ function main(): void {
   const entries = loadErrors();
   const sources: IndexSource[] = entries.map(indexSource);
   const all = corpora();
-  const flat = (cs: Corpus[]) =>
-    cs.flatMap((c) => [...c.single, ...c.ambiguous, ...c.unrelated].map((x) => ({ c: x, group: c.name })));
   const onlyFitted = process.argv.includes('--fitted-halves') ? fittedOn() : undefined;
   const left = leave();
   const train = all.filter((c) => c.training && (!onlyFitted || onlyFitted.has(c.name)) && !left.has(c.name));
@@ -816,18 +825,14 @@ function main(): void {
 
   if (!dry) {
     const { quoted, ...rest } = model;
-    writeFileSync(join(ROOT, 'src/lib/matcher/model.json'), `${JSON.stringify(rest, null, 2)}\n`);
+    writeModel(rest);
     // One tree to a line: the file is read by people as a list of trees, not a column of numbers.
     writeFileSync(
       join(ROOT, 'src/lib/matcher/model-quoted.json'),
       `{\n  "bias": ${quoted.bias},\n${quoted.linear ? `  "linear": ${JSON.stringify(quoted.linear)},\n` : ''}  "trees": [\n${quoted.trees.map((t) => `    ${JSON.stringify(t)}`).join(',\n')}\n  ]\n}\n`,
     );
     console.log('\nWrote src/lib/matcher/model.json and model-quoted.json');
-    // The guarded figures (tests/unit/model.test.ts), from the real matcher with the model just
-    // written: a fresh process, since this one has the old model loaded.
-    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/model-figures.ts')], {
-      stdio: 'inherit',
-    });
+    recordFigures();
   }
 }
 

@@ -606,6 +606,18 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     return { scored, shown };
   }
 
+  /** A scored result as found on a segment: `count` occurrences, at `occurrence` with its values. */
+  const foundOf = (s: Scored, count: number, occurrence: Occurrence): Found => ({
+    page: s.page,
+    verdict: s.verdict,
+    confidence: s.confidence,
+    via: s.via,
+    types: s.types,
+    count,
+    occurrence: { ...occurrence, values: s.values },
+    features: s.features,
+  });
+
   function match(raw: unknown): MatchOutcome {
     const input = normalizeInput(raw);
     const outcome: MatchOutcome = {
@@ -691,47 +703,27 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       }
       fuzzed++;
       const { shown } = traced.get(key) ?? scoreSegment(segment, bare, query, fuzzy, hitPages, exactHere);
-      const hits = (onlyMatches ? shown.filter((s) => s.verdict === 'match') : shown).map((s): Found => ({
-        page: s.page,
-        verdict: s.verdict,
-        confidence: s.confidence,
-        via: s.via,
-        types: s.types,
-        count,
-        occurrence: { ...occurrence, values: s.values },
-        features: s.features,
-      }));
+      const hits = (onlyMatches ? shown.filter((s) => s.verdict === 'match') : shown).map((s) =>
+        foundOf(s, count, occurrence),
+      );
       fuzzyDone.set(key, hits);
       if (!hits.length) noteUnmatched(segment);
       found.push(...hits);
     }
 
     // A short paste of a few lines that nothing matched exactly (a ticket, a chat or an email about
-    // one problem) is also read whole: its lines together may describe what no one line says.
-    if (fuzzy && !onlyMatches && rest.size >= 2 && !covered.size) {
+    // one problem; not a report: onlyMatches) is also read whole: its lines together may describe
+    // what no one line says.
+    if (fuzzy && !onlyMatches && rest.size >= 2) {
       const whole = [...rest.keys()].join(' ');
       const at = [...rest.values()].map((r) => r.line - 1);
-      const bare = stripLogPrefix(whole);
-      const { scored, shown } = scoreSegment(
-        whole,
-        bare,
-        cut(fuzzyKey(bare), QUERY_CHARS).trim(),
-        fuzzy,
-        hitPages,
-      );
+      const { bare, query } = reading(whole, -1);
+      const { scored, shown } = scoreSegment(whole, bare, query, fuzzy, hitPages);
       if (trace?.segment) traced.set(`\u0001${whole}`, { scored, shown, at });
+      // A page its lines found already is counted once.
       const pagesFound = new Set(found.map((f) => f.page));
-      for (const s of shown)
-        found.push({
-          page: s.page,
-          verdict: s.verdict,
-          confidence: s.confidence,
-          via: s.via,
-          types: s.types,
-          count: pagesFound.has(s.page) ? 0 : 1,
-          occurrence: { values: s.values, line: at[0]! + 1, text: clip(whole, OCCURRENCE_CHARS) },
-          features: s.features,
-        });
+      const occurrence = { values: {}, line: at[0]! + 1, text: clip(whole, OCCURRENCE_CHARS) };
+      for (const s of shown) found.push(foundOf(s, pagesFound.has(s.page) ? 0 : 1, occurrence));
     }
 
     for (const { scored, at } of traced.values()) trace?.segment?.(scored, at);
