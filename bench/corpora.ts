@@ -125,6 +125,11 @@ const HELD_OUT = [
   // or emails of two to five lines), 156 pasted messages and 160 unrelated (78 of several lines),
   // written by a helper who saw what ledger's helper saw; it judges experiment J.
   { dir: 'thread', name: 'thread', spentB: false },
+  // Session 28: own words above all (312, each page 8 times, 104 of several lines: chats, tickets,
+  // emails), 156 pasted messages (11 shapes) and 160 unrelated (46 of several lines), written by a
+  // helper who saw the article, the pages without their keywords and public sources only; it
+  // judges experiments A1 (bookkeeping shorthand) and N (words of absence).
+  { dir: 'counter', name: 'counter', spentB: false },
 ] as const;
 
 /**
