@@ -419,12 +419,14 @@ test.describe('size budget', () => {
    * trees (faster, not smaller) and identifiers read as words (23,229 B measured, 87 B over 22.6 KB);
    * session 27: a speaker's label in a pasted ticket ("Bookkeeper: we …") is not another system
    * (23,282 B measured, 37 B over 22.7 KB); then a value cut off at the end, Intuit's six-digit
-   * codes, and a paste of a few lines read whole too (23,428 B measured).
+   * codes, and a paste of a few lines read whole too (23,428 B measured); session 28: bookkeeping
+   * shorthand written out ("JE", "BU", "A/R"; 23,603 B measured, 154 B over 22.9 KB; one regex and a
+   * table instead measured 23,646 B).
    * The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 22.9 * 1024;
+  const HOME_BUDGET = 23.1 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -569,10 +571,11 @@ test.describe('size budget', () => {
    * measured: 41.2 KB); session 26's faster word features (numbered words, flat trees) and the refit
    * with identifiers read as words (188 trees, 134 before): 43,783 B measured; session 27's
    * speaker labels: 43,849 B (measured before their regex was shortened); and its other readings
-   * (a value cut off, six-digit codes, a short paste read whole): 43,987 B. The OCR is counted
+   * (a value cut off, six-digit codes, a short paste read whole): 43,987 B; session 28's bookkeeping
+   * shorthand: 44,159 B. The OCR is counted
    * apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 43.0 * 1024;
+  const HOME_ALL_BUDGET = 43.2 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

@@ -94,6 +94,20 @@ describe('one placeholder grammar', () => {
       'quickbooks badrequest servicetitan throttleexceeded',
     );
   });
+  it('writes bookkeeping shorthand out: "JE", "BU", "A/R", "COA", "acct", "txn", "pmt", "dupe"', () => {
+    const words = (s: string) => sequenceWords(s).join(' ');
+    expect(words('JE for the Solar BU hits A/R; two JEs, three BUs')).toBe(
+      'journal entry for the solar business unit hits accounts receivable two journal entries three business units',
+    );
+    expect(words('COA says the acct is a dupe; AP and AR accts')).toBe(
+      'chart of accounts says the account is a duplicate accounts payable and accounts receivable accounts',
+    );
+    expect(words('Txn Date=03/14/2026, pmt 5 of 7 pmts, 2 txns')).toBe(
+      'transaction date # payment # of # payments # transactions',
+    );
+    // The capitals' forms need capitals: "bu", "je", "ar" and "ap" in lower case are left alone.
+    expect(words('je ne sais pas, bu, ar, ap')).toBe('je ne sais pas bu ar ap');
+  });
   it('reads a long quoted name in title case as a value, not as a sentence', () => {
     expect(sequenceWords('GL account "Cost of Goods Sold:Equipment" does not exist')).toEqual(
       'gl account # does not exist'.split(' '),

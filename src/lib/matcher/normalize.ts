@@ -183,9 +183,31 @@ export function sequenceWordsBoth(text: string): { keyed: string[]; plain: strin
   return { keyed: keyedRead === read ? plain : wordsOf(keyedRead), plain };
 }
 
+/**
+ * Bookkeeping shorthand, written out: "JE" is "journal entry", "BU" "business unit", "A/R"
+ * "accounts receivable". Capitals only where the letters are also a word or a name (`AR`, `JE`).
+ */
+const SHORTHAND: [RegExp, string][] = [
+  [/\bBUs\b/g, 'business units'],
+  [/\bBU\b/g, 'business unit'],
+  [/\bJEs\b/g, 'journal entries'],
+  [/\bJE\b/g, 'journal entry'],
+  [/\bA\/R\b|\bAR\b/g, 'accounts receivable'],
+  [/\bA\/P\b|\bAP\b/g, 'accounts payable'],
+  [/\bC[Oo]A\b/g, 'chart of accounts'],
+  [/\baccts\b/gi, 'accounts'],
+  [/\bacct\b/gi, 'account'],
+  [/\btxns\b/gi, 'transactions'],
+  [/\btxn\b/gi, 'transaction'],
+  [/\bpmts\b/gi, 'payments'],
+  [/\bpmt\b/gi, 'payment'],
+  [/\bdupes?\b|\bdups?\b/gi, 'duplicate'],
+];
+const spellOut = (text: string): string => SHORTHAND.reduce((t, [re, words]) => t.replace(re, words), text);
+
 /** sequenceWords of a text whose `#` are spaces and whose JSON keys, if read, are words already. */
 function wordsOf(read: string): string[] {
-  const words = read
+  const words = spellOut(read)
     // A quoted name or value is a slot; a quoted sentence is a message quoted in prose
     // (`fails with "Entity with Key = … does not exist"`), kept as words. Read before lower case,
     // which tells the two apart.
