@@ -130,6 +130,11 @@ const HELD_OUT = [
   // helper who saw the article, the pages without their keywords and public sources only; it
   // judges experiments A1 (bookkeeping shorthand) and N (words of absence).
   { dir: 'counter', name: 'counter', spentB: false },
+  // Session 28 again: the same shape as counter (312 own words, a third of several lines; here
+  // HTTP statuses and other numbers people mention are allowed, the page's QBO code is not), 156
+  // pasted messages and 160 unrelated, written by a helper who saw what counter's helper saw; it
+  // judges experiment N2 (words of absence, a second time).
+  { dir: 'docket', name: 'docket', spentB: false },
 ] as const;
 
 /**
