@@ -8,7 +8,7 @@ import {
   templateNeedle,
   templateText,
 } from '../../src/lib/matcher/pattern';
-import { sequenceWords } from '../../src/lib/matcher/normalize';
+import { SHORTHAND, sequenceWords } from '../../src/lib/matcher/normalize';
 import { aboutQuickBooks, findCodes, otherSystem } from '../../src/lib/matcher/unwrap';
 import { loadErrors } from '../../src/lib/node/load-content';
 import { scalePages } from '../../bench/synthetic';
@@ -94,7 +94,7 @@ describe('one placeholder grammar', () => {
       'quickbooks badrequest servicetitan throttleexceeded',
     );
   });
-  it('writes bookkeeping shorthand out: "JE", "BU", "A/R", "COA", "acct", "txn", "pmt", "dupe"', () => {
+  it('writes bookkeeping shorthand out: "JE", "BU", "A/R", "COA", "acct", "pmt", "dupe"', () => {
     const words = (s: string) => sequenceWords(s).join(' ');
     expect(words('JE for the Solar BU hits A/R; two JEs, three BUs')).toBe(
       'journal entry for the solar business unit hits accounts receivable two journal entries three business units',
@@ -102,11 +102,19 @@ describe('one placeholder grammar', () => {
     expect(words('COA says the acct is a dupe; AP and AR accts')).toBe(
       'chart of accounts says the account is a duplicate accounts payable and accounts receivable accounts',
     );
-    expect(words('Txn Date=03/14/2026, pmt 5 of 7 pmts, 2 txns')).toBe(
-      'transaction date # payment # of # payments # transactions',
-    );
+    expect(words('pmt 5 of 7 pmts')).toBe('payment # of # payments');
+    // QuickBooks' own word stays as its message writes it.
+    expect(words('Txn Date=03/14/2026')).toBe('txn date #');
     // The capitals' forms need capitals: "bu", "je", "ar" and "ap" in lower case are left alone.
     expect(words('je ne sais pas, bu, ar, ap')).toBe('je ne sais pas bu ar ap');
+  });
+  it("rewrites no word of the pages' own wordings (messages, patterns, QBO titles): they are quoted as QuickBooks writes them", () => {
+    const rewritten = loadErrors().flatMap((e) =>
+      [...e.data.messages, ...e.data.patterns, ...(e.data.qboTitles ?? [])].filter((w) =>
+        SHORTHAND.some(([re]) => new RegExp(re.source, re.flags).test(w)),
+      ),
+    );
+    expect(rewritten).toEqual([]);
   });
   it('reads a long quoted name in title case as a value, not as a sentence', () => {
     expect(sequenceWords('GL account "Cost of Goods Sold:Equipment" does not exist')).toEqual(

@@ -186,8 +186,10 @@ export function sequenceWordsBoth(text: string): { keyed: string[]; plain: strin
 /**
  * Bookkeeping shorthand, written out: "JE" is "journal entry", "BU" "business unit", "A/R"
  * "accounts receivable". Capitals only where the letters are also a word or a name (`AR`, `JE`).
+ * Never a word of QuickBooks' own messages ("Txn Date=…" stays "txn"): the pages' wordings are
+ * quoted, not rewritten, so a description that spells them out is not read as quoting them.
  */
-const SHORTHAND: [RegExp, string][] = [
+export const SHORTHAND: [RegExp, string][] = [
   [/\bBUs\b/g, 'business units'],
   [/\bBU\b/g, 'business unit'],
   [/\bJEs\b/g, 'journal entries'],
@@ -197,8 +199,6 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bC[Oo]A\b/g, 'chart of accounts'],
   [/\baccts\b/gi, 'accounts'],
   [/\bacct\b/gi, 'account'],
-  [/\btxns\b/gi, 'transactions'],
-  [/\btxn\b/gi, 'transaction'],
   [/\bpmts\b/gi, 'payments'],
   [/\bpmt\b/gi, 'payment'],
   [/\bdupes?\b|\bdups?\b/gi, 'duplicate'],
