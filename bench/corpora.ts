@@ -135,6 +135,10 @@ const HELD_OUT = [
   // pasted messages and 160 unrelated, written by a helper who saw what counter's helper saw; it
   // judges experiment N2 (words of absence, a second time).
   { dir: 'docket', name: 'docket', spentB: false },
+  // Session 28, a third: the same shape as docket (312 own words, a third of several lines; 156
+  // pasted messages; 160 unrelated, 44 of several lines), written by a helper who saw what docket's
+  // helper saw; it judges experiment N3 (words of trouble in the paste's own negation).
+  { dir: 'roster', name: 'roster', spentB: false },
 ] as const;
 
 /**
