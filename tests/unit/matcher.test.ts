@@ -559,6 +559,11 @@ describe("a description in a person's own words finds its page as a suggestion",
       'gl-account-does-not-exist',
     ],
     ['communicating', 'ids-server-error'],
+    // A "not" said in another word ("missing", "insufficient", "different") is not the opposite
+    // news (`negation`): the three found nothing before (session 28).
+    ['QuickBooks class is missing for our Plumbing business unit', 'class-not-found'],
+    ['the access token has insufficient scope in QuickBooks', 'app-authorization-failed'],
+    ['deposit total is different from the sum of the payments', 'deposit-total-mismatch'],
     // Bookkeeping shorthand written out (normalize.ts): both found nothing before (session 28).
     ["invoices missing BU, batch won't go", 'business-unit-missing'],
     ["JE won't sync, the A/R line has no customer on it", 'accounts-receivable-needs-customer'],

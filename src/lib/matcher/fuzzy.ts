@@ -24,6 +24,20 @@ import { QUOTED } from './quoted';
 
 /** A page's message words that turn it into its opposite (normalize.sequenceWords writes every "n't" as "not"). */
 const NEGATIONS: ReadonlySet<string> = new Set(['not', 'cannot', 'no', 'never']);
+/**
+ * A paste says "not" in these words too: a word of absence or trouble ("class missing for business
+ * unit", "insufficient scope", "total is different from the payments") tells the page's "not" in
+ * other words, not its opposite news ("Deposit total … does match…").
+ */
+const SAID_NOT: ReadonlySet<string> = new Set([
+  ...NEGATIONS,
+  // Absence.
+  ...'missing without absent lack lacks lacking lacked unable'.split(' '),
+  ...'none nothing nobody nowhere neither nor'.split(' '),
+  // Trouble.
+  ...'invalid insufficient empty blank wrong fail fails failed failing failure broken'.split(' '),
+  ...'rejected rejects refused refuses denied mismatch different differs'.split(' '),
+]);
 
 /**
  * Words a person uses to tell of an error ("we", "our", "it says", "keeps"): the `prose` feature
@@ -737,7 +751,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const seqWords = allWords.slice(0, RUN_MAX_WORDS);
     const cut = /…|\.\.\./.test(message);
     // The paste's own "not", however it was typed: the word sequence writes every "n't" as "not".
-    const negated = allWords.some((w) => NEGATIONS.has(w));
+    const negated = allWords.some((w) => SAID_NOT.has(w));
     // The segment's own features, the same for every candidate page.
     const words = Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10);
     const prose = Math.min(1, allWords.filter((w) => telling.has(w)).length / 2);
