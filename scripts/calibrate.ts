@@ -335,6 +335,12 @@ function plattOf(rows: PlattRow[]): Model['shown'] {
   return { a: round(platt[1]!), m: round(platt[2]!), b: round(platt[0]!) };
 }
 
+/** A model's `right` and exact-hit weights as the arrays `score` reads, bias first. */
+const weightsOf = (m: Pick<Model, 'right' | 'exact'>) => ({
+  w: [m.right.bias, ...FEATURES.map((n) => m.right.weights[n])],
+  we: [m.exact.bias, ...EXACT_FEATURES.map((n) => m.exact.weights[n])],
+});
+
 /** The halves named after `--leave` (comma-separated): left out of every fit, to judge its result on them. */
 const leave = (): Set<string> => {
   const i = process.argv.indexOf('--leave');
@@ -354,8 +360,7 @@ function refitShown(dry: boolean): void {
   const fitted = fittedOn();
   const left = leave();
   const halves = corpora().filter((c) => c.training && !fitted.has(c.name) && !left.has(c.name));
-  const w = [MODEL.right.bias, ...FEATURES.map((n) => MODEL.right.weights[n])];
-  const we = [MODEL.exact.bias, ...EXACT_FEATURES.map((n) => MODEL.exact.weights[n])];
+  const { w, we } = weightsOf(MODEL);
   const perHalf = halves.map((c) => ({
     name: c.name,
     rows: plattRows(
@@ -673,8 +678,7 @@ function main(): void {
     },
     fittedOn: `${train.map((c) => c.name).join(', ')}: ${trainTraced.length} pastes, ${rows.length} candidate rows, ${exactRows.length} exact hits`,
   };
-  const wr = [model.right.bias, ...FEATURES.map((n) => model.right.weights[n])];
-  const wer = [model.exact.bias, ...EXACT_FEATURES.map((n) => model.exact.weights[n])];
+  const { w: wr, we: wer } = weightsOf(model);
   const th: Thresholds = { exact: exactMatch, match, possible, shown };
 
   console.log(

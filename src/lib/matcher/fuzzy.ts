@@ -750,7 +750,8 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const saidWords = said ? said.split(' ').length : 0;
     const seqWords = allWords.slice(0, RUN_MAX_WORDS);
     const cut = /…|\.\.\./.test(message);
-    // The paste's own "not", however it was typed: the word sequence writes every "n't" as "not".
+    // The paste's own "not", however it was typed (the word sequence writes every "n't" as "not"),
+    // or said in a word of absence or trouble (SAID_NOT).
     const negated = allWords.some((w) => SAID_NOT.has(w));
     // The segment's own features, the same for every candidate page.
     const words = Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10);
