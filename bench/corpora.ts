@@ -139,6 +139,11 @@ const HELD_OUT = [
   // pasted messages; 160 unrelated, 44 of several lines), written by a helper who saw what docket's
   // helper saw; it judges experiment N3 (words of trouble in the paste's own negation).
   { dir: 'roster', name: 'roster', spentB: false },
+  // Session 29: the same shape (312 own words, 117 of several lines: emails with headers, ticket
+  // notes, chats with speaker labels; 156 pasted messages; 160 unrelated, 49 of several lines),
+  // written by a helper who saw the article, the pages without their keywords, the validator and
+  // public sources only; it judges experiment L (people's labels are not another system).
+  { dir: 'tally', name: 'tally', spentB: false },
 ] as const;
 
 /**
