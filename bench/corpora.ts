@@ -144,6 +144,11 @@ const HELD_OUT = [
   // written by a helper who saw the article, the pages without their keywords, the validator and
   // public sources only; it judges experiment L (people's labels are not another system).
   { dir: 'tally', name: 'tally', spentB: false },
+  // Session 29 again: the same shape (312 own words, 117 of several lines: call notes, hand-offs
+  // between colleagues, chats; 86 search-box queries of 3 to 8 words; 156 pasted messages; 160
+  // unrelated, 48 of several lines), written by a helper who saw what tally's helper saw; it judges
+  // experiment L2 (L again).
+  { dir: 'slate', name: 'slate', spentB: false },
 ] as const;
 
 /**
