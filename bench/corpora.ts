@@ -149,6 +149,12 @@ const HELD_OUT = [
   // unrelated, 48 of several lines), written by a helper who saw what tally's helper saw; it judges
   // experiment L2 (L again).
   { dir: 'slate', name: 'slate', spentB: false },
+  // Session 29, a third and a fourth: the same shape (312 own words, 117 and 118 of several lines:
+  // forum posts with a title line, tickets and emails in folio; team-chat threads, text messages
+  // and terse notes in memo; 156 pasted messages; 160 unrelated, 48 and 47 of several lines),
+  // written by helpers who saw what tally's helper saw; together they judge experiment L3.
+  { dir: 'folio', name: 'folio', spentB: false },
+  { dir: 'memo', name: 'memo', spentB: false },
 ] as const;
 
 /**
