@@ -5,13 +5,11 @@
  * for figures only: their misses are never printed. Held-out folders are split by position (even
  * index: A, odd: B), so a half never changes when cases are relabelled in place. An unrelated case
  * that a later page came to cover is relabelled in place (its `expect` becomes that slug) and
- * counts as a single-error paste of its half. A description in a person's own words that carries its
- * page's QBO code as a number, or one of its QBO titles or message identifiers written as one word
- * ("BusinessUnitsNotSupported error on journal entry"), or that is mostly (more than half its words)
- * one of its page's QBO titles word for word ("invalid reference id qbo"), is relabelled
- * `code-title` in place: it quotes QuickBooks' name for the error, as a fragment with the title does
- * (scripts/calibrate.ts, quotesName). Session 25: 23 in told and 2 in own words, by that rule alone;
- * session 26: 5 in voices (2 in A, 3 in B).
+ * counts as a single-error paste of its half. A description in a person's own words that quotes
+ * QuickBooks (its page's QBO code, QBO title or pattern) is relabelled in place by the standing
+ * labelling rules (bench/labels.ts, `npm run relabel`, which counts and never prints a case; a unit
+ * test checks every folder follows them). Session 25: 23 in told and 2 in own words, by the first
+ * rule alone; session 26: 5 in voices (2 in A, 3 in B); session 29: 3 by the pattern rule.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
