@@ -37,8 +37,15 @@ export interface Corpus {
 export const KINDS = ['single', 'ambiguous', 'unrelated', 'multi'] as const;
 type Cases = Record<(typeof KINDS)[number], Case[]>;
 
-const readCases = (dir: string, name: string): Case[] => {
-  const file = join(ROOT, 'bench/corpus', dir, `${name}.json`);
+/** Where the corpora live: bench/corpus/ (dev) and one folder per held-out corpus. */
+export const CORPUS_DIR = join(ROOT, 'bench/corpus');
+
+/** A corpus folder's file of one kind of case (`single`, `unrelated`, …); `dir` '' is dev. */
+export const corpusFile = (dir: string, name: (typeof KINDS)[number]): string =>
+  join(CORPUS_DIR, dir, `${name}.json`);
+
+const readCases = (dir: string, name: (typeof KINDS)[number]): Case[] => {
+  const file = corpusFile(dir, name);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Case[]) : [];
 };
 

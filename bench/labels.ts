@@ -15,13 +15,11 @@
  * new corpus is relabelled before its first figures are taken.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildIndex, indexSource } from '../src/lib/matcher/build-index';
 import { matcherOfIndex } from '../src/lib/matcher/full';
-import { loadErrors, ROOT } from '../src/lib/node/load-content';
-import type { Case } from './corpora';
-
-const CORPUS = join(ROOT, 'bench/corpus');
+import { IDENTIFIER } from '../src/lib/matcher/normalize';
+import { loadErrors } from '../src/lib/node/load-content';
+import { corpusFile, CORPUS_DIR, type Case } from './corpora';
 
 /** A text's words: letters and digits, humps split (`AuthorizationFailed`: "authorization failed"), lower case. */
 const wordsOf = (s: string) =>
@@ -30,8 +28,6 @@ const wordsOf = (s: string) =>
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-/** An identifier of three humps or more in a message (`JournalEntryConfigurationInvalid`). */
-const IDENTIFIER = /\b[A-Z][a-z]+(?:[A-Z][a-z]*){2,}\b/g;
 
 /** Which own-words cases of a folder the rules relabel, and to what; the folders' files. */
 export function relabelling(): {
@@ -70,8 +66,8 @@ export function relabelling(): {
     return hits.includes(slug);
   };
   return {
-    folders: ['', ...readdirSync(CORPUS).filter((d) => existsSync(join(CORPUS, d, 'single.json')))],
-    file: (folder) => join(CORPUS, folder, 'single.json'),
+    folders: ['', ...readdirSync(CORPUS_DIR).filter((d) => existsSync(corpusFile(d, 'single')))],
+    file: (folder) => corpusFile(folder, 'single'),
     relabel: (c) => {
       if (c.kind !== 'own-words' || typeof c.expect !== 'string') return undefined;
       if (saysName(c.expect, c.text)) return 'code-title';

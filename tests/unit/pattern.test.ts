@@ -48,6 +48,8 @@ function adversarial(template: string): string[] {
 }
 
 describe('one placeholder grammar', () => {
+  /** A text's word sequence, as one string. */
+  const words = (s: string) => sequenceWords(s).join(' ');
   it('fills placeholders by name and type, and unescapes doubled braces', () => {
     expect(fillTemplate('Class "{cls:text}" {{{n:int}}} on {d:date}', (p) => `<${p.name}:${p.type}>`)).toBe(
       'Class "<cls:text>" {<n:int>} on <d:date>',
@@ -71,7 +73,6 @@ describe('one placeholder grammar', () => {
     );
   });
   it('reads every "n\'t", with or without its apostrophe, as "not", and "can\'t" as "cannot"', () => {
-    const words = (s: string) => sequenceWords(s).join(' ');
     expect(words("Deposit total doesn't match")).toBe('deposit total does not match');
     expect(words('Deposit total doesnt match')).toBe('deposit total does not match');
     expect(words('Deposit total doesn\u2019t match')).toBe('deposit total does not match');
@@ -85,7 +86,6 @@ describe('one placeholder grammar', () => {
     expect(words('Recent payment, event, agent, want')).toBe('recent payment event agent want');
   });
   it('reads an identifier of three humps or more as its words, as people type it', () => {
-    const words = (s: string) => sequenceWords(s).join(' ');
     expect(words('JournalEntryConfigurationInvalid - BusinessUnitsNotSupported - Sync peer')).toBe(
       'journal entry configuration invalid business units not supported sync peer',
     );
@@ -95,7 +95,6 @@ describe('one placeholder grammar', () => {
     );
   });
   it('writes bookkeeping shorthand out: "JE", "BU", "A/R", "COA", "acct", "pmt", "dupe"', () => {
-    const words = (s: string) => sequenceWords(s).join(' ');
     expect(words('JE for the Solar BU hits A/R; two JEs, three BUs')).toBe(
       'journal entry for the solar business unit hits accounts receivable two journal entries three business units',
     );

@@ -151,7 +151,7 @@ export const APOSTROPHE_LEFT_OUT = new RegExp(`^(?:${CONTRACTION_STEMS}|ca|wo)nt
 const CONTRACTED = new RegExp(String.raw`\b(\p{L}+)n['’]t\b|\b(${CONTRACTION_STEMS})nt\b`, 'gu');
 
 /** An identifier of three humps or more, written as one word (`JournalEntryConfigurationInvalid`). */
-const IDENTIFIER = /\b\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+){2,}\b/gu;
+export const IDENTIFIER = /\b\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+){2,}\b/gu;
 
 /** A value slot in a word sequence: a placeholder, a number, a date, a quoted name, a bracketed key. */
 export const SLOT = '#';
