@@ -8,6 +8,7 @@ import type { IFuseOptions } from 'fuse.js';
 import damerauLevenshtein from 'damerau-levenshtein';
 import { cut as cutText } from '../cut';
 import { CANDIDATES, LINE_CHARS, REPAIR_MAX_FIXES, RUN_MAX_WORDS } from './limits';
+import { gatedFuse } from './term-gate';
 import {
   APOSTROPHE_LEFT_OUT,
   SLOT,
@@ -102,11 +103,14 @@ export interface FuzzySearch {
   quoted(f: Features): number;
 }
 
-const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
+/** Fuse.js's Bitap threshold: a word matches with at most this share of its letters wrong. */
+export const FUSE_THRESHOLD = 0.3;
+
+export const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
   keys: FUSE_KEYS.map((k) => ({ ...k })),
   includeScore: true,
   ignoreLocation: true,
-  threshold: 0.3,
+  threshold: FUSE_THRESHOLD,
   // Each word of the paste is matched on its own and weighted by rarity (BM25-style): long pastes,
   // cut-off messages, prose around a message and word order all work.
   useTokenSearch: true,
@@ -532,10 +536,12 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     }
     return out;
   };
+  // Fuse.js, with the word searches whose answer the text decides answered without Bitap (term-gate.ts).
+  const GatedFuse = gatedFuse(Fuse, FUSE_THRESHOLD);
   const searchCandidates = (query: string, pages: number[]) => {
     // Fuse's records of these pages, numbered as the documents below.
     const subset = pages.map((p, i) => ({ i, $: fieldsOf[p] ?? {} }));
-    const fuse = new Fuse<FuzzyRecord>(
+    const fuse = new GatedFuse<FuzzyRecord>(
       pages.map((p) => ({ p })),
       FUSE_OPTIONS,
       Fuse.parseIndex<FuzzyRecord>({ keys: index.keys, records: subset } as never),
