@@ -572,10 +572,12 @@ test.describe('size budget', () => {
    * with identifiers read as words (188 trees, 134 before): 43,783 B measured; session 27's
    * speaker labels: 43,849 B (measured before their regex was shortened); and its other readings
    * (a value cut off, six-digit codes, a short paste read whole): 43,987 B; session 28's bookkeeping
-   * shorthand: 44,159 B; then a "not" said in a word of absence or trouble (fuzzy.ts): 44,322 B.
+   * shorthand: 44,159 B; then a "not" said in a word of absence or trouble (fuzzy.ts): 44,322 B;
+   * session 30's term gate (term-gate.ts: Fuse's word searches the text decides skip Bitap, a third
+   * off the fuzzy stage's time, in the fuzzy chunk): 44,671 B.
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 43.3 * 1024;
+  const HOME_ALL_BUDGET = 43.7 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(
