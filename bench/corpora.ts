@@ -160,6 +160,14 @@ const HELD_OUT = [
   // written by helpers who saw what tally's helper saw; together they judge experiment L3.
   { dir: 'folio', name: 'folio', spentB: false },
   { dir: 'memo', name: 'memo', spentB: false },
+  // Session 30: pasted messages above all (312, each page 8 times, 11 shapes; a code with its title
+  // only for pages whose code and title are theirs alone), 156 own words (a third of several lines:
+  // tickets with a subject line and call transcripts in quire; notes to an accountant and forum
+  // questions in ream; 30 or more one-liners) and 160 unrelated (56 QBO faults no page lists; 47 and
+  // 56 of several lines), written by helpers who saw the article, the pages without their keywords,
+  // the validator and public sources only; together with tally A and slate A they judge experiment S.
+  { dir: 'quire', name: 'quire', spentB: false },
+  { dir: 'ream', name: 'ream', spentB: false },
 ] as const;
 
 /**
