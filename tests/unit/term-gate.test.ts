@@ -63,7 +63,7 @@ describe('term gate', () => {
           .filter((w) => w.length > 1),
       ),
     ];
-    // Each word as it is, with one or two slips, and in capitals; queries of one to four words.
+    // Each word as it is, with a slip, with two letters swapped, in capitals, and in three-word queries.
     const slip = (w: string, i: number) => w.slice(0, i % w.length) + w.slice((i % w.length) + 1);
     const swap = (w: string) =>
       w.length < 3 ? w : w.charAt(0) + w.charAt(2) + w.charAt(1) + w.slice(3).replace(/[aeiou]/, 'x');
@@ -84,5 +84,16 @@ describe('term gate', () => {
     expect(results).toBeGreaterThan(queries.length);
     // The gate is in place with this release of Fuse.js (it would be silently off otherwise).
     expect((gated._getSearcher('deposited') as { gated?: boolean }).gated).toBe(true);
+  });
+
+  it('steps aside for a searcher that holds no word searches, and Fuse answers as ever', () => {
+    // Without token search, Fuse's searcher is one Bitap search of the whole query.
+    const options = { keys: ['m'], includeScore: true, threshold: THRESHOLD, ignoreLocation: true };
+    const docs = [{ m: 'this transaction has been deposited' }, { m: 'the account period has closed' }];
+    const gated = new (gatedFuse(Fuse, THRESHOLD))(docs, options);
+    const expected = new Fuse(docs, options).search('depsoited');
+    expect(expected.map((r) => r.refIndex)).toEqual([0]);
+    expect(gated.search('depsoited')).toEqual(expected);
+    expect((gated._getSearcher('depsoited') as { gated?: boolean }).gated).toBeUndefined();
   });
 });
