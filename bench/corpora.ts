@@ -168,6 +168,11 @@ const HELD_OUT = [
   // the validator and public sources only; together with tally A and slate A they judge experiment S.
   { dir: 'quire', name: 'quire', spentB: false },
   { dir: 'ream', name: 'ream', spentB: false },
+  // Session 30 again: unrelated pastes above all (320: 112 near-misses, among them good news and
+  // checks that passed; 104 QBO faults no page lists; 103 of several lines), 156 own words (52 of
+  // several lines) and 156 pasted messages, written by a helper who saw what quire's helper saw. It
+  // judges nothing yet: its A half is left unread for a later session's rule on unrelated `match`.
+  { dir: 'sheaf', name: 'sheaf', spentB: false },
 ] as const;
 
 /**
