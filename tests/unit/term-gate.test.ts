@@ -5,7 +5,7 @@
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { errorsAllowed, gatedFuse, gatedSearch } from '../../src/lib/matcher/term-gate';
-import { FUSE_OPTIONS as OPTIONS, FUSE_THRESHOLD as THRESHOLD } from '../../src/lib/matcher/fuzzy';
+import { FUSE_OPTIONS as OPTIONS } from '../../src/lib/matcher/fuzzy';
 import type { FuzzyRecord } from '../../src/lib/matcher/types';
 import { buildIndex, indexSource } from '../../src/lib/matcher/build-index';
 import { loadErrors } from '../../src/lib/node/load-content';
@@ -24,6 +24,9 @@ function counted(pattern: string) {
     },
   };
 }
+
+/** The fuzzy stage's Bitap threshold, as its Fuse options give it. */
+const THRESHOLD = OPTIONS.threshold!;
 
 describe('term gate', () => {
   it('allows as many errors as Bitap accepts under the threshold', () => {
@@ -48,7 +51,7 @@ describe('term gate', () => {
     const index = buildIndex(loadErrors().map(indexSource));
     const records = index.fuzzy.pages.map(([, , fields]) => fields);
     const docs = records.map((_, p) => ({ p }));
-    const Gated = gatedFuse(Fuse, THRESHOLD);
+    const Gated = gatedFuse(Fuse);
     const parsed = () =>
       Fuse.parseIndex<FuzzyRecord>({
         keys: index.fuzzy.keys,
@@ -90,10 +93,24 @@ describe('term gate', () => {
     // Without token search, Fuse's searcher is one Bitap search of the whole query.
     const options = { keys: ['m'], includeScore: true, threshold: THRESHOLD, ignoreLocation: true };
     const docs = [{ m: 'this transaction has been deposited' }, { m: 'the account period has closed' }];
-    const gated = new (gatedFuse(Fuse, THRESHOLD))(docs, options);
+    const gated = new (gatedFuse(Fuse))(docs, options);
     const expected = new Fuse(docs, options).search('depsoited');
     expect(expected.map((r) => r.refIndex)).toEqual([0]);
     expect(gated.search('depsoited')).toEqual(expected);
     expect((gated._getSearcher('depsoited') as { gated?: boolean }).gated).toBeUndefined();
+  });
+  it('steps aside for options under which Bitap answers otherwise (matched indices wanted)', () => {
+    const options = { ...OPTIONS, includeMatches: true };
+    const docs = [{ p: 0 }];
+    const index = () =>
+      Fuse.parseIndex<FuzzyRecord>({
+        keys: OPTIONS.keys,
+        records: [{ i: 0, $: { '0': { v: 'this transaction has been deposited' } } }],
+      } as never);
+    const gated = new (gatedFuse(Fuse))<FuzzyRecord>(docs, options, index());
+    const expected = new Fuse<FuzzyRecord>(docs, options, index()).search('deposited');
+    expect(expected[0]?.matches?.length).toBeGreaterThan(0);
+    expect(gated.search('deposited')).toEqual(expected);
+    expect((gated._getSearcher('deposited') as { gated?: boolean }).gated).toBeUndefined();
   });
 });

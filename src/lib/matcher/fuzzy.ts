@@ -103,14 +103,11 @@ export interface FuzzySearch {
   quoted(f: Features): number;
 }
 
-/** Fuse.js's Bitap threshold: a word matches with at most this share of its letters wrong. */
-export const FUSE_THRESHOLD = 0.3;
-
 export const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
   keys: FUSE_KEYS.map((k) => ({ ...k })),
   includeScore: true,
   ignoreLocation: true,
-  threshold: FUSE_THRESHOLD,
+  threshold: 0.3,
   // Each word of the paste is matched on its own and weighted by rarity (BM25-style): long pastes,
   // cut-off messages, prose around a message and word order all work.
   useTokenSearch: true,
@@ -537,7 +534,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     return out;
   };
   // Fuse.js, with the word searches whose answer the text decides answered without Bitap (term-gate.ts).
-  const GatedFuse = gatedFuse(Fuse, FUSE_THRESHOLD);
+  const GatedFuse = gatedFuse(Fuse);
   const searchCandidates = (query: string, pages: number[]) => {
     // Fuse's records of these pages, numbered as the documents below.
     const subset = pages.map((p, i) => ({ i, $: fieldsOf[p] ?? {} }));

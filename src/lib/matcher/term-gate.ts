@@ -61,10 +61,12 @@ export function gatedSearch(search: WordSearch, threshold: number): WordSearch {
 }
 
 /**
- * A Fuse class whose token searches answer through `gatedSearch`. Only for options without
- * case sensitivity, diacritics folding or matched indices: fuzzy.ts's.
+ * A Fuse class whose token searches answer through `gatedSearch`, at the threshold of the
+ * instance's own options. It steps aside (every search reaches Bitap) where those options make
+ * Bitap answer otherwise than `gatedSearch` assumes: case-sensitive, diacritics folded, matched
+ * indices wanted, or a minimum match length above one.
  */
-export function gatedFuse(Fuse: typeof FuseType, threshold: number): typeof FuseType {
+export function gatedFuse(Fuse: typeof FuseType): typeof FuseType {
   return class GatedFuse<T> extends Fuse<T> {
     override _getSearcher(query: string) {
       const searcher = super._getSearcher(query) as ReturnType<FuseType<T>['_getSearcher']> & {
@@ -72,8 +74,18 @@ export function gatedFuse(Fuse: typeof FuseType, threshold: number): typeof Fuse
         gated?: true;
       };
       const words = searcher.termSearchers;
-      if (searcher.gated || !Array.isArray(words) || !words.every(isWordSearch)) return searcher;
-      searcher.termSearchers = words.map((w) => gatedSearch(w, threshold));
+      const o = this.options;
+      if (
+        searcher.gated ||
+        o.isCaseSensitive ||
+        o.ignoreDiacritics ||
+        o.includeMatches ||
+        o.minMatchCharLength > 1 ||
+        !Array.isArray(words) ||
+        !words.every(isWordSearch)
+      )
+        return searcher;
+      searcher.termSearchers = words.map((w) => gatedSearch(w, o.threshold));
       searcher.gated = true;
       return searcher;
     }
