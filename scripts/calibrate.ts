@@ -34,6 +34,8 @@
  * `--fitted-halves` fits on the halves the installed model was fitted on (model.json's `fittedOn`)
  * and no others: halves added since stay unseen, so a change to the content or the features can be
  * judged on them against the installed model (the bench's figures for them).
+ * `--possible` chooses `possible` alone, with the same rule, on the training halves the installed
+ * model was not fitted on, and refits the confidence shown with it (see refitPossible).
  * `--dry` prints without writing. `--why` also prints, for training pastes only, which rules would
  * break one step below the chosen `match` threshold and the pastes that would break them.
  */
@@ -389,6 +391,104 @@ function refitShown(dry: boolean): void {
   recordFigures();
 }
 
+/**
+ * What the build's content check requires: a `match` for its page and for no other page, or its
+ * page first (a cut-off variant that kept nothing of the page aside). The same at 2,200 pages (the
+ * pages bench:scale builds): pages added must not break the build. `mustFail`: the content texts
+ * that would fail the check under thresholds; `shownFail`: those that put their page first with
+ * every candidate shown but would lose it under thresholds (`possible` hides it): the threshold,
+ * not the model's order, would fail the build.
+ */
+function contentRules(
+  entries: ReturnType<typeof loadErrors>,
+  sources: IndexSource[],
+  scoreOf: (t: Traced) => Scored,
+): { mustFail: (th: Thresholds) => Scored[]; shownFail: (th: Thresholds) => Scored[] } {
+  const contentCases = entries.flatMap((e) => {
+    const shown = mustBeShown(e);
+    return checkedTexts(e.data, true).flatMap((t) =>
+      t.mustMatch || shown(t)
+        ? [{ c: { text: t.text, expect: e.id, kind: 'content' }, group: t.mustMatch ? 'match' : 'first' }]
+        : [],
+    );
+  });
+  const contentScored = [sources, [...sources, ...scalePages(GROWN_PAGES, sources)]].flatMap((pages) =>
+    traceAll(pages, contentCases).map((t, i) => ({ s: scoreOf(t), group: contentCases[i]!.group })),
+  );
+  const mustScored = contentScored.flatMap((x) => (x.group === 'match' ? [x.s] : []));
+  const shownScored = contentScored.flatMap((x) => (x.group === 'first' ? [x.s] : []));
+  return {
+    mustFail: (th) =>
+      mustScored.filter((s) => {
+        const { matches } = decide(s, th);
+        return !(matches.length === 1 && matches[0] === s.t.expect[0]);
+      }),
+    shownFail: (th) =>
+      shownScored.filter((s) => {
+        const first = (t: Thresholds) => decide(s, t).results[0]?.slug === s.t.expect[0];
+        return first({ ...th, possible: 0 }) && !first(th);
+      }),
+  };
+}
+
+/**
+ * `--possible`: `possible` chosen again, then the confidence shown refitted with it, and nothing
+ * else. The rule is the full fit's (descriptions in a person's own words find their page among the
+ * first three results nine times in ten, and every text the content check requires as a `match`,
+ * or first, is still shown), but read on the training halves the installed model was not fitted on,
+ * scored by the installed model as written: chosen on the pastes the model was fitted on, the rule
+ * promised nine in ten and kept fewer on pastes it never saw. The Platt rows are those halves' first
+ * results under the new threshold. The weights, trees and `match` thresholds stay, so no `match`
+ * and no order changes; only which guesses are shown, and their confidence. model.json's
+ * `possibleOn` names the halves.
+ */
+function refitPossible(dry: boolean): void {
+  const entries = loadErrors();
+  const sources: IndexSource[] = entries.map(indexSource);
+  const fitted = fittedOn();
+  const left = leave();
+  const halves = corpora().filter((c) => c.training && !fitted.has(c.name) && !left.has(c.name));
+  const { w, we } = weightsOf(MODEL);
+  const scoreOf = (t: Traced) => score(t, w, QUOTED, we);
+  const scored = traceAll(sources, flat(halves)).map(scoreOf);
+  const { mustFail, shownFail } = contentRules(entries, sources, scoreOf);
+  const at = (q: number): Thresholds => ({ exact: MODEL.exact.match, match: MODEL.match, possible: q });
+  const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
+  console.log('| possible | own words in the first three | unrelated shown |\n| --- | --- | --- |');
+  let possible = 0.01;
+  for (const q of grid(0.01, MODEL.match.p, 0.01)) {
+    const f = figures(scored, at(q));
+    if (q <= 0.2)
+      console.log(
+        `| ${q} | ${pct(f.ownTop3, f.own)} (n=${f.own}) | ${pct(f.unrelatedShown, f.unrelated)} (n=${f.unrelated}) |`,
+      );
+    if (f.ownTop3 >= 0.9 * f.own && !mustFail(at(q)).length && !shownFail(at(q)).length) possible = q;
+  }
+  const rows = plattRows(scored, possible, MODEL.match);
+  const shown = plattOf(rows);
+  const names = halves.map((c) => c.name).join(', ');
+  console.log(
+    `\npossible: p ≥ ${possible} (installed ${MODEL.possible}), chosen on ${names}: ${scored.length} pastes. Confidence shown refitted on their ${rows.length} first results: a ${shown.a}, m ${shown.m}, b ${shown.b}.`,
+  );
+  if (dry) return;
+  writeModel({
+    ...installed,
+    possible,
+    shown,
+    possibleOn: `${names}: ${scored.length} pastes`,
+    shownOn: `${names}: ${rows.length} first results`,
+  });
+  console.log('\nWrote src/lib/matcher/model.json (possible, possibleOn, shown, shownOn)');
+  recordFigures();
+}
+
+/** Thresholds from `from` to `to` by `step`, rounded to thousandths. */
+const grid = (from: number, to: number, step: number) =>
+  Array.from(
+    { length: Math.round((to - from) / step) + 1 },
+    (_, i) => Math.round((from + i * step) * 1000) / 1000,
+  );
+
 /** Every training, ambiguous and unrelated paste of these corpora, with its corpus's name. */
 const flat = (cs: Corpus[]) =>
   cs.flatMap((c) => [...c.single, ...c.ambiguous, ...c.unrelated].map((x) => ({ c: x, group: c.name })));
@@ -410,6 +510,10 @@ function main(): void {
   const dry = process.argv.includes('--dry');
   if (process.argv.includes('--confidence')) {
     refitShown(dry);
+    return;
+  }
+  if (process.argv.includes('--possible')) {
+    refitPossible(dry);
     return;
   }
   const entries = loadErrors();
@@ -534,39 +638,8 @@ function main(): void {
   const we = fit(EXACT_FEATURES, exactRows).map(round);
   const trainScored = trainTraced.map((t) => score(t, w, wq, we));
   const leftOutScored = leftOutTraced.map((t) => score(t, w, wq, we));
-  // What the build's content check requires: a `match` for its page and for no other page, or its
-  // page first (a cut-off variant that kept nothing of the page aside). The same at 2,200 pages
-  // (the pages bench:scale builds): pages added must not break the build.
-  const contentCases = entries.flatMap((e) => {
-    const shown = mustBeShown(e);
-    return checkedTexts(e.data, true).flatMap((t) =>
-      t.mustMatch || shown(t)
-        ? [{ c: { text: t.text, expect: e.id, kind: 'content' }, group: t.mustMatch ? 'match' : 'first' }]
-        : [],
-    );
-  });
-  const contentScored = [sources, [...sources, ...scalePages(GROWN_PAGES, sources)]].flatMap((pages) =>
-    traceAll(pages, contentCases).map((t, i) => ({ s: score(t, w, wq, we), group: contentCases[i]!.group })),
-  );
-  const mustScored = contentScored.flatMap((x) => (x.group === 'match' ? [x.s] : []));
-  const shownScored = contentScored.flatMap((x) => (x.group === 'first' ? [x.s] : []));
+  const { mustFail, shownFail } = contentRules(entries, sources, (t) => score(t, w, wq, we));
   const grownScored = grownTraced.map((t) => score(t, w, wq, we));
-  /** The content texts that would fail the build's check under thresholds. */
-  const mustFail = (th: Thresholds) =>
-    mustScored.filter((s) => {
-      const { matches } = decide(s, th);
-      return !(matches.length === 1 && matches[0] === s.t.expect[0]);
-    });
-
-  /**
-   * The content texts that put their page first with every candidate shown but would lose it under
-   * thresholds (`possible` hides it): the threshold, not the model's order, would fail the build.
-   */
-  const shownFail = (th: Thresholds) =>
-    shownScored.filter((s) => {
-      const first = (t: Thresholds) => decide(s, t).results[0]?.slug === s.t.expect[0];
-      return first({ ...th, possible: 0 }) && !first(th);
-    });
 
   /** Wrong `match`es on pastes whose page was taken out: any, but for their code's general page. */
   const leftOutMatches = (f: Figures) => f.unrelatedMatch + f.wrongMatch;
@@ -606,11 +679,6 @@ function main(): void {
   // exact stage then answers alone as often as it can, and a paste it answers needs neither Fuse.js
   // nor the fuzzy index (161 KB gzip at 2,200 pages).
   let chosen: { th: Thresholds; f: Figures } | undefined;
-  const grid = (from: number, to: number, step: number) =>
-    Array.from(
-      { length: Math.round((to - from) / step) + 1 },
-      (_, i) => Math.round((from + i * step) * 1000) / 1000,
-    );
   const high = [...grid(0.5, 0.98, 0.02), ...grid(0.99, 0.999, 0.001)];
   for (const e of high)
     for (const p of high)

@@ -147,6 +147,8 @@ export interface Model {
   fittedOn?: string;
   /** What `shown` was refitted on when it was refitted alone (`calibrate --confidence`), for the record. */
   shownOn?: string;
+  /** What `possible` was chosen on when it was chosen alone (`calibrate --possible`), for the record. */
+  possibleOn?: string;
 }
 
 /** The model but `quoted`, which is in a file of its own (quoted.ts) that only fuzzy search imports. */
