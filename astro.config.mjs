@@ -66,15 +66,6 @@ export default defineConfig({
         // is used: each page's script no longer imports a chunk of numbers, and a sentence built from
         // a limit is one string (the home page's paste: 273 B gzip less). The worker's build too.
         optimization: { inlineConst: true },
-        // Astro's own content-assets plugin starts the module it makes for every MDX entry with the
-        // marker "use astro:head-inject", and Rolldown warns of it once per file (ten lines each:
-        // 2,203 warnings at 2,200 pages when every page was MDX, hiding any real one). Astro's bug,
-        // not this site's (withastro/astro#18087); drop only that message and pass every other
-        // warning on.
-        onLog(level, log, handler) {
-          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
-          handler(level, log);
-        },
       },
     },
     worker: {
