@@ -448,6 +448,9 @@ function refitPossible(dry: boolean): void {
   const fitted = fittedOn();
   const left = leave();
   const halves = corpora().filter((c) => c.training && !fitted.has(c.name) && !left.has(c.name));
+  // With no own words to read, the rule would hold at every threshold and hide every guess.
+  if (!halves.some((c) => c.single.some((x) => x.kind === 'own-words')))
+    throw new Error('calibrate --possible: no training half the model was not fitted on has own words');
   const { w, we } = weightsOf(MODEL);
   const scoreOf = (t: Traced) => score(t, w, QUOTED, we);
   const scored = traceAll(sources, flat(halves)).map(scoreOf);
