@@ -192,8 +192,9 @@ export function fittedOn(): Set<string> {
 }
 
 /**
- * The corpora the confidence shown was refitted on alone (model.json's `shownOn`, written by
- * `calibrate --confidence`): halves the model was not fitted on, read for the confidence.
+ * The corpora the confidence shown was refitted on apart from the model (model.json's `shownOn`,
+ * written by `calibrate --confidence` or `--possible`): halves the model was not fitted on, read for
+ * the confidence.
  */
 export function shownOn(): Set<string> {
   return 'shownOn' in model ? namesOf(model.shownOn) : new Set();

@@ -350,6 +350,22 @@ const leave = (): Set<string> => {
 };
 
 /**
+ * The training halves the installed model was not fitted on, less those `--leave` names: pastes it
+ * never saw, which `--confidence` and `--possible` read.
+ */
+function unfittedHalves(): Corpus[] {
+  const fitted = fittedOn();
+  const left = leave();
+  return corpora().filter((c) => c.training && !fitted.has(c.name) && !left.has(c.name));
+}
+
+/** A traced paste scored by the installed model as written (model.json, model-quoted.json). */
+function installedScore(): (t: Traced) => Scored {
+  const { w, we } = weightsOf(MODEL);
+  return (t) => score(t, w, QUOTED, we);
+}
+
+/**
  * `--confidence`: the confidence shown refitted, and nothing else. Its Platt rows are the first
  * results of the training halves the installed model was not fitted on (halves added since its
  * fit), scored by the installed model as written: what the confidence promises is then read on
@@ -359,17 +375,10 @@ const leave = (): Set<string> => {
  */
 function refitShown(dry: boolean): void {
   const sources: IndexSource[] = loadErrors().map(indexSource);
-  const fitted = fittedOn();
-  const left = leave();
-  const halves = corpora().filter((c) => c.training && !fitted.has(c.name) && !left.has(c.name));
-  const { w, we } = weightsOf(MODEL);
-  const perHalf = halves.map((c) => ({
+  const scoreOf = installedScore();
+  const perHalf = unfittedHalves().map((c) => ({
     name: c.name,
-    rows: plattRows(
-      traceAll(sources, flat([c])).map((t) => score(t, w, QUOTED, we)),
-      MODEL.possible,
-      MODEL.match,
-    ),
+    rows: plattRows(traceAll(sources, flat([c])).map(scoreOf), MODEL.possible, MODEL.match),
   }));
   const rows = perHalf.flatMap((h) => h.rows);
   const shown = plattOf(rows);
@@ -445,14 +454,11 @@ function contentRules(
 function refitPossible(dry: boolean): void {
   const entries = loadErrors();
   const sources: IndexSource[] = entries.map(indexSource);
-  const fitted = fittedOn();
-  const left = leave();
-  const halves = corpora().filter((c) => c.training && !fitted.has(c.name) && !left.has(c.name));
+  const halves = unfittedHalves();
   // With no own words to read, the rule would hold at every threshold and hide every guess.
   if (!halves.some((c) => c.single.some((x) => x.kind === 'own-words')))
     throw new Error('calibrate --possible: no training half the model was not fitted on has own words');
-  const { w, we } = weightsOf(MODEL);
-  const scoreOf = (t: Traced) => score(t, w, QUOTED, we);
+  const scoreOf = installedScore();
   const scored = traceAll(sources, flat(halves)).map(scoreOf);
   const { mustFail, shownFail } = contentRules(entries, sources, scoreOf);
   const at = (q: number): Thresholds => ({ exact: MODEL.exact.match, match: MODEL.match, possible: q });

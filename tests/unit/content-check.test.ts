@@ -463,5 +463,5 @@ describe('the real content', () => {
     const problems = checkContent([...entries, ...synthetic]);
     expect(problems, formatProblems(problems)).toEqual([]);
     // The check of 2,200 pages takes about 5 s on this machine (bench:scale prints it).
-  }, 60_000);
+  });
 });

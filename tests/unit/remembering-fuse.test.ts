@@ -11,8 +11,7 @@ import { messageVariants } from '../../src/lib/matcher/variants';
 import { loadErrors } from '../../src/lib/node/load-content';
 import { rememberingFuse } from '../../src/lib/remembering-fuse';
 
-// A generous timeout: the trace scores every line, and the machine is shared.
-describe('rememberingFuse', { timeout: 60_000 }, () => {
+describe('rememberingFuse', () => {
   const entries = loadErrors();
   const index = buildIndex(entries.map(indexSource));
   /** A matcher over `fuse` and what it traced for the last text (every candidate it scored). */

@@ -145,7 +145,7 @@ export interface Model {
   exact: Logistic<ExactFeatures> & { match: number };
   /** What the fit was run on, for the record. */
   fittedOn?: string;
-  /** What `shown` was refitted on when it was refitted alone (`calibrate --confidence`), for the record. */
+  /** What `shown` was refitted on when it was refitted apart from the model (`calibrate --confidence` or `--possible`), for the record. */
   shownOn?: string;
   /** What `possible` was chosen on when it was chosen alone (`calibrate --possible`), for the record. */
   possibleOn?: string;
