@@ -298,6 +298,8 @@ export function renderResults(container: HTMLElement, outcome: GroupedOutcome, o
   else if (matches > 0) summary = TEXT.summary.found(matches, items.length - matches);
   // Its card previews no message to compare with the paste (renderResult).
   else if (only?.kind === 'result' && only.result.via === 'general') summary = TEXT.summary.general;
+  else if (items[0]?.kind === 'result' && items[0].result.via === 'general')
+    summary = TEXT.summary.generalFirst(items.length);
   else summary = TEXT.summary.unsure(items.length);
   const head = el('p', { className: 'results-summary', textContent: summary, tabIndex: -1 });
   head.dataset['testid'] = 'results-summary';

@@ -72,6 +72,9 @@ export const summary = {
   /** The one possible match is the general page of the paste's QuickBooks code (its card shows no message to compare). */
   general:
     '1 possible match, not confirmed: the page for every rule of your message’s QuickBooks error code.',
+  /** The first of several possible matches is that general page: only the others have a message to compare. */
+  generalFirst: (n: number) =>
+    `${plural(n, 'possible match', 'possible matches')}, none confirmed: the first is the page for every rule of your message’s QuickBooks error code; check the others’ messages.`,
   group: (n: number) =>
     `Not sure which of ${numberWord(n)} errors this is: answer the question below to see its fix.`,
 } as const;
