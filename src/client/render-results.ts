@@ -63,7 +63,7 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
   li.dataset['confidence'] = String(r.confidence);
   const meta: string[] = [TEXT.confidence(r.confidence)];
   if (r.count > 1) meta.push(TEXT.seenTimes(r.count));
-  const via = TEXT.via[r.via];
+  const via = r.via === 'code' && r.verdict === 'possible' ? TEXT.viaCodeGuess : TEXT.via[r.via];
   if (via) meta.push(via);
   li.append(el('p', { className: 'result-meta', textContent: meta.join(' · ') }));
   const values = valueList(valuesSeen(occurrenceValues(r)));

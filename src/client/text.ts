@@ -35,6 +35,9 @@ export const via = {
   fuzzy: 'similar wording',
 } as Words;
 
+/** A possible match's `code` reason: the page lists the code or title, which other errors may share; nothing identified it. */
+export const viaCodeGuess = 'shares your message’s QuickBooks error code or title';
+
 export const copyLink = 'Copy link';
 
 /** Before a possible match's page message on its card. */

@@ -147,6 +147,22 @@ test.describe('pasting a message', () => {
     );
   });
 
+  test('a guess that only shares the QuickBooks code says so, not that the code identified it', async ({
+    page,
+  }) => {
+    // Code 6000 is every business rule's: the GST/HST page lists it, so a 6000 fault whose rule no
+    // page has draws it as a weak guess. Before, its card said "identified by its QuickBooks error
+    // code or title", as a `match` found by its code does.
+    await page.goto('/');
+    await paste(page, fault6000('Item is inactive.'));
+    const guess = page.locator('[data-testid="match-result"][data-slug="gst-hst-rate-required"]');
+    await expect(guess).toHaveAttribute('data-verdict', 'possible');
+    await expect(guess.locator('.result-meta')).toContainText(
+      'shares your message’s QuickBooks error code or title',
+    );
+    await expect(guess).not.toContainText('identified by');
+  });
+
   test("another system's OAuth failure is never a match for reconnecting QuickBooks", async ({ page }) => {
     await page.goto('/');
     await paste(
