@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { random } from '../random';
 
 const EMOJI = '😀';
 const ready = (page: Page) =>
@@ -80,17 +81,6 @@ test.describe('an emoji cut in half never breaks the troubleshooter', () => {
     await expect(page).toHaveURL(/\/search\/#q=closing/);
   });
 });
-
-/** A deterministic generator (mulberry32), so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '\ud83d',

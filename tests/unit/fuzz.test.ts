@@ -11,22 +11,13 @@ import { compilePattern } from '../../src/lib/matcher/pattern';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { tailor } from '../../src/lib/tailor';
 import { notFoundText } from '../../src/lib/support-request';
+import { random } from '../random';
 import { ticketText } from '../../src/lib/ticket';
 import { triageRows } from '../../src/lib/triage';
 import { triageCsv, triageMarkdown } from '../../src/lib/triage-export';
 
 const { matcher, entries } = matcherFromContent();
 const sources = entries.flatMap((e) => e.data.patterns.map((p) => compilePattern(p).source));
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '\ud83d',
