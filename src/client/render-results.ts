@@ -11,7 +11,7 @@ import { shownItems, type Group, type GroupedOutcome } from '../lib/matcher/grou
 import type { MatchResult, OutcomeFault } from '../lib/matcher/types';
 import { encodeText } from '../lib/cut';
 import { SEARCH_LINK_CHARS } from '../lib/matcher/limits';
-import { errorHref, shortenForLink } from '../lib/links';
+import { errorHref, shortenForLink, troubleshooterHref } from '../lib/links';
 import { oneLine } from '../lib/tailor';
 import { EMPTY_CELL, rowNote, triageRows, valuesSummary } from '../lib/triage';
 import { valuesSeen } from '../lib/values';
@@ -259,7 +259,27 @@ function triage(outcome: GroupedOutcome, opts: RenderOptions): HTMLElement {
   section.setAttribute('aria-label', TEXT.triage.label);
   section.dataset['testid'] = 'triage';
   if (outcome.unmatched.length) {
-    const list = el('ul', {}, ...outcome.unmatched.map((l) => el('li', {}, el('code', { textContent: l }))));
+    // In a report only sure matches count (match.ts onlyMatches): a line may still have guesses of
+    // its own, which the troubleshooter shows for the line alone. A new tab keeps the report; the
+    // line goes in the fragment, which no request carries (and every page's referrer policy is
+    // no-referrer; a new tab from target=_blank has no opener).
+    const list = el(
+      'ul',
+      {},
+      ...outcome.unmatched.map((l) =>
+        el(
+          'li',
+          {},
+          el('code', { textContent: l }),
+          ' ',
+          el('a', {
+            href: troubleshooterHref(opts.base, l),
+            target: '_blank',
+            textContent: TEXT.triage.lookUpAlone,
+          }),
+        ),
+      ),
+    );
     const details = el(
       'details',
       {},

@@ -60,6 +60,8 @@ export const triage = {
   csvFile: 'qbo-export-errors-triage.csv',
   unmatched: (n: number) =>
     `${n}${n >= MAX_UNMATCHED ? '+' : ''} ${n === 1 ? 'line' : 'lines'} matched nothing`,
+  /** After each line that matched nothing: the troubleshooter on that line alone, in a new tab. */
+  lookUpAlone: 'look it up alone',
 } as const;
 
 export const summary = {

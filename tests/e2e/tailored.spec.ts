@@ -235,6 +235,26 @@ test.describe('batch triage', () => {
     await expect(page.getByTestId('unmatched-lines')).toContainText('matched nothing');
   });
 
+  test('a report line that matched nothing can be looked up alone, in a new tab that shows its guess', async ({
+    page,
+    context,
+  }) => {
+    // In a report only sure matches count, so this line's guess (the class page, said in other
+    // words) is not in the triage; before, the list of lines that matched nothing had no way to it.
+    const line = 'Export invoice 1044 failed: QBO Class "Plumbing" not found for business unit Service';
+    await homeWith(page, context, `${lines[0]}\n${line}`);
+    await expect(page.getByTestId('triage-row')).toHaveCount(1);
+    const unmatched = page.getByTestId('unmatched-lines');
+    await unmatched.locator('summary').click();
+    const link = unmatched.getByRole('link', { name: 'look it up alone' });
+    await expect(link).toHaveAttribute('href', `/#q=${encodeURIComponent(line)}`);
+    const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await expect(tab.locator('#paste-box')).toHaveValue(line);
+    await expect(tab.locator('[data-testid="match-result"][data-slug="class-not-found"]')).toBeVisible();
+    // The report stays where it was.
+    await expect(page.getByTestId('triage-row')).toHaveCount(1);
+  });
+
   test('copies as Markdown and downloads as CSV', async ({ page, context }) => {
     await homeWith(page, context, lines.slice(0, 30).join('\n'));
     await expect(page.getByTestId('triage-row')).toHaveCount(3);
