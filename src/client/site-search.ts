@@ -1,7 +1,7 @@
 /**
  * The search page: Pagefind's own UI, loaded on demand. A query from `#q=` (or an old `?q=` link,
- * moved into the fragment) is searched at once. A pasted error message gets the troubleshooter's answer first: the matcher's results
- * appear above Pagefind's. Word queries keep Pagefind's results alone.
+ * moved into the fragment) is searched at once. A pasted error message or a description gets the troubleshooter's answer first: the matcher's results
+ * appear above Pagefind's. Word queries (up to three words) keep Pagefind's results alone.
  */
 import { MatchClient } from './match-client';
 import { renderResults } from './render-results';
@@ -33,8 +33,13 @@ function loadStyle(href: string): void {
   document.head.append(l);
 }
 
-/** A paste rather than a word query: long, or shaped like an error (codes, `=`, quotes, "Details:"). */
-const looksLikeError = (q: string) => q.length > 40 || /details:|exception|error|fault|=|"/i.test(q);
+/**
+ * A paste or a description rather than a word query: long, shaped like an error (codes, `=`,
+ * quotes, "Details:"), or four words or more ("deposit wont sync totals dont match", which Pagefind,
+ * needing every word, finds nothing for, and the troubleshooter reads as own words).
+ */
+const looksLikeError = (q: string) =>
+  q.length > 40 || /details:|exception|error|fault|=|"/i.test(q) || q.trim().split(/\s+/).length >= 4;
 
 class SiteSearch extends HTMLElement {
   async connectedCallback(): Promise<void> {

@@ -438,6 +438,15 @@ test.describe('pasting a message', () => {
     await page.goto('/search/#q=deposit');
     await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
     await expect(page.getByTestId('match-result')).toHaveCount(0);
+    // A description in a person's own words is read by the troubleshooter too: Pagefind, which needs
+    // every word, finds nothing for it (before, the page said only "No results").
+    await page.goto(`/search/#q=${encodeURIComponent('deposit wont sync totals dont match')}`);
+    await expect(page.locator('.pagefind-ui__message')).toContainText(/results? for|No results/);
+    await expect(answers.getByTestId('match-result').first()).toHaveAttribute(
+      'data-slug',
+      'deposit-total-mismatch',
+    );
+    await expect(answers.getByTestId('match-result').first()).toHaveAttribute('data-verdict', 'possible');
   });
 });
 
