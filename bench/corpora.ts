@@ -188,8 +188,9 @@ const HELD_OUT = [
   // 3 to 9 words), 156 pasted messages (11 shapes) and 240 unrelated (100 near-misses, 40 people's
   // own words about other problems, 60 QBO faults no page lists, 20 other systems, 20 log lines; 86
   // of several lines), written by a helper who saw the article, the pages without their keywords,
-  // the validator and public sources only. It judges nothing yet: the A halves that judged
-  // `possible` and the confidence are spent for that, and this one is kept for the next rule.
+  // the validator and public sources only. Kept for the next rule (the A halves that judged
+  // `possible` and the confidence are spent for that), it judged experiment G (glue words added to
+  // STOPWORDS: not installed); figures only, no case read.
   { dir: 'codex', name: 'codex', spentB: false },
 ] as const;
 
