@@ -464,15 +464,12 @@ function refitPossible(dry: boolean): void {
   const at = (q: number): Thresholds => ({ exact: MODEL.exact.match, match: MODEL.match, possible: q });
   const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
   console.log('| possible | own words in the first three | unrelated shown |\n| --- | --- | --- |');
-  let possible = 0.01;
-  for (const q of grid(0.01, MODEL.match.p, 0.01)) {
-    const f = figures(scored, at(q));
+  const possible = choosePossible(scored, at, mustFail, shownFail, (q, f) => {
     if (q <= 0.2)
       console.log(
         `| ${q} | ${pct(f.ownTop3, f.own)} (n=${f.own}) | ${pct(f.unrelatedShown, f.unrelated)} (n=${f.unrelated}) |`,
       );
-    if (f.ownTop3 >= 0.9 * f.own && !mustFail(at(q)).length && !shownFail(at(q)).length) possible = q;
-  }
+  });
   const rows = plattRows(scored, possible, MODEL.match);
   const shown = plattOf(rows);
   const names = halves.map((c) => c.name).join(', ');
@@ -489,6 +486,29 @@ function refitPossible(dry: boolean): void {
   });
   console.log('\nWrote src/lib/matcher/model.json (possible, possibleOn, shown, shownOn)');
   recordFigures();
+}
+
+/**
+ * `possible`, the full fit's rule and `--possible`'s: the highest threshold, from 0.01 by 0.01 up to
+ * the `match` threshold, at which descriptions in a person's own words still find their page among
+ * the first three results nine times in ten and every text the content check requires as a
+ * `match`, or first, is still shown. `each` sees every threshold's figures (for a table).
+ */
+function choosePossible(
+  scored: Scored[],
+  at: (q: number) => Thresholds,
+  mustFail: (th: Thresholds) => Scored[],
+  shownFail: (th: Thresholds) => Scored[],
+  each?: (q: number, f: Figures) => void,
+): number {
+  let possible = 0.01;
+  for (const q of grid(0.01, at(0).match.p, 0.01)) {
+    const th = at(q);
+    const f = figures(scored, th);
+    each?.(q, f);
+    if (f.ownTop3 >= 0.9 * f.own && !mustFail(th).length && !shownFail(th).length) possible = q;
+  }
+  return possible;
 }
 
 /** Thresholds from `from` to `to` by `step`, rounded to thousandths. */
@@ -728,12 +748,12 @@ function main(): void {
   // still passes (a text it requires as a `match`, or first, is still shown). In-sample: asking the
   // same out of fold too (session 20) chose p 0.06 once qbo-api 2 A was fitted on, and showed a
   // suggestion on 31% of the unrelated pastes out of fold (24% at 0.09) for 2.4 points of own words.
-  let possible = 0.01;
-  for (const q of grid(0.01, match.p, 0.01)) {
-    const th = { exact: exactMatch, match, possible: q };
-    const f = figures(trainScored, th);
-    if (f.ownTop3 >= 0.9 * f.own && !mustFail(th).length && !shownFail(th).length) possible = q;
-  }
+  const possible = choosePossible(
+    trainScored,
+    (q) => ({ exact: exactMatch, match, possible: q }),
+    mustFail,
+    shownFail,
+  );
   // Platt scaling of the first result's confidence (the model's probabilities are fitted over all
   // candidates; the first result is a chosen one): a logistic fit on logit(p) and the verdict, out
   // of fold. With logit(p) alone, a `match` whose `right` probability is low was shown at 66% though

@@ -38,7 +38,7 @@ function loadStyle(href: string): void {
  * quotes, "Details:"), or four words or more ("deposit wont sync totals dont match", which Pagefind,
  * needing every word, finds nothing for, and the troubleshooter reads as own words).
  */
-const looksLikeError = (q: string) =>
+const forTroubleshooter = (q: string) =>
   q.length > 40 || /details:|exception|error|fault|=|"/i.test(q) || q.trim().split(/\s+/).length >= 4;
 
 class SiteSearch extends HTMLElement {
@@ -51,7 +51,7 @@ class SiteSearch extends HTMLElement {
     const client = new MatchClient(this.dataset['index'] ?? `${base}match-index.json`);
     // Each page's message, for the preview on a possible match (the catalogue: nothing pasted in it).
     const showMatches = async (q: string) => {
-      if (!q.trim() || !looksLikeError(q)) {
+      if (!q.trim() || !forTroubleshooter(q)) {
         answers.replaceChildren();
         answers.dataset['state'] = 'ready';
         return;
