@@ -24,6 +24,7 @@ import levenshtein from 'damerau-levenshtein';
 import type { Browser, Page } from '@playwright/test';
 import { matcherFromContent } from '../src/lib/node/matcher-from-content';
 import { ROOT } from '../src/lib/node/load-content';
+import { launchChromium } from './chromium';
 import {
   LOOK,
   lookName,
@@ -218,11 +219,7 @@ async function main(): Promise<void> {
       return { ...c, look: i % LOOKS.length, values: own ? best.values : {}, types: own ? best.types : {} };
     });
 
-  const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
   const server = await preview();
   try {
     const images: ImageFile[] = [];
