@@ -25,6 +25,9 @@ export interface TailoredNote {
 
 const q = (s: string) => `“${s}”`;
 
+/** A QuickBooks transaction type that is a journal entry, as faults write it (`Journal Entry`, `JournalEntry`). */
+const JOURNAL_ENTRY = /^journal\s*entry$/i;
+
 /**
  * The notes for a message's values. `all` holds the values of every occurrence of the error in
  * the paste (default: just these), so a note can weigh them all: the earliest of several
@@ -73,9 +76,17 @@ export function tailor(
     });
   }
   if (v['docNumber']) {
+    const type = v['txnType'];
+    const which = `${type ?? 'the transaction'} number ${v['docNumber']}${v['txnId'] ? ` (TxnId ${v['txnId']})` : ''}`;
     notes.push({
       anchor: 'docNumber',
-      text: `In QuickBooks Online, find ${v['txnType'] ?? 'the transaction'} number ${v['docNumber']}${v['txnId'] ? ` (TxnId ${v['txnId']})` : ''} and delete it, then re-sync.`,
+      // The article's fix (remove it, then resync) is for a journal entry's number. QuickBooks gives
+      // the same error for any transaction type, and telling someone to delete an invoice or a
+      // payment would be advice the article never gives.
+      text:
+        !type || JOURNAL_ENTRY.test(type.trim())
+          ? `In QuickBooks Online, find ${which} and delete it, then re-sync.`
+          : `QuickBooks Online already has ${which}. These steps are for a journal entry's number: contact Technical Support before you delete it.`,
     });
   }
   if (v['depositTotal'] && v['paymentsTotal']) {

@@ -122,6 +122,19 @@ test.describe('tailored fixes name the values at the step where they matter', ()
     });
   }
 
+  test("a duplicate number on an invoice is named, and the journal entry's fix is not turned on it", async ({
+    page,
+  }) => {
+    // QuickBooks gives the error for any transaction type; the article's fix (remove it, resync) is a journal entry's.
+    const message =
+      'BadRequest. Details: Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=1043 is assigned to TxnType=Invoice with TxnId=8812';
+    await open(page, 'duplicate-document-number', message);
+    const note = noteAt(page, 1);
+    await expect(note).toContainText('QuickBooks Online already has Invoice number 1043 (TxnId 8812).');
+    await expect(note).toContainText('contact Technical Support before you delete it');
+    await expect(note).not.toContainText('delete it, then re-sync');
+  });
+
   test('the journal entry key of a missing journal entry', async ({ page }) => {
     await open(
       page,

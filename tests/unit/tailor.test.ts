@@ -161,3 +161,21 @@ describe('"Copy for ticket"', () => {
     expect(t).not.toContain('How to fix it:');
   });
 });
+
+describe('duplicate document numbers', () => {
+  it("a journal entry's number: find it and delete it, as the article says", () => {
+    const [note] = text({ docNumber: '10', txnType: 'Journal Entry', txnId: '57211' });
+    expect(note).toBe(
+      'In QuickBooks Online, find Journal Entry number 10 (TxnId 57211) and delete it, then re-sync.',
+    );
+  });
+
+  it('another type of transaction is named, and never to be deleted on our word', () => {
+    for (const txnType of ['Invoice', 'Payment', 'SalesReceipt']) {
+      const [note] = text({ docNumber: '1043', txnType, txnId: '8812' });
+      expect(note).toContain(`QuickBooks Online already has ${txnType} number 1043 (TxnId 8812).`);
+      expect(note).toContain('contact Technical Support before you delete it');
+      expect(note).not.toMatch(/delete it, then/);
+    }
+  });
+});
