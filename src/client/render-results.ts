@@ -349,6 +349,14 @@ export function renderResults(container: HTMLElement, outcome: GroupedOutcome, o
           opts,
         ),
       );
+    // Every `match` is a code's general page (the paste's rule has no page of its own): the way to
+    // ask for an article on that rule stays open under it.
+    else if (
+      opts.tools &&
+      !outcome.groups.length &&
+      results.every((r) => r.verdict !== 'match' || r.via === 'general')
+    )
+      nodes.push(supportBox([el('p', { textContent: TEXT.notFound.generalRule })], opts));
   } else if (!outcome.empty && opts.showEmpty !== false) {
     nodes.push(
       el(

@@ -112,6 +112,8 @@ export const notFound = {
   /** Under guesses (no `match`): the fault the paste carries, which the guesses may not be. */
   faultUnsure: (code: string, title: string) =>
     `This is QuickBooks error ${faultName(code, title)}. None of the suggestions above is a sure match for it, so it may not be in the knowledge base yet.`,
+  /** Under a `match` that is a code's general page: the paste's rule has no page of its own. */
+  generalRule: 'The rule in your message has no page of its own yet.',
   faultMore: (n: number) => `…and ${plural(n, 'more page')} for this error.`,
   body: 'Send your message to support, or ask for a new article: copy a ready-made request.',
   copy: 'Copy request for support',

@@ -424,12 +424,15 @@ test.describe('size budget', () => {
    * table instead measured 23,646 B); session 32: the summary of several guesses under a code's
    * general page says only the others have a message to compare (23,687 B measured, 33 B over 23.1 KB);
    * then a report's lines that matched nothing each link to the troubleshooter on that line alone
-   * (23,752 B measured).
+   * (23,752 B measured); session 33: a duplicate document number on another type of transaction than
+   * a journal entry is named, without the journal entry's "delete it" (23,851 B measured), and under a
+   * `match` that is a code's general page, the way to ask for an article on the paste's rule
+   * (23,906 B measured, 47 B over 23.3 KB).
    * The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 23.3 * 1024;
+  const HOME_BUDGET = 23.4 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -578,10 +581,12 @@ test.describe('size budget', () => {
    * shorthand: 44,159 B; then a "not" said in a word of absence or trouble (fuzzy.ts): 44,322 B;
    * session 30's term gate (term-gate.ts: Fuse's word searches the text decides skip Bitap, a third
    * off the fuzzy stage's time, in the fuzzy chunk): 44,671 B; session 32's summary of several
-   * guesses under a code's general page: 44,785 B; then a report's unmatched lines looked up alone: 44,854 B.
+   * guesses under a code's general page: 44,785 B; then a report's unmatched lines looked up alone: 44,854 B;
+   * session 33's duplicate-number note for other transaction types and the request for an article
+   * under a general page's `match`: 45,004 B.
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 43.9 * 1024;
+  const HOME_ALL_BUDGET = 44.0 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

@@ -105,6 +105,8 @@ test.describe('pasting a message', () => {
     await expect(results(page)).toHaveCount(1);
     await expect(results(page).first()).toHaveAttribute('data-slug', 'gst-hst-rate-required');
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
+    // Its rule has a page of its own: no request for one.
+    await expect(page.getByTestId('not-found')).toHaveCount(0);
   });
 
   test("a QuickBooks fault whose rule no page has goes to its code's general page, which says it covers every rule", async ({
@@ -119,6 +121,10 @@ test.describe('pasting a message', () => {
     // Its message is one rule of many: the card does not ask to compare it with the paste.
     await expect(first).toContainText('This page covers every rule of this QuickBooks error code');
     await expect(first).not.toContainText('The page’s message');
+    // Its rule has no page of its own: the way to ask for one stays open under the general page.
+    const box = page.getByTestId('not-found');
+    await expect(box).toContainText('The rule in your message has no page of its own yet.');
+    await expect(box.getByRole('button', { name: 'Copy request for support' })).toBeVisible();
   });
 
   test('a QuickBooks fault whose rule the general page may not be for: the summary does not ask to compare a message either', async ({
