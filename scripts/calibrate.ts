@@ -81,14 +81,23 @@ export interface Traced {
   /** The paste (printed by --why for training pastes only: B halves are never printed). */
   text: string;
   exact: { lines: number[]; hits: { slug: string; features: ExactFeatures }[] }[];
-  segments: { lines: readonly number[]; candidates: { slug: string; features: Features }[] }[];
+  /** `whole`: a short paste's lines read as one (match.ts), scored besides each line alone. */
+  segments: {
+    lines: readonly number[];
+    whole: boolean;
+    candidates: { slug: string; features: Features }[];
+  }[];
 }
 
 /** A traced paste with the model's probabilities: what the thresholds decide on. */
 interface Scored {
   t: Traced;
   exact: { lines: number[]; hits: { slug: string; p: number; tied: boolean }[] }[];
-  segments: { lines: readonly number[]; candidates: { slug: string; p: number; q: number }[] }[];
+  segments: {
+    lines: readonly number[];
+    whole: boolean;
+    candidates: { slug: string; p: number; q: number }[];
+  }[];
 }
 
 interface Thresholds {
@@ -111,9 +120,10 @@ export function traceAll(sources: IndexSource[], cases: { c: Case; group: string
     exact: (hits, lines) => {
       sink?.exact.push({ lines, hits: hits.map((h) => ({ slug: slugs[h.page]!, features: h.features })) });
     },
-    segment: (cands: readonly Candidate[], lines) => {
+    segment: (cands: readonly Candidate[], lines, whole = false) => {
       sink?.segments.push({
         lines,
+        whole,
         candidates: cands.map((s) => ({ slug: slugs[s.page]!, features: s.features })),
       });
     },
@@ -157,6 +167,7 @@ function score(t: Traced, w: number[], wq: Boosted<FeatureName>, we: number[]): 
     })),
     segments: t.segments.map((seg) => ({
       lines: seg.lines,
+      whole: seg.whole,
       candidates: seg.candidates
         .map((c) => ({ slug: c.slug, p: prob(w, FEATURES, c.features), q: boosted(c.features, wq) }))
         .sort((x, y) => y.p - x.p),
@@ -189,10 +200,15 @@ function decide(s: Scored, th: Thresholds) {
     }
   }
   const purge = s.t.lines > 1 && (covered.size > 0 || s.t.lines > 5);
-  // A segment is searched when a line that reads so is not covered (each is traced once).
-  for (const { lines, candidates: seg } of s.segments) {
+  // A segment is searched when a line that reads so is not covered (each is traced once). The
+  // lines read as one come last: when the model is sure of the first page they show, what the
+  // lines guessed alone goes (match.ts).
+  const ordered = [...s.segments.filter((g) => !g.whole), ...s.segments.filter((g) => g.whole)];
+  for (const { lines, whole, candidates: seg } of ordered) {
     if (lines.every((l) => covered.has(l))) continue;
     const shown = seg.filter((c) => c.p >= th.possible).slice(0, 3);
+    if (whole && shown[0] === seg[0] && seg[0] && isMatchAt(seg, 0, th.match))
+      for (const [slug, b] of best) if (!b.match) best.delete(slug);
     shown.forEach((c, i) => {
       const match = isMatchAt(seg, i, th.match);
       const conf = th.shown ? shownConfidence(c.p, match, { shown: th.shown }) : c.p;

@@ -597,6 +597,21 @@ describe("a description in a person's own words finds its page as a suggestion",
     expect(top(text)).toMatchObject({ slug: 'deposit-total-mismatch', verdict: 'possible' });
   });
 
+  it('a few lines the model is sure of read whole are one error: no guesses from a line alone, counted once', () => {
+    // An SDK exception's header line and its detail: before, the header alone drew two guesses
+    // (another page that opens with "Validation Exception was thrown", and the throttling page),
+    // and the page was "seen 2 times", once for each line.
+    const text = [
+      'Intuit.Ipp.Exception.ValidationException: ValidationException was thrown.',
+      '  Details: Duplicate Name Exists Error: The name supplied already exists.',
+      '   at Intuit.Ipp.DataService.DataService.Add[T](T entity)',
+    ].join('\n');
+    const { results } = matcher.match(text);
+    expect(results[0]).toMatchObject({ slug: 'account-name-already-exists', verdict: 'match', count: 1 });
+    // What else is shown is the whole reading's: its near-duplicate, which shares the QuickBooks title.
+    expect(results.slice(1).map((r) => [r.slug, r.verdict])).toEqual([['name-already-exists', 'possible']]);
+  });
+
   it('a paste that tells of an error ("QuickBooks says", "we sent") is read as a description: its page is suggested', () => {
     // The `prose` feature: without it, this gave no result at all.
     const text =

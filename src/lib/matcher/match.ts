@@ -167,9 +167,10 @@ export interface Trace {
    * A segment the model scored: every candidate, before the thresholds, and the (0-based) lines
    * that read the same. With a trace, every distinct line is scored once, whether or not a sure
    * exact hit covers it, so that what the fitting script sees does not depend on the thresholds
-   * installed when it runs.
+   * installed when it runs. `whole`: the segment is a short paste's lines read as one (its lines
+   * were scored apart too).
    */
-  segment?(candidates: readonly Scored[], lines: readonly number[]): void;
+  segment?(candidates: readonly Scored[], lines: readonly number[], whole?: boolean): void;
 }
 
 export interface Matcher {
@@ -720,13 +721,20 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       const { bare, query } = reading(whole, -1);
       const { scored, shown } = scoreSegment(whole, bare, query, fuzzy, hitPages);
       if (trace?.segment) traced.set(`\u0001${whole}`, { scored, shown, at });
+      // Read whole, the paste is one error that the model is sure of (an SDK exception's header line
+      // and its detail on the next): what its lines guessed alone were readings of parts of it, so
+      // their guesses go, and the error is counted once.
+      if (shown[0]?.verdict === 'match') {
+        const sureOnly = found.filter((f) => f.verdict === 'match');
+        found.splice(0, found.length, ...sureOnly);
+      }
       // A page its lines found already is counted once.
       const pagesFound = new Set(found.map((f) => f.page));
       const occurrence = { values: {}, line: at[0]! + 1, text: clip(whole, OCCURRENCE_CHARS) };
       for (const s of shown) found.push(foundOf(s, pagesFound.has(s.page) ? 0 : 1, occurrence));
     }
 
-    for (const { scored, at } of traced.values()) trace?.segment?.(scored, at);
+    for (const [key, { scored, at }] of traced) trace?.segment?.(scored, at, key.startsWith('\u0001'));
 
     // One result per page: the strongest verdict, all occurrences counted.
     const byPage = new Map<number, MatchResult & { firstLine: number }>();
