@@ -219,6 +219,11 @@ describe('the frames of a stack trace', () => {
     'at async QboExporter.push (/srv/sync/export.js:88:13)',
     '--- End of inner exception stack trace ---',
     'File "/srv/sync/qbo.py", line 212, in push_invoice',
+    // JavaScript's frames of a function without a dotted name, and of none (axios' 401, for one).
+    '    at settle (/app/node_modules/axios/lib/core/settle.js:17:12)',
+    'at async run (file:///app/export.mjs:10:3)',
+    'at /app/index.js:3:9',
+    'at run (C:\\app\\export.js:1:2)',
   ])('%s is a frame', (line) => expect(stackFrame(line)).toBe(true));
 
   it.each([
@@ -226,6 +231,8 @@ describe('the frames of a stack trace', () => {
     'at Intuit: the account period has closed',
     'Duplicate Document Number Error at JE 10422',
     'File not found: export.csv',
+    'at 10:30:45',
+    'at noon (12:30:45)',
   ])('%s is not', (line) => expect(stackFrame(line)).toBe(false));
 
   it('are neither searched nor listed as lines that matched nothing', () => {

@@ -303,11 +303,12 @@ const PREFIXES = [
  * JavaScript frame (`at Intuit.Ipp.DataService.DataService.Add[T](T entity)`,
  * `at com.intuit.ipp.interceptors.HandleResponseInterceptor.execute(HandleResponseInterceptor.java:99)`,
  * `at Object.<anonymous> (/srv/sync.js:10:5)`: a dotted name, then its arguments or place, and
- * .NET's ` in C:\src\Sync.cs:line 42`), .NET's `--- End of inner exception stack trace ---`, or Python's
+ * .NET's ` in C:\src\Sync.cs:line 42`; or JavaScript's `at settle (/app/settle.js:17:12)` and
+ * `at /app/index.js:3:9`: a file's path, line and column), .NET's `--- End of inner exception stack trace ---`, or Python's
  * `File "sync.py", line 12, in push`. Each part of the name is free of dots, so the test is linear.
  */
 const STACK_FRAME =
-  /^(?:at\s+(?:async\s+)?[\w$<>`[\],]+(?:\.[\w$<>`[\],]+)+\s*(?:\([^()]{0,300}\))?(?:\s+in\s+.{1,300})?|---\s*End of [\w ]{0,40}stack trace[\w ]{0,40}---|File\s+"[^"]{1,300}",\s+line\s+\d+(?:,\s+in\s+\S{1,100})?)$/i;
+  /^(?:at\s+(?:async\s+)?[\w$<>`[\],]+(?:\.[\w$<>`[\],]+)+\s*(?:\([^()]{0,300}\))?(?:\s+in\s+.{1,300})?|at\s+(?:async\s+)?(?:[\w$<>.[\]]{1,200}\s+)?\((?:file:|node:|[a-z]:\\|[/.~])[^()\s]{0,300}:\d+:\d+\)|at\s+(?:async\s+)?(?:file:|node:|[a-z]:\\|[/.~])[^\s()]{0,300}:\d+:\d+|---\s*End of [\w ]{0,40}stack trace[\w ]{0,40}---|File\s+"[^"]{1,300}",\s+line\s+\d+(?:,\s+in\s+\S{1,100})?)$/i;
 export const stackFrame = (line: string): boolean => line.length <= 800 && STACK_FRAME.test(line.trim());
 
 /** Strips timestamps, levels, tags and list markers from the start of a line. */
