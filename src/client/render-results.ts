@@ -76,7 +76,7 @@ function card(r: MatchResult, opts: RenderOptions, linkMessage: string, best: bo
   }
   // A `possible` card previews the page's message (from the match index), so the person can compare;
   // a code's general page has no one message to compare with (its message is one rule of many).
-  if (r.via === 'general') li.append(el('p', { className: 'preview' }, TEXT.generalPage));
+  if (r.general) li.append(el('p', { className: 'preview' }, TEXT.generalPage(r.via === 'general')));
   else if (r.verdict === 'possible' && r.message)
     li.append(el('p', { className: 'preview' }, TEXT.pageMessage, el('code', { textContent: r.message })));
   if (opts.tools)
@@ -317,8 +317,8 @@ export function renderResults(container: HTMLElement, outcome: GroupedOutcome, o
   else if (only?.kind === 'group') summary = TEXT.summary.group(only.results.length);
   else if (matches > 0) summary = TEXT.summary.found(matches, items.length - matches);
   // Its card previews no message to compare with the paste (renderResult).
-  else if (only?.kind === 'result' && only.result.via === 'general') summary = TEXT.summary.general;
-  else if (items[0]?.kind === 'result' && items[0].result.via === 'general')
+  else if (only?.kind === 'result' && only.result.general) summary = TEXT.summary.general;
+  else if (items[0]?.kind === 'result' && items[0].result.general)
     summary = TEXT.summary.generalFirst(items.length);
   else summary = TEXT.summary.unsure(items.length);
   const head = el('p', { className: 'results-summary', textContent: summary, tabIndex: -1 });

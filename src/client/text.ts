@@ -44,8 +44,8 @@ export const copyLink = 'Copy link';
 export const pageMessage = 'The page’s message: ';
 
 /** In place of that message on the card of a code's general page (its message is one rule of many). */
-export const generalPage =
-  'This page covers every rule of this QuickBooks error code; your message’s detail names the rule.';
+export const generalPage = (detail: boolean) =>
+  `This page covers every rule of this QuickBooks error code${detail ? '; your message’s detail names the rule' : ''}.`;
 
 export const copyMarkdown = 'Copy as Markdown';
 

@@ -127,6 +127,21 @@ test.describe('pasting a message', () => {
     await expect(box.getByRole('button', { name: 'Copy request for support' })).toBeVisible();
   });
 
+  test("a code's general page found by the code alone previews no one rule's message either", async ({
+    page,
+  }) => {
+    // "qbo error 6000" names no rule: before, the general page's card showed one rule's message
+    // ("You must set a transaction amount.") to compare with, and the summary asked to compare it.
+    await page.goto('/');
+    await paste(page, 'qbo error 6000');
+    const first = results(page).first();
+    await expect(first).toHaveAttribute('data-slug', 'business-validation-error');
+    await expect(first).toContainText('This page covers every rule of this QuickBooks error code.');
+    await expect(first).not.toContainText('The page’s message');
+    await expect(first).not.toContainText('detail names the rule');
+    await expect(page.getByTestId('results-summary')).not.toContainText('check that its message');
+  });
+
   test('a QuickBooks fault whose rule the general page may not be for: the summary does not ask to compare a message either', async ({
     page,
   }) => {

@@ -752,6 +752,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
           via: f.via,
           values: f.occurrence.values,
           types: f.types,
+          ...(general.has(f.page) ? { general: true as const } : {}),
           count: f.count,
           occurrences: [f.occurrence],
           firstLine: f.occurrence.line,

@@ -104,6 +104,11 @@ export interface MatchResult {
    * none, and from the exact stage alone, whose results are all `match`es and preview nothing).
    */
   message: string;
+  /**
+   * The page is the general page of its QBO codes (the schema's `qboGeneral`): it covers every rule
+   * of the code, so its card compares no one message with the paste, however it was found.
+   */
+  general?: true;
   /** How many times this error occurs in the paste. */
   count: number;
   /** For results the model scored: its features (model.ts), for `--explain`. */
