@@ -429,12 +429,13 @@ test.describe('size budget', () => {
    * `match` that is a code's general page, the way to ask for an article on the paste's rule
    * (23,906 B measured, 47 B over 23.3 KB); then a short paste read whole that is a `match` drops its
    * lines' guesses (23,940 B), JavaScript's stack frames without a dotted name, and a code's general
-   * page known as such on every result (24,034 B measured, 73 B over 23.4 KB).
+   * page known as such on every result (24,034 B measured, 73 B over 23.4 KB); then HTML's character
+   * references read in the whole paste (24,081 B measured, 17 B over 23.5 KB).
    * The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 23.5 * 1024;
+  const HOME_BUDGET = 23.6 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -586,10 +587,10 @@ test.describe('size budget', () => {
    * guesses under a code's general page: 44,785 B; then a report's unmatched lines looked up alone: 44,854 B;
    * session 33's duplicate-number note for other transaction types and the request for an article
    * under a general page's `match`: 45,004 B; then one error read whole, JavaScript's frames and the
-   * general page on every result: 45,132 B.
+   * general page on every result: 45,132 B; then character references read: 45,181 B (23 B over 44.1 KB).
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 44.1 * 1024;
+  const HOME_ALL_BUDGET = 44.2 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

@@ -9,6 +9,7 @@ import { groupEntries, PATTERN_FLAGS, patternFacts, patternSource, templateNeedl
 import { fuzzyKey, normalizeInput } from './normalize';
 import {
   aboutQuickBooks,
+  decodeEntities,
   onlyACode,
   otherSystem,
   findCodes,
@@ -203,9 +204,9 @@ const HAS_LETTERS = /\p{L}{2}/u;
 /** Words to read, or a code to look up. */
 const readable = (t: string) => HAS_LETTERS.test(t) || onlyACode(t);
 
-/** The text the exact stage searches: fault bodies unwrapped, escapes and quoted cells read, normalized. */
+/** The text the exact stage searches: fault bodies unwrapped, escapes, quoted cells and character references read, normalized. */
 const searchText = (normalized: string, faults: Fault[]) =>
-  normalizeInput(unquoteCells(unescapeJsonText(unwrapFaults(normalized, faults)))).text;
+  normalizeInput(decodeEntities(unquoteCells(unescapeJsonText(unwrapFaults(normalized, faults))))).text;
 
 /** What needles are looked for in: the text lowercased, a message wrapped over two lines joined. */
 const needleSpace = (text: string) => text.toLowerCase().replace(/\n/g, ' ');

@@ -18,20 +18,38 @@ function unescapeJson(s: string): string {
   });
 }
 
-function decodeXml(s: string): string {
-  return s
-    .replace(/<!\[CDATA\[|\]\]>/g, '')
-    .replace(/&(quot|apos|lt|gt|amp|#\d{1,6}|#x[0-9a-f]{1,6});/gi, (_m, e: string) => {
-      const k = e.toLowerCase();
-      if (k === 'quot') return '"';
-      if (k === 'apos') return "'";
-      if (k === 'lt') return '<';
-      if (k === 'gt') return '>';
-      if (k === 'amp') return '&';
-      const n = k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
-      return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : ' ';
-    });
+/** The named character references XML and HTML write in QuickBooks' messages, and what they stand for. */
+const NAMED: Readonly<Record<string, string>> = {
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  nbsp: ' ',
+  lsquo: "'",
+  rsquo: "'",
+  ldquo: '"',
+  rdquo: '"',
+  ndash: '-',
+  mdash: '-',
+  hellip: '…',
+};
+
+/**
+ * Character references read as their characters (`doesn&#39;t`, `&quot;Fuel&quot;`): an XML fault's
+ * message, and a paste copied from HTML (a ticket system's source, a log of a web page).
+ */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&([a-z]{2,6}|#\d{1,7}|#x[0-9a-f]{1,6});/gi, (m, e: string) => {
+    const k = e.toLowerCase();
+    if (!k.startsWith('#')) return NAMED[k] ?? m;
+    const n = k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+    return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : ' ';
+  });
 }
+
+const decodeXml = (s: string): string => decodeEntities(s.replace(/<!\[CDATA\[|\]\]>/g, ''));
 
 /** End of the JSON value that starts at `start` (a `{`), string-aware; the text end if it is cut off. */
 function jsonEnd(text: string, start: number): number {
