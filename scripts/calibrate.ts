@@ -207,7 +207,7 @@ function decide(s: Scored, th: Thresholds) {
   for (const { lines, whole, candidates: seg } of ordered) {
     if (lines.every((l) => covered.has(l))) continue;
     const shown = seg.filter((c) => c.p >= th.possible).slice(0, 3);
-    if (whole && shown[0] === seg[0] && seg[0] && isMatchAt(seg, 0, th.match))
+    if (whole && seg[0] && shown[0] === seg[0] && isMatchAt(seg, 0, th.match))
       for (const [slug, b] of best) if (!b.match) best.delete(slug);
     shown.forEach((c, i) => {
       const match = isMatchAt(seg, i, th.match);
