@@ -100,9 +100,9 @@ export function tailor(
         text:
           a.difference === 0
             ? `The deposit total and the sum of the payments are both ${deposit}: the amounts agree, so look at what the deposit was matched to in QuickBooks Online.`
-            : a.difference > 0
-              ? `The deposit total ${deposit} is ${diff} more than the sum of the payments, ${payments}. Look on the deposit in QuickBooks Online for ${diff} that is not one of these payments: another payment, a fee or a transfer.`
-              : `The deposit total ${deposit} is ${diff} less than the sum of the payments, ${payments}. Look for payments worth ${diff} (one payment, or several adding up to it) that are not on the deposit in QuickBooks Online.`,
+            : // The difference, and nothing on where it lies: the article's cause is a deposit already
+              // matched in QuickBooks Online, and its fix (unmatch, then re-sync) is the step's own.
+              `The deposit total ${deposit} is ${diff} ${a.difference > 0 ? 'more' : 'less'} than the sum of the payments, ${payments}.`,
       });
     }
   }
