@@ -350,9 +350,11 @@ export function renderResults(container: HTMLElement, outcome: GroupedOutcome, o
         ),
       );
     // Every `match` is a code's general page (the paste's rule has no page of its own): the way to
-    // ask for an article on that rule stays open under it.
-    else if (
+    // ask for an article on that rule stays open under it, under a triage too (a fault's header and
+    // its detail are two lines).
+    if (
       opts.tools &&
+      matches &&
       !outcome.groups.length &&
       results.every((r) => r.verdict !== 'match' || r.via === 'general')
     )

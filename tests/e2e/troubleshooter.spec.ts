@@ -125,6 +125,14 @@ test.describe('pasting a message', () => {
     const box = page.getByTestId('not-found');
     await expect(box).toContainText('The rule in your message has no page of its own yet.');
     await expect(box.getByRole('button', { name: 'Copy request for support' })).toBeVisible();
+    // The same fault as an SDK prints it, its header and its detail on two lines: under the triage too.
+    await paste(
+      page,
+      'python-quickbooks: quickbooks.exceptions.ValidationException: QB Validation Exception 6000: A business validation error has occurred while processing your request\nBusiness Validation Error: You must select a customer for this transaction.',
+    );
+    await expect(page.getByTestId('triage')).toBeVisible();
+    await expect(first).toHaveAttribute('data-slug', 'business-validation-error');
+    await expect(box).toContainText('The rule in your message has no page of its own yet.');
   });
 
   test("a code's general page found by the code alone previews no one rule's message either", async ({
