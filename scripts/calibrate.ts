@@ -201,10 +201,9 @@ function decide(s: Scored, th: Thresholds) {
   }
   const purge = s.t.lines > 1 && (covered.size > 0 || s.t.lines > 5);
   // A segment is searched when a line that reads so is not covered (each is traced once). The
-  // lines read as one come last: when the model is sure of the first page they show, what the
-  // lines guessed alone goes (match.ts).
-  const ordered = [...s.segments.filter((g) => !g.whole), ...s.segments.filter((g) => g.whole)];
-  for (const { lines, whole, candidates: seg } of ordered) {
+  // lines read as one are traced last (match.ts reads them after every line): when the model is
+  // sure of the first page they show, what the lines guessed alone goes.
+  for (const { lines, whole, candidates: seg } of s.segments) {
     if (lines.every((l) => covered.has(l))) continue;
     const shown = seg.filter((c) => c.p >= th.possible).slice(0, 3);
     if (whole && seg[0] && shown[0] === seg[0] && isMatchAt(seg, 0, th.match))

@@ -169,7 +169,7 @@ export interface Trace {
    * that read the same. With a trace, every distinct line is scored once, whether or not a sure
    * exact hit covers it, so that what the fitting script sees does not depend on the thresholds
    * installed when it runs. `whole`: the segment is a short paste's lines read as one (its lines
-   * were scored apart too).
+   * were scored apart too); it is traced after every line.
    */
   segment?(candidates: readonly Scored[], lines: readonly number[], whole?: boolean): void;
 }
