@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { triageRows } from '../../src/lib/triage';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { messageVariants } from '../../src/lib/matcher/variants';
 import { fullMatcher, matcherOfIndex } from '../../src/lib/matcher/full';
@@ -639,6 +640,23 @@ describe("a description in a person's own words finds its page as a suggestion",
     expect(results[0]).toMatchObject({ slug: 'account-name-already-exists', verdict: 'match', count: 1 });
     // What else is shown is the whole reading's: its near-duplicate, which shares the QuickBooks title.
     expect(results.slice(1).map((r) => [r.slug, r.verdict])).toEqual([['name-already-exists', 'possible']]);
+  });
+
+  it('a page found on a line and again in the paste read whole is on that line once', () => {
+    // An email around one fault: its page was counted once but listed at line 1 (the whole
+    // reading's start) and line 5, and the triage said "Count 2".
+    const text = [
+      'Hi team,',
+      'our invoice export failed last night with this:',
+      '',
+      'Invoice #4471 - A business validation error has occurred while processing your request: Business Validation Error: You must select an account for this transaction.',
+      'Can you help?',
+      'Thanks, Maria',
+    ].join('\n');
+    const outcome = matcher.match(text);
+    expect(outcome.results[0]).toMatchObject({ slug: 'business-validation-error', count: 1 });
+    expect(outcome.results[0]!.occurrences.map((o) => o.line)).toEqual([4]);
+    expect(triageRows(outcome, (s) => s)[0]).toMatchObject({ count: 1, lines: ['line 4 (#4471)'] });
   });
 
   it('a paste that tells of an error ("QuickBooks says", "we sent") is read as a description: its page is suggested', () => {

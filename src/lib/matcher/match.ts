@@ -763,7 +763,10 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         continue;
       }
       r.count += f.count;
-      if (r.occurrences.length < MAX_OCCURRENCES) r.occurrences.push(f.occurrence);
+      // A reading that counts nothing more (a short paste read whole, whose page a line found)
+      // adds no place either: the error is on the line that found it. (It still ranks the page
+      // from the paste's start, among results as sure.)
+      if (f.count > 0 && r.occurrences.length < MAX_OCCURRENCES) r.occurrences.push(f.occurrence);
       r.firstLine = Math.min(r.firstLine, f.occurrence.line);
       const stronger =
         (f.verdict === 'match' && r.verdict !== 'match') ||
