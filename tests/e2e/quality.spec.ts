@@ -431,12 +431,15 @@ test.describe('size budget', () => {
    * lines' guesses (23,940 B), JavaScript's stack frames without a dotted name, and a code's general
    * page known as such on every result (24,034 B measured, 73 B over 23.4 KB); then HTML's character
    * references read in the whole paste (24,081 B measured, 17 B over 23.5 KB); then the deposit note
-   * without a guess at where the difference lies (23,998 B measured).
+   * without a guess at where the difference lies (23,998 B measured); session 34: text that went
+   * through Windows-1252 on its way (`doesnâ€™t`) and a log's `\\u2019` read as their characters
+   * (24,190 B measured, 24 B over 23.6 KB; a table of the 32 characters instead of the platform's
+   * decoder measured 24,308 B).
    * The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 23.6 * 1024;
+  const HOME_BUDGET = 23.7 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -588,10 +591,11 @@ test.describe('size budget', () => {
    * guesses under a code's general page: 44,785 B; then a report's unmatched lines looked up alone: 44,854 B;
    * session 33's duplicate-number note for other transaction types and the request for an article
    * under a general page's `match`: 45,004 B; then one error read whole, JavaScript's frames and the
-   * general page on every result: 45,132 B; then character references read: 45,181 B (23 B over 44.1 KB); then the shorter deposit note: 45,095 B.
+   * general page on every result: 45,132 B; then character references read: 45,181 B (23 B over 44.1 KB); then the shorter deposit note: 45,095 B;
+   * session 34's text read through another encoding: 45,287 B (27 B over 44.2 KB).
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 44.2 * 1024;
+  const HOME_ALL_BUDGET = 44.3 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

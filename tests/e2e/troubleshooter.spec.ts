@@ -252,6 +252,21 @@ test.describe('pasting a message', () => {
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
   });
 
+  test('a message that went through another encoding on its way still matches, values and all', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    // UTF-8 read as Windows-1252 (a CSV opened in a spreadsheet): no result at all before.
+    await paste(page, 'Deposit total 1,250.00 doesnâ€™t match sum of payments 1,175.50.');
+    await expect(results(page).first()).toHaveAttribute('data-slug', 'deposit-total-mismatch');
+    await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
+    await expect(results(page).first()).toContainText('1,175.50');
+    // A log that writes out its JSON escapes: a weak guess before.
+    await paste(page, 'export failed: Deposit total 980.25 doesn\\u2019t match sum of payments 1,105.25');
+    await expect(results(page).first()).toHaveAttribute('data-verdict', 'match');
+    await expect(results(page).first()).toContainText('1,105.25');
+  });
+
   test('an unrelated error gets no match and a plain "nothing found" with search and catalogue', async ({
     page,
   }) => {

@@ -8,7 +8,7 @@ import { decodeEntities, stackFrame, unwrapFaults, type Fault } from '../../src/
 import { scalePages, syntheticPages } from '../../bench/synthetic';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
-import { fuzzyKey, keywordWords, normalizeInput } from '../../src/lib/matcher/normalize';
+import { fuzzyKey, keywordWords, normalizeInput, repairMojibake } from '../../src/lib/matcher/normalize';
 import { KEYWORDS_FIELD } from '../../src/lib/matcher/types';
 import { MAX_FAULT_PAGES, MAX_INPUT_CHARS, MESSAGE_PREVIEW_CHARS } from '../../src/lib/matcher/limits';
 import { buildIndex, indexSource } from '../../src/lib/matcher/build-index';
@@ -231,6 +231,34 @@ describe('character references', () => {
     ['&copy; and &unknown; stay', '&copy; and &unknown; stay'],
     ['&#0; &#1114112;', '   '],
   ])('%s', (text, read) => expect(decodeEntities(text)).toBe(read));
+});
+
+describe('text that went through another encoding', () => {
+  it.each([
+    ['doesnâ€™t', 'doesn’t'],
+    ['Ã©tÃ© cafÃ©', 'été café'],
+    ['â€œFuelâ€\u009d', '“Fuel”'],
+    ['ðŸ˜€ and â‚¬5', '😀 and €5'],
+    // Not UTF-8 written out: Latin text, a lead character alone, a sequence UTF-8 does not allow.
+    ['naïve café à la', 'naïve café à la'],
+    ['Ã alone', 'Ã alone'],
+    ['Ã€Ã', 'ÀÃ'],
+    ['ð€', 'ð€'],
+  ])('%s reads %s', (text, read) => expect(repairMojibake(text)).toBe(read));
+
+  it.each([
+    // UTF-8 read as Windows-1252 (a CSV opened in a spreadsheet): no result at all before, as the
+    // apostrophe's three characters hid its "not".
+    'Deposit total 1,250.00 doesnâ€™t match sum of payments 1,175.50.',
+    // A log that writes its JSON escapes out: a 38% guess before.
+    'sync failed: "Deposit total 1,250.00 doesn\\u2019t match sum of payments 1,175.50."',
+  ])('the message is found by its pattern, values and all: %s', (text) => {
+    expect(matcher.match(text).results[0]).toMatchObject({
+      slug: 'deposit-total-mismatch',
+      verdict: 'match',
+      values: { depositTotal: '1,250.00', paymentsTotal: '1,175.50' },
+    });
+  });
 });
 
 describe('the frames of a stack trace', () => {

@@ -33,11 +33,39 @@ export const isClean = (text: string): boolean =>
   !text.includes('\n ') &&
   !text.includes('\n\n\n');
 
+/** Windows-1252's characters for the bytes 0x80 to 0x9F (its five unused bytes read as the C1 controls), by the platform's own decoder. */
+const CP1252 = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i));
+/** A UTF-8 sequence written out as Windows-1252 or Latin-1 characters: a lead byte and as many continuation bytes as it announces. */
+const CONTINUATION = `[\\x80-\\xBF${CP1252}]`;
+const MOJIBAKE = new RegExp(
+  `[\\xC2-\\xDF]${CONTINUATION}|[\\xE0-\\xEF]${CONTINUATION}{2}|[\\xF0-\\xF4]${CONTINUATION}{3}`,
+  'g',
+);
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const byteOf = (c: string) => {
+  const i = CP1252.indexOf(c);
+  return i < 0 ? c.charCodeAt(0) : 0x80 + i;
+};
+/**
+ * Text that was UTF-8 but was read as Windows-1252 on its way here (a CSV opened in a spreadsheet,
+ * an email): `doesnâ€™t` is `doesn’t` again. Each sequence is decoded by the platform's UTF-8
+ * decoder; one that is not valid UTF-8 stays as it was.
+ */
+export function repairMojibake(text: string): string {
+  return text.replace(MOJIBAKE, (m) => {
+    try {
+      return UTF8.decode(Uint8Array.from(m, byteOf));
+    } catch {
+      return m;
+    }
+  });
+}
+
 function clean(text: string): string {
   // Most templates and pastes: nothing below would change them, and it is the matcher's commonest step.
   if (isClean(text)) return text;
   return (
-    text
+    repairMojibake(text)
       .normalize('NFKC')
       .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
       .replace(

@@ -180,9 +180,15 @@ export function unwrapFaults(text: string, found?: Fault[]): string {
   return out;
 }
 
-/** JSON-escaped text outside a fault body (`{"errors":["GL account \\"Fuel\\" …"]}`): plain quotes and slashes. */
+/**
+ * JSON-escaped text outside a fault body (`{"errors":["GL account \\"Fuel\\" …"]}`, a log's
+ * `doesn\\u2019t`): plain quotes, slashes and \\u escapes.
+ */
 export function unescapeJsonText(text: string): string {
-  return text.includes('\\"') || text.includes('\\/') ? text.replace(/\\(["/])/g, '$1') : text;
+  const out = text.includes('\\"') || text.includes('\\/') ? text.replace(/\\(["/])/g, '$1') : text;
+  return out.includes('\\u')
+    ? out.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : out;
 }
 
 /**
