@@ -370,6 +370,16 @@ test.describe('the article, as it is', () => {
     await expect(page.locator('.prose')).toContainText('The help article gives no cause for this error');
   });
 
+  test("a message's own placeholders are highlighted, each time they appear", async ({ page }) => {
+    // Only the first "<other user name>" was: the second and "<entity name>" read as literal text.
+    await page.goto('errors/stale-object/');
+    const vars = page.locator('.message-block var');
+    await expect(vars).toHaveText(['<other user name>', '<other user name>', '<entity name>']);
+    await expect(vars.nth(2)).toHaveAttribute('title', 'Varies');
+    await page.goto('errors/invalid-reference-id/');
+    await expect(page.locator('.message-block var', { hasText: 'XXXX' })).toHaveCount(1);
+  });
+
   test('a step the article’s entry does not have is marked as its general advice', async ({ page }) => {
     for (const slug of ['ids-server-error', 'request-already-submitted']) {
       await page.goto(`errors/${slug}/`);

@@ -8,7 +8,8 @@ import {
   templateNeedle,
   templateText,
 } from '../../src/lib/matcher/pattern';
-import { SHORTHAND, sequenceWords } from '../../src/lib/matcher/normalize';
+import { SHORTHAND, normalizeTemplate, sequenceWords } from '../../src/lib/matcher/normalize';
+import { markMessage, markPlaceholders } from '../../src/lib/matcher/mark';
 import { aboutQuickBooks, findCodes, otherSystem } from '../../src/lib/matcher/unwrap';
 import { loadErrors } from '../../src/lib/node/load-content';
 import { scalePages } from '../../bench/synthetic';
@@ -236,5 +237,33 @@ describe("a template's needle, read without parsing", () => {
   it(`is compilePattern's needle for all ${templates.length} templates of a 2,200-page knowledge base`, () => {
     const differ = templates.filter((t) => templateNeedle(t) !== compilePattern(t).needle);
     expect(differ).toEqual([]);
+  });
+});
+
+describe("a page's message shows its own placeholders as varying", () => {
+  const stale = loadErrors().find((e) => e.id === 'stale-object')!.data;
+  const sources = stale.patterns.map((p) => compilePattern(p).source);
+
+  it('a value said twice and one no pattern pulls out are marked too, named when a pattern names the same text', () => {
+    // The page marked only the first "<other user name>": the second and "<entity name>" read as
+    // literal text under "Highlighted parts vary".
+    const parts = markPlaceholders(markMessage(stale.messages[0]!, sources).parts);
+    expect(parts.filter((p) => p.name !== undefined).map((p) => [p.name, p.text])).toEqual([
+      ['otherUser', '<other user name>'],
+      ['otherUser', '<other user name>'],
+      ['', '<entity name>'],
+    ]);
+    expect(parts.map((p) => p.text).join('')).toBe(normalizeTemplate(stale.messages[0]!));
+  });
+
+  it.each([
+    ['restore XXXX (deleted)', ['XXXX']],
+    ['total NNNNN.N of NN', ['NNNNN.N']],
+    ['You cannot change transaction which is 365 days or older', []],
+    ['a <b and c> d', ['<b and c>']],
+  ])('%s', (text, marked) => {
+    const parts = markPlaceholders([{ text }]);
+    expect(parts.filter((p) => p.name !== undefined).map((p) => p.text)).toEqual(marked);
+    expect(parts.map((p) => p.text).join('')).toBe(text);
   });
 });
