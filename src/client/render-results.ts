@@ -339,8 +339,8 @@ export function renderResults(container: HTMLElement, outcome: GroupedOutcome, o
     if (opts.tools && outcome.lines > 1) nodes.push(triage(outcome, opts));
     // Only guesses (no `match`, no near-duplicate pair to choose from): the error may be one the
     // knowledge base does not have yet, so the way to support stays open under them, naming the
-    // QuickBooks fault the paste carries.
-    else if (opts.tools && !matches && !outcome.groups.length)
+    // QuickBooks fault the paste carries; under a triage too (an email or a chat around the error).
+    if (opts.tools && !matches && !outcome.groups.length)
       nodes.push(
         supportBox(
           outcome.fault

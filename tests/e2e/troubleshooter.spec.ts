@@ -353,6 +353,12 @@ test.describe('pasting a message', () => {
     );
     await expect(results(page).first()).toHaveAttribute('data-slug', 'deposit-total-mismatch');
     await expect(results(page).first()).toHaveAttribute('data-verdict', 'possible');
+    // Only guesses: the way to support stays open under the triage of its lines, as under a
+    // one-line guess (before, a paste of two lines or more had none).
+    await expect(page.getByTestId('triage')).toBeVisible();
+    await expect(
+      page.getByTestId('not-found').getByRole('button', { name: 'Copy request for support' }),
+    ).toBeVisible();
   });
 
   test('guesses only: the request for support stays open under them; a match or a pair to choose from has none', async ({
