@@ -46,6 +46,7 @@ export async function runAction(
           title: r.title,
           url,
           verdict: r.verdict,
+          ...(r.general ? { general: true } : {}),
           message: resultMessage(r, shortenForLink(text, outcome)),
           values: valuesSeen(all),
           steps: page?.steps ?? [],

@@ -21,6 +21,8 @@ export interface TicketInput {
   url: string;
   /** How sure the troubleshooter is; absent when nothing was matched (a page copied as it is). */
   verdict?: Verdict;
+  /** The page is a QuickBooks code's general page (every rule of the code): no one message to check a guess against. */
+  general?: boolean;
   /** The person's message (already shortened for links). */
   message?: string;
   /** Every value seen, by placeholder name (one value or several, from several occurrences). */
@@ -38,6 +40,9 @@ const VERDICT: Record<Verdict, string> = {
   possible:
     'Possible match, not confirmed: the message only resembles this error. Check it against the message on the page before following the steps.',
 };
+/** A guess at a code's general page, whose page has no one message to check against. */
+const POSSIBLE_GENERAL =
+  'Possible match, not confirmed: the message only resembles this error, whose page covers every rule of one QuickBooks error code.';
 
 /** The page link without its fragment, pointing at step `n`. */
 const stepUrl = (url: string, n: number) => `${url.replace(/#.*$/, '')}#step-${n}`;
@@ -63,7 +68,9 @@ export function ticketText(t: TicketInput): string {
   const noteWhere = (n: TicketNote) => (n.step ? ` (step ${n.step}: ${stepUrl(t.url, n.step)})` : '');
   return [
     `QuickBooks export error: ${t.title}`,
-    t.verdict ? `Verdict: ${VERDICT[t.verdict]}` : '',
+    t.verdict
+      ? `Verdict: ${t.verdict === 'possible' && t.general ? POSSIBLE_GENERAL : VERDICT[t.verdict]}`
+      : '',
     t.message ? `Message:\n${mdFence(t.message)}` : '',
     values.length
       ? ['Values seen:', ...values.map(([k, vs]) => `- ${k}: ${vs.map(mdCode).join(', ')}`)].join('\n')

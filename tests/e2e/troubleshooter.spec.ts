@@ -150,9 +150,11 @@ test.describe('pasting a message', () => {
     await expect(page.getByTestId('results-summary')).not.toContainText('check that its message');
   });
 
-  test('a QuickBooks fault whose rule the general page may not be for: the summary does not ask to compare a message either', async ({
+  test('a QuickBooks fault whose rule the general page may not be for: the summary does not ask to compare a message either, nor does the ticket', async ({
     page,
+    context,
   }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/');
     // "inactive" is another page's word (an inactive object's 610): the general page is only
     // suggested. ("Item is inactive." was this test's rule until session 21's refit made the general
@@ -174,6 +176,10 @@ test.describe('pasting a message', () => {
         ? '1 possible match, not confirmed: the page for every rule of your message’s QuickBooks error code.'
         : `${n} possible matches, none confirmed: the first is the page for every rule of your message’s QuickBooks error code; check the others’ messages.`,
     );
+    // Its ticket said "Check it against the message on the page before following the steps".
+    const ticket = await copiedBy(first, 'Copy for ticket');
+    expect(ticket).toContain('whose page covers every rule of one QuickBooks error code.');
+    expect(ticket).not.toContain('message on the page');
   });
 
   test('a guess that only shares the QuickBooks code says so, not that the code identified it', async ({

@@ -143,6 +143,18 @@ describe('"Copy for ticket"', () => {
     expect(ticketText({ ...input, verdict: 'possible' })).toContain('Verdict: Possible match, not confirmed');
   });
 
+  it("a guess at a code's general page asks no one to check it against the page's message, which it has not", () => {
+    // The card shows no message to compare for such a page (session 33); the ticket still said to.
+    const t = ticketText({ ...input, verdict: 'possible', general: true });
+    expect(t).toContain(
+      'Verdict: Possible match, not confirmed: the message only resembles this error, whose page covers every rule of one QuickBooks error code.',
+    );
+    expect(t).not.toContain('message on the page');
+    expect(ticketText({ ...input, verdict: 'match', general: true })).toContain(
+      'Verdict: Match: the troubleshooter recognised this message.',
+    );
+  });
+
   it('the message in a fenced block, its fence longer than any run of backticks in it', () => {
     expect(ticketText(input)).toContain(`Message:\n\`\`\`\n${input.message}\n\`\`\`\n`);
     const fenced = ticketText({ ...input, message: 'a ``` b\n````\nc' });
