@@ -233,6 +233,22 @@ describe('character references', () => {
   ])('%s', (text, read) => expect(decodeEntities(text)).toBe(read));
 });
 
+describe('an HTTP status without its words', () => {
+  it.each([
+    // Each was throttling at 47% and a server error at 37%, whatever the status.
+    ['Error: Request failed with status code 401', 'reconnect-quickbooks'],
+    ['Error: Request failed with status code 429', 'throttle-exceeded'],
+    ['Error: Request failed with status code 500', 'qbo-server-error'],
+    // Three guesses at 50-53% before, the outage and company-status pages close behind.
+    ['QuickBooks returned status 401', 'reconnect-quickbooks'],
+  ])('%s → %s', (text, slug) => {
+    const [first, second] = matcher.match(text).results;
+    expect(first).toMatchObject({ slug, verdict: 'possible' });
+    expect(first!.confidence).toBeGreaterThan(0.6);
+    expect(second?.confidence ?? 0).toBeLessThan(0.4);
+  });
+});
+
 describe('text that went through another encoding', () => {
   it.each([
     ['doesnâ€™t', 'doesn’t'],

@@ -108,6 +108,20 @@ describe('one placeholder grammar', () => {
     // The capitals' forms need capitals: "bu", "je", "ar" and "ap" in lower case are left alone.
     expect(words('je ne sais pas, bu, ar, ap')).toBe('je ne sais pas bu ar ap');
   });
+  it('reads an HTTP status said as one with its reason phrase, unless words follow it', () => {
+    // axios' "status code 401" was a slot like any number: 401, 429 and 500 read the same.
+    expect(words('Error: Request failed with status code 401')).toBe(
+      'error request failed with status code # unauthorized',
+    );
+    expect(words('errorCode=003001; statusCode=429')).toBe('errorcode # statuscode # too many requests');
+    expect(words('Http Status Code [400]: Request is not made')).toBe(
+      'http status code # bad request request is not made',
+    );
+    expect(words('HTTP/1.1 503')).toBe('http # service unavailable');
+    // Already said, or not a status: as before.
+    expect(words('HTTP 401 Unauthorized')).toBe('http # unauthorized');
+    expect(words('status 418, error code 500, 401 items')).toBe('status # error code # items');
+  });
   it("rewrites no word of the pages' own wordings (messages, patterns, QBO titles): they are quoted as QuickBooks writes them", () => {
     const rewritten = loadErrors().flatMap((e) =>
       [...e.data.messages, ...e.data.patterns, ...(e.data.qboTitles ?? [])].filter((w) =>
