@@ -7,6 +7,7 @@
 import {
   amountAdvice,
   closingDateAdvice,
+  dayFirst,
   formatMoney,
   parseAccounts,
   parseDate,
@@ -154,15 +155,17 @@ const listed = (items: string[]) =>
  * the closing date do not fit this error, and the note says so rather than count negative days.
  */
 function closingDateNote(all: readonly Readonly<Record<string, string>>[]): TailoredNote | undefined {
+  // The paste's dates are all written one way: day first when one of them can only be.
+  const byDay = dayFirst(all.flatMap((o) => [o['txnDate'] ?? '', o['closingDate'] ?? '']));
   const read = (name: string) =>
     [...new Set(all.map((o) => o[name] ?? ''))]
-      .map((text) => ({ text, date: parseDate(text) }))
+      .map((text) => ({ text, date: parseDate(text, byDay) }))
       .filter((d) => d.date !== undefined);
   // The books are closed to the latest closing date the paste names (normally there is one).
   const closing = read('closingDate').sort((a, b) => b.date!.date.getTime() - a.date!.date.getTime())[0];
   if (!closing) return undefined;
   const advice = read('txnDate')
-    .map((t) => closingDateAdvice(t.text, closing.text))
+    .map((t) => closingDateAdvice(t.text, closing.text, byDay))
     .filter((a): a is ClosingDateAdvice => a !== undefined);
   if (!advice.length) return undefined;
   const fitting = advice.filter((a) => a.daysBefore > 0).sort((a, b) => b.daysBefore - a.daysBefore);

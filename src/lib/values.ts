@@ -9,12 +9,29 @@ export { groupDigits };
 export interface DayDate {
   /** Date in UTC midnight. */
   date: Date;
-  /** The order the parts were read in, for writing a date back the way the person wrote it. */
-  style: 'us' | 'iso';
+  /** The order the parts were read in, for writing a date back the way the person wrote it: month first, year first, or day first. */
+  style: 'us' | 'iso' | 'dm';
 }
 
-/** Reads 03/14/2026, 3/14/2026, 3-14-26 (US month/day order, as QuickBooks Online US prints) or 2026-03-14. */
-export function parseDate(text: string): DayDate | undefined {
+/** A date in two-digit parts, year last: 03/14/2026, 14.03.26. */
+const SLASHED = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/;
+
+/**
+ * Whether the dates of one message are written day first (14/03/2026, as a company outside the US
+ * prints them): one of them has a first part that no month has, and none a second part that no
+ * month has. Dates that could be either are read month first, as the help article writes the
+ * message (MM/DD/YYYY).
+ */
+export function dayFirst(texts: readonly string[]): boolean {
+  const parts = texts.flatMap((t) => {
+    const m = SLASHED.exec(t.trim());
+    return m ? [[Number(m[1]), Number(m[2])] as const] : [];
+  });
+  return parts.some(([a]) => a > 12) && !parts.some(([, b]) => b > 12);
+}
+
+/** Reads 03/14/2026, 3/14/2026, 3-14-26 (US month/day order, as QuickBooks Online US prints; day first when `dayFirst`) or 2026-03-14. */
+export function parseDate(text: string, dayFirst = false): DayDate | undefined {
   const t = text.trim();
   let y: number;
   let m: number;
@@ -25,11 +42,12 @@ export function parseDate(text: string): DayDate | undefined {
     [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
     style = 'iso';
   } else {
-    match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(t);
+    match = SLASHED.exec(t);
     if (!match) return undefined;
     [m, d, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (dayFirst) [m, d] = [d, m];
     if (y < 100) y += 2000;
-    style = 'us';
+    style = dayFirst ? 'dm' : 'us';
   }
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
@@ -42,7 +60,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function formatDate(d: DayDate): string {
   const { date } = d;
   const [y, m, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
-  return d.style === 'iso' ? `${y}-${pad(m)}-${pad(day)}` : `${pad(m)}/${pad(day)}/${y}`;
+  if (d.style === 'iso') return `${y}-${pad(m)}-${pad(day)}`;
+  return d.style === 'dm' ? `${pad(day)}/${pad(m)}/${y}` : `${pad(m)}/${pad(day)}/${y}`;
 }
 
 const DAY = 86_400_000;
@@ -56,9 +75,13 @@ export interface ClosingDateAdvice {
   moveTo: string;
 }
 
-export function closingDateAdvice(txn: string, closing: string): ClosingDateAdvice | undefined {
-  const t = parseDate(txn);
-  const c = parseDate(closing);
+export function closingDateAdvice(
+  txn: string,
+  closing: string,
+  dayFirst = false,
+): ClosingDateAdvice | undefined {
+  const t = parseDate(txn, dayFirst);
+  const c = parseDate(closing, dayFirst);
   if (!t || !c) return undefined;
   const daysBefore = Math.round((c.date.getTime() - t.date.getTime()) / DAY);
   const moveTo = formatDate({ date: new Date(t.date.getTime() - DAY), style: c.style });

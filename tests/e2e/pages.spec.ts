@@ -87,6 +87,19 @@ test.describe('tailored advice is right', () => {
     await expect(noteAt(page, 1)).not.toContainText('Move the closing date');
   });
 
+  test('dates written day first are read day first, on the page and on the card', async ({
+    page,
+    context,
+  }) => {
+    // No note before: 31/03/2026 is no month-first date.
+    await openWith(page, 'txn-date-before-closing-date', closedLine('14/03/2026', '31/03/2026'));
+    await expect(noteAt(page, 1)).toContainText('17 days before the closing date 31/03/2026');
+    await expect(noteAt(page, 1)).toContainText('Move the closing date to 13/03/2026');
+    await homeWith(page, context, closedLine('03/04/2026', '30/04/2026'));
+    const card = page.locator('[data-testid="match-result"][data-slug="txn-date-before-closing-date"]');
+    await expect(card.getByTestId('tailored-line')).toContainText('Move the closing date to 02/04/2026');
+  });
+
   test('a GL account already in Parent:Sub form is not prefixed again', async ({ page }) => {
     await openWith(
       page,

@@ -46,6 +46,27 @@ describe('closing date', () => {
     expect(note).toContain('One more date is not before the closing date');
   });
 
+  it('dates written day first, as a company outside the US prints them, are read day first', () => {
+    // No note before: 31/03/2026 is no month-first date.
+    expect(text({ txnDate: '14/03/2026', closingDate: '31/03/2026' })[0]).toBe(
+      'The transaction is dated 14/03/2026, 17 days before the closing date 31/03/2026. Move the closing date to 13/03/2026 (the day before the transaction), re-sync, then set it back to 31/03/2026.',
+    );
+    // One date that can only be day first decides for the others of the message, occurrences too.
+    const all = [
+      { txnDate: '03/04/2026', closingDate: '30/04/2026' },
+      { txnDate: '10/04/2026', closingDate: '30/04/2026' },
+    ];
+    expect(text(all[1]!, all)[0]).toContain(
+      'the earliest, 03/04/2026, is 27 days before the closing date 30/04/2026',
+    );
+    expect(text(all[1]!, all)[0]).toContain('Move the closing date to 02/04/2026');
+  });
+
+  it('dates that could be either are read month first, as the message is written; dates that disagree get no note', () => {
+    expect(text({ txnDate: '03/04/2026', closingDate: '05/04/2026' })[0]).toContain('61 days before');
+    expect(text({ txnDate: '13/03/2026', closingDate: '03/31/2026' })).toEqual([]);
+  });
+
   it('one date, as before', () => {
     expect(text({ txnDate: '03/14/2026', closingDate: '03/31/2026' })[0]).toBe(
       'The transaction is dated 03/14/2026, 17 days before the closing date 03/31/2026. Move the closing date to 03/13/2026 (the day before the transaction), re-sync, then set it back to 03/31/2026.',
