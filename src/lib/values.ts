@@ -88,11 +88,14 @@ export function closingDateAdvice(
   return { txnDate: formatDate({ ...t, style: c.style }), closingDate: formatDate(c), daysBefore, moveTo };
 }
 
-/** Reads 1,234.50, $1,234.50, -20 or 1234.5. */
+/**
+ * Reads 1,234.50, $1,234.50, -20 or 1234.5: commas only between groups of three digits, so a
+ * decimal comma (250,00) is no amount, rather than 25,000.
+ */
 export function parseAmount(text: string): number | undefined {
-  const t = text.trim().replace(/[$,\s]/g, '');
-  if (!/^-?\d+(?:\.\d+)?$/.test(t)) return undefined;
-  return Number(t);
+  const t = text.trim().replace(/[$\s]/g, '');
+  if (!/^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(t)) return undefined;
+  return Number(t.replace(/,/g, ''));
 }
 
 export interface AmountAdvice {

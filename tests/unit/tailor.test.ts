@@ -106,6 +106,16 @@ describe('deposit totals', () => {
       if (amount) expect(note!.split(amount).length - 1, 'the difference said once').toBeLessThanOrEqual(3);
     },
   );
+
+  it('an amount with a decimal comma is no amount to count with: no note rather than a hundredfold one', () => {
+    // 250,00 read as 25,000: "The deposit total 25,000.00 is 7,450.00 more than … 17,550.00".
+    expect(text({ depositTotal: '250,00', paymentsTotal: '175,50' })).toEqual([]);
+    expect(text({ depositTotal: '1,2500.00', paymentsTotal: '1,175.50' })).toEqual([]);
+    // Thousands grouped by commas, or not grouped, as before.
+    expect(text({ depositTotal: '1,250', paymentsTotal: '1175.5' })[0]).toContain(
+      'The deposit total 1,250.00 is 74.50 more than the sum of the payments, 1,175.50.',
+    );
+  });
 });
 
 describe('values as people read them', () => {
