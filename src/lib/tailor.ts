@@ -28,6 +28,8 @@ const q = (s: string) => `“${s}”`;
 
 /** A QuickBooks transaction type that is a journal entry, as faults write it (`Journal Entry`, `JournalEntry`). */
 const JOURNAL_ENTRY = /^journal\s*entry$/i;
+/** After values that do not fit their error: the message may have been cut or pasted in part. */
+const COPIED_WHOLE = 'Check that the message was copied whole.';
 
 /**
  * The notes for a message's values. `all` holds the values of every occurrence of the error in
@@ -54,9 +56,14 @@ export function tailor(
     });
   }
   if (v['sourceAccount'] && v['targetAccount']) {
+    const [source, target] = [v['sourceType'] ?? '?', v['targetType'] ?? '?'];
     notes.push({
       anchor: 'sourceAccount',
-      text: `The source account ${q(v['sourceAccount'])} is typed ${v['sourceType'] ?? '?'}, but the target account ${q(v['targetAccount'])} in QuickBooks Online is typed ${v['targetType'] ?? '?'}. Make the two types match.`,
+      // Types the message says are the same are no mismatch: say so, as for dates that do not fit.
+      text:
+        source.trim().toLowerCase() === target.trim().toLowerCase()
+          ? `Both accounts are typed ${target} in this message, so the types do not fit this error. ${COPIED_WHOLE}`
+          : `The source account ${q(v['sourceAccount'])} is typed ${source}, but the target account ${q(v['targetAccount'])} in QuickBooks Online is typed ${target}. Make the two types match.`,
     });
   }
   if (v['businessUnit'] && v['qboClass']) {
@@ -67,13 +74,15 @@ export function tailor(
   }
   if (v['entryBusinessUnits'] && v['peerBusinessUnits']) {
     const peer = new Set(parseIdList(v['peerBusinessUnits']));
-    const extra = parseIdList(v['entryBusinessUnits']).filter((id) => !peer.has(id));
+    const held = parseIdList(v['entryBusinessUnits']);
+    const extra = held.filter((id) => !peer.has(id));
+    const syncPeer = `sync peer ${v['syncPeer'] ?? ''}`.trim();
     notes.push({
       anchor: 'entryBusinessUnits',
-      text: `The journal entry holds business unit${extra.length === 1 ? '' : 's'} ${extra.join(', ') || '(none listed)'} that sync peer ${v['syncPeer'] ?? ''} is not set up for (it is set up for ${[...peer].join(', ') || 'none'}).`.replace(
-        '  ',
-        ' ',
-      ),
+      text:
+        held.length && !extra.length
+          ? `The journal entry holds only business units ${syncPeer} is set up for (${held.join(', ')}), so they do not fit this error. ${COPIED_WHOLE}`
+          : `The journal entry holds business unit${extra.length === 1 ? '' : 's'} ${extra.join(', ') || '(none listed)'} that ${syncPeer} is not set up for (it is set up for ${[...peer].join(', ') || 'none'}).`,
     });
   }
   if (v['docNumber']) {

@@ -436,12 +436,14 @@ test.describe('size budget', () => {
    * (24,190 B measured, 24 B over 23.6 KB; a table of the 32 characters instead of the platform's
    * decoder measured 24,308 B); then an HTTP status said without its words read with its reason
    * phrase ("status code 401": 24,397 B measured, 129 B over 23.7 KB); then a message's dates read
-   * day first when one of them can only be (14/03/2026: 24,552 B measured, 78 B over 23.9 KB).
+   * day first when one of them can only be (14/03/2026: 24,552 B measured, 78 B over 23.9 KB);
+   * amounts with a decimal comma left uncounted (24,564 B), and account types or business units
+   * that do not fit their error said not to (24,659 B measured, 83 B over 24.0 KB).
    * The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 24.0 * 1024;
+  const HOME_BUDGET = 24.1 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -596,10 +598,10 @@ test.describe('size budget', () => {
    * general page on every result: 45,132 B; then character references read: 45,181 B (23 B over 44.1 KB); then the shorter deposit note: 45,095 B;
    * session 34's text read through another encoding: 45,287 B (27 B over 44.2 KB); then HTTP statuses
    * read with their reason phrases: 45,572 B (209 B over 44.3 KB); then dates read day first: 45,731 B (61 B
-   * over 44.6 KB).
+   * over 44.6 KB); then values that do not fit their error: 45,834 B (61 B over 44.7 KB).
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 44.7 * 1024;
+  const HOME_ALL_BUDGET = 44.8 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

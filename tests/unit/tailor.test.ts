@@ -118,6 +118,46 @@ describe('deposit totals', () => {
   });
 });
 
+describe('values that do not fit their error are said not to, rather than read as a cause', () => {
+  it('a classification "mismatch" whose two types are the same', () => {
+    // It said "is typed Liability, but the target account … is typed Liability. Make the two types match."
+    const [note] = text({
+      sourceAccount: 'Customer Refunds',
+      sourceType: 'Liability',
+      targetAccount: 'Customer Refunds',
+      targetType: 'liability',
+    });
+    expect(note).toBe(
+      'Both accounts are typed liability in this message, so the types do not fit this error. Check that the message was copied whole.',
+    );
+    expect(
+      text({
+        sourceAccount: 'Refunds',
+        sourceType: 'Liability',
+        targetAccount: 'Refunds',
+        targetType: 'Revenue',
+      })[0],
+    ).toContain(
+      'is typed Liability, but the target account “Refunds” in QuickBooks Online is typed Revenue.',
+    );
+  });
+
+  it('business units the sync peer is set up for, every one', () => {
+    // It said "The journal entry holds business units (none listed) that sync peer … is not set up for (it is set up for 1041)."
+    const [note] = text({
+      syncPeer: '4620816365/9130350912',
+      peerBusinessUnits: '["1041"]',
+      entryBusinessUnits: '["1041"]',
+    });
+    expect(note).toBe(
+      'The journal entry holds only business units sync peer 4620816365/9130350912 is set up for (1041), so they do not fit this error. Check that the message was copied whole.',
+    );
+    expect(text({ peerBusinessUnits: '[]', entryBusinessUnits: '["1041"]' })[0]).toBe(
+      'The journal entry holds business unit 1041 that sync peer is not set up for (it is set up for none).',
+    );
+  });
+});
+
 describe('values as people read them', () => {
   it('a JSON list of accounts reads as the accounts', () => {
     expect(
