@@ -82,10 +82,15 @@ export const rowNote = (row: TriageRow): string =>
 
 /**
  * The record a log line names, to tell lines apart: an id such as JE-10422 or INV-2044 (letters,
- * a hyphen, digits), else a `#1234` number. Never a date.
+ * a hyphen, digits), else one of the four transactions the platform exports named with its number
+ * (`Invoice 1043`, `Payment #5521`), else a `#1234` number. Never a date.
  */
 export function recordRef(line: string): string | undefined {
-  return /\b[A-Z][A-Z0-9]{0,9}-\d{2,}\b/.exec(line)?.[0] ?? /#\d{2,}\b/.exec(line)?.[0];
+  return (
+    /\b[A-Z][A-Z0-9]{0,9}-\d{2,}\b/.exec(line)?.[0] ??
+    /\b(?:invoice|payment|deposit|journal entry) ?#? ?\d{2,}\b/i.exec(line)?.[0] ??
+    /#\d{2,}\b/.exec(line)?.[0]
+  );
 }
 
 /** What a triage cell shows when it has nothing (no values seen, no lines): the table, its Markdown and the page agree. */

@@ -438,12 +438,14 @@ test.describe('size budget', () => {
    * phrase ("status code 401": 24,397 B measured, 129 B over 23.7 KB); then a message's dates read
    * day first when one of them can only be (14/03/2026: 24,552 B measured, 78 B over 23.9 KB);
    * amounts with a decimal comma left uncounted (24,564 B), and account types or business units
-   * that do not fit their error said not to (24,659 B measured, 83 B over 24.0 KB).
+   * that do not fit their error said not to (24,659 B measured, 83 B over 24.0 KB); then a report
+   * line's record named as an invoice, payment, deposit or journal entry with its number in the
+   * triage (24,704 B measured, 26 B over 24.1 KB; with nine kinds of transaction: 24,738 B).
    * The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 24.1 * 1024;
+  const HOME_BUDGET = 24.2 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -598,10 +600,11 @@ test.describe('size budget', () => {
    * general page on every result: 45,132 B; then character references read: 45,181 B (23 B over 44.1 KB); then the shorter deposit note: 45,095 B;
    * session 34's text read through another encoding: 45,287 B (27 B over 44.2 KB); then HTTP statuses
    * read with their reason phrases: 45,572 B (209 B over 44.3 KB); then dates read day first: 45,731 B (61 B
-   * over 44.6 KB); then values that do not fit their error: 45,834 B (61 B over 44.7 KB).
+   * over 44.6 KB); then values that do not fit their error: 45,834 B (61 B over 44.7 KB); then a report
+   * line's record in the triage: 45,877 B (2 B over 44.8 KB).
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 44.8 * 1024;
+  const HOME_ALL_BUDGET = 44.9 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

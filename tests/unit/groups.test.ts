@@ -13,7 +13,7 @@ import {
   unpackGroups,
 } from '../../src/lib/matcher/groups';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
-import { triageRows } from '../../src/lib/triage';
+import { recordRef, triageRows } from '../../src/lib/triage';
 import { triageCsv, triageMarkdown } from '../../src/lib/triage-export';
 
 const { matcher, entries, groups } = matcherFromContent();
@@ -176,4 +176,17 @@ describe('a multi-line paste with two groups: the triage names each group’s pa
       '"Special characters in account names cause a duplicate-name error or Customer, vendor or location name already exists in QuickBooks","account-name-already-exists or name-already-exists","possible","1","line 2","","http://help.test/errors/account-name-already-exists/ or http://help.test/errors/name-already-exists/"',
     );
   });
+});
+
+describe('the record a report line names, in the triage', () => {
+  it.each([
+    ['JE-10422: The account period has closed.', 'JE-10422'],
+    ['Invoice 1043: Error: Deposit total 1,250.00 doesn’t match', 'Invoice 1043'],
+    ['payment #5521 failed: Stale Object Error', 'payment #5521'],
+    ['Journal Entry 88: Duplicate Document Number Error', 'Journal Entry 88'],
+    ['Ticket #4471: Stale Object Error', '#4471'],
+    // A message's own numbers are no record.
+    ['Related invoice ID=48213 is not synchronized yet.', undefined],
+    ['Deposit total 1,250.00 doesn’t match sum of payments 1,175.50.', undefined],
+  ])('%s → %s', (line, ref) => expect(recordRef(line)).toBe(ref));
 });

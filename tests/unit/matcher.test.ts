@@ -700,7 +700,7 @@ describe("a description in a person's own words finds its page as a suggestion",
     const outcome = matcher.match(text);
     expect(outcome.results[0]).toMatchObject({ slug: 'business-validation-error', count: 1 });
     expect(outcome.results[0]!.occurrences.map((o) => o.line)).toEqual([4]);
-    expect(triageRows(outcome, (s) => s)[0]).toMatchObject({ count: 1, lines: ['line 4 (#4471)'] });
+    expect(triageRows(outcome, (s) => s)[0]).toMatchObject({ count: 1, lines: ['line 4 (Invoice #4471)'] });
   });
 
   it('a paste that tells of an error ("QuickBooks says", "we sent") is read as a description: its page is suggested', () => {
