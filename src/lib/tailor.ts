@@ -13,7 +13,6 @@ import {
   parseDate,
   parseIdList,
   type AccountRow,
-  type ClosingDateAdvice,
 } from './values';
 
 export interface TailoredNote {
@@ -167,15 +166,11 @@ function closingDateNote(all: readonly Readonly<Record<string, string>>[]): Tail
   // The paste's dates are all written one way: day first when one of them can only be.
   const byDay = dayFirst(all.flatMap((o) => [o['txnDate'] ?? '', o['closingDate'] ?? '']));
   const read = (name: string) =>
-    [...new Set(all.map((o) => o[name] ?? ''))]
-      .map((text) => ({ text, date: parseDate(text, byDay) }))
-      .filter((d) => d.date !== undefined);
+    [...new Set(all.map((o) => o[name] ?? ''))].flatMap((text) => parseDate(text, byDay) ?? []);
   // The books are closed to the latest closing date the paste names (normally there is one).
-  const closing = read('closingDate').sort((a, b) => b.date!.date.getTime() - a.date!.date.getTime())[0];
+  const closing = read('closingDate').sort((a, b) => b.date.getTime() - a.date.getTime())[0];
   if (!closing) return undefined;
-  const advice = read('txnDate')
-    .map((t) => closingDateAdvice(t.text, closing.text, byDay))
-    .filter((a): a is ClosingDateAdvice => a !== undefined);
+  const advice = read('txnDate').map((t) => closingDateAdvice(t, closing));
   if (!advice.length) return undefined;
   const fitting = advice.filter((a) => a.daysBefore > 0).sort((a, b) => b.daysBefore - a.daysBefore);
   const anchor = 'closingDate';

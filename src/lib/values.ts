@@ -30,8 +30,8 @@ export function dayFirst(texts: readonly string[]): boolean {
   return parts.some(([a]) => a > 12) && !parts.some(([, b]) => b > 12);
 }
 
-/** Reads 03/14/2026, 3/14/2026, 3-14-26 (US month/day order, as QuickBooks Online US prints; day first when `dayFirst`) or 2026-03-14. */
-export function parseDate(text: string, dayFirst = false): DayDate | undefined {
+/** Reads 03/14/2026, 3/14/2026, 3-14-26 (US month/day order, as QuickBooks Online US prints; day first when `byDay`: dayFirst) or 2026-03-14. */
+export function parseDate(text: string, byDay = false): DayDate | undefined {
   const t = text.trim();
   let y: number;
   let m: number;
@@ -45,9 +45,9 @@ export function parseDate(text: string, dayFirst = false): DayDate | undefined {
     match = SLASHED.exec(t);
     if (!match) return undefined;
     [m, d, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (dayFirst) [m, d] = [d, m];
+    if (byDay) [m, d] = [d, m];
     if (y < 100) y += 2000;
-    style = dayFirst ? 'dm' : 'us';
+    style = byDay ? 'dm' : 'us';
   }
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
@@ -75,14 +75,8 @@ export interface ClosingDateAdvice {
   moveTo: string;
 }
 
-export function closingDateAdvice(
-  txn: string,
-  closing: string,
-  dayFirst = false,
-): ClosingDateAdvice | undefined {
-  const t = parseDate(txn, dayFirst);
-  const c = parseDate(closing, dayFirst);
-  if (!t || !c) return undefined;
+/** A transaction date against the closing date, both read (parseDate), written back as the closing date is. */
+export function closingDateAdvice(t: DayDate, c: DayDate): ClosingDateAdvice {
   const daysBefore = Math.round((c.date.getTime() - t.date.getTime()) / DAY);
   const moveTo = formatDate({ date: new Date(t.date.getTime() - DAY), style: c.style });
   return { txnDate: formatDate({ ...t, style: c.style }), closingDate: formatDate(c), daysBefore, moveTo };

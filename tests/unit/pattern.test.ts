@@ -9,7 +9,8 @@ import {
   templateText,
 } from '../../src/lib/matcher/pattern';
 import { SHORTHAND, normalizeTemplate, sequenceWords } from '../../src/lib/matcher/normalize';
-import { markMessage, markPlaceholders } from '../../src/lib/matcher/mark';
+import { markMessage } from '../../src/lib/matcher/mark';
+import { markPlaceholders } from '../../src/lib/message-placeholders';
 import { aboutQuickBooks, findCodes, otherSystem } from '../../src/lib/matcher/unwrap';
 import { loadErrors } from '../../src/lib/node/load-content';
 import { scalePages } from '../../bench/synthetic';

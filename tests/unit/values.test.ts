@@ -31,7 +31,10 @@ describe('dates', () => {
     ['03/01/2026', '03/31/2026', 30, '02/28/2026'],
     ['2026-01-01', '2026-01-31', 30, '2025-12-31'],
   ])('txn %s, closing %s: %i days apart, move the closing date to %s', (txn, closing, days, moveTo) => {
-    expect(closingDateAdvice(txn, closing)).toMatchObject({ daysBefore: days, moveTo });
+    expect(closingDateAdvice(parseDate(txn)!, parseDate(closing)!)).toMatchObject({
+      daysBefore: days,
+      moveTo,
+    });
   });
 });
 

@@ -8,7 +8,7 @@ import { groupEntries } from './pattern';
 
 export interface MarkedPart {
   text: string;
-  /** Placeholder name when this part is a variable value (`''`: a placeholder no pattern names). */
+  /** Placeholder name when this part is a variable value (`''`: a placeholder no pattern names, message-placeholders.ts). */
   name?: string;
 }
 
@@ -53,28 +53,4 @@ function spans(text: string, m: RegExpExecArray): MarkedPart[] {
   }
   if (at < text.length) parts.push({ text: text.slice(at) });
   return parts;
-}
-
-/** A message's own placeholders, as its source writes them: `<other user name>`, `XXXX`, `NNNNN`. */
-const SHOWN_PLACEHOLDER = /<[^<>\n]{1,40}>|\b(?:N{3,}(?:\.N+)?|X{3,})\b/g;
-
-/**
- * A page's message with its own placeholders marked too where no pattern marks them (a value the
- * message says twice, one no pattern pulls out): named as the marked part with the same text, or
- * with no name (`''`).
- */
-export function markPlaceholders(parts: readonly MarkedPart[]): MarkedPart[] {
-  const named = new Map(parts.flatMap((p) => (p.name ? [[p.text, p.name] as const] : [])));
-  return parts.flatMap((p) => {
-    if (p.name !== undefined) return [p];
-    const out: MarkedPart[] = [];
-    let at = 0;
-    for (const m of p.text.matchAll(SHOWN_PLACEHOLDER)) {
-      if (m.index > at) out.push({ text: p.text.slice(at, m.index) });
-      out.push({ text: m[0], name: named.get(m[0]) ?? '' });
-      at = m.index + m[0].length;
-    }
-    if (at < p.text.length) out.push({ text: p.text.slice(at) });
-    return out;
-  });
 }

@@ -5,6 +5,7 @@
  */
 
 import { cut } from '../cut';
+import { HTTP_REASONS, HTTP_STATUS_SAID } from './http';
 import { MAX_INPUT_CHARS } from './limits';
 
 const QUOTES: Record<string, string> = {
@@ -231,27 +232,9 @@ export const SHORTHAND: [RegExp, string][] = [
   [/\bpmt\b/gi, 'payment'],
   [/\bdupes?\b|\bdups?\b/gi, 'duplicate'],
 ];
-/**
- * HTTP's reason phrases (RFC 9110; 429: RFC 6585) for the statuses QuickBooks Online's API returns:
- * those its error codes page lists, and 429, 502 and 504, which the qbo_api gem names too.
- */
-const HTTP_REASONS: Record<string, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-/** An HTTP status said as one (`status code 401`, `statusCode=401`, `HTTP/1.1 503`, `Http Status Code [400]`) that no words follow. */
-const HTTP_STATUS =
-  /\b(?:status(?:[ _]?code)?|http(?:\/[\d.]{1,3})?(?: status(?: code)?)?)[ :=[]{0,3}(\d{3})\b(?![\]]?[ -]{0,2}\p{L})/giu;
 /** The statuses in it with their reason phrases: a 401 says "unauthorized" as the words "401 Unauthorized" do. */
 const spellStatuses = (text: string): string =>
-  text.replace(HTTP_STATUS, (m, status: string) =>
+  text.replace(HTTP_STATUS_SAID, (m, status: string) =>
     HTTP_REASONS[status] ? `${m} ${HTTP_REASONS[status]}` : m,
   );
 const spellOut = (text: string): string =>

@@ -3,6 +3,8 @@
  * finds QBO error codes and log-line noise. Everything is linear scanning; nothing here throws.
  */
 
+import { HTTP_BEFORE, HTTP_REASON } from './http';
+
 export interface Fault {
   message: string;
   detail: string;
@@ -11,11 +13,16 @@ export interface Fault {
 
 const MAX_FIELD = 4000;
 
+/** One JSON escape read (what follows its backslash): `u2019` its character, `n`, `r` and `t` a space, any other itself. */
+const readEscape = (_m: string, c: string): string =>
+  c.length === 5
+    ? String.fromCharCode(parseInt(c.slice(1), 16))
+    : c === 'n' || c === 'r' || c === 't'
+      ? ' '
+      : c;
+
 function unescapeJson(s: string): string {
-  return s.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_m, c: string) => {
-    if (c.length === 5) return String.fromCharCode(parseInt(c.slice(1), 16));
-    return c === 'n' || c === 'r' || c === 't' ? ' ' : c;
-  });
+  return s.replace(/\\(u[0-9a-fA-F]{4}|.)/g, readEscape);
 }
 
 /** The named character references XML and HTML write in QuickBooks' messages, and what they stand for. */
@@ -185,10 +192,9 @@ export function unwrapFaults(text: string, found?: Fault[]): string {
  * `doesn\\u2019t`): plain quotes, slashes and \\u escapes.
  */
 export function unescapeJsonText(text: string): string {
-  const out = text.includes('\\"') || text.includes('\\/') ? text.replace(/\\(["/])/g, '$1') : text;
-  return out.includes('\\u')
-    ? out.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    : out;
+  // Only these three: outside a JSON string, a backslash before `n` or another backslash may be a
+  // Windows path's (`C:\new`).
+  return /\\["/u]/.test(text) ? text.replace(/\\(u[0-9a-fA-F]{4}|["/])/g, readEscape) : text;
 }
 
 /**
@@ -263,13 +269,6 @@ export function otherSystem(line: string, knows: (word: string) => boolean): boo
   for (const m of line.matchAll(HOST)) if (!QBO_NAME.test(m[0])) return true;
   return false;
 }
-
-/** HTTP's own name for a status before its number: `HTTP 500`, `HTTP/1.1 503`, `Http Status Code [400]`, `statusCode=504`, `Response Code:[400]`. */
-const HTTP_BEFORE =
-  /\b(?:https?(?:\/[\d.]+)?(?:\s*(?:status|error|response))?|status|response)(?:\s*code)?[\s:=#[("']{0,4}$/i;
-/** HTTP's reason phrase for an error status (RFC 9110) just after the number, spaces optional (`InternalServerError`). */
-const HTTP_REASON =
-  /^\s?[-:]?\s?(?:bad ?request|unauthorized|forbidden|not ?found|too ?many ?requests|internal ?server ?error|bad ?gateway|service ?unavailable|gateway ?time-?out)\b/i;
 
 /**
  * The number `digits`, ending at `end` in the line, is an HTTP status, not a QBO error code: HTTP's
