@@ -153,7 +153,7 @@ class ErrorMatcher extends HTMLElement {
       if (answer.outcome.results.length) results.append(this.#toolbar(text, answer.outcome, base));
       const mailto = results.querySelector<HTMLAnchorElement>('a.mailto');
       if (mailto) {
-        const body = notFoundText(shortenForLink(text), this.#pageUrl(base));
+        const body = notFoundText(shortenForLink(text), this.#pageUrl(base), answer.outcome);
         mailto.href = `mailto:${this.dataset['supportEmail'] ?? ''}?subject=${encodeText(TEXT.notFound.emailSubject)}&body=${encodeText(body)}`;
       }
       results.dataset['ms'] = answer.ms.toFixed(3);

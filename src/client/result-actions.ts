@@ -77,7 +77,7 @@ export async function runAction(
       return;
     }
     case 'not-found':
-      await copyText(button, notFoundText(shortenForLink(text), pageUrl));
+      await copyText(button, notFoundText(shortenForLink(text), pageUrl, outcome));
       return;
     default:
   }

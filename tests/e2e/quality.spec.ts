@@ -441,12 +441,13 @@ test.describe('size budget', () => {
    * that do not fit their error said not to (24,659 B measured, 83 B over 24.0 KB); then a report
    * line's record named as an invoice, payment, deposit or journal entry with its number in the
    * triage (24,704 B measured, 26 B over 24.1 KB; with nine kinds of transaction: 24,738 B); the
-   * review's one source of HTTP statuses for the code finder and the tokenizer (http.ts): 24,593 B.
-   * The indexes grow
+   * review's one source of HTTP statuses for the code finder and the tokenizer (http.ts): 24,593 B;
+   * then the request for support listing the fault read and the pages shown (24,866 B measured, 86 B
+   * over 24.2 KB). The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 24.2 * 1024;
+  const HOME_BUDGET = 24.3 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -603,10 +604,11 @@ test.describe('size budget', () => {
    * read with their reason phrases: 45,572 B (209 B over 44.3 KB); then dates read day first: 45,731 B (61 B
    * over 44.6 KB); then values that do not fit their error: 45,834 B (61 B over 44.7 KB); then a report
    * line's record in the triage: 45,877 B (2 B over 44.8 KB); the review's one source of HTTP statuses:
-   * 45,771 B.
+   * 45,771 B; then the request for support listing the fault read and the pages shown: 46,044 B (66 B
+   * over 44.9 KB).
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 44.9 * 1024;
+  const HOME_ALL_BUDGET = 45.0 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

@@ -397,6 +397,36 @@ test.describe('ticket-ready output', () => {
       .getAttribute('href');
     expect(decodeURIComponent(mailto ?? '')).toContain('Widget frobnication quota exhausted');
   });
+
+  test('the request under guesses lists the pages shown, with their confidence and address', async ({
+    page,
+    context,
+  }) => {
+    // Before, it held the message alone: support could not see which pages the user had already read.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/');
+    await page
+      .locator('error-matcher')
+      .evaluate((el) => el.setAttribute('data-support-email', 'help@support.test'));
+    await page
+      .getByLabel('Paste an error message')
+      .fill(
+        "QBO won't let the payment update because it has already been deposited; it wants me to edit the deposit and take it off first",
+      );
+    const first = page.getByTestId('match-result').first();
+    await expect(first).toHaveAttribute('data-verdict', 'possible');
+    const title = (await first.getByRole('link').first().textContent())?.trim() ?? '';
+    const percent = Math.round(Number(await first.getAttribute('data-confidence')) * 100);
+    const line = new RegExp(
+      `^- ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(possible match, ${percent}% confidence\\): http://localhost:\\d+/errors/transaction-deposited/$`,
+      'm',
+    );
+    expect(await copiedBy(page, 'Copy request for support')).toMatch(line);
+    const mailto = await page
+      .getByRole('link', { name: 'Email it to help@support.test' })
+      .getAttribute('href');
+    expect(decodeURIComponent(mailto ?? '')).toMatch(line);
+  });
 });
 
 test.describe('link stability', () => {
