@@ -199,6 +199,14 @@ const HELD_OUT = [
   // words about other problems; 74 of several lines), written by a helper who saw the article, the
   // pages without their keywords, the validator and public sources only. Kept for the next rule.
   { dir: 'scroll', name: 'scroll', spentB: false },
+  // Session 35: short inputs (1 to 6 words, a few more), as people type them into a search box: 160
+  // searches in their own words that point to one page (each page about 4 times), 80 vague ones
+  // that fit two to six pages (ambiguous: "payments keep failing"), and 160 that no page answers
+  // (60 near-misses, good news and status lines turned from the pages' messages; 50 vague or
+  // off-topic words; 25 other systems' errors; 25 log lines with no error), written by a helper who
+  // saw the article, the pages without their keywords and the validator only. Kept for a rule on
+  // short and vague pastes (own probes: "payments" alone was a 99% guess).
+  { dir: 'brief', name: 'brief', spentB: false },
 ] as const;
 
 /**
