@@ -605,10 +605,11 @@ test.describe('size budget', () => {
    * over 44.6 KB); then values that do not fit their error: 45,834 B (61 B over 44.7 KB); then a report
    * line's record in the triage: 45,877 B (2 B over 44.8 KB); the review's one source of HTTP statuses:
    * 45,771 B; then the request for support listing the fault read and the pages shown: 46,044 B (66 B
-   * over 44.9 KB).
+   * over 44.9 KB); then good news said in so many words read as the opposite news (the fuzzy
+   * stage's words of success): 46,120 B (40 B over 45.0 KB).
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 45.0 * 1024;
+  const HOME_ALL_BUDGET = 45.1 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

@@ -41,6 +41,15 @@ const SAID_NOT: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words of success: a paste that says one (and no "not" nor word of trouble, SAID_NOT) tells good
+ * news ("Payment application journaled successfully", "Sync completed: 12 invoices"), the opposite
+ * of every page's error. Only those no page's wording uses count.
+ */
+const GOOD_NEWS: ReadonlySet<string> = new Set(
+  'success successful successfully succeeded succeeds completed ok okay passed'.split(' '),
+);
+
+/**
  * Words a person uses to tell of an error ("we", "our", "it says", "keeps"): the `prose` feature
  * counts those no page's wording uses ("Something you're trying to use…" is QuickBooks speaking).
  */
@@ -434,6 +443,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
   const longest = sequences.reduce((a, list) => list.reduce((b, seq) => Math.max(b, seq.length), a), 1);
   const sequenceVocab = new Set(sequences.flat(2));
   const telling = new Set([...TELLING].filter((w) => !sequenceVocab.has(w)));
+  const goodNews = new Set([...GOOD_NEWS].filter((w) => !sequenceVocab.has(w)));
 
   // Every word the index knows, found again from any of its one-letter deletions: two words one
   // slip apart (a letter dropped, added, changed or two swapped) share one (SymSpell's idea).
@@ -756,13 +766,15 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     // The paste's own "not", however it was typed (the word sequence writes every "n't" as "not"),
     // or said in a word of absence or trouble (SAID_NOT).
     const negated = allWords.some((w) => SAID_NOT.has(w));
+    // Good news in so many words, with no trouble said: the opposite news of every candidate.
+    const good = !negated && allWords.some((w) => goodNews.has(w));
     // The segment's own features, the same for every candidate page.
     const words = Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10);
     const prose = Math.min(1, allWords.filter((w) => telling.has(w)).length / 2);
     const named = [...extra];
     // Everything the features are computed from (words hold no NUL and no comma). `prose` reads
     // every word, past the ones `seqWords` keeps, and its glue words ("we") are not in `said`.
-    const key = [raw, said, seqWords.join(' '), cut, negated, prose, named.join(',')].join('\u0000');
+    const key = [raw, said, seqWords.join(' '), cut, negated, good, prose, named.join(',')].join('\u0000');
     const known = seen.get(key);
     if (known) return new Map(known);
 
@@ -803,7 +815,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         // message but its "not": the opposite news, not that error.
         // Only a paste that holds most of the message can say its opposite: a code and a title
         // ("Error 120 Authorization Failure") say nothing either way.
-        negation: !negated && a.opposite ? 1 : 0,
+        negation: good || (!negated && a.opposite) ? 1 : 0,
         replaced: Math.min(1, a.replaced / 3),
         fuse: 1 - (fuseScore.get(page) ?? 1),
         keyword: keywordOf(paste, page),
