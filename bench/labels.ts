@@ -9,6 +9,9 @@
  * - `prose` (session 29): the exact stage finds one of its own page's patterns in it (a ticket that
  *   quotes "System Failure Error"): QuickBooks' message quoted in a sentence, which no threshold on
  *   the model can keep from a `match`.
+ * - `cut-off` (session 35): five words or more of its page's message in a row, word for word, make
+ *   up two thirds of it or more ("deposit total doesn't match sum of payments"): the message copied
+ *   without its values, a piece of a pasted message, not a description.
  *
  * `npm run relabel` counts per folder and half (A: even index, B: odd) and never prints a case;
  * `-- --write` rewrites the folders. A unit test checks that every folder follows the rules, so a
@@ -29,11 +32,14 @@ const wordsOf = (s: string) =>
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 
+/** The fewest words of a page's message, in a row, that make a text a quote of it (quotesMessage). */
+const QUOTE_RUN = 5;
+
 /** Which own-words cases of a folder the rules relabel, and to what; the folders' files. */
 export function relabelling(): {
   folders: string[];
   file: (folder: string) => string;
-  relabel: (c: Case) => 'code-title' | 'prose' | undefined;
+  relabel: (c: Case) => 'code-title' | 'prose' | 'cut-off' | undefined;
 } {
   const entries = loadErrors();
   const pages = new Map(entries.map((e) => [e.id, e.data]));
@@ -60,6 +66,20 @@ export function relabelling(): {
       return said.includes(` ${title.join(' ')} `) && (title.length >= 2 || 2 * title.length > words.length);
     });
   };
+  // Each page's messages as word sequences, for quotesMessage.
+  const messageWords = new Map(entries.map((e) => [e.id, e.data.messages.map(wordsOf)]));
+  const quotesMessage = (slug: string, text: string): boolean => {
+    const words = wordsOf(text);
+    let run = 0;
+    for (const m of messageWords.get(slug) ?? [])
+      for (let i = 0; i < words.length; i++)
+        for (let j = 0; j < m.length; j++) {
+          let k = 0;
+          while (i + k < words.length && j + k < m.length && words[i + k] === m[j + k]) k++;
+          run = Math.max(run, k);
+        }
+    return run >= QUOTE_RUN && run * 3 >= words.length * 2;
+  };
   const quotesPattern = (slug: string, text: string): boolean => {
     hits = [];
     matcher.match(text);
@@ -72,6 +92,7 @@ export function relabelling(): {
       if (c.kind !== 'own-words' || typeof c.expect !== 'string') return undefined;
       if (saysName(c.expect, c.text)) return 'code-title';
       if (quotesPattern(c.expect, c.text)) return 'prose';
+      if (quotesMessage(c.expect, c.text)) return 'cut-off';
       return undefined;
     },
   };
