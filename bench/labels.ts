@@ -9,8 +9,8 @@
  * - `prose` (session 29): the exact stage finds one of its own page's patterns in it (a ticket that
  *   quotes "System Failure Error"): QuickBooks' message quoted in a sentence, which no threshold on
  *   the model can keep from a `match`.
- * - `cut-off` (session 35): five words or more of its page's message in a row, word for word, make
- *   up two thirds of it or more ("deposit total doesn't match sum of payments"): the message copied
+ * - `cut-off` (session 35): five words or more of its page's message in a row, word for word
+ *   (apostrophes aside), make up two thirds of it or more ("deposit total doesn't match sum of payments"): the message copied
  *   without its values, a piece of a pasted message, not a description.
  *
  * `npm run relabel` counts per folder and half (A: even index, B: odd) and never prints a case;
@@ -67,9 +67,11 @@ export function relabelling(): {
     });
   };
   // Each page's messages as word sequences, for quotesMessage.
-  const messageWords = new Map(entries.map((e) => [e.id, e.data.messages.map(wordsOf)]));
+  // Apostrophes aside: "didnt" is "didn't" left unpunctuated, the same word.
+  const plainWords = (s: string) => wordsOf(s.replace(/['’]/g, ''));
+  const messageWords = new Map(entries.map((e) => [e.id, e.data.messages.map(plainWords)]));
   const quotesMessage = (slug: string, text: string): boolean => {
-    const words = wordsOf(text);
+    const words = plainWords(text);
     let run = 0;
     for (const m of messageWords.get(slug) ?? [])
       for (let i = 0; i < words.length; i++)
