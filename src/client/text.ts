@@ -9,6 +9,7 @@
  */
 import { MAX_FUZZY_LINES, MAX_INPUT_CHARS, MAX_UNMATCHED } from '../lib/matcher/limits';
 import { groupDigits } from '../lib/digits';
+import { faultName } from '../lib/fault-name';
 
 /** "1 error", "2 errors". */
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
@@ -16,9 +17,6 @@ export const plural = (n: number, word: string, many = `${word}s`): string => `$
 /** "two", "three" … up to ten, then digits. */
 const numberWord = (n: number): string =>
   ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][n - 2] ?? String(n);
-
-/** A QuickBooks fault as the person pasted it: its code and its title in quotes, as far as the paste gives them. */
-const faultName = (code: string, title: string) => [code, title && `“${title}”`].filter(Boolean).join(' ');
 
 /** Sentences looked up by a key that may have none. */
 type Words = Partial<Record<string, string>>;

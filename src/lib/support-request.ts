@@ -2,6 +2,7 @@
  * The request for support that the not-found box offers (copied, or in its mailto link): pure, and
  * apart from lib/ticket.ts, whose ticket builder loads only when a ticket is copied.
  */
+import { faultName } from './fault-name';
 import { errorHref } from './links';
 import type { MatchOutcome } from './matcher/types';
 
@@ -21,7 +22,7 @@ export function notFoundText(
 ): string {
   const fault = shown?.fault;
   const pages = shown?.results ?? [];
-  const name = fault && [fault.code, fault.title && `“${fault.title}”`].filter(Boolean).join(' ');
+  const name = fault && faultName(fault.code, fault.title);
   return [
     'I got a QuickBooks Online export error that is not in the knowledge base:',
     '',
@@ -33,7 +34,7 @@ export function notFoundText(
       .slice(0, REQUEST_PAGES)
       .map(
         (r) =>
-          `- ${r.title} (${r.verdict === 'match' ? 'match: the page for every rule of its QuickBooks code' : `possible match, ${Math.round(r.confidence * 100)}% confidence`}): ${new URL(errorHref('', r.slug), pageUrl).href}`,
+          `- ${r.title} (${r.verdict === 'possible' ? `possible match, ${Math.round(r.confidence * 100)}% confidence` : r.general ? 'match: the page for every rule of its QuickBooks code' : 'match'}): ${new URL(errorHref('', r.slug), pageUrl).href}`,
       ),
     ...(pages.length > REQUEST_PAGES ? [`- …and ${pages.length - REQUEST_PAGES} more`] : []),
     ...(name || pages.length ? [''] : []),

@@ -49,6 +49,12 @@ describe('the request for support', () => {
     );
   });
 
+  it('says a page that is a sure match as such', () => {
+    const outcome = matcher.match('Deposit total 1,250.00 doesn’t match sum of payments 1,175.50.');
+    expect(outcome.results[0]).toMatchObject({ slug: 'deposit-total-mismatch', verdict: 'match' });
+    expect(notFoundText('x', SITE, outcome)).toContain(`(match): ${SITE}errors/deposit-total-mismatch/\n`);
+  });
+
   it('names the QuickBooks fault it read', () => {
     const message =
       '{"Fault":{"Error":[{"Message":"Widget Limit Error","Detail":"Widget limit reached for this company","code":"7321"}],"type":"ValidationFault"}}';
