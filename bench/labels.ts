@@ -10,8 +10,9 @@
  *   quotes "System Failure Error"): QuickBooks' message quoted in a sentence, which no threshold on
  *   the model can keep from a `match`.
  * - `cut-off` (session 35): five words or more of its page's message in a row, word for word
- *   (apostrophes aside), make up two thirds of it or more ("deposit total doesn't match sum of payments"): the message copied
- *   without its values, a piece of a pasted message, not a description.
+ *   (apostrophes aside), make up two thirds of it or more ("deposit total doesn't match sum of
+ *   payments"): the message copied without its values, a piece of a pasted message, not a
+ *   description.
  *
  * `npm run relabel` counts per folder and half (A: even index, B: odd) and never prints a case;
  * `-- --write` rewrites the folders. A unit test checks that every folder follows the rules, so a
@@ -66,9 +67,9 @@ export function relabelling(): {
       return said.includes(` ${title.join(' ')} `) && (title.length >= 2 || 2 * title.length > words.length);
     });
   };
-  // Each page's messages as word sequences, for quotesMessage.
   // Apostrophes aside: "didnt" is "didn't" left unpunctuated, the same word.
   const plainWords = (s: string) => wordsOf(s.replace(/['’]/g, ''));
+  // Each page's messages as word sequences, for quotesMessage.
   const messageWords = new Map(entries.map((e) => [e.id, e.data.messages.map(plainWords)]));
   const quotesMessage = (slug: string, text: string): boolean => {
     const words = plainWords(text);

@@ -9,7 +9,7 @@
  */
 import { MAX_FUZZY_LINES, MAX_INPUT_CHARS, MAX_UNMATCHED } from '../lib/matcher/limits';
 import { groupDigits } from '../lib/digits';
-import { faultName } from '../lib/fault-name';
+import { faultName } from '../lib/outcome-words';
 
 /** "1 error", "2 errors". */
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
@@ -23,7 +23,7 @@ type Words = Partial<Record<string, string>>;
 
 export const verdict = { match: 'Match', possible: 'Possible match' } as const;
 
-export const confidence = (c: number) => `${Math.round(c * 100)}% confidence`;
+export { confidence } from '../lib/outcome-words';
 
 export const seenTimes = (n: number) => `seen ${n} times`;
 

@@ -2,7 +2,7 @@
  * The request for support that the not-found box offers (copied, or in its mailto link): pure, and
  * apart from lib/ticket.ts, whose ticket builder loads only when a ticket is copied.
  */
-import { faultName } from './fault-name';
+import { confidence, faultName } from './outcome-words';
 import { errorHref } from './links';
 import type { MatchOutcome } from './matcher/types';
 
@@ -34,7 +34,7 @@ export function notFoundText(
       .slice(0, REQUEST_PAGES)
       .map(
         (r) =>
-          `- ${r.title} (${r.verdict === 'possible' ? `possible match, ${Math.round(r.confidence * 100)}% confidence` : r.general ? 'match: the page for every rule of its QuickBooks code' : 'match'}): ${new URL(errorHref('', r.slug), pageUrl).href}`,
+          `- ${r.title} (${r.verdict === 'possible' ? `possible match, ${confidence(r.confidence)}` : r.general ? 'match: the page for every rule of its QuickBooks code' : 'match'}): ${new URL(errorHref('', r.slug), pageUrl).href}`,
       ),
     ...(pages.length > REQUEST_PAGES ? [`- …and ${pages.length - REQUEST_PAGES} more`] : []),
     ...(name || pages.length ? [''] : []),
