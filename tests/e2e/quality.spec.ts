@@ -443,12 +443,13 @@ test.describe('size budget', () => {
    * triage (24,704 B measured, 26 B over 24.1 KB; with nine kinds of transaction: 24,738 B); the
    * review's one source of HTTP statuses for the code finder and the tokenizer (http.ts): 24,593 B;
    * then the request for support listing the fault read and the pages shown (24,866 B measured, 86 B
-   * over 24.2 KB); the review's one way to write a fault's name and a confidence: 24,846 B. The
-   * indexes grow
+   * over 24.2 KB); the review's one way to write a fault's name and a confidence: 24,846 B; then a
+   * line logged at a routine level scored apart from an error line alike (24,898 B measured, 15 B
+   * over 24.3 KB). The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 24.3 * 1024;
+  const HOME_BUDGET = 24.4 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -607,10 +608,11 @@ test.describe('size budget', () => {
    * line's record in the triage: 45,877 B (2 B over 44.8 KB); the review's one source of HTTP statuses:
    * 45,771 B; then the request for support listing the fault read and the pages shown: 46,044 B (66 B
    * over 44.9 KB); then good news said in so many words read as the opposite news (the fuzzy
-   * stage's words of success): 46,120 B (40 B over 45.0 KB).
+   * stage's words of success): 46,120 B (40 B over 45.0 KB); then a line logged at a routine level
+   * read as good news: 46,310 B (128 B over 45.1 KB).
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 45.1 * 1024;
+  const HOME_ALL_BUDGET = 45.3 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

@@ -4,6 +4,7 @@ import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { messageVariants } from '../../src/lib/matcher/variants';
 import { fullMatcher, matcherOfIndex } from '../../src/lib/matcher/full';
 import { createMatcher, type Scored } from '../../src/lib/matcher/match';
+import { createFuzzy } from '../../src/lib/matcher/fuzzy';
 import { decodeEntities, stackFrame, unwrapFaults, type Fault } from '../../src/lib/matcher/unwrap';
 import { scalePages, syntheticPages } from '../../bench/synthetic';
 import { gzipSync } from 'node:zlib';
@@ -620,6 +621,47 @@ describe('good news said in so many words is no error', () => {
     expect(matches('Export completed with 1 failed: Duplicate Document Number Error')).toEqual([
       'duplicate-document-number',
     ]);
+  });
+});
+
+describe('a line logged at a routine level that says no trouble is no error', () => {
+  const { core, fuzzy } = buildIndex(entries.map(indexSource));
+  const routineSearch = createFuzzy(Fuse, fuzzy, core.pages.length);
+  // An INFO, DEBUG or TRACE line tells of work done: before, the first two were guesses at the
+  // errors whose words they share (79%, 61%).
+  it.each([
+    '2026-11-30 04:10:12 INFO [DepositSync] Deposit 7781 posted to QuickBooks: total equals the 9 payments applied',
+    '[12:01:07] TRACE token refresh for realm 9341 done, access token expires in 3600s',
+    'DEBUG journal entry JE-5521 sent to QBO with its accounts mapped to class Plumbing',
+  ])('%s', (text) => {
+    expect(matcher.match(text).results).toEqual([]);
+  });
+  it('a routine line that tells of an error is still its error', () => {
+    expect(matches('2026-11-30 04:10:12 INFO invoice 4410 skipped: Duplicate Document Number Error')).toEqual(
+      ['duplicate-document-number'],
+    );
+    expect(
+      top(
+        '2026-11-30 04:10:12 INFO export ended with 1 error: the deposit total does not match the sum of payments',
+      )?.slug,
+    ).toBe('deposit-total-mismatch');
+  });
+  it.each([
+    ['2026-11-30 04:10:12 INFO [Sync] done', true],
+    ['[info] token refreshed', true],
+    ['2026-11-30 04:10:12 ERROR [Sync] done', false],
+    ['INFO export ended with 2 errors', false],
+    ['QboInfo: token refreshed', false],
+    ['the INFO tab shows the deposit', false],
+  ])('%j is routine: %s', (line, routine) => {
+    expect(routineSearch.routine(line)).toBe(routine);
+  });
+  it('an error line among routine ones is still read', () => {
+    const text = [
+      '2026-11-30 04:10:00 INFO export run 88 started',
+      '2026-11-30 04:10:12 ERROR deposit total does not match the sum of payments',
+    ].join('\n');
+    expect(top(text)?.slug).toBe('deposit-total-mismatch');
   });
 });
 

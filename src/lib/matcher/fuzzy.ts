@@ -17,7 +17,7 @@ import {
   keywordWords,
   sequenceWordsBoth,
 } from './normalize';
-import { stripWrappers } from './unwrap';
+import { stripLogPrefix, stripWrappers } from './unwrap';
 import { FUSE_KEYS, KEYWORDS_FIELD, type FuzzyFields, type FuzzyIndex, type FuzzyRecord } from './types';
 import type { Features } from './model';
 import { compileBoosted } from './trees';
@@ -48,6 +48,22 @@ const SAID_NOT: ReadonlySet<string> = new Set([
 const GOOD_NEWS: ReadonlySet<string> = new Set(
   'success successful successfully succeeded succeeds completed ok okay passed'.split(' '),
 );
+
+/** A log level that records routine work, not a failure. */
+const ROUTINE_LEVEL = /\b(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE)\b/i;
+/** A word that tells of an error, whatever the line's level. */
+const TROUBLE_WORD = /\b(?:errors?|exceptions?|warn(?:ing)?|faults?|fatal|critical)\b/i;
+
+/**
+ * The line was logged at a routine level (its log prefix, what stripLogPrefix removes, says INFO,
+ * DEBUG, TRACE, NOTICE or VERBOSE) and says no word of an error: it tells of work done, not of a
+ * failure (`INFO Deposit 4030 exported: total matches 12 payments`).
+ */
+function routineLine(line: string): boolean {
+  const t = line.trim();
+  const bare = stripLogPrefix(t);
+  return ROUTINE_LEVEL.test(t.slice(0, t.length - bare.length)) && !TROUBLE_WORD.test(t);
+}
 
 /**
  * Words a person uses to tell of an error ("we", "our", "it says", "keeps"): the `prose` feature
@@ -97,7 +113,7 @@ export interface WordFeatures {
 
 export interface FuzzySearch {
   /** Word features of the candidate pages for one segment; see `features` below. */
-  features(raw: string, line: string, extra?: Iterable<number>): Map<number, WordFeatures>;
+  features(raw: string, line: string, extra?: Iterable<number>, routine?: boolean): Map<number, WordFeatures>;
   /**
    * The line with its typos corrected (words outside quotes and brackets that the index does not
    * know but that are one slip from a word it does), or undefined when there is nothing to correct.
@@ -108,6 +124,8 @@ export interface FuzzySearch {
   preview(page: number): string;
   /** Whether any page's words (messages, titles, keywords, patterns) hold this word (any case). */
   knows(word: string): boolean;
+  /** Whether a line tells of routine work (routineLine below): `features` reads it as good news. */
+  routine(line: string): boolean;
   /** The `quoted` model's probability for a candidate's features (model.ts; its trees come with fuzzy search). */
   quoted(f: Features): number;
 }
@@ -754,7 +772,12 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
    */
   const seen = new Map<string, Map<number, WordFeatures>>();
 
-  function features(raw: string, line: string, extra: Iterable<number> = []): Map<number, WordFeatures> {
+  function features(
+    raw: string,
+    line: string,
+    extra: Iterable<number> = [],
+    routine = false,
+  ): Map<number, WordFeatures> {
     // The message itself: the line's start (a 200 KB line costs what 2 KB does) without the
     // wrappers many pages share (`BadRequest. Details:`), which are evidence for none of them.
     const message = stripWrappers(cutText(line, LINE_CHARS));
@@ -766,8 +789,9 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     // The paste's own "not", however it was typed (the word sequence writes every "n't" as "not"),
     // or said in a word of absence or trouble (SAID_NOT).
     const negated = allWords.some((w) => SAID_NOT.has(w));
-    // Good news in so many words, with no trouble said: the opposite news of every candidate.
-    const good = !negated && allWords.some((w) => goodNews.has(w));
+    // Good news in so many words, or a line logged at a routine level (routineLine), with
+    // no trouble said: the opposite news of every candidate.
+    const good = !negated && (routine || allWords.some((w) => goodNews.has(w)));
     // The segment's own features, the same for every candidate page.
     const words = Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10);
     const prose = Math.min(1, allWords.filter((w) => telling.has(w)).length / 2);
@@ -843,6 +867,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     repair,
     preview: (page) => index.pages[page]?.[0] ?? '',
     knows: (word) => pagesOf.has(word.toLowerCase()) || sequenceVocab.has(word.toLowerCase()),
+    routine: routineLine,
     quoted,
   };
 }

@@ -502,6 +502,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     query: string,
     fuzzy: FuzzySearch,
     hitPages: ReadonlySet<number>,
+    routine: boolean,
     exact: ReadonlyMap<number, Hit> = new Map(),
   ): { scored: Scored[]; shown: Scored[] } {
     const { code, title, weak, claimed } = codesAndTitles(segment, bare, hitPages);
@@ -511,12 +512,12 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const fixed = fuzzy.repair(bare);
     const typo = new Map<number, Hit>();
     if (fixed) for (const h of exactHits(fixed)) if (!typo.has(h.page)) typo.set(h.page, h);
-    const words = fuzzy.features(query, bare, [
-      ...exact.keys(),
-      ...code.keys(),
-      ...title.keys(),
-      ...typo.keys(),
-    ]);
+    const words = fuzzy.features(
+      query,
+      bare,
+      [...exact.keys(), ...code.keys(), ...title.keys(), ...typo.keys()],
+      routine,
+    );
     const all = [...words.entries()];
     // The general page of a code on the line: how much of the line the other pages leave
     // unexplained (a page that says other words in the paste's place, `replaced`, explains it
@@ -649,8 +650,10 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       const bare = stripLogPrefix(segment);
       const query = cut(fuzzyKey(bare), QUERY_CHARS).trim();
       const exactHere = on.get(l);
-      const key = `${query}\u0000${codeKey(segment)}\u0000${[...(exactHere?.keys() ?? [])].join(',')}`;
-      return { bare, query, exactHere, key };
+      // A line of routine work (fuzzy search reads it as good news): scored apart from an error line alike.
+      const routine = fuzzy?.routine(segment) ?? false;
+      const key = `${query}\u0000${codeKey(segment)}\u0000${[...(exactHere?.keys() ?? [])].join(',')}\u0000${routine}`;
+      return { bare, query, exactHere, routine, key };
     };
     // With a trace, every distinct line is scored once, covered or not, and traced at the end with
     // every line that reads so (see Trace); the search below reuses these scores.
@@ -666,10 +669,14 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       // for (nor a line that matched nothing).
       if (!readable(line) || stackFrame(line)) continue;
       if (trace?.segment && fuzzy) {
-        const { bare, query, exactHere, key } = reading(line, l);
+        const { bare, query, exactHere, routine, key } = reading(line, l);
         const t = traced.get(key);
         if (t) t.at.push(l);
-        else traced.set(key, { ...scoreSegment(line, bare, query, fuzzy, hitPages, exactHere), at: [l] });
+        else
+          traced.set(key, {
+            ...scoreSegment(line, bare, query, fuzzy, hitPages, routine, exactHere),
+            at: [l],
+          });
       }
       if (covered.has(l)) continue;
       const seen = rest.get(line);
@@ -686,7 +693,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     let fuzzed = 0;
     for (const [segment, { line, count }] of rest) {
       const occurrence: Occurrence = { values: {}, line, text: clip(segment, OCCURRENCE_CHARS) };
-      const { bare, query, exactHere, key } = reading(segment, line - 1);
+      const { bare, query, exactHere, routine, key } = reading(segment, line - 1);
       const same = fuzzyDone.get(key);
       if (same) {
         for (const f of same) f.count += count;
@@ -704,7 +711,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         continue;
       }
       fuzzed++;
-      const { shown } = traced.get(key) ?? scoreSegment(segment, bare, query, fuzzy, hitPages, exactHere);
+      const { shown } =
+        traced.get(key) ?? scoreSegment(segment, bare, query, fuzzy, hitPages, routine, exactHere);
       const hits = (onlyMatches ? shown.filter((s) => s.verdict === 'match') : shown).map((s) =>
         foundOf(s, count, occurrence),
       );
@@ -720,7 +728,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       const whole = [...rest.keys()].join(' ');
       const at = [...rest.values()].map((r) => r.line - 1);
       const { bare, query } = reading(whole, -1);
-      const { scored, shown } = scoreSegment(whole, bare, query, fuzzy, hitPages);
+      // Read whole, the paste tells of routine work only when each of its lines does.
+      const routine = [...rest.keys()].every((l) => fuzzy.routine(l));
+      const { scored, shown } = scoreSegment(whole, bare, query, fuzzy, hitPages, routine);
       if (trace?.segment) traced.set(`\u0001${whole}`, { scored, shown, at });
       // Read whole, the paste is one error that the model is sure of (an SDK exception's header line
       // and its detail on the next): what its lines guessed alone were readings of parts of it, so
