@@ -609,10 +609,11 @@ test.describe('size budget', () => {
    * 45,771 B; then the request for support listing the fault read and the pages shown: 46,044 B (66 B
    * over 44.9 KB); then good news said in so many words read as the opposite news (the fuzzy
    * stage's words of success): 46,120 B (40 B over 45.0 KB); then a line logged at a routine level
-   * read as good news: 46,310 B (128 B over 45.1 KB).
+   * read as good news: 46,310 B (128 B over 45.1 KB); then a word of trouble counted as none ("0
+   * failed") read as good news: 46,405 B (18 B over 45.3 KB).
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 45.3 * 1024;
+  const HOME_ALL_BUDGET = 45.4 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

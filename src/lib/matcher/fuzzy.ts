@@ -52,7 +52,11 @@ const GOOD_NEWS: ReadonlySet<string> = new Set(
 /** A log level that records routine work, not a failure. */
 const ROUTINE_LEVEL = /\b(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE)\b/i;
 /** A word that tells of an error, whatever the line's level. */
-const TROUBLE_WORD = /\b(?:errors?|exceptions?|warn(?:ing)?|faults?|fatal|critical)\b/i;
+const TROUBLE_WORD =
+  /\b(?:errors?|exceptions?|warn(?:ings?)?|faults?|fatal|critical|fail(?:ed|ures?)|rejected)\b/i;
+/** A word of trouble counted as none: "0 failed", "zero errors", "no warnings", "errors: 0", "failed=0". */
+const NONE_OF =
+  /\b(?:0|zero|no)\s+(?:errors?|exceptions?|warn(?:ings?)?|faults?|fatal|critical|fail(?:ed|ures?)|rejected)\b|\b(?:errors?|exceptions?|warn(?:ings?)?|faults?|fatal|critical|fail(?:ed|ures?)|rejected)\s*[:=]\s*0\b(?![.,]\d)/gi;
 
 /**
  * The line was logged at a routine level (its log prefix, what stripLogPrefix removes, says INFO,
@@ -62,7 +66,9 @@ const TROUBLE_WORD = /\b(?:errors?|exceptions?|warn(?:ing)?|faults?|fatal|critic
 function routineLine(line: string): boolean {
   const t = line.trim();
   const bare = stripLogPrefix(t);
-  return ROUTINE_LEVEL.test(t.slice(0, t.length - bare.length)) && !TROUBLE_WORD.test(t);
+  return (
+    ROUTINE_LEVEL.test(t.slice(0, t.length - bare.length)) && !TROUBLE_WORD.test(t.replace(NONE_OF, ' '))
+  );
 }
 
 /**
@@ -786,12 +792,17 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const saidWords = said ? said.split(' ').length : 0;
     const seqWords = allWords.slice(0, RUN_MAX_WORDS);
     const cut = /…|\.\.\./.test(message);
+    // A word of trouble counted as none ("0 failed", "errors: 0") is no trouble: it tells that
+    // things went fine, when nothing else the line says tells of an error.
+    const cleared = message.replace(NONE_OF, ' ');
+    const noneFailed = cleared !== message && !TROUBLE_WORD.test(cleared);
+    const troubleWords = cleared === message ? allWords : sequenceWordsBoth(cleared).keyed;
     // The paste's own "not", however it was typed (the word sequence writes every "n't" as "not"),
     // or said in a word of absence or trouble (SAID_NOT).
-    const negated = allWords.some((w) => SAID_NOT.has(w));
+    const negated = troubleWords.some((w) => SAID_NOT.has(w));
     // Good news in so many words, or a line logged at a routine level (routineLine), with
     // no trouble said: the opposite news of every candidate.
-    const good = !negated && (routine || allWords.some((w) => goodNews.has(w)));
+    const good = !negated && (routine || noneFailed || allWords.some((w) => goodNews.has(w)));
     // The segment's own features, the same for every candidate page.
     const words = Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10);
     const prose = Math.min(1, allWords.filter((w) => telling.has(w)).length / 2);
