@@ -1173,6 +1173,21 @@ const featureOf =
     return scored.find((c) => traced.slugs[c.page] === slug)?.features[name];
   };
 
+describe('the `keyword` feature: what people call the error, said in their words', () => {
+  const keyword = featureOf('keyword');
+
+  it('glue words may stand between a keyword phrase\'s words ("QuickBooks down")', () => {
+    // Before, only "quickbooks down" word after word held it; "is" between broke the phrase.
+    for (const slug of ['qbo-server-error', 'ids-server-error', 'request-already-submitted'])
+      expect(keyword('quickbooks is down', slug), slug).toBeGreaterThan(0);
+  });
+
+  it('a "not" or a word of trouble between them breaks the phrase', () => {
+    expect(keyword('quickbooks not down', 'qbo-server-error')).toBe(0);
+    expect(keyword('quickbooks failed down', 'qbo-server-error')).toBe(0);
+  });
+});
+
 describe('the `negation` feature: the message with its "not" left out', () => {
   const negation = featureOf('negation');
 

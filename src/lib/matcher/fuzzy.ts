@@ -649,19 +649,25 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
 
   /**
    * The page's keyword phrases the paste's words hold word for word, in order (typing slips
-   * allowed): of those, the one whose words say most, their rarity each over the rarest a word can
-   * be, summed, over 2 (clipped to 1). "server error" said in a person's own words.
+   * allowed; the paste's glue words may stand between them, but never a "not" or a word of trouble:
+   * "QuickBooks is down" holds "QuickBooks down"): of those, the one whose words say most, their
+   * rarity each over the rarest a word can be, summed, over 2 (clipped to 1). "server error" said in
+   * a person's own words.
    */
   const keywordOf = (paste: PasteWords, page: number): number => {
     let best = 0;
     const n = paste.words.length;
     const phrases = keyPhraseIds[page] ?? [];
+    const glue = (i: number) => !paste.content[i] && !SAID_NOT.has(paste.words[i]!);
     for (let k = 0; k < phrases.length; k++) {
       const phrase = phrases[k]!;
       for (let i = 0; i + phrase.length <= n; i++) {
-        let held = true;
-        for (let j = 0; held && j < phrase.length; j++) held = typedAs(paste, i + j, phrase[j]!);
-        if (held) {
+        let j = 0;
+        for (let at = i; j < phrase.length && at < n; at++) {
+          if (typedAs(paste, at, phrase[j]!)) j++;
+          else if (j === 0 || !glue(at)) break;
+        }
+        if (j === phrase.length) {
           best = Math.max(best, keyPhraseWeights[page]![k]!);
           break;
         }
