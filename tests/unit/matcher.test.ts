@@ -653,10 +653,26 @@ describe('a line logged at a routine level that says no trouble is no error', ()
     ['INFO export ended with 2 errors', false],
     ['INFO export ended: 0 errors', true],
     ['INFO export ended: 0 errors, 1 warning', false],
+    ['INFO deposit total does not match', false],
     ['QboInfo: token refreshed', false],
     ['the INFO tab shows the deposit', false],
   ])('%j is routine: %s', (line, routine) => {
     expect(routineSearch.routine(line)).toBe(routine);
+  });
+  it('routine lines are not lines that matched nothing: the error line that matched nothing is', () => {
+    // Before, all three were listed, and in a long log the routine lines buried the error lines.
+    const outcome = matcher.match(
+      [
+        '2026-12-01 02:00:00 INFO export run 5521 started',
+        '2026-12-01 02:00:04 ERROR Invoice 1043: the widget frobnicator turned the request away',
+        '2026-12-01 02:00:05 INFO export run 5521 finished',
+      ].join('\n'),
+    );
+    expect(outcome.results).toEqual([]);
+    expect(outcome.unmatched).toEqual([
+      '2026-12-01 02:00:04 ERROR Invoice 1043: the widget frobnicator turned the request away',
+    ]);
+    expect(outcome.lines).toBe(3);
   });
   it('an error line among routine ones is still read', () => {
     const text = [

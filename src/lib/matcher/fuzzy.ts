@@ -60,15 +60,16 @@ const NONE_OF =
 
 /**
  * The line was logged at a routine level (its log prefix, what stripLogPrefix removes, says INFO,
- * DEBUG, TRACE, NOTICE or VERBOSE) and says no word of an error: it tells of work done, not of a
- * failure (`INFO Deposit 4030 exported: total matches 12 payments`).
+ * DEBUG, TRACE, NOTICE or VERBOSE) and says no word of an error, of trouble or a "not" (a count of
+ * none aside: "0 failed"): it tells of work done, not of a failure (`INFO Deposit 4030 exported:
+ * total matches 12 payments`).
  */
 function routineLine(line: string): boolean {
-  const t = line.trim();
+  const t = cutText(line, LINE_CHARS).trim();
   const bare = stripLogPrefix(t);
-  return (
-    ROUTINE_LEVEL.test(t.slice(0, t.length - bare.length)) && !TROUBLE_WORD.test(t.replace(NONE_OF, ' '))
-  );
+  if (!ROUTINE_LEVEL.test(t.slice(0, t.length - bare.length))) return false;
+  const cleared = t.replace(NONE_OF, ' ');
+  return !TROUBLE_WORD.test(cleared) && !sequenceWordsBoth(cleared).keyed.some((w) => SAID_NOT.has(w));
 }
 
 /**
@@ -130,7 +131,7 @@ export interface FuzzySearch {
   preview(page: number): string;
   /** Whether any page's words (messages, titles, keywords, patterns) hold this word (any case). */
   knows(word: string): boolean;
-  /** Whether a line tells of routine work (routineLine below): `features` reads it as good news. */
+  /** Whether a line tells of routine work (routineLine above): `features` reads it as good news, and the matcher does not look it up. */
   routine(line: string): boolean;
   /** The `quoted` model's probability for a candidate's features (model.ts; its trees come with fuzzy search). */
   quoted(f: Features): number;

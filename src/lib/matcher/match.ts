@@ -679,6 +679,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
           });
       }
       if (covered.has(l)) continue;
+      // A line of routine work that no pattern holds (`INFO Export run 5521 started`) tells of no
+      // error: not a message to look for, nor a line that matched nothing.
+      if (fuzzy?.routine(line) && !on.has(l)) continue;
       const seen = rest.get(line);
       if (seen) seen.count++;
       else rest.set(line, { line: l + 1, count: 1 });
@@ -728,9 +731,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       const whole = [...rest.keys()].join(' ');
       const at = [...rest.values()].map((r) => r.line - 1);
       const { bare, query } = reading(whole, -1);
-      // Read whole, the paste tells of routine work only when each of its lines does.
-      const routine = [...rest.keys()].every((l) => fuzzy.routine(l));
-      const { scored, shown } = scoreSegment(whole, bare, query, fuzzy, hitPages, routine);
+      // Its lines of routine work were left out above.
+      const { scored, shown } = scoreSegment(whole, bare, query, fuzzy, hitPages, false);
       if (trace?.segment) traced.set(`\u0001${whole}`, { scored, shown, at });
       // Read whole, the paste is one error that the model is sure of (an SDK exception's header line
       // and its detail on the next): what its lines guessed alone were readings of parts of it, so
