@@ -22,6 +22,7 @@ import { FUSE_KEYS, KEYWORDS_FIELD, type FuzzyFields, type FuzzyIndex, type Fuzz
 import type { Features } from './model';
 import { compileBoosted } from './trees';
 import { QUOTED } from './quoted';
+import { scoreSegment, type ScoreContext, type Scored, type Segment } from './score';
 
 /** A page's message words that turn it into its opposite (normalize.sequenceWords writes every "n't" as "not"). */
 const NEGATIONS: ReadonlySet<string> = new Set(['not', 'cannot', 'no', 'never']);
@@ -135,6 +136,8 @@ export interface FuzzySearch {
   routine(line: string): boolean;
   /** The `quoted` model's probability for a candidate's features (model.ts; its trees come with fuzzy search). */
   quoted(f: Features): number;
+  /** Every candidate page of a segment scored by the model, best first, and the results shown (score.ts). */
+  score(context: ScoreContext, segment: Segment): { scored: Scored[]; shown: Scored[] };
 }
 
 export const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
@@ -880,12 +883,14 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     return new Map(out);
   }
 
-  return {
+  const search: FuzzySearch = {
     features,
     repair,
     preview: (page) => index.pages[page]?.[0] ?? '',
     knows: (word) => pagesOf.has(word.toLowerCase()) || sequenceVocab.has(word.toLowerCase()),
     routine: routineLine,
     quoted,
+    score: (context, segment) => scoreSegment(search, context, segment),
   };
+  return search;
 }

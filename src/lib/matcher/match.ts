@@ -3,6 +3,8 @@
  *
  * Stages: normalize → unwrap fault bodies → exact patterns over the whole text (a match may span a
  * wrapped line) → per remaining line: QBO codes and titles → Fuse fallback → calibrated verdict.
+ * The last two come with fuzzy search (fuzzy.ts, score.ts), which the browser loads only when a
+ * paste needs it.
  */
 import { clip, cut } from '../cut';
 import { groupEntries, PATTERN_FLAGS, patternFacts, patternSource, templateNeedle } from './pattern';
@@ -11,7 +13,6 @@ import {
   aboutQuickBooks,
   decodeEntities,
   onlyACode,
-  otherSystem,
   findCodes,
   stackFrame,
   stripLogPrefix,
@@ -25,7 +26,6 @@ import {
   LINE_CHARS,
   MAX_FAULT_PAGES,
   MAX_FUZZY_LINES,
-  MAX_SHOWN,
   MAX_UNMATCHED,
   POSSIBLE_MAX_LINES,
   OCCURRENCE_CHARS,
@@ -33,16 +33,9 @@ import {
   TITLE_OTHER_WORDS,
   UNMATCHED_CHARS,
 } from './limits';
-import {
-  EXACT_FEATURES,
-  FEATURES,
-  logistic,
-  MODEL,
-  shownConfidence,
-  type ExactFeatures,
-  type Features,
-} from './model';
+import { EXACT_FEATURES, logistic, MODEL, type ExactFeatures, type Features } from './model';
 import type { FuzzySearch } from './fuzzy';
+import type { ScoreContext, Scored } from './score';
 import type { MatchIndex, MatchOutcome, MatchResult, Occurrence, OutcomeFault, Verdict, Via } from './types';
 
 const MAX_OCCURRENCES = 50;
@@ -121,7 +114,7 @@ export function needleFinder(needles: readonly string[]): (lower: string) => num
   };
 }
 
-interface Hit {
+export interface Hit {
   page: number;
   /** Which compiled pattern. */
   pattern: number;
@@ -146,19 +139,7 @@ interface Found {
   count: number;
 }
 
-export interface Scored {
-  page: number;
-  /** The model's probability that the page is the error (shown as the confidence). */
-  p: number;
-  /** …and that the segment quotes its message (decides `match`). */
-  quoted: number;
-  features: Features;
-  verdict: Verdict;
-  confidence: number;
-  via: Via;
-  values: Record<string, string>;
-  types: Record<string, string>;
-}
+export type { Scored } from './score';
 
 /** What the fitting script (scripts/calibrate.ts) and `--explain` watch: every decision the model is asked for. */
 export interface Trace {
@@ -490,13 +471,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     return '';
   };
 
-  /**
-   * Scores every candidate page of one segment with the fitted model (model.ts) and turns the
-   * probabilities into results: the first is a `match` when its probability and its lead over the
-   * runner-up clear the fitted thresholds; results under the fitted `possible` threshold are not shown.
-   * Every candidate, best first (`scored`, what a trace sees), and the results (`shown`).
-   */
-  function scoreSegment(
+  const context: ScoreContext = { exactHits, general };
+  /** One segment scored by the model (score.ts, which comes with fuzzy search). */
+  const scoreSegment = (
     segment: string,
     bare: string,
     query: string,
@@ -504,110 +481,16 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     hitPages: ReadonlySet<number>,
     routine: boolean,
     exact: ReadonlyMap<number, Hit> = new Map(),
-  ): { scored: Scored[]; shown: Scored[] } {
-    const { code, title, weak, claimed } = codesAndTitles(segment, bare, hitPages);
-    const speaks = aboutQuickBooks(segment) || stripWrappers(bare) !== bare;
-    const other = otherSystem(segment, (w) => fuzzy.knows(w)) ? 1 : 0;
-    // Typing slips corrected, an exact pattern may now hold: the near-duplicates stay told apart.
-    const fixed = fuzzy.repair(bare);
-    const typo = new Map<number, Hit>();
-    if (fixed) for (const h of exactHits(fixed)) if (!typo.has(h.page)) typo.set(h.page, h);
-    const words = fuzzy.features(
-      query,
+  ) =>
+    fuzzy.score(context, {
+      segment,
       bare,
-      [...exact.keys(), ...code.keys(), ...title.keys(), ...typo.keys()],
+      query,
+      hitPages,
+      ...codesAndTitles(segment, bare, hitPages),
       routine,
-    );
-    const all = [...words.entries()];
-    // The general page of a code on the line: how much of the line the other pages leave
-    // unexplained (a page that says other words in the paste's place, `replaced`, explains it
-    // less), times how much the line says beyond its wrappers, values and glue words (a bare
-    // code, or a fault cut before its detail, says nothing to explain); 0 when another page's
-    // pattern holds anywhere in the paste (a fault's detail on the next line is another page's).
-    const generalHere = (page: number, bestOther: number, said: number) => {
-      if (!general.has(page) || !code.has(page)) return 0;
-      for (const p of hitPages) if (p !== page) return 0;
-      return (1 - bestOther) * said;
-    };
-    // Each candidate's share of the segment explained, its run's length, and its share explained
-    // less what it replaces: `margin`, `runMargin` and `general` read the best of the other candidates'.
-    const explained = all.map(([, o]) => o.explained);
-    const runWords = all.map(([, o]) => o.runWords);
-    const explainedAsSaid = all.map(([, o]) => o.explained * (1 - o.replaced));
-    /** The highest of `values` (one per candidate, in the order of `all`) but the k-th's, and 0. */
-    const bestOther = (values: readonly number[], k: number) => {
-      let best = 0;
-      for (let i = 0; i < values.length; i++) if (i !== k) best = Math.max(best, values[i]!);
-      return best;
-    };
-    const scored = all.map(([page, w], k): Scored => {
-      // The best share of the segment another candidate explains (`margin` and `general` read it).
-      const otherExplained = bestOther(explained, k);
-      const f: Features = {
-        exact: exact.has(page) ? 1 : 0,
-        typo: typo.has(page) ? 1 : 0,
-        quickbooks: speaks || code.has(page) || title.has(page) ? 1 : 0,
-        elsewhere: other,
-        code: code.get(page) ?? 0,
-        title: weak ? 0 : (title.get(page) ?? 0),
-        titleWeak: weak ? (title.get(page) ?? 0) : 0,
-        explained: w.explained,
-        message: w.message,
-        ofPage: w.ofPage,
-        run: w.run,
-        runWhole: w.runWhole,
-        runHead: w.runHead,
-        runLength: w.runLength,
-        unexplained: w.unexplained,
-        words: w.words,
-        prose: w.prose,
-        negation: w.negation,
-        replaced: w.replaced,
-        fuse: w.fuse,
-        keyword: w.keyword,
-        margin: w.explained - otherExplained,
-        runMargin: Math.max(-1, Math.min(1, (w.runWords - bestOther(runWords, k)) / 10)),
-        evidence: Math.min(1, w.evidenceBits / 15),
-        // The code or title said in a short segment (a bare `QBO error 6140`), read apart from a
-        // long fault whose detail may belong to a near-duplicate that shares the code.
-        codeBare: Math.max(code.get(page) ?? 0, weak ? 0 : (title.get(page) ?? 0)) * (1 - w.words),
-        general: generalHere(page, bestOther(explainedAsSaid, k), Math.min(1, w.saidWords / 10)),
-        claimed: claimed.has(page) ? 1 : 0,
-      };
-      const t = exact.get(page) ?? typo.get(page);
-      return {
-        page,
-        p: logistic(FEATURES, f, MODEL.right),
-        quoted: fuzzy.quoted(f),
-        features: f,
-        verdict: 'possible',
-        confidence: 0,
-        via: exact.has(page)
-          ? 'pattern'
-          : t
-            ? 'typo'
-            : f.general > 0
-              ? 'general'
-              : code.has(page) || title.has(page)
-                ? 'code'
-                : 'fuzzy',
-        values: t?.values ?? {},
-        types: t?.types ?? {},
-      };
+      exact,
     });
-    scored.sort((a, b) => b.p - a.p || a.page - b.page);
-    const shown = scored.filter((s) => s.p >= MODEL.possible).slice(0, MAX_SHOWN);
-    const [first, second] = scored;
-    if (
-      first &&
-      shown[0] === first &&
-      first.quoted >= MODEL.match.p &&
-      first.quoted - (second?.quoted ?? 0) >= MODEL.match.margin
-    )
-      first.verdict = 'match';
-    for (const s of shown) s.confidence = Math.round(shownConfidence(s.p, s.verdict === 'match') * 100) / 100;
-    return { scored, shown };
-  }
 
   /** A scored result as found on a segment: `count` occurrences, at `occurrence` with its values. */
   const foundOf = (s: Scored, count: number, occurrence: Occurrence): Found => ({
