@@ -105,5 +105,6 @@ const out = {
   ...(outcome.fault ? { fault: outcome.fault } : {}),
   truncated: outcome.truncated,
   unmatchedLines: outcome.unmatched.length,
+  ...(outcome.routine ? { routineLines: outcome.routine } : {}),
 };
 console.log(JSON.stringify(out, null, 2));

@@ -312,6 +312,8 @@ export function renderResults(container: HTMLElement, outcome: GroupedOutcome, o
   const only = items.length === 1 ? items[0] : undefined;
   let summary: string;
   if (outcome.empty) summary = TEXT.summary.empty;
+  // Every line it read was routine work: say so, so the person pastes the line with the error.
+  else if (!results.length && outcome.routine && !outcome.unmatched.length) summary = TEXT.summary.routine;
   else if (!results.length) summary = TEXT.summary.none;
   else if (matches === 1 && results.length === 1) summary = TEXT.summary.one;
   else if (only?.kind === 'group') summary = TEXT.summary.group(only.results.length);

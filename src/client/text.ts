@@ -65,6 +65,9 @@ export const triage = {
 export const summary = {
   empty: 'No words to check: paste or type an error message to find its fix.',
   none: 'No known export error matches this text.',
+  /** Nothing matched, and every line read was a routine log line. */
+  routine:
+    'No known export error matches this text: it is logged as routine work (INFO, DEBUG or TRACE) and names no error. Paste the line that reports the error.',
   one: 'Found the error. Press Enter or select the title to open its fix.',
   found: (matches: number, possibles: number) =>
     `Found ${plural(matches, 'error')}${possibles ? ` and ${plural(possibles, 'possible match', 'possible matches')}` : ''}.`,

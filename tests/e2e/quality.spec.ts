@@ -446,11 +446,12 @@ test.describe('size budget', () => {
    * over 24.2 KB); the review's one way to write a fault's name and a confidence: 24,846 B; then a
    * line logged at a routine level scored apart from an error line alike (24,898 B measured, 15 B
    * over 24.3 KB); then the model's scoring of a segment moved to fuzzy search's chunk (score.ts),
-   * which only a paste the exact stage leaves open needs: 24,302 B. The indexes grow
+   * which only a paste the exact stage leaves open needs: 24,302 B; then a paste of routine log
+   * lines only told so (24,407 B measured, 36 B over 23.8 KB). The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 23.8 * 1024;
+  const HOME_BUDGET = 23.9 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -613,10 +614,11 @@ test.describe('size budget', () => {
    * read as good news: 46,310 B (128 B over 45.1 KB); then a word of trouble counted as none ("0
    * failed") read as good news: 46,405 B (18 B over 45.3 KB); then the model's scoring moved from
    * the worker's chunk to fuzzy search's (a paste the exact stage answers loads 596 B less; split
-   * apart, the two chunks compress 284 B worse): 46,689 B (180 B over 45.4 KB).
+   * apart, the two chunks compress 284 B worse): 46,689 B (180 B over 45.4 KB); then a paste of
+   * routine log lines only told so: 46,797 B (5 B over 45.7 KB).
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 45.7 * 1024;
+  const HOME_ALL_BUDGET = 45.8 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

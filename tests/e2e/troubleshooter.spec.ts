@@ -287,6 +287,27 @@ test.describe('pasting a message', () => {
     await expect(page.getByTestId('not-found')).toBeVisible();
   });
 
+  test('a log of routine work only says its lines name no error, and asks for the line that does', async ({
+    page,
+  }) => {
+    // Before, a plain "nothing found", as if each routine line were an error the knowledge base lacks.
+    await page.goto('/');
+    await paste(
+      page,
+      [
+        '2026-12-01 02:00:00 INFO export run 5521 started',
+        '2026-12-01 02:00:05 INFO export run 5521 finished',
+      ].join('\n'),
+    );
+    await expect(results(page)).toHaveCount(0);
+    await expect(page.getByTestId('results-summary')).toHaveText(
+      'No known export error matches this text: it is logged as routine work (INFO, DEBUG or TRACE) and names no error. Paste the line that reports the error.',
+    );
+    // The ways on stay: search, the catalogue and the request for support.
+    await expect(page.getByRole('link', { name: 'browse all errors' })).toBeVisible();
+    await expect(page.getByTestId('not-found')).toBeVisible();
+  });
+
   test('a bare QuickBooks code that several pages share lists those pages instead of saying the error is not in the knowledge base', async ({
     page,
   }) => {

@@ -673,6 +673,7 @@ describe('a line logged at a routine level that says no trouble is no error', ()
       '2026-12-01 02:00:04 ERROR Invoice 1043: the widget frobnicator turned the request away',
     ]);
     expect(outcome.lines).toBe(3);
+    expect(outcome.routine).toBe(2);
   });
   it('an error line among routine ones is still read', () => {
     const text = [

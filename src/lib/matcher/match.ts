@@ -513,6 +513,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       needsFuzzy: false,
       unmatched: [],
       lines: 0,
+      routine: 0,
       empty: false,
     };
     if (!readable(input.text)) {
@@ -564,7 +565,10 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       if (covered.has(l)) continue;
       // A line of routine work that no pattern holds (`INFO Export run 5521 started`) tells of no
       // error: not a message to look for, nor a line that matched nothing.
-      if (fuzzy?.routine(line) && !on.has(l)) continue;
+      if (fuzzy?.routine(line) && !on.has(l)) {
+        outcome.routine++;
+        continue;
+      }
       const seen = rest.get(line);
       if (seen) seen.count++;
       else rest.set(line, { line: l + 1, count: 1 });

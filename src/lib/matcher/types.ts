@@ -147,6 +147,8 @@ export interface MatchOutcome {
   unmatched: string[];
   /** Number of non-empty lines looked at. */
   lines: number;
+  /** Lines of routine work (a routine log level, and no word of an error, of trouble or a "not"; fuzzy.ts `routine`) that no pattern holds: not looked up, nor listed as matching nothing. */
+  routine: number;
   /** The input was empty or held no letters. */
   empty: boolean;
   /** When nothing is a `match` (nothing found, or only guesses): the QuickBooks fault the paste carries (its code and short title), if any. */
