@@ -617,6 +617,13 @@ describe('good news said in so many words is no error', () => {
   ])('%s', (text) => {
     expect(matcher.match(text).results).toEqual([]);
   });
+  it.each([
+    ['Export completed with errors: invoice number already used in QBO', 'duplicate-document-number'],
+    ['Export completed with warnings: someone else edited the invoice at the same time', 'stale-object'],
+  ])('"completed with errors" is no good news: %s', (text, slug) => {
+    // Before, "completed" read as good news, and the line had no result at all.
+    expect(top(text)?.slug).toBe(slug);
+  });
   it('a line that says success and trouble is still its error', () => {
     expect(matches('Export completed with 1 failed: Duplicate Document Number Error')).toEqual([
       'duplicate-document-number',

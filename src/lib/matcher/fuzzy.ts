@@ -805,14 +805,16 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     // A word of trouble counted as none ("0 failed", "errors: 0") is no trouble: it tells that
     // things went fine, when nothing else the line says tells of an error.
     const cleared = message.replace(NONE_OF, ' ');
-    const noneFailed = cleared !== message && !TROUBLE_WORD.test(cleared);
+    // A word of an error ("completed with errors") is trouble, whatever else the line says.
+    const troubled = TROUBLE_WORD.test(cleared);
     const troubleWords = cleared === message ? allWords : sequenceWordsBoth(cleared).keyed;
     // The paste's own "not", however it was typed (the word sequence writes every "n't" as "not"),
     // or said in a word of absence or trouble (SAID_NOT).
     const negated = troubleWords.some((w) => SAID_NOT.has(w));
-    // Good news in so many words, or a line logged at a routine level (routineLine), with
-    // no trouble said: the opposite news of every candidate.
-    const good = !negated && (routine || noneFailed || allWords.some((w) => goodNews.has(w)));
+    // Good news in so many words, a count of none, or a line logged at a routine level
+    // (routineLine), with no trouble said: the opposite news of every candidate.
+    const good =
+      !negated && !troubled && (routine || cleared !== message || allWords.some((w) => goodNews.has(w)));
     // The segment's own features, the same for every candidate page.
     const words = Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10);
     const prose = Math.min(1, allWords.filter((w) => telling.has(w)).length / 2);
