@@ -620,6 +620,17 @@ describe('good news said in so many words is no error', () => {
   it.each([
     ['Export completed with errors: invoice number already used in QBO', 'duplicate-document-number'],
     ['Export completed with warnings: someone else edited the invoice at the same time', 'stale-object'],
+    // Written as one name: the word sequence splits it; before, "completed" was good news and
+    // "Errors" went unseen.
+    [
+      'run 8841 status=CompletedWithErrors message="invoice number already used in QBO"',
+      'duplicate-document-number',
+    ],
+    [
+      'run 8841 status=completed_with_errors: invoice number already used in QBO',
+      'duplicate-document-number',
+    ],
+    ['ExportCompletedWithWarnings: someone else edited the invoice at the same time', 'stale-object'],
   ])('"completed with errors" is no good news: %s', (text, slug) => {
     // Before, "completed" read as good news, and the line had no result at all.
     expect(top(text)?.slug).toBe(slug);
@@ -661,6 +672,7 @@ describe('a line logged at a routine level that says no trouble is no error', ()
     ['INFO export ended: 0 errors', true],
     ['INFO export ended: 0 errors, 1 warning', false],
     ['INFO deposit total does not match', false],
+    ['INFO run 8841 status=CompletedWithErrors', false],
     ['QboInfo: token refreshed', false],
     ['the INFO tab shows the deposit', false],
   ])('%j is routine: %s', (line, routine) => {

@@ -55,6 +55,15 @@ const ROUTINE_LEVEL = /\b(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE)\b/i;
 /** A word that tells of an error, whatever the line's level. */
 const TROUBLE_WORD =
   /\b(?:errors?|exceptions?|warn(?:ings?)?|faults?|fatal|critical|fail(?:ed|ures?)|rejected)\b/i;
+/** The same words as the word sequence reads them ("CompletedWithErrors", "completed_with_errors"). */
+const TROUBLE: ReadonlySet<string> = new Set(
+  'error errors exception exceptions warn warning warnings fault faults fatal critical failed failure failures rejected'.split(
+    ' ',
+  ),
+);
+/** A word of an error in a text, or in its words: written apart, or inside a camel- or snake-case name. */
+const troubled = (text: string, words: readonly string[]) =>
+  TROUBLE_WORD.test(text) || words.some((w) => TROUBLE.has(w));
 /** A word of trouble counted as none: "0 failed", "zero errors", "no warnings", "errors: 0", "failed=0". */
 const NONE_OF =
   /\b(?:0|zero|no)\s+(?:errors?|exceptions?|warn(?:ings?)?|faults?|fatal|critical|fail(?:ed|ures?)|rejected)\b|\b(?:errors?|exceptions?|warn(?:ings?)?|faults?|fatal|critical|fail(?:ed|ures?)|rejected)\s*[:=]\s*0\b(?![.,]\d)/gi;
@@ -70,7 +79,8 @@ function routineLine(line: string): boolean {
   const bare = stripLogPrefix(t);
   if (!ROUTINE_LEVEL.test(t.slice(0, t.length - bare.length))) return false;
   const cleared = t.replace(NONE_OF, ' ');
-  return !TROUBLE_WORD.test(cleared) && !sequenceWordsBoth(cleared).keyed.some((w) => SAID_NOT.has(w));
+  const words = sequenceWordsBoth(cleared).keyed;
+  return !troubled(cleared, words) && !words.some((w) => SAID_NOT.has(w));
 }
 
 /**
@@ -805,16 +815,16 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     // A word of trouble counted as none ("0 failed", "errors: 0") is no trouble: it tells that
     // things went fine, when nothing else the line says tells of an error.
     const cleared = message.replace(NONE_OF, ' ');
-    // A word of an error ("completed with errors") is trouble, whatever else the line says.
-    const troubled = TROUBLE_WORD.test(cleared);
     const troubleWords = cleared === message ? allWords : sequenceWordsBoth(cleared).keyed;
+    // A word of an error ("completed with errors") is trouble, whatever else the line says.
+    const errorSaid = troubled(cleared, troubleWords);
     // The paste's own "not", however it was typed (the word sequence writes every "n't" as "not"),
     // or said in a word of absence or trouble (SAID_NOT).
     const negated = troubleWords.some((w) => SAID_NOT.has(w));
     // Good news in so many words, a count of none, or a line logged at a routine level
     // (routineLine), with no trouble said: the opposite news of every candidate.
     const good =
-      !negated && !troubled && (routine || cleared !== message || allWords.some((w) => goodNews.has(w)));
+      !negated && !errorSaid && (routine || cleared !== message || allWords.some((w) => goodNews.has(w)));
     // The segment's own features, the same for every candidate page.
     const words = Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10);
     const prose = Math.min(1, allWords.filter((w) => telling.has(w)).length / 2);
