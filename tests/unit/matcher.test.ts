@@ -694,6 +694,14 @@ describe('a line logged at a routine level that says no trouble is no error', ()
     expect(outcome.lines).toBe(3);
     expect(outcome.routine).toBe(2);
   });
+  it.each([
+    ['[INFO] Retrying in 30s: QuickBooks returned 429 Too Many Requests', 'throttle-exceeded'],
+    ['INFO QuickBooks returned HTTP 503 Service Unavailable, retrying', 'qbo-server-error'],
+    ['INFO token refresh got 401 Unauthorized, reconnecting', 'reconnect-quickbooks'],
+  ])('an HTTP error or a retry is no routine work, whatever the level: %s', (text, slug) => {
+    // Before this fix (and after the first version of the routine level), each got nothing.
+    expect(top(text)?.slug).toBe(slug);
+  });
   it('an error line among routine ones is still read', () => {
     const text = [
       '2026-11-30 04:10:00 INFO export run 88 started',

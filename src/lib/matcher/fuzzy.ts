@@ -17,6 +17,7 @@ import {
   keywordWords,
   sequenceWordsBoth,
 } from './normalize';
+import { HTTP_REASONS } from './http';
 import { stripLogPrefix, stripWrappers } from './unwrap';
 import { FUSE_KEYS, KEYWORDS_FIELD, type FuzzyFields, type FuzzyIndex, type FuzzyRecord } from './types';
 import type { Features } from './model';
@@ -61,9 +62,19 @@ const TROUBLE: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
-/** A word of an error in a text, or in its words: written apart, or inside a camel- or snake-case name. */
+/**
+ * An HTTP error status QuickBooks returns, by its number or its reason phrase (http.ts), or a retry:
+ * `INFO Retrying in 30s: 429 Too Many Requests` tells of a failure, whatever its level.
+ */
+const HTTP_TROUBLE = new RegExp(
+  String.raw`\b(?:${Object.keys(HTTP_REASONS).join('|')})\b|\b(?:${Object.values(HTTP_REASONS)
+    .map((p) => p.toLowerCase().replace(/ /g, ' ?'))
+    .join('|')})|\bretr(?:y|ying|ied|ies)\b`,
+  'i',
+);
+/** A word of an error in a text, or in its words (written apart, or inside a camel- or snake-case name), or an HTTP error. */
 const troubled = (text: string, words: readonly string[]) =>
-  TROUBLE_WORD.test(text) || words.some((w) => TROUBLE.has(w));
+  TROUBLE_WORD.test(text) || HTTP_TROUBLE.test(text) || words.some((w) => TROUBLE.has(w));
 /** A word of trouble counted as none: "0 failed", "zero errors", "no warnings", "errors: 0", "failed=0". */
 const NONE_OF =
   /\b(?:0|zero|no)\s+(?:errors?|exceptions?|warn(?:ings?)?|faults?|fatal|critical|fail(?:ed|ures?)|rejected)\b|\b(?:errors?|exceptions?|warn(?:ings?)?|faults?|fatal|critical|fail(?:ed|ures?)|rejected)\s*[:=]\s*0\b(?![.,]\d)/gi;
