@@ -53,14 +53,18 @@ const GOOD_NEWS: ReadonlySet<string> = new Set(
 
 /** A log level that records routine work, not a failure. */
 const ROUTINE_LEVEL = /\b(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE)\b/i;
-/** A word that tells of an error, whatever the line's level. */
-const TROUBLE_WORD =
-  /\b(?:errors?|exceptions?|warn(?:ings?)?|faults?|fatal|critical|fail(?:ed|ures?)|rejected)\b/i;
-/** The same words as the word sequence reads them ("CompletedWithErrors", "completed_with_errors"). */
-const TROUBLE: ReadonlySet<string> = new Set(
+/** Words that tell of an error, whatever the line's level, and however it is written. */
+const TROUBLE_WORDS =
   'error errors exception exceptions warn warning warnings fault faults fatal critical failed failure failures rejected'.split(
     ' ',
-  ),
+  );
+const TROUBLE: ReadonlySet<string> = new Set(TROUBLE_WORDS);
+/** One of them written apart (inside quotes too, which the word sequence reads as a value). */
+const TROUBLE_WORD = new RegExp(String.raw`\b(?:${TROUBLE_WORDS.join('|')})\b`, 'i');
+/** One of them counted as none: "0 failed", "zero errors", "no warnings", "errors: 0", "failed=0". */
+const NONE_OF = new RegExp(
+  String.raw`\b(?:0|zero|no)\s+(?:${TROUBLE_WORDS.join('|')})\b|\b(?:${TROUBLE_WORDS.join('|')})\s*[:=]\s*0\b(?![.,]\d)`,
+  'gi',
 );
 /**
  * An HTTP error status QuickBooks returns, by its number or its reason phrase (http.ts), or a retry:
@@ -72,12 +76,23 @@ const HTTP_TROUBLE = new RegExp(
     .join('|')})|\bretr(?:y|ying|ied|ies)\b`,
   'i',
 );
-/** A word of an error in a text, or in its words (written apart, or inside a camel- or snake-case name), or an HTTP error. */
-const troubled = (text: string, words: readonly string[]) =>
-  TROUBLE_WORD.test(text) || HTTP_TROUBLE.test(text) || words.some((w) => TROUBLE.has(w));
-/** A word of trouble counted as none: "0 failed", "zero errors", "no warnings", "errors: 0", "failed=0". */
-const NONE_OF =
-  /\b(?:0|zero|no)\s+(?:errors?|exceptions?|warn(?:ings?)?|faults?|fatal|critical|fail(?:ed|ures?)|rejected)\b|\b(?:errors?|exceptions?|warn(?:ings?)?|faults?|fatal|critical|fail(?:ed|ures?)|rejected)\s*[:=]\s*0\b(?![.,]\d)/gi;
+
+/**
+ * What a text says of trouble, a count of none aside ("0 failed"): `negated`, its own "not",
+ * however it was typed (the word sequence writes every "n't" as "not"), or a word of absence or
+ * trouble (SAID_NOT); `errorSaid`, a word of an error (apart, or inside a camel- or snake-case name:
+ * "CompletedWithErrors") or an HTTP error; `none`, it counts a word of trouble as none. `words`: the
+ * text's word sequence, when the caller has it.
+ */
+function troubleIn(text: string, words?: readonly string[]) {
+  const cleared = text.replace(NONE_OF, ' ');
+  const read = cleared === text && words ? words : sequenceWordsBoth(cleared).keyed;
+  return {
+    none: cleared !== text,
+    negated: read.some((w) => SAID_NOT.has(w)),
+    errorSaid: TROUBLE_WORD.test(cleared) || HTTP_TROUBLE.test(cleared) || read.some((w) => TROUBLE.has(w)),
+  };
+}
 
 /**
  * The line was logged at a routine level (its log prefix, what stripLogPrefix removes, says INFO,
@@ -89,9 +104,8 @@ function routineLine(line: string): boolean {
   const t = cutText(line, LINE_CHARS).trim();
   const bare = stripLogPrefix(t);
   if (!ROUTINE_LEVEL.test(t.slice(0, t.length - bare.length))) return false;
-  const cleared = t.replace(NONE_OF, ' ');
-  const words = sequenceWordsBoth(cleared).keyed;
-  return !troubled(cleared, words) && !words.some((w) => SAID_NOT.has(w));
+  const { negated, errorSaid } = troubleIn(t);
+  return !negated && !errorSaid;
 }
 
 /**
@@ -825,17 +839,11 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     const cut = /…|\.\.\./.test(message);
     // A word of trouble counted as none ("0 failed", "errors: 0") is no trouble: it tells that
     // things went fine, when nothing else the line says tells of an error.
-    const cleared = message.replace(NONE_OF, ' ');
-    const troubleWords = cleared === message ? allWords : sequenceWordsBoth(cleared).keyed;
     // A word of an error ("completed with errors") is trouble, whatever else the line says.
-    const errorSaid = troubled(cleared, troubleWords);
-    // The paste's own "not", however it was typed (the word sequence writes every "n't" as "not"),
-    // or said in a word of absence or trouble (SAID_NOT).
-    const negated = troubleWords.some((w) => SAID_NOT.has(w));
+    const { none, negated, errorSaid } = troubleIn(message, allWords);
     // Good news in so many words, a count of none, or a line logged at a routine level
     // (routineLine), with no trouble said: the opposite news of every candidate.
-    const good =
-      !negated && !errorSaid && (routine || cleared !== message || allWords.some((w) => goodNews.has(w)));
+    const good = !negated && !errorSaid && (routine || none || allWords.some((w) => goodNews.has(w)));
     // The segment's own features, the same for every candidate page.
     const words = Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10);
     const prose = Math.min(1, allWords.filter((w) => telling.has(w)).length / 2);

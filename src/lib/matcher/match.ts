@@ -530,12 +530,12 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
 
     // Lines that differ only in numbers and names are scored once: the line without its log
     // prefix (what codes, titles and word features read), its query, and what it is scored under.
-    const reading = (segment: string, l: number) => {
+    const reading = (segment: string, l: number, routine = fuzzy?.routine(segment) ?? false) => {
       const bare = stripLogPrefix(segment);
       const query = cut(fuzzyKey(bare), QUERY_CHARS).trim();
       const exactHere = on.get(l);
-      // A line of routine work (fuzzy search reads it as good news): scored apart from an error line alike.
-      const routine = fuzzy?.routine(segment) ?? false;
+      // A line of routine work (fuzzy search reads it as good news) is scored apart from an error
+      // line alike.
       const key = `${query}\u0000${codeKey(segment)}\u0000${[...(exactHere?.keys() ?? [])].join(',')}\u0000${routine}`;
       return { bare, query, exactHere, routine, key };
     };
@@ -544,7 +544,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const traced = new Map<string, { scored: Scored[]; shown: Scored[]; at: number[] }>();
 
     // Remaining lines, deduplicated: identical log lines are searched once and counted.
-    const rest = new Map<string, { line: number; count: number }>();
+    const rest = new Map<string, { line: number; count: number; routine: boolean }>();
     for (let l = 0; l < starts.length; l++) {
       const line = lines(text, starts, l);
       if (!line) continue;
@@ -565,13 +565,14 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       if (covered.has(l)) continue;
       // A line of routine work that no pattern holds (`INFO Export run 5521 started`) tells of no
       // error: not a message to look for, nor a line that matched nothing.
-      if (fuzzy?.routine(line) && !on.has(l)) {
+      const routine = fuzzy?.routine(line) ?? false;
+      if (routine && !on.has(l)) {
         outcome.routine++;
         continue;
       }
       const seen = rest.get(line);
       if (seen) seen.count++;
-      else rest.set(line, { line: l + 1, count: 1 });
+      else rest.set(line, { line: l + 1, count: 1, routine });
     }
     // In a report or log, a line that only looks a bit like an error is noise, not a finding:
     // it is listed with the lines that matched nothing.
@@ -581,9 +582,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     };
     const fuzzyDone = new Map<string, Found[]>();
     let fuzzed = 0;
-    for (const [segment, { line, count }] of rest) {
+    for (const [segment, { line, count, routine }] of rest) {
       const occurrence: Occurrence = { values: {}, line, text: clip(segment, OCCURRENCE_CHARS) };
-      const { bare, query, exactHere, routine, key } = reading(segment, line - 1);
+      const { bare, query, exactHere, key } = reading(segment, line - 1, routine);
       const same = fuzzyDone.get(key);
       if (same) {
         for (const f of same) f.count += count;
@@ -617,8 +618,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     if (fuzzy && !onlyMatches && rest.size >= 2) {
       const whole = [...rest.keys()].join(' ');
       const at = [...rest.values()].map((r) => r.line - 1);
-      const { bare, query } = reading(whole, -1);
       // Its lines of routine work were left out above.
+      const { bare, query } = reading(whole, -1, false);
       const { scored, shown } = scoreSegment(whole, bare, query, fuzzy, hitPages, false);
       if (trace?.segment) traced.set(`\u0001${whole}`, { scored, shown, at });
       // Read whole, the paste is one error that the model is sure of (an SDK exception's header line
