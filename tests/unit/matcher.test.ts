@@ -5,7 +5,13 @@ import { messageVariants } from '../../src/lib/matcher/variants';
 import { fullMatcher, matcherOfIndex } from '../../src/lib/matcher/full';
 import { createMatcher, type Scored } from '../../src/lib/matcher/match';
 import { createFuzzy } from '../../src/lib/matcher/fuzzy';
-import { decodeEntities, stackFrame, unwrapFaults, type Fault } from '../../src/lib/matcher/unwrap';
+import {
+  decodeEntities,
+  otherSystem,
+  stackFrame,
+  unwrapFaults,
+  type Fault,
+} from '../../src/lib/matcher/unwrap';
 import { scalePages, syntheticPages } from '../../bench/synthetic';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
@@ -708,6 +714,30 @@ describe('a line logged at a routine level that says no trouble is no error', ()
       '2026-11-30 04:10:12 ERROR deposit total does not match the sum of payments',
     ].join('\n');
     expect(top(text)?.slug).toBe('deposit-total-mismatch');
+  });
+});
+
+describe('a log level opening a line is no other system', () => {
+  // `Severe:` and `Fatal:` were read as the name of a system no page knows (the feature `elsewhere`),
+  // as `GitLab:` is: before, the first two were a `possible` (93%, 54%) and the last got nothing.
+  it.each([
+    ['Severe: Stale Object Error : Jane Doe and you were working on this at the same time', 'stale-object'],
+    [
+      'Fatal: object not found, something you are trying to use has been made inactive',
+      'object-not-found-inactive',
+    ],
+  ])('%s', (text, slug) => {
+    expect(top(text)).toMatchObject({ slug, verdict: 'match' });
+  });
+  it('a NOTICE line is read as its error', () => {
+    expect(top('NOTICE: journal entry 77 skipped - JournalEntryConfigurationInvalid')?.slug).toMatch(
+      /^(?:multi-level-auto-export|business-units-not-supported)$/,
+    );
+  });
+  it('a name that is no log level still is another system', () => {
+    expect(otherSystem('Zendesk: ticket 88 could not be saved', () => false)).toBe(true);
+    expect(otherSystem('Warning: ticket 88 could not be saved', () => false)).toBe(false);
+    expect(otherSystem('NOTICE: ticket 88 could not be saved', () => false)).toBe(false);
   });
 });
 

@@ -240,6 +240,13 @@ export function aboutQuickBooks(segment: string): boolean {
   return QBO_CONTEXT.test(segment);
 }
 
+/**
+ * A log level opening a line, what a logger writes before its message (log4j's, syslog's, Python's,
+ * java.util.logging's), and what follows it up to the message.
+ */
+const LOG_LEVEL =
+  /^(?:ERROR|ERR|WARN(?:ING)?|INFO|DEBUG|FATAL|TRACE|NOTICE|VERBOSE|CRITICAL|SEVERE)\b[\s:|-]*/i;
+
 /** `Name:` opening a line: one word, capitalised (`GitLab:`, `Okta:`, `Xero:`). */
 const LEADING_NAME = /^\s*([A-Z][\p{L}\d]{1,30})\s*:(?!\/\/)/u;
 /**
@@ -257,15 +264,22 @@ const QBO_NAME = new RegExp(QBO_NAMES, 'i');
  */
 const PERSON = /\b(?:I|[Ww]e|[Oo]ur|[Mm]y|me|us)\b(?!\/)|\?(?:\s|$)/;
 /**
- * Another system speaks on this line: it opens with a name that no page knows (`GitLab: …`), and
- * no person speaks after it (PERSON), or
+ * Another system speaks on this line: it opens with a name that no page knows (`GitLab: …`), not a
+ * log level (`Warning: …`, `NOTICE: …`: what a logger writes), and no person speaks after it (PERSON), or
  * it names a host that is not Intuit's (`POST https://login.salesforce.com/…`). A model feature:
  * evidence against a page whose words the line shares, never a rule.
  */
 export function otherSystem(line: string, knows: (word: string) => boolean): boolean {
   const lead = LEADING_NAME.exec(line);
   const name = lead?.[1];
-  if (name && !QBO_NAME.test(name) && !knows(name) && !PERSON.test(line.slice(lead[0].length))) return true;
+  if (
+    name &&
+    !QBO_NAME.test(name) &&
+    !LOG_LEVEL.test(name) &&
+    !knows(name) &&
+    !PERSON.test(line.slice(lead[0].length))
+  )
+    return true;
   for (const m of line.matchAll(HOST)) if (!QBO_NAME.test(m[0])) return true;
   return false;
 }
@@ -315,7 +329,7 @@ const PREFIXES = [
   /^\[?\d{2,4}[-/.]\d{1,2}[-/.]\d{1,4}[T ]?[\d:.,]{0,15}\s?(?:Z|[AP]M|UTC|[+-]\d{2}:?\d{2})?\]?[\s|-]*/i,
   /^\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?\s?(?:[AP]M)?\]?[\s|-]*/i,
   /^\[[^\]\n]{0,60}\][\s:|-]*/,
-  /^(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|TRACE|ERR)\b[\s:|-]*/i,
+  LOG_LEVEL,
   /^(?:error|exception|failed|failure|message)\s*:\s*/i,
   /^[\w.$]{1,60}(?:Exception|Error|Service|Job|Worker|Exporter)\s*:\s*/,
   /^(?:>+|-|\*|\d{1,4}[.)])\s+/,
