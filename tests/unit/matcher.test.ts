@@ -681,6 +681,19 @@ describe('a line logged at a routine level that says no trouble is no error', ()
     ['INFO run 8841 status=CompletedWithErrors', false],
     ['QboInfo: token refreshed', false],
     ['the INFO tab shows the deposit', false],
+    // The level said elsewhere than the opening prefix (before session 37's fix, none was routine).
+    ['[04:10:12 INF] Journal entry 31 sent to QuickBooks', true],
+    ['{"level":30,"time":1764990000000,"msg":"Journal entry 31 sent to QuickBooks"}', true],
+    ['{"level":"debug","message":"Journal entry 31 sent to QuickBooks"}', true],
+    ['ts=2026-12-01T04:10:12Z level=info msg="Journal entry 31 sent to QuickBooks"', true],
+    ['I1201 04:10:12.512301   88 sync.go:41] Journal entry 31 sent to QuickBooks', true],
+    ['2026-12-01 04:10:12,512 - qbo.sync - INFO - Journal entry 31 sent to QuickBooks', true],
+    ['Dec  1 04:10:12 app01 qbo-sync[881]: NOTICE Journal entry 31 sent to QuickBooks', true],
+    ['{"level":50,"time":1764990000000,"msg":"Journal entry 31 sent to QuickBooks"}', false],
+    ['ts=2026-12-01T04:10:12Z level=warn msg="Journal entry 31 sent to QuickBooks"', false],
+    ['2026-12-01 04:10:12,512 - qbo.sync - INFO - Journal entry 31 failed', false],
+    ['level=info msg="Journal entry 31 rejected: 429 Too Many Requests"', false],
+    ['We set the log level to info in the QuickBooks connector', false],
   ])('%j is routine: %s', (line, routine) => {
     expect(routineSearch.routine(line)).toBe(routine);
   });
@@ -707,6 +720,15 @@ describe('a line logged at a routine level that says no trouble is no error', ()
   ])('an HTTP error or a retry is no routine work, whatever the level: %s', (text, slug) => {
     // Before this fix (and after the first version of the routine level), each got nothing.
     expect(top(text)?.slug).toBe(slug);
+  });
+  it('a routine line whose level is a field gets no guess, and the same line at error level does', () => {
+    // Before session 37's fix, the first was a guess at deposit-total-mismatch (59%).
+    const said = (level: string) =>
+      matcher.match(
+        `level=${level} msg="Deposit 7781 posted to QuickBooks: total equals the 9 payments applied"`,
+      ).results;
+    expect(said('info')).toEqual([]);
+    expect(said('error')[0]?.slug).toBe('deposit-total-mismatch');
   });
   it('an error line among routine ones is still read', () => {
     const text = [

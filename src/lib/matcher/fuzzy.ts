@@ -51,8 +51,18 @@ const GOOD_NEWS: ReadonlySet<string> = new Set(
   'success successful successfully succeeded succeeds completed ok okay passed'.split(' '),
 );
 
-/** A log level that records routine work, not a failure. */
-const ROUTINE_LEVEL = /\b(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE)\b/i;
+/** A log level that records routine work, not a failure (Serilog's `INF`, `DBG` and `VRB` too). */
+const ROUTINE_LEVEL = /\b(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB)\b/i;
+/**
+ * The same level said elsewhere on the line than its opening prefix: as a field (`"level":"info"`,
+ * `level=debug`, `"severity":"INFO"`, pino's and Bunyan's `"level":30`, Serilog's `"@l":"Debug"`), in
+ * capitals between separators (Python's `… - exporter - INFO - …`, syslog's `exporter[123]: INFO …`,
+ * `| INFO |`), or as glog's `I1206 03:00:00.123456` (I for info).
+ */
+const ROUTINE_LEVEL_FIELD =
+  /["']?\b(?:level|lvl|severity|levelname|loglevel|@l)["']?\s{0,3}[:=]\s{0,3}["']?(?:info|information|debug|trace|notice|verbose|10|20|30)\b(?!["']?\s{0,3}[-.\d])/i;
+const ROUTINE_LEVEL_SAID =
+  /[-|:\]]\s{0,3}(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB)\b|\b(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB)\s{0,3}[-|:\]]|^I\d{4} \d\d:\d\d:\d\d/;
 /** Words that tell of an error, whatever the line's level, and however it is written. */
 const TROUBLE_WORDS =
   'error errors exception exceptions warn warning warnings fault faults fatal critical failed failure failures rejected'.split(
@@ -103,7 +113,12 @@ function troubleIn(text: string, words?: readonly string[]) {
 function routineLine(line: string): boolean {
   const t = cutText(line, LINE_CHARS).trim();
   const bare = stripLogPrefix(t);
-  if (!ROUTINE_LEVEL.test(t.slice(0, t.length - bare.length))) return false;
+  if (
+    !ROUTINE_LEVEL.test(t.slice(0, t.length - bare.length)) &&
+    !ROUTINE_LEVEL_SAID.test(t) &&
+    !ROUTINE_LEVEL_FIELD.test(t)
+  )
+    return false;
   const { negated, errorSaid } = troubleIn(t);
   return !negated && !errorSaid;
 }
