@@ -207,6 +207,15 @@ const HELD_OUT = [
   // saw the article, the pages without their keywords and the validator only. Kept for a rule on
   // short and vague pastes (own probes: "payments" alone was a 99% guess).
   { dir: 'brief', name: 'brief', spentB: false },
+  // Session 37: log lines at mixed levels (200 pastes, each of the 39 pages 5 or 6 times, 95 of them
+  // with the error on an INFO, DEBUG, TRACE or NOTICE line only; 40 logs of 10 to 53 lines with two
+  // to four pages' errors among routine lines) and 200 unrelated (112 routine log excerpts that
+  // report nothing wrong, counts of none and successful retries among them; 55 near-misses, errors
+  // no page covers; 33 other systems' errors), in many formats (log4j, Serilog, Python, pino and
+  // winston JSON lines, syslog, logfmt, .NET, Kubernetes and Docker prefixes), written by a helper
+  // who saw the article, the pages without their keywords and the validator only. First figures
+  // taken before any case was read; it judges the routine-level rules.
+  { dir: 'levels', name: 'levels', spentB: false },
 ] as const;
 
 /**
