@@ -694,6 +694,10 @@ describe('a line logged at a routine level that says no trouble is no error', ()
     ['2026-12-01 04:10:12,512 - qbo.sync - INFO - Journal entry 31 failed', false],
     ['level=info msg="Journal entry 31 rejected: 429 Too Many Requests"', false],
     ['We set the log level to info in the QuickBooks connector', false],
+    // A number alone is no HTTP status (session 36's fix read "500" in "146/500" as one).
+    ['DEBUG rate budget: 146/500 requests used this minute', true],
+    ['INFO exported 400 invoices to QuickBooks', true],
+    ['INFO QuickBooks answered status=429 for invoice 5521', false],
   ])('%j is routine: %s', (line, routine) => {
     expect(routineSearch.routine(line)).toBe(routine);
   });

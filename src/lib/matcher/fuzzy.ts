@@ -17,7 +17,7 @@ import {
   keywordWords,
   sequenceWordsBoth,
 } from './normalize';
-import { HTTP_REASONS } from './http';
+import { HTTP_ERROR_NAMED, HTTP_REASONS } from './http';
 import { stripLogPrefix, stripWrappers } from './unwrap';
 import { FUSE_KEYS, KEYWORDS_FIELD, type FuzzyFields, type FuzzyIndex, type FuzzyRecord } from './types';
 import type { Features } from './model';
@@ -77,11 +77,12 @@ const NONE_OF = new RegExp(
   'gi',
 );
 /**
- * An HTTP error status QuickBooks returns, by its number or its reason phrase (http.ts), or a retry:
- * `INFO Retrying in 30s: 429 Too Many Requests` tells of a failure, whatever its level.
+ * An HTTP error status QuickBooks returns, by its reason phrase (http.ts) or its number after HTTP's
+ * name for it (`HTTP 503`, `status=429`; a number alone is no status: `146/500 requests used`), or a
+ * retry: `INFO Retrying in 30s: 429 Too Many Requests` tells of a failure, whatever its level.
  */
 const HTTP_TROUBLE = new RegExp(
-  String.raw`\b(?:${Object.keys(HTTP_REASONS).join('|')})\b|\b(?:${Object.values(HTTP_REASONS)
+  String.raw`\b(?:${Object.values(HTTP_REASONS)
     .map((p) => p.toLowerCase().replace(/ /g, ' ?'))
     .join('|')})|\bretr(?:y|ying|ied|ies)\b`,
   'i',
@@ -100,7 +101,11 @@ function troubleIn(text: string, words?: readonly string[]) {
   return {
     none: cleared !== text,
     negated: read.some((w) => SAID_NOT.has(w)),
-    errorSaid: TROUBLE_WORD.test(cleared) || HTTP_TROUBLE.test(cleared) || read.some((w) => TROUBLE.has(w)),
+    errorSaid:
+      TROUBLE_WORD.test(cleared) ||
+      HTTP_TROUBLE.test(cleared) ||
+      HTTP_ERROR_NAMED.test(cleared) ||
+      read.some((w) => TROUBLE.has(w)),
   };
 }
 

@@ -37,6 +37,9 @@ function afterHttpName(after: string, flags: string): RegExp {
 /** That name, ending where a number starts (the code finder looks back from the number). */
 export const HTTP_BEFORE = afterHttpName('$', 'i');
 
+/** One of the error statuses above said with HTTP's name for it (`HTTP 503`, `status=429`). */
+export const HTTP_ERROR_NAMED = afterHttpName(String.raw`(?:${Object.keys(HTTP_REASONS).join('|')})\b`, 'i');
+
 /** A status said with HTTP's name for it and no words after it (its number in group 1). */
 export const HTTP_STATUS_SAID = afterHttpName(String.raw`(\d{3})\b(?![\]]?[ -]{0,2}\p{L})`, 'giu');
 
