@@ -620,10 +620,11 @@ test.describe('size budget', () => {
    * routine log lines only told so: 46,797 B (5 B over 45.7 KB); then a word of an error read in
    * camel and snake case, and an HTTP error or a retry read as trouble: 46,957 B (58 B over 45.8 KB);
    * then a log level never read as a system's name, and a routine level read in more log formats
-   * (a field such as `level=info`, Python's `- INFO -`, Serilog's `INF`): 47,144 B (142 B over 45.9 KB).
+   * (a field such as `level=info`, Python's `- INFO -`, Serilog's `INF`): 47,144 B (142 B over 45.9 KB);
+   * then a syslog priority read as a level: 47,223 B (17 B over 46.1 KB).
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 46.1 * 1024;
+  const HOME_ALL_BUDGET = 46.2 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

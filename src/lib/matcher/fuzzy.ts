@@ -63,6 +63,25 @@ const ROUTINE_LEVEL_FIELD =
   /["']?\b(?:level|lvl|severity|levelname|loglevel|@l)["']?\s{0,3}[:=]\s{0,3}["']?(?:info|information|debug|trace|notice|verbose|10|20|30)\b(?!["']?\s{0,3}[-.\d])/i;
 const ROUTINE_LEVEL_SAID =
   /[-|:\]]\s{0,3}(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB)\b|\b(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB)\s{0,3}[-|:\]]|^I\d{4} \d\d:\d\d:\d\d/;
+/** Syslog's priority opening a line (`<14>1 2026-…`, `<30>Dec  6 …`): facility × 8 + severity. */
+const SYSLOG_PRIORITY = /^<(\d{1,3})>/;
+
+/**
+ * The line was logged at a routine level: its opening prefix (what stripLogPrefix removes, the
+ * line without it being `bare`) says one (ROUTINE_LEVEL), the line says one elsewhere
+ * (ROUTINE_LEVEL_SAID, ROUTINE_LEVEL_FIELD), or its syslog priority's severity is notice, info or
+ * debug (5, 6, 7).
+ */
+function routineLevel(line: string, bare: string): boolean {
+  const priority = SYSLOG_PRIORITY.exec(line)?.[1];
+  return (
+    (priority !== undefined && Number(priority) % 8 >= 5) ||
+    ROUTINE_LEVEL.test(line.slice(0, line.length - bare.length)) ||
+    ROUTINE_LEVEL_SAID.test(line) ||
+    ROUTINE_LEVEL_FIELD.test(line)
+  );
+}
+
 /** Words that tell of an error, whatever the line's level, and however it is written. */
 const TROUBLE_WORDS =
   'error errors exception exceptions warn warning warnings fault faults fatal critical failed failure failures rejected'.split(
@@ -110,20 +129,14 @@ function troubleIn(text: string, words?: readonly string[]) {
 }
 
 /**
- * The line was logged at a routine level (its log prefix, what stripLogPrefix removes, says INFO,
- * DEBUG, TRACE, NOTICE or VERBOSE) and says no word of an error, of trouble or a "not" (a count of
+ * The line was logged at a routine level (routineLevel: INFO, DEBUG, TRACE, NOTICE or VERBOSE, however
+ * the log writes it) and says no word of an error, of trouble or a "not" (a count of
  * none aside: "0 failed"): it tells of work done, not of a failure (`INFO Deposit 4030 exported:
  * total matches 12 payments`).
  */
 function routineLine(line: string): boolean {
   const t = cutText(line, LINE_CHARS).trim();
-  const bare = stripLogPrefix(t);
-  if (
-    !ROUTINE_LEVEL.test(t.slice(0, t.length - bare.length)) &&
-    !ROUTINE_LEVEL_SAID.test(t) &&
-    !ROUTINE_LEVEL_FIELD.test(t)
-  )
-    return false;
+  if (!routineLevel(t, stripLogPrefix(t))) return false;
   const { negated, errorSaid } = troubleIn(t);
   return !negated && !errorSaid;
 }
