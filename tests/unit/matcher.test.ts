@@ -749,6 +749,24 @@ describe('a line logged at a routine level that says no trouble is no error', ()
   });
 });
 
+describe("a terminal's colours in a log", () => {
+  // Saved from a terminal, a log keeps its escape sequences (ESC[32m … ESC[0m). Before, the ESC went
+  // and "[32m" stayed: a green INFO line was no routine line (a 74% guess), and its words were read.
+  it('are no text', () => {
+    expect(normalizeInput('\u001B[32mINFO\u001B[0m export run 8 started\u001B]0;sync\u0007').text).toBe(
+      'INFO export run 8 started',
+    );
+  });
+  it('leave a green routine line routine, and a red error line its error', () => {
+    const log = [
+      '\u001B[32mINFO\u001B[0m Deposit 7781 posted to QuickBooks: total equals the 9 payments applied',
+      '\u001B[1;31mERROR\u001B[0m Deposit total does not match sum of payments',
+    ];
+    expect(matcher.match(log[0]!).results).toEqual([]);
+    expect(top(log[1]!)).toMatchObject({ slug: 'deposit-total-mismatch', verdict: 'match' });
+  });
+});
+
 describe('a log level opening a line is no other system', () => {
   // `Severe:` and `Fatal:` were read as the name of a system no page knows (the feature `elsewhere`),
   // as `GitLab:` is: before, the first two were a `possible` (93%, 54%) and the last got nothing.
@@ -1019,6 +1037,8 @@ describe('bad input gets a clear answer, never a crash', () => {
     ['wrapper words', 'Validation Exception was thrown '.repeat(10_000)],
     // An XML fault whose <Error> elements never close (269 ms per 100 KB before the scan was linear).
     ['unclosed XML errors', `<Fault>${'<Error>'.repeat(30_000)}`],
+    // A terminal's escape sequences that never end (each reads at most its bounded length).
+    ['unended escape sequences', `\u001B]${'0;'.repeat(50_000)}\u001B[${'1;'.repeat(50_000)}`],
     // Ruby's fault with no detail line after it: each start reads at most its 300 characters.
     ['Ruby faults without a detail', 'Quickbooks::IntuitRequestException: x: '.repeat(7_000)],
     // A message with two JSON lists, repeated on one line: a hit every 108 characters (1.6 s for

@@ -74,6 +74,14 @@ function clean(text: string): string {
         (c) => QUOTES[c] ?? c,
       )
       .replace(/[\u2010-\u2015\u2212]/g, '-')
+      // A terminal's colours and titles in a log saved from one (`ESC[32mINFO ESC[0m`): ANSI's
+      // control sequences (CSI, and OSC up to its end), not text. Bounded, so linear (the
+      // ansi-regex package's pattern nests quantifiers, and once backtracked badly: CVE-2021-3807).
+      .replace(
+        // eslint-disable-next-line no-control-regex -- escape sequences are what this removes
+        /\u001B\][^\u0007\u001B\n]{0,512}(?:\u0007|\u001B\\)?|(?:\u001B\[|\u009B)[\x30-\x3F]{0,32}[\x20-\x2F]{0,4}[\x40-\x7E]/g,
+        '',
+      )
       // Zero-width and bidi marks, then other control characters (tab becomes a space).
       .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '')
       .replace(/[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
