@@ -449,11 +449,13 @@ test.describe('size budget', () => {
    * which only a paste the exact stage leaves open needs: 24,302 B; then a paste of routine log
    * lines only told so (24,407 B measured, 36 B over 23.8 KB); then a log level never read as a
    * system's name, and an HTTP status number read as one only after HTTP's name for it (24,474 B,
-   * 0.4 B over 23.9 KB). The indexes grow
+   * 0.4 B over 23.9 KB); then a stack trace's own lines (Java's `... 12 more`, Python's traceback
+   * header and source lines) no longer searched nor listed as lines that matched nothing (24,715 B,
+   * 139 B over 24.0 KB; the fixed lines it knows are most of it). The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 24 * 1024;
+  const HOME_BUDGET = 24.2 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -621,10 +623,11 @@ test.describe('size budget', () => {
    * camel and snake case, and an HTTP error or a retry read as trouble: 46,957 B (58 B over 45.8 KB);
    * then a log level never read as a system's name, and a routine level read in more log formats
    * (a field such as `level=info`, Python's `- INFO -`, Serilog's `INF`): 47,144 B (142 B over 45.9 KB);
-   * then a syslog priority read as a level: 47,223 B (17 B over 46.1 KB).
+   * then a syslog priority read as a level: 47,223 B (17 B over 46.1 KB); then a stack trace's own
+   * lines not searched: 47,457 B (146 B over 46.2 KB).
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 46.2 * 1024;
+  const HOME_ALL_BUDGET = 46.4 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

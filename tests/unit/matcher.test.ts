@@ -707,6 +707,33 @@ describe('a line logged at a routine level that says no trouble is no error', ()
   ])('%j is routine: %s', (line, routine) => {
     expect(routineSearch.routine(line)).toBe(routine);
   });
+  it("a stack trace's own lines are not lines that matched nothing", () => {
+    // Before session 37's fix, each line below but the first and the frames was listed.
+    const python = [
+      'Traceback (most recent call last):',
+      '  File "/opt/exporter/run.py", line 40, in main',
+      '    push_deposit(dep)',
+      '  File "/opt/exporter/qbo.py", line 7, in push_deposit',
+      '    raise QboError(resp.text)',
+      'exporter.qbo.QboError: Deposit total does not match sum of payments',
+      '',
+      'During handling of the above exception, another exception occurred:',
+      '  File "/opt/exporter/run.py", line 44, in main',
+      'KeyError: the widget frobnicator',
+    ].join('\n');
+    const outcome = matcher.match(python);
+    expect(outcome.results[0]?.slug).toBe('deposit-total-mismatch');
+    expect(outcome.unmatched).toEqual(['KeyError: the widget frobnicator']);
+    const java = [
+      'java.lang.IllegalStateException: the widget frobnicator turned the request away',
+      '\tat com.example.export.Sync.run(Sync.java:41)',
+      '\t... 12 more',
+      '\t... 3 common frames omitted',
+    ].join('\n');
+    expect(matcher.match(java).unmatched).toEqual([
+      'java.lang.IllegalStateException: the widget frobnicator turned the request away',
+    ]);
+  });
   it('routine lines are not lines that matched nothing: the error line that matched nothing is', () => {
     // Before, all three were listed, and in a long log the routine lines buried the error lines.
     const outcome = matcher.match(

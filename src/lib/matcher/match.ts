@@ -15,6 +15,8 @@ import {
   onlyACode,
   findCodes,
   stackFrame,
+  pythonFrame,
+  exceptionLine,
   stripLogPrefix,
   stripWrappers,
   unescapeJsonText,
@@ -545,13 +547,26 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
 
     // Remaining lines, deduplicated: identical log lines are searched once and counted.
     const rest = new Map<string, { line: number; count: number; routine: boolean }>();
+    let pythonSource = false;
     for (let l = 0; l < starts.length; l++) {
       const line = lines(text, starts, l);
-      if (!line) continue;
+      if (!line) {
+        pythonSource = false;
+        continue;
+      }
       outcome.lines++;
       // A stack trace's frames say where the error was thrown, not what it is: not a message to look
       // for (nor a line that matched nothing).
-      if (!readable(line) || stackFrame(line)) continue;
+      if (!readable(line) || stackFrame(line)) {
+        pythonSource = pythonFrame(line);
+        continue;
+      }
+      // The source line Python prints under a frame (`client.post(invoice)`): code, not a message.
+      if (pythonSource && !exceptionLine(line)) {
+        pythonSource = false;
+        continue;
+      }
+      pythonSource = false;
       if (trace?.segment && fuzzy) {
         const { bare, query, exactHere, routine, key } = reading(line, l);
         const t = traced.get(key);

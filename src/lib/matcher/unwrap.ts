@@ -346,7 +346,21 @@ const PREFIXES = [
  */
 const STACK_FRAME =
   /^(?:at\s+(?:async\s+)?[\w$<>`[\],]+(?:\.[\w$<>`[\],]+)+\s*(?:\([^()]{0,300}\))?(?:\s+in\s+.{1,300})?|at\s+(?:async\s+)?(?:[\w$<>.[\]]{1,200}\s+)?\((?:file:|node:|[a-z]:\\|[/.~])[^()\s]{0,300}:\d+:\d+\)|at\s+(?:async\s+)?(?:file:|node:|[a-z]:\\|[/.~])[^\s()]{0,300}:\d+:\d+|---\s*End of [\w ]{0,40}stack trace[\w ]{0,40}---|File\s+"[^"]{1,300}",\s+line\s+\d+(?:,\s+in\s+\S{1,100})?)$/i;
-export const stackFrame = (line: string): boolean => line.length <= 800 && STACK_FRAME.test(line.trim());
+/**
+ * A stack trace's own lines that tell no error: Java's `... 12 more`, logback's `... 3 common frames
+ * omitted`, Python's `Traceback (most recent call last):` and the lines that chain two tracebacks.
+ */
+const TRACE_LINE =
+  /^(?:\.\.\.\s\d{1,6}\s(?:more|common frames omitted)$|Traceback \(most recent call last\)|During handling of the above exception|The above exception was the direct cause)/;
+export const stackFrame = (line: string): boolean => {
+  const t = line.trim();
+  return line.length <= 800 && (STACK_FRAME.test(t) || TRACE_LINE.test(t));
+};
+
+/** Python's frame (`File "sync.py", line 12, in push`): the line after it is its source line. */
+export const pythonFrame = (line: string): boolean => /^File\s+"/.test(line.trim()) && stackFrame(line);
+/** A line that reads as an exception (`quickbooks.exceptions.ValidationException: …`, `KeyError`), not source code. */
+export const exceptionLine = (line: string): boolean => /^[\w.]{1,200}(?::\s|:?$)/.test(line.trim());
 
 /** Strips timestamps, levels, tags and list markers from the start of a line. */
 export function stripLogPrefix(line: string): string {
