@@ -21,7 +21,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { buildIndex, indexSource } from '../src/lib/matcher/build-index';
 import { matcherOfIndex } from '../src/lib/matcher/full';
-import { IDENTIFIER } from '../src/lib/matcher/normalize';
+import { IDENTIFIER } from '../src/lib/matcher/words';
 import { loadErrors } from '../src/lib/node/load-content';
 import { corpusFile, CORPUS_DIR, type Case } from './corpora';
 

@@ -3,7 +3,7 @@
  * real pages' words (so fuzzy search has real competition) and carry typed placeholders.
  */
 import type { IndexSource } from '../src/lib/matcher/build-index';
-import { fuzzyKey } from '../src/lib/matcher/normalize';
+import { fuzzyKey } from '../src/lib/matcher/words';
 import { fillTemplate, templateText } from '../src/lib/matcher/pattern';
 import { parseErrorFile, type NodeErrorEntry } from '../src/lib/node/load-content';
 

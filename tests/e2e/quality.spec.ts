@@ -451,11 +451,13 @@ test.describe('size budget', () => {
    * system's name, and an HTTP status number read as one only after HTTP's name for it (24,474 B,
    * 0.4 B over 23.9 KB); then a stack trace's own lines (Java's `... 12 more`, Python's traceback
    * header and source lines) no longer searched nor listed as lines that matched nothing (24,715 B,
-   * 139 B over 24.0 KB; the fixed lines it knows are most of it). The indexes grow
+   * 139 B over 24.0 KB; the fixed lines it knows are most of it); then the word features' tokenizer
+   * (words.ts) moved from normalize.ts, which every paste loads, to fuzzy search's chunk: 23,655 B,
+   * so 23.2 KB, which the old layout fails. The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 24.2 * 1024;
+  const HOME_BUDGET = 23.2 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -624,7 +626,8 @@ test.describe('size budget', () => {
    * then a log level never read as a system's name, and a routine level read in more log formats
    * (a field such as `level=info`, Python's `- INFO -`, Serilog's `INF`): 47,144 B (142 B over 45.9 KB);
    * then a syslog priority read as a level: 47,223 B (17 B over 46.1 KB); then a stack trace's own
-   * lines not searched: 47,457 B (146 B over 46.2 KB).
+   * lines not searched: 47,457 B (146 B over 46.2 KB); then the tokenizer moved to fuzzy search's
+   * chunk (words.ts): 47,435 B.
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
   const HOME_ALL_BUDGET = 46.4 * 1024;

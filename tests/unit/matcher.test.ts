@@ -15,7 +15,8 @@ import {
 import { scalePages, syntheticPages } from '../../bench/synthetic';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
-import { fuzzyKey, keywordWords, normalizeInput, repairMojibake } from '../../src/lib/matcher/normalize';
+import { normalizeInput, repairMojibake } from '../../src/lib/matcher/normalize';
+import { fuzzyKey, keywordWords } from '../../src/lib/matcher/words';
 import { KEYWORDS_FIELD } from '../../src/lib/matcher/types';
 import { MAX_FAULT_PAGES, MAX_INPUT_CHARS, MESSAGE_PREVIEW_CHARS } from '../../src/lib/matcher/limits';
 import { buildIndex, indexSource } from '../../src/lib/matcher/build-index';

@@ -8,7 +8,8 @@ import {
   templateNeedle,
   templateText,
 } from '../../src/lib/matcher/pattern';
-import { SHORTHAND, normalizeTemplate, sequenceWords } from '../../src/lib/matcher/normalize';
+import { normalizeTemplate } from '../../src/lib/matcher/normalize';
+import { SHORTHAND, sequenceWords } from '../../src/lib/matcher/words';
 import { markMessage } from '../../src/lib/matcher/mark';
 import { markPlaceholders } from '../../src/lib/message-placeholders';
 import { aboutQuickBooks, findCodes, otherSystem } from '../../src/lib/matcher/unwrap';

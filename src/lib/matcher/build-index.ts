@@ -12,7 +12,8 @@ import { collectGroups, packGroups, type GroupSource } from './groups';
 import { needleGrams, packGrams } from './needle-gate';
 import { PART_PAGES, streamBody, type MatchHead, type MatchPart, type PageRow } from './parts';
 import { patternFacts, templateNeedle, templateText } from './pattern';
-import { fuzzyKey, keywordPhrase, keywordWords, normalizeTemplate, sequenceWords } from './normalize';
+import { normalizeTemplate } from './normalize';
+import { fuzzyKey, keywordPhrase, keywordWords, sequenceWords } from './words';
 import {
   FUSE_KEYS,
   KEYWORDS_FIELD,

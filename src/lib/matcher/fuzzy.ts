@@ -13,10 +13,11 @@ import {
   APOSTROPHE_LEFT_OUT,
   SLOT,
   STOPWORDS,
+  fuzzyKey,
   keyOfWords,
   keywordWords,
   sequenceWordsBoth,
-} from './normalize';
+} from './words';
 import { HTTP_ERROR_NAMED, HTTP_REASONS } from './http';
 import { stripLogPrefix, stripWrappers } from './unwrap';
 import { FUSE_KEYS, KEYWORDS_FIELD, type FuzzyFields, type FuzzyIndex, type FuzzyRecord } from './types';
@@ -25,7 +26,7 @@ import { compileBoosted } from './trees';
 import { QUOTED } from './quoted';
 import { scoreSegment, type ScoreContext, type Scored, type Segment } from './score';
 
-/** A page's message words that turn it into its opposite (normalize.sequenceWords writes every "n't" as "not"). */
+/** A page's message words that turn it into its opposite (words.sequenceWords writes every "n't" as "not"). */
 const NEGATIONS: ReadonlySet<string> = new Set(['not', 'cannot', 'no', 'never']);
 /**
  * A paste says "not" in these words too: a word of absence or trouble ("class missing for business
@@ -202,6 +203,8 @@ export interface FuzzySearch {
   knows(word: string): boolean;
   /** Whether a line tells of routine work (routineLine above): `features` reads it as good news, and the matcher does not look it up. */
   routine(line: string): boolean;
+  /** A text as fuzzy search compares it (fuzzyKey in words.ts): the matcher's query for a line. */
+  key(text: string): string;
   /** The `quoted` model's probability for a candidate's features (model.ts; its trees come with fuzzy search). */
   quoted(f: Features): number;
   /** Every candidate page of a segment scored by the model, best first, and the results shown (score.ts). */
@@ -256,7 +259,7 @@ interface Workspace {
 }
 
 /**
- * A segment's first RUN_MAX_WORDS words (normalize.sequenceWords) as the page-by-page features
+ * A segment's first RUN_MAX_WORDS words (words.sequenceWords) as the page-by-page features
  * read them, worked out once per segment: each word's number (-1 for a word no wording or keyword
  * phrase has), the numbers of the words it is a typing slip of, whether it is a content word, and
  * whether runOf counts it as one (a content word that the wordings have, or a slip of one). The
@@ -953,6 +956,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     preview: (page) => index.pages[page]?.[0] ?? '',
     knows: (word) => pagesOf.has(word.toLowerCase()) || sequenceVocab.has(word.toLowerCase()),
     routine: routineLine,
+    key: fuzzyKey,
     quoted,
     score: (context, segment) => scoreSegment(search, context, segment),
   };

@@ -1,7 +1,7 @@
 /**
  * HTTP statuses in a paste, one source for the code finder (an HTTP status is not a QBO code:
  * unwrap.ts) and for the tokenizer (a status said without its words reads with its reason phrase:
- * normalize.ts).
+ * words.ts).
  */
 
 /**

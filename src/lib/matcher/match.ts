@@ -8,7 +8,7 @@
  */
 import { clip, cut } from '../cut';
 import { groupEntries, PATTERN_FLAGS, patternFacts, patternSource, templateNeedle } from './pattern';
-import { fuzzyKey, normalizeInput } from './normalize';
+import { normalizeInput } from './normalize';
 import {
   aboutQuickBooks,
   decodeEntities,
@@ -534,7 +534,8 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     // prefix (what codes, titles and word features read), its query, and what it is scored under.
     const reading = (segment: string, l: number, routine = fuzzy?.routine(segment) ?? false) => {
       const bare = stripLogPrefix(segment);
-      const query = cut(fuzzyKey(bare), QUERY_CHARS).trim();
+      // Fuzzy search's own tokenizer (words.ts) comes with it: without it, no line is searched.
+      const query = fuzzy ? cut(fuzzy.key(bare), QUERY_CHARS).trim() : '';
       const exactHere = on.get(l);
       // A line of routine work (fuzzy search reads it as good news) is scored apart from an error
       // line alike.

@@ -65,13 +65,13 @@ export interface FuzzyIndex {
      * Here, not in the exact stage's index: only the fuzzy stage gives `possible` results.
      */
     message: string,
-    /** Its messages, patterns and QBO titles as word sequences (normalize.sequenceWords, joined by spaces). */
+    /** Its messages, patterns and QBO titles as word sequences (words.sequenceWords, joined by spaces). */
     seq: string[],
     /** Its Fuse record's fields (record i of the prebuilt Fuse index is page i). */
     fields: FuzzyFields,
     /** The words of its summary (cause and fix in plain words), as evidence for a suggestion. */
     about: string,
-    /** Its keywords (what people call the error in their own words), each once, as a phrase (normalize.keywordPhrase). */
+    /** Its keywords (what people call the error in their own words), each once, as a phrase (words.keywordPhrase). */
     keys: string[],
   ][];
 }
