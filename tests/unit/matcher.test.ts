@@ -699,6 +699,16 @@ describe('a line logged at a routine level that says no trouble is no error', ()
     ['DEBUG rate budget: 146/500 requests used this minute', true],
     ['INFO exported 400 invoices to QuickBooks', true],
     ['INFO QuickBooks answered status=429 for invoice 5521', false],
+    // Serilog's compact JSON: "@l" is the level, and it is left out at Information.
+    [
+      '{"@t":"2026-12-01T04:10:12Z","@l":"Debug","@mt":"Journal entry {Id} sent to QuickBooks","Id":31}',
+      true,
+    ],
+    ['{"@t":"2026-12-01T04:10:12Z","@mt":"Journal entry {Id} sent to QuickBooks","Id":31}', true],
+    [
+      '{"@t":"2026-12-01T04:10:12Z","@l":"Warning","@mt":"Journal entry {Id} sent to QuickBooks","Id":31}',
+      false,
+    ],
     // Syslog's priority: severity 6 (info), 5 (notice) and 7 (debug) are routine, 3 (error) and 4 not.
     ['<14>1 2026-12-01T04:10:12.512Z app01 qbo-sync 2406 - - Journal entry 31 sent to QuickBooks', true],
     ['<29>Dec  1 04:10:12 app01 qbo-sync[12]: Journal entry 31 sent to QuickBooks', true],

@@ -61,22 +61,26 @@ const ROUTINE_LEVEL = /\b(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB)\b/i;
  * `| INFO |`), or as glog's `I1206 03:00:00.123456` (I for info).
  */
 const ROUTINE_LEVEL_FIELD =
-  /["']?\b(?:level|lvl|severity|levelname|loglevel|@l)["']?\s{0,3}[:=]\s{0,3}["']?(?:info|information|debug|trace|notice|verbose|10|20|30)\b(?!["']?\s{0,3}[-.\d])/i;
+  /["']?(?:\b(?:level|lvl|severity|levelname|loglevel)|@l)["']?\s{0,3}[:=]\s{0,3}["']?(?:info|information|debug|trace|notice|verbose|10|20|30)\b(?!["']?\s{0,3}[-.\d])/i;
 const ROUTINE_LEVEL_SAID =
   /[-|:\]]\s{0,3}(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB)\b|\b(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB)\s{0,3}[-|:\]]|^I\d{4} \d\d:\d\d:\d\d/;
+/** Serilog's compact JSON (CLEF) event, which leaves its level (`"@l"`) out when it is Information. */
+const CLEF_EVENT = /^\{"@t":/;
+const CLEF_LEVEL = /"@l":/;
 /** Syslog's priority opening a line (`<14>1 2026-…`, `<30>Dec  6 …`): facility × 8 + severity. */
 const SYSLOG_PRIORITY = /^<(\d{1,3})>/;
 
 /**
  * The line was logged at a routine level: its opening prefix (what stripLogPrefix removes, the
  * line without it being `bare`) says one (ROUTINE_LEVEL), the line says one elsewhere
- * (ROUTINE_LEVEL_SAID, ROUTINE_LEVEL_FIELD), or its syslog priority's severity is notice, info or
- * debug (5, 6, 7).
+ * (ROUTINE_LEVEL_SAID, ROUTINE_LEVEL_FIELD), its syslog priority's severity is notice, info or
+ * debug (5, 6, 7), or it is a CLEF event with no level (Information).
  */
 function routineLevel(line: string, bare: string): boolean {
   const priority = SYSLOG_PRIORITY.exec(line)?.[1];
   return (
     (priority !== undefined && Number(priority) % 8 >= 5) ||
+    (CLEF_EVENT.test(line) && !CLEF_LEVEL.test(line)) ||
     ROUTINE_LEVEL.test(line.slice(0, line.length - bare.length)) ||
     ROUTINE_LEVEL_SAID.test(line) ||
     ROUTINE_LEVEL_FIELD.test(line)
