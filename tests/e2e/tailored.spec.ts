@@ -268,6 +268,32 @@ test.describe('batch triage', () => {
     await expect(page.getByTestId('triage-row')).toHaveCount(1);
   });
 
+  test("a log's routine lines and a stack trace's own lines are not listed as lines that matched nothing", async ({
+    page,
+    context,
+  }) => {
+    // Before session 37's fixes, the JSON line logged at info, the traceback's header and its
+    // source line were listed with the one error line that matched nothing.
+    await homeWith(
+      page,
+      context,
+      [
+        '{"level":"info","time":"2026-12-01T02:00:00Z","msg":"Deposit run 31 started for 4 deposits"}',
+        'Traceback (most recent call last):',
+        '  File "/opt/exporter/qbo.py", line 7, in push_deposit',
+        '    raise QboError(resp.text)',
+        'exporter.qbo.QboError: Deposit total does not match sum of payments',
+        'KeyError: the widget frobnicator',
+      ].join('\n'),
+    );
+    await expect(
+      page.locator('[data-testid="triage-row"][data-slug="deposit-total-mismatch"]'),
+    ).toBeVisible();
+    const unmatched = page.getByTestId('unmatched-lines');
+    await unmatched.locator('summary').click();
+    await expect(unmatched.locator('li code')).toHaveText(['KeyError: the widget frobnicator']);
+  });
+
   test('copies as Markdown and downloads as CSV', async ({ page, context }) => {
     await homeWith(page, context, lines.slice(0, 30).join('\n'));
     await expect(page.getByTestId('triage-row')).toHaveCount(3);
