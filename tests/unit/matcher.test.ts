@@ -699,6 +699,9 @@ describe('a line logged at a routine level that says no trouble is no error', ()
     ['DEBUG rate budget: 146/500 requests used this minute', true],
     ['INFO exported 400 invoices to QuickBooks', true],
     ['INFO QuickBooks answered status=429 for invoice 5521', false],
+    // .NET's name for the level (before session 37's fix, neither was routine).
+    ['2026-12-01 04:10:12 [Information] Journal entry 31 sent to QuickBooks', true],
+    ['Information: Journal entry 31 sent to QuickBooks', true],
     // Serilog's compact JSON: "@l" is the level, and it is left out at Information.
     [
       '{"@t":"2026-12-01T04:10:12Z","@l":"Debug","@mt":"Journal entry {Id} sent to QuickBooks","Id":31}',

@@ -52,8 +52,8 @@ const GOOD_NEWS: ReadonlySet<string> = new Set(
   'success successful successfully succeeded succeeds completed ok okay passed'.split(' '),
 );
 
-/** A log level that records routine work, not a failure (Serilog's `INF`, `DBG` and `VRB` too). */
-const ROUTINE_LEVEL = /\b(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB)\b/i;
+/** A log level that records routine work, not a failure (.NET's `Information`, Serilog's `INF`, `DBG` and `VRB` too). */
+const ROUTINE_LEVEL = /\b(?:INFO|INFORMATION|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB)\b/i;
 /**
  * The same level said elsewhere on the line than its opening prefix: as a field (`"level":"info"`,
  * `level=debug`, `"severity":"INFO"`, pino's and Bunyan's `"level":30`, Serilog's `"@l":"Debug"`), in

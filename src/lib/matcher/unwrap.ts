@@ -245,7 +245,7 @@ export function aboutQuickBooks(segment: string): boolean {
  * java.util.logging's), and what follows it up to the message.
  */
 const LOG_LEVEL =
-  /^(?:ERROR|ERR|WARN(?:ING)?|INFO|DEBUG|FATAL|TRACE|NOTICE|VERBOSE|CRITICAL|SEVERE)\b[\s:|-]*/i;
+  /^(?:ERROR|ERR|WARN(?:ING)?|INFORMATION|INFO|DEBUG|FATAL|TRACE|NOTICE|VERBOSE|CRITICAL|SEVERE)\b[\s:|-]*/i;
 
 /** `Name:` opening a line: one word, capitalised (`GitLab:`, `Okta:`, `Xero:`). */
 const LEADING_NAME = /^\s*([A-Z][\p{L}\d]{1,30})\s*:(?!\/\/)/u;
