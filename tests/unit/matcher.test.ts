@@ -699,6 +699,11 @@ describe('a line logged at a routine level that says no trouble is no error', ()
     ['DEBUG rate budget: 146/500 requests used this minute', true],
     ['INFO exported 400 invoices to QuickBooks', true],
     ['INFO QuickBooks answered status=429 for invoice 5521', false],
+    // A QBO error's own words of trouble (before session 37's fix, each of these was routine).
+    ['DEBUG qbo: Duplicate Document Number', false],
+    ['INFO qbo: Throttle exceeded, waiting 60s', false],
+    ['INFO qbo: Unsupported Operation', false],
+    ['INFO 0 duplicates found in 12 invoices', true],
     // .NET's name for the level (before session 37's fix, neither was routine).
     ['2026-12-01 04:10:12 [Information] Journal entry 31 sent to QuickBooks', true],
     ['Information: Journal entry 31 sent to QuickBooks', true],

@@ -89,7 +89,7 @@ function routineLevel(line: string, bare: string): boolean {
 
 /** Words that tell of an error, whatever the line's level, and however it is written. */
 const TROUBLE_WORDS =
-  'error errors exception exceptions warn warning warnings fault faults fatal critical failed failure failures rejected'.split(
+  'error errors exception exceptions warn warning warnings fault faults fatal critical failed failure failures rejected duplicate duplicates exceeded unsupported'.split(
     ' ',
   );
 const TROUBLE: ReadonlySet<string> = new Set(TROUBLE_WORDS);
