@@ -18,7 +18,7 @@ import {
   keywordWords,
   sequenceWordsBoth,
 } from './words';
-import { HTTP_ERROR_NAMED, HTTP_REASONS } from './http';
+import { HTTP_ERROR_NAMED, reasonPhrases } from './http';
 import { stripLogPrefix, stripWrappers } from './unwrap';
 import { FUSE_KEYS, KEYWORDS_FIELD, type FuzzyFields, type FuzzyIndex, type FuzzyRecord } from './types';
 import type { Features } from './model';
@@ -52,18 +52,23 @@ const GOOD_NEWS: ReadonlySet<string> = new Set(
   'success successful successfully succeeded succeeds completed ok okay passed'.split(' '),
 );
 
-/** A log level that records routine work, not a failure (.NET's `Information`, Serilog's `INF`, `DBG` and `VRB` too). */
-const ROUTINE_LEVEL = /\b(?:INFO|INFORMATION|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB)\b/i;
+/** The log levels that record routine work, not a failure (.NET's `Information`, Serilog's `INF`, `DBG` and `VRB` too). */
+const ROUTINE_LEVELS = 'INFORMATION|INFO|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB';
+/** One of them in a line's opening prefix (what stripLogPrefix removes). */
+const ROUTINE_LEVEL = new RegExp(String.raw`\b(?:${ROUTINE_LEVELS})\b`, 'i');
 /**
  * The same level said elsewhere on the line than its opening prefix: as a field (`"level":"info"`,
  * `level=debug`, `"severity":"INFO"`, pino's and Bunyan's `"level":30`, Serilog's `"@l":"Debug"`), in
  * capitals between separators (Python's `… - exporter - INFO - …`, syslog's `exporter[123]: INFO …`,
  * `| INFO |`), or as glog's `I1206 03:00:00.123456` (I for info).
  */
-const ROUTINE_LEVEL_FIELD =
-  /["']?(?:\b(?:level|lvl|severity|levelname|loglevel)|@l)["']?\s{0,3}[:=]\s{0,3}["']?(?:info|information|debug|trace|notice|verbose|10|20|30)\b(?!["']?\s{0,3}[-.\d])/i;
-const ROUTINE_LEVEL_SAID =
-  /[-|:\]]\s{0,3}(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB)\b|\b(?:INFO|DEBUG|TRACE|NOTICE|VERBOSE|INF|DBG|VRB)\s{0,3}[-|:\]]|^I\d{4} \d\d:\d\d:\d\d/;
+const ROUTINE_LEVEL_FIELD = new RegExp(
+  String.raw`["']?(?:\b(?:level|lvl|severity|levelname|loglevel)|@l)["']?\s{0,3}[:=]\s{0,3}["']?(?:${ROUTINE_LEVELS}|10|20|30)\b(?!["']?\s{0,3}[-.\d])`,
+  'i',
+);
+const ROUTINE_LEVEL_SAID = new RegExp(
+  String.raw`[-|:\]]\s{0,3}(?:${ROUTINE_LEVELS})\b|\b(?:${ROUTINE_LEVELS})\s{0,3}[-|:\]]|^I\d{4} \d\d:\d\d:\d\d`,
+);
 /** Serilog's compact JSON (CLEF) event, which leaves its level (`"@l"`) out when it is Information. */
 const CLEF_EVENT = /^\{"@t":/;
 const CLEF_LEVEL = /"@l":/;
@@ -105,12 +110,7 @@ const NONE_OF = new RegExp(
  * name for it (`HTTP 503`, `status=429`; a number alone is no status: `146/500 requests used`), or a
  * retry: `INFO Retrying in 30s: 429 Too Many Requests` tells of a failure, whatever its level.
  */
-const HTTP_TROUBLE = new RegExp(
-  String.raw`\b(?:${Object.values(HTTP_REASONS)
-    .map((p) => p.toLowerCase().replace(/ /g, ' ?'))
-    .join('|')})|\bretr(?:y|ying|ied|ies)\b`,
-  'i',
-);
+const HTTP_TROUBLE = new RegExp(String.raw`\b(?:${reasonPhrases()})|\bretr(?:y|ying|ied|ies)\b`, 'i');
 
 /**
  * What a text says of trouble, a count of none aside ("0 failed"): `negated`, its own "not",

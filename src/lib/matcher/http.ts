@@ -44,13 +44,15 @@ export const HTTP_ERROR_NAMED = afterHttpName(String.raw`(?:${Object.keys(HTTP_R
 export const HTTP_STATUS_SAID = afterHttpName(String.raw`(\d{3})\b(?![\]]?[ -]{0,2}\p{L})`, 'giu');
 
 /**
- * A reason phrase just after the number, spaces optional (`InternalServerError`), and as servers
- * also write 504's (`Gateway Time-out`).
+ * The reason phrases above as one alternation, spaces optional (`InternalServerError`), and as
+ * servers also write 504's (`Gateway Time-out`). Pure, as afterHttpName is.
  */
-export const HTTP_REASON = /* @__PURE__ */ (() =>
-  new RegExp(
-    String.raw`^\s?[-:]?\s?(?:${Object.values(HTTP_REASONS)
-      .map((p) => p.toLowerCase().replace(/ /g, ' ?').replace('timeout', 'time-?out'))
-      .join('|')})\b`,
-    'i',
-  ))();
+/* @__NO_SIDE_EFFECTS__ */
+export function reasonPhrases(): string {
+  return Object.values(HTTP_REASONS)
+    .map((p) => p.toLowerCase().replace(/ /g, ' ?').replace('timeout', 'time-?out'))
+    .join('|');
+}
+
+/** A reason phrase just after the number (`500 Internal Server Error`, `503- Service Unavailable`). */
+export const HTTP_REASON = /* @__PURE__ */ new RegExp(String.raw`^\s?[-:]?\s?(?:${reasonPhrases()})\b`, 'i');

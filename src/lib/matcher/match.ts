@@ -568,8 +568,12 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         continue;
       }
       pythonSource = false;
+      // Whether the line tells of routine work: read once, here with a trace, else below.
+      let routine: boolean | undefined;
       if (trace?.segment && fuzzy) {
-        const { bare, query, exactHere, routine, key } = reading(line, l);
+        const read = reading(line, l);
+        const { bare, query, exactHere, key } = read;
+        routine = read.routine;
         const t = traced.get(key);
         if (t) t.at.push(l);
         else
@@ -581,7 +585,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       if (covered.has(l)) continue;
       // A line of routine work that no pattern holds (`INFO Export run 5521 started`) tells of no
       // error: not a message to look for, nor a line that matched nothing.
-      const routine = fuzzy?.routine(line) ?? false;
+      routine ??= fuzzy?.routine(line) ?? false;
       if (routine && !on.has(l)) {
         outcome.routine++;
         continue;

@@ -357,8 +357,8 @@ export const stackFrame = (line: string): boolean => {
   return line.length <= 800 && (STACK_FRAME.test(t) || TRACE_LINE.test(t));
 };
 
-/** Python's frame (`File "sync.py", line 12, in push`): the line after it is its source line. */
-export const pythonFrame = (line: string): boolean => /^File\s+"/.test(line.trim()) && stackFrame(line);
+/** Of the stack frames (stackFrame), Python's (`File "sync.py", line 12, in push`): the line after it is its source line. */
+export const pythonFrame = (frame: string): boolean => /^\s*File\s/.test(frame);
 /** A line that reads as an exception (`quickbooks.exceptions.ValidationException: …`, `KeyError`), not source code. */
 export const exceptionLine = (line: string): boolean => /^[\w.]{1,200}(?::\s|:?$)/.test(line.trim());
 
