@@ -421,6 +421,8 @@ describe('typos, cut-offs and halves put their page first, and nothing else is a
     // "doesnt" is "doesn't" typed without its apostrophe: a slip like the others.
     ['Deposit totl 4,120.00 doesnt match sum of paymets 4,320.00', 'deposit-total-mismatch', 'typo'],
     ['Sorry but the app didnt conect', 'app-did-not-connect', 'typo'],
+    // A word written with its apostrophe is taken whole: "didn't" is no slip of "did" ("did't").
+    ["Sory but the app didn't conect", 'app-did-not-connect', 'typo'],
     // "can't" says "cannot": the message's "not" is still there.
     ["You can't change transaction which is 365 days or older", 'transaction-older-than-365-days', 'fuzzy'],
     // "acount" is one slip from "account" and from "amount": the dropped letter wins.

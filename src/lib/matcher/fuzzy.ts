@@ -815,8 +815,10 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
 
   function repair(line: string): string | undefined {
     let fixes = 0;
-    const text = line.replace(/"[^"\n]{0,80}"|\([^()\n]{0,80}\)|\p{L}+/gu, (word) => {
-      if (!/^\p{L}/u.test(word)) return word;
+    // A word with an apostrophe ("didn't", "you're") is taken whole and as written: its part
+    // before the apostrophe is no slip of another word ("didn" is not "did").
+    const text = line.replace(/"[^"\n]{0,80}"|\([^()\n]{0,80}\)|\p{L}+(?:['’]\p{L}+)*/gu, (word) => {
+      if (!/^\p{L}/u.test(word) || /['’]/.test(word)) return word;
       const w = word.toLowerCase();
       // "doesnt", "cant": the apostrophe is the slip, and the message writes it.
       if (APOSTROPHE_LEFT_OUT.test(w)) {
