@@ -1133,7 +1133,9 @@ describe('bad input gets a clear answer, never a crash', () => {
     ],
   ])('says which QuickBooks fault it saw when nothing matches: %s', (_kind, text, fault) => {
     const outcome = matcher.match(text);
-    expect(outcome.results).toEqual([]);
+    // Nothing matched; a weak guess may be shown (the refit of session 38 shows one for the JSON
+    // fault, at 25%), and the fault is named under guesses as under no result.
+    expect(outcome.results.filter((r) => r.verdict === 'match')).toEqual([]);
     expect(outcome.fault).toEqual(fault);
   });
 
