@@ -452,6 +452,15 @@ describe('typos, cut-offs and halves put their page first, and nothing else is a
     if (via !== 'fuzzy') expect(top(text)?.via).toBe(via);
   });
 
+  it.each([
+    ['QBO returned error 120 (Authorization Failure) for the invoice export', 'authorization-failure'],
+    ['Export stopped: QuickBooks code 5010 (Stale Object Error)', 'stale-object'],
+  ])('a QBO title in brackets after its code is the error named, not a value: %s', (text, slug) => {
+    // Read as a bracketed value, the title said nothing, and a page that has "QuickBooks" or
+    // "export" among its words came first.
+    expect(top(text)).toMatchObject({ slug, verdict: 'match' });
+  });
+
   it("a log line with Intuit's errorCode=003001 is that code's page, a match", () => {
     // The code in Intuit's six digits was not read as 3001: the log gave no result at all.
     const text =
