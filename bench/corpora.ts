@@ -216,6 +216,14 @@ const HELD_OUT = [
   // who saw the article, the pages without their keywords and the validator only. First figures
   // taken before any case was read; it judges the routine-level rules.
   { dir: 'levels', name: 'levels', spentB: false },
+  // Session 38: QuickBooks error codes and titles (240 pastes, each of the 39 pages 3 to 11 times;
+  // 122 name the error by its code and title alone, as SDKs, logs and people write them, the rest
+  // carry the detail too), 40 codes and titles that several pages share (ambiguous), and 200 that
+  // no page answers (90 real QBO faults no page lists, 40 near-misses and status lines, 40 other
+  // systems' codes, 30 routine log lines naming QBO codes), written by a helper who saw the
+  // article, the pages without their keywords, the validator and Intuit's public error lists only.
+  // First figures taken before any case was read.
+  { dir: 'titles', name: 'titles', spentB: false },
 ] as const;
 
 /**
