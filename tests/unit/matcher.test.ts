@@ -461,6 +461,13 @@ describe('typos, cut-offs and halves put their page first, and nothing else is a
     expect(top(text)).toMatchObject({ slug, verdict: 'match' });
   });
 
+  it("a sentence in brackets after a code is read, not taken for a value: a code with another error's words is no match", () => {
+    // Read as a bracketed value, the sentence said nothing and the code alone made permission-denied a
+    // match at 100%; its words are not the page's, so it is a guess at most.
+    const text = 'QuickBooks returned code 5020 (the field you sent is no longer supported in this version)';
+    expect(matcher.match(text).results.filter((r) => r.verdict === 'match')).toEqual([]);
+  });
+
   it("a log line with Intuit's errorCode=003001 is that code's page, a match", () => {
     // The code in Intuit's six digits was not read as 3001: the log gave no result at all.
     const text =

@@ -134,6 +134,9 @@ function wordsOf(read: string): string[] {
     // (`fails with "Entity with Key = … does not exist"`), kept as words. Read before lower case,
     // which tells the two apart.
     .replace(/"([^"\n]{0,80})"/g, (_quoted, inner: string) => (quotedSentence(inner) ? ` ${inner} ` : ' # '))
+    // So is a sentence in brackets ("code 5020 (Deprecated field is used in the request)"); a name
+    // or an account in brackets stays a value, below.
+    .replace(/\(([^()\n]{0,80})\)/g, (whole, inner: string) => (quotedSentence(inner) ? ` ${inner} ` : whole))
     // An identifier of three humps or more is the words it joins: "BusinessUnitsNotSupported" is
     // "business units not supported" as people type it ("QuickBooks" and "BadRequest" stay words).
     .replace(IDENTIFIER, (id) => id.replace(/(\p{Ll})(?=\p{Lu})/gu, '$1 '))
