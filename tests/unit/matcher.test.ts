@@ -457,8 +457,9 @@ describe('typos, cut-offs and halves put their page first, and nothing else is a
     ['Export stopped: QuickBooks code 5010 (Stale Object Error)', 'stale-object'],
   ])('a QBO title in brackets after its code is the error named, not a value: %s', (text, slug) => {
     // Read as a bracketed value, the title said nothing, and a page that has "QuickBooks" or
-    // "export" among its words came first.
-    expect(top(text)).toMatchObject({ slug, verdict: 'match' });
+    // "export" among its words came first. (The model decides `match` or `possible`.)
+    expect(top(text)?.slug).toBe(slug);
+    expect(matches(text).filter((s) => s !== slug)).toEqual([]);
   });
 
   it("a sentence in brackets after a code is read, not taken for a value: a code with another error's words is no match", () => {
@@ -1149,9 +1150,7 @@ describe('bad input gets a clear answer, never a crash', () => {
     ],
   ])('says which QuickBooks fault it saw when nothing matches: %s', (_kind, text, fault) => {
     const outcome = matcher.match(text);
-    // Nothing matched; a weak guess may be shown (the refit of session 38 shows one for the JSON
-    // fault, at 25%), and the fault is named under guesses as under no result.
-    expect(outcome.results.filter((r) => r.verdict === 'match')).toEqual([]);
+    expect(outcome.results).toEqual([]);
     expect(outcome.fault).toEqual(fault);
   });
 
