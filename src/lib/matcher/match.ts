@@ -227,7 +227,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
   const unbracketTitles = (line: string) =>
     line.includes('(')
       ? line.replace(/\(([^()\n]{2,80})\)/g, (whole, inner: string) =>
-          index.titles[inner.trim().toLowerCase()] ? ` ${inner} ` : whole,
+          Object.hasOwn(index.titles, inner.trim().toLowerCase()) ? ` ${inner} ` : whole,
         )
       : line;
   const knownCodes = new Set(Object.keys(index.codes));

@@ -146,6 +146,8 @@ function wordsOf(read: string): string[] {
     .replace(/\bcan\s+not\b|\bcan['’]?t\b/g, 'cannot')
     .replace(/\bwon['’]?t\b/g, 'will not')
     .replace(CONTRACTED, (_n, a?: string, b?: string) => `${a ?? b} not`)
+    // Every other bracket is a value; so is one that held a bracketed sentence, which the pass
+    // above has opened (`sum(rate(…))`): one pass would not see it.
     .replace(/\([^()\n]{0,80}\)/g, ' # ')
     // A value the paste's end cuts off (`Source Account (Warranty Reserve, Liabil…`) is a value still.
     .replace(/\([^()#\n]{0,40}$/, ' # ')
