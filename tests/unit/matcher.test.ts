@@ -462,6 +462,11 @@ describe('typos, cut-offs and halves put their page first, and nothing else is a
     expect(matches(text).filter((s) => s !== slug)).toEqual([]);
   });
 
+  it('a QBO fault type names a failure: the code beside it is read', () => {
+    // `\bfault\b` does not hold inside "SystemFault", so the line read no code and found nothing.
+    expect(top('QBO answered the invoice export with SystemFault 10000')?.slug).toBe('qbo-server-error');
+  });
+
   it("a sentence in brackets after a code is read, not taken for a value: a code with another error's words is no match", () => {
     // Read as a bracketed value, the sentence said nothing and the code alone made permission-denied a
     // match at 100%; its words are not the page's, so it is a guess at most.

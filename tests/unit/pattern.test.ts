@@ -151,6 +151,10 @@ describe('QBO codes in a line', () => {
     // Intuit writes its codes in six digits after `errorCode=` (3200 as 003200); statusCode is HTTP's.
     ['message=AuthenticationFailed; errorCode=003200; statusCode=401', false, [3200]],
     ['HTTP 429 ThrottleExceeded (errorCode=003001) on POST /journalentry', false, [3001]],
+    // QBO's fault types (`<Fault type="SystemFault">`) report a failure as "fault" alone does.
+    ['QuickBooks sent a SystemFault 2500 back', false, [2500]],
+    ['QBO ValidationFault 6140 on the invoice', false, [6140]],
+    ['QuickBooks sent 2500 invoices back', false, []],
   ])('%s (with a QBO title: %s) → %j', (line, titled, codes) => {
     expect(findCodes(line, known, titled)).toEqual(codes);
   });

@@ -227,7 +227,9 @@ const RECORD_WORD =
 const QBO_NAMES = String.raw`qbo|quickbooks(?:\s?online)?|intuit(?:lib|_tid)?`;
 /** A line about QuickBooks that reports a failure: a bare number on it may be a QBO code. */
 const QBO_CONTEXT = new RegExp(String.raw`(?<![\\])\b(?:${QBO_NAMES})\b`, 'i');
-const FAILURE_CONTEXT = /\b(?:error|code|exception|fault|returned|status|failed)\b/i;
+/** Words of failure, QBO's fault types among them (`<Fault type="SystemFault">`). */
+const FAILURE_CONTEXT =
+  /\b(?:error|code|exception|fault|returned|status|failed)\b|\b(?:Validation|System|Authentication|Authorization|Service)Fault\b/i;
 
 /** A line that is nothing but a number, maybe after QuickBooks' name (`2500`, `QBO 5010`): someone looking a code up. */
 const ONLY_A_CODE = new RegExp(String.raw`^\s*(?:(?:${QBO_NAMES})\s?[:#-]?\s?)?#?(\d{3,5})\s*$`, 'i');
