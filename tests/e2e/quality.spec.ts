@@ -454,11 +454,13 @@ test.describe('size budget', () => {
    * 139 B over 24.0 KB; the fixed lines it knows are most of it); then the word features' tokenizer
    * (words.ts) moved from normalize.ts, which every paste loads, to fuzzy search's chunk: 23,655 B,
    * so 23.2 KB, which the old layout fails; session 38's QBO titles read out of their brackets:
-   * 23,729 B; and a sentence in brackets read as words: 23,734 B. The indexes grow
+   * 23,729 B; and a sentence in brackets read as words: 23,734 B; session 39's QBO fault types
+   * read as failure (23,779 B) and QBO titles read however their words are spaced: 23,924 B, so
+   * 23.4 KB. The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 23.2 * 1024;
+  const HOME_BUDGET = 23.4 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +
@@ -630,10 +632,11 @@ test.describe('size budget', () => {
    * lines not searched: 47,457 B (146 B over 46.2 KB); then the tokenizer moved to fuzzy search's
    * chunk (words.ts): 47,435 B; then session 38's refit, 141 trees (188 before): 46,861 B, so
    * 45.8 KB; the refit reverted (it gave more unrelated pastes a `match` on a later blind corpus)
-   * and the bracket readings: 47,552 B, so 46.5 KB.
+   * and the bracket readings: 47,552 B, so 46.5 KB; session 39's fault types and spaced titles:
+   * 47,743 B, so 46.7 KB.
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 46.5 * 1024;
+  const HOME_ALL_BUDGET = 46.7 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

@@ -462,6 +462,17 @@ describe('typos, cut-offs and halves put their page first, and nothing else is a
     expect(matches(text).filter((s) => s !== slug)).toEqual([]);
   });
 
+  it.each([
+    ['QuickBooks export failed: Throttle Exceeded', 'throttle-exceeded', 'match'],
+    ['QBO error 3001 (Throttle Exceeded) on the journal entry export', 'throttle-exceeded', 'match'],
+    ['Sync stopped, QBO said authentication_failed', 'reconnect-quickbooks', 'possible'],
+  ])('a QBO title is read however its words are spaced: %s', (text, slug, verdict) => {
+    // QBO writes "ThrottleExceeded" and "AuthenticationFailed"; with a space or an underscore the
+    // title went unread, and in brackets it was a value: another page came first.
+    expect(top(text)).toMatchObject({ slug, verdict });
+    expect(matches(text).filter((s) => s !== slug)).toEqual([]);
+  });
+
   it('a QBO fault type names a failure: the code beside it is read', () => {
     // `\bfault\b` does not hold inside "SystemFault", so the line read no code and found nothing.
     expect(top('QBO answered the invoice export with SystemFault 10000')?.slug).toBe('qbo-server-error');

@@ -220,6 +220,30 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
   };
   const holdsNeedle = needleFinder(compiled.map((c) => c.needle));
   const titleKeys = Object.entries(index.titles);
+  /** A title without its spaces, hyphens and underscores: QBO writes "ThrottleExceeded", people "Throttle Exceeded". */
+  const squash = (t: string) => t.replace(/[\s_-]+/g, '');
+  const squashedTitles = new Set(titleKeys.map(([t]) => squash(t)));
+  /** Each title, spaced any way between word edges ("Throttle Exceeded", "throttle_exceeded"). */
+  const spacedTitles = titleKeys.map(([t, pages]) => ({
+    key: t,
+    pages,
+    re: new RegExp(
+      `(?<![\\p{L}\\p{N}])${[...squash(t)].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s_-]*')}(?![\\p{L}\\p{N}])`,
+      'u',
+    ),
+  }));
+  /**
+   * The QBO titles a lower-cased line holds, in the index's order, each with where it is written:
+   * as the index writes it, anywhere ("ApplicationAuthorizationFailed" holds "AuthorizationFailed");
+   * spaced otherwise, between word edges.
+   */
+  const titlesIn = (lower: string) =>
+    spacedTitles.flatMap(({ key, pages, re }) => {
+      const at = lower.indexOf(key);
+      const m = at < 0 ? re.exec(lower) : undefined;
+      if (at < 0 && !m) return [];
+      return [{ key, pages, at: m ? m.index : at, end: m ? m.index + m[0].length : at + key.length }];
+    });
   /**
    * A QBO title in brackets ("error code 120 (Authorization Failure)") is the error's name, not a
    * value as bracketed names and accounts are: its brackets go, so the word features read it.
@@ -227,7 +251,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
   const unbracketTitles = (line: string) =>
     line.includes('(')
       ? line.replace(/\(([^()\n]{2,80})\)/g, (whole, inner: string) =>
-          Object.hasOwn(index.titles, inner.trim().toLowerCase()) ? ` ${inner} ` : whole,
+          squashedTitles.has(squash(inner.trim().toLowerCase())) ? ` ${inner} ` : whole,
         )
       : line;
   const knownCodes = new Set(Object.keys(index.codes));
@@ -267,7 +291,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const message = stripWrappers(bare);
     const lower = head.toLowerCase();
     const ownCode = findCodes(head, knownCodes).some((c) => index.codes[c]?.includes(h.page));
-    const ownTitle = titleKeys.some(([t, ps]) => ps.includes(h.page) && lower.includes(t));
+    const ownTitle = titlesIn(lower).some((t) => t.pages.includes(h.page));
     const inSpan = words(stripWrappers(span));
     return {
       whole: Math.min(1, inSpan / Math.max(1, words(message))),
@@ -382,7 +406,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         if (templates.some((t) => said.test(t))) pages.add(p);
       });
     }
-    if (lower) for (const [t, ps] of titleKeys) if (lower.includes(t)) ps.forEach((p) => pages.add(p));
+    for (const t of titlesIn(lower)) t.pages.forEach((p) => pages.add(p));
     return pages;
   }
 
@@ -438,14 +462,12 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const wrapped = rest !== start;
     // The first title as the line writes it ("ThrottleExceeded", not the index's lowercase key).
     let said = '';
-    for (const [t, ps] of titleKeys) {
-      const at = lower.indexOf(t);
-      if (at < 0) continue;
-      add(title, ps);
-      rest = rest.replace(t, ' ');
-      if (said) continue;
-      const written = segment.slice(at, at + t.length);
-      said = written.toLowerCase() === t ? written : t;
+    for (const t of titlesIn(lower)) {
+      add(title, t.pages);
+      const written = segment.slice(t.at, t.end);
+      const same = squash(written.toLowerCase()) === squash(t.key);
+      rest = rest.replace(same ? written.toLowerCase() : t.key, ' ');
+      if (!said) said = same ? written : t.key;
     }
     for (const c of lineCodes(segment)) {
       const sharing = index.codes[c] ?? [];
@@ -464,11 +486,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
    */
   const lineCodes = (segment: string) => {
     const lower = segment.toLowerCase();
-    return findCodes(
-      segment,
-      knownCodes,
-      titleKeys.some(([t]) => lower.includes(t)),
-    );
+    return findCodes(segment, knownCodes, titlesIn(lower).length > 0);
   };
   const codeKey = (segment: string) => lineCodes(segment).join(',');
 
