@@ -228,7 +228,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     key: t,
     pages,
     re: new RegExp(
-      `(?<![\\p{L}\\p{N}])${[...squash(t)].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s_-]*')}(?![\\p{L}\\p{N}])`,
+      `(?<![\\p{L}\\p{N}])${Array.from(squash(t), (c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s_-]*')}(?![\\p{L}\\p{N}])`,
       'u',
     ),
   }));
