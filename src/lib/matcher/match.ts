@@ -222,28 +222,27 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
   const titleKeys = Object.entries(index.titles);
   /** A title without its spaces, hyphens and underscores: QBO writes "ThrottleExceeded", people "Throttle Exceeded". */
   const squash = (t: string) => t.replace(/[\s_-]+/g, '');
-  const squashedTitles = new Set(titleKeys.map(([t]) => squash(t)));
   /** Each title, spaced any way between word edges ("Throttle Exceeded", "throttle_exceeded"). */
-  const spacedTitles = titleKeys.map(([t, pages]) => ({
-    key: t,
-    pages,
-    re: new RegExp(
-      `(?<![\\p{L}\\p{N}])${Array.from(squash(t), (c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s_-]*')}(?![\\p{L}\\p{N}])`,
-      'u',
-    ),
-  }));
+  const spacedTitles = titleKeys.map(([key, pages]) => {
+    const squashed = squash(key);
+    const letters = Array.from(squashed, (c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${letters.join('[\\s_-]*')}(?![\\p{L}\\p{N}])`, 'u');
+    return { key, pages, squashed, re };
+  });
   /**
    * The QBO titles a lower-cased line holds, in the index's order, each with where it is written:
    * as the index writes it, anywhere ("ApplicationAuthorizationFailed" holds "AuthorizationFailed");
-   * spaced otherwise, between word edges.
+   * spaced otherwise, between word edges (looked for only where the line without its spaces holds it).
    */
-  const titlesIn = (lower: string) =>
-    spacedTitles.flatMap(({ key, pages, re }) => {
+  const titlesIn = (lower: string) => {
+    let line: string | undefined;
+    return spacedTitles.flatMap(({ key, pages, squashed, re }) => {
       const at = lower.indexOf(key);
-      const m = at < 0 ? re.exec(lower) : undefined;
-      if (at < 0 && !m) return [];
-      return [{ key, pages, at: m ? m.index : at, end: m ? m.index + m[0].length : at + key.length }];
+      if (at >= 0) return [{ key, pages, at, end: at + key.length }];
+      const m = (line ??= squash(lower)).includes(squashed) ? re.exec(lower) : null;
+      return m ? [{ key, pages, at: m.index, end: m.index + m[0].length }] : [];
     });
+  };
   /**
    * A QBO title in brackets ("error code 120 (Authorization Failure)") is the error's name, not a
    * value as bracketed names and accounts are: its brackets go, so the word features read it.
@@ -251,7 +250,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
   const unbracketTitles = (line: string) =>
     line.includes('(')
       ? line.replace(/\(([^()\n]{2,80})\)/g, (whole, inner: string) =>
-          squashedTitles.has(squash(inner.trim().toLowerCase())) ? ` ${inner} ` : whole,
+          spacedTitles.some((t) => t.squashed === squash(inner.trim().toLowerCase())) ? ` ${inner} ` : whole,
         )
       : line;
   const knownCodes = new Set(Object.keys(index.codes));
