@@ -455,12 +455,12 @@ test.describe('size budget', () => {
    * (words.ts) moved from normalize.ts, which every paste loads, to fuzzy search's chunk: 23,655 B,
    * so 23.2 KB, which the old layout fails; session 38's QBO titles read out of their brackets:
    * 23,729 B; and a sentence in brackets read as words: 23,734 B; session 39's QBO fault types
-   * read as failure (23,779 B) and QBO titles read however their words are spaced: 23,924 B, so
-   * 23.4 KB. The indexes grow
+   * read as failure (23,779 B), QBO titles read however their words are spaced (23,924 B) and in
+   * quotes as in brackets: 23,981 B, so 23.5 KB. The indexes grow
    * with the pages, so they have a budget per page (below): a budget on code plus index broke each
    * time pages were added.
    */
-  const HOME_BUDGET = 23.4 * 1024;
+  const HOME_BUDGET = 23.5 * 1024;
   /** The exact stage's index, /match-index.json and its parts (none at 39 pages), each gzipped. */
   const matchIndexGzip = () =>
     gzipOf('/match-index.json') +

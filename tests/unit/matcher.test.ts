@@ -463,6 +463,16 @@ describe('typos, cut-offs and halves put their page first, and nothing else is a
   });
 
   it.each([
+    ['QBO returned error 5010 "Stale Object Error" on the invoice export', 'stale-object'],
+    ['Export failed: QBO said “Object Not Found” for the customer', 'object-not-found-inactive'],
+  ])('a QBO title in quotes is the error named, not a value: %s', (text, slug) => {
+    // Read as a quoted value, the title said nothing: payment-not-synchronized came first for the
+    // first, on its words "returned", "invoice" and "export".
+    expect(top(text)?.slug).toBe(slug);
+    expect(matches(text).filter((s) => s !== slug)).toEqual([]);
+  });
+
+  it.each([
     ['QuickBooks export failed: Throttle Exceeded', 'throttle-exceeded', 'match'],
     ['QBO error 3001 (Throttle Exceeded) on the journal entry export', 'throttle-exceeded', 'match'],
     ['Sync stopped, QBO said authentication_failed', 'reconnect-quickbooks', 'possible'],

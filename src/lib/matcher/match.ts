@@ -244,15 +244,15 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     });
   };
   /**
-   * A QBO title in brackets ("error code 120 (Authorization Failure)") is the error's name, not a
-   * value as bracketed names and accounts are: its brackets go, so the word features read it.
+   * A QBO title in brackets or quotes ("error code 120 (Authorization Failure)", `QBO said "Stale
+   * Object Error"`) is the error's name, not a value as bracketed or quoted names and accounts are:
+   * its brackets or quotes go, so the word features read it.
    */
-  const unbracketTitles = (line: string) =>
-    line.includes('(')
-      ? line.replace(/\(([^()\n]{2,80})\)/g, (whole, inner: string) =>
-          spacedTitles.some((t) => t.squashed === squash(inner.trim().toLowerCase())) ? ` ${inner} ` : whole,
-        )
-      : line;
+  const unwrapTitles = (line: string) =>
+    line.replace(/[("'“‘]([^()"'“”‘’\n]{2,80})[)"'”’]/g, (whole, inner: string) => {
+      const key = squash(inner.trim().toLowerCase());
+      return spacedTitles.some((t) => t.squashed === key) ? ` ${inner} ` : whole;
+    });
   const knownCodes = new Set(Object.keys(index.codes));
   const general = new Set(index.general);
   function exactHits(text: string): Hit[] {
@@ -560,7 +560,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     // Lines that differ only in numbers and names are scored once: the line without its log
     // prefix (what codes, titles and word features read), its query, and what it is scored under.
     const reading = (segment: string, l: number, routine = fuzzy?.routine(segment) ?? false) => {
-      const bare = unbracketTitles(stripLogPrefix(segment));
+      const bare = unwrapTitles(stripLogPrefix(segment));
       // Fuzzy search's own tokenizer (words.ts) comes with it: without it, no line is searched.
       const query = fuzzy ? cut(fuzzy.key(bare), QUERY_CHARS).trim() : '';
       const exactHere = on.get(l);
