@@ -15,8 +15,8 @@
  * printed, so it stays a fair estimate of pastes nobody has seen.
  *
  * The Chromium and Pagefind parts need a built site (npm run build) and skip otherwise, or with
- * BENCH_NODE_ONLY=1. BENCH_SCALES=39,220 picks scales. BENCH_OURS_ONLY=1 leaves the peers out
- * (the Fuse.js-defaults peer is most of a full run's 18 minutes).
+ * BENCH_NODE_ONLY=1. BENCH_SCALES=39,220 picks scales. BENCH_OURS_ONLY=1 leaves the peers out.
+ * Above the real pages the peers answer a pooled sample (BENCH_PEER_CASES).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +35,7 @@ import { matcherOfIndex } from '../src/lib/matcher/full';
 import { groupResults, unpackGroups, type Group } from '../src/lib/matcher/groups';
 import type { Matcher } from '../src/lib/matcher/match';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
-import { corpora, type Case, type Corpus } from './corpora';
+import { corpora, KINDS, type Case, type Corpus } from './corpora';
 import { modelTables } from './model-checks';
 import { syntheticPages } from './synthetic';
 import { serve } from './static-server';
@@ -55,6 +55,35 @@ const indexGzip = (built: BuiltIndex): number => {
 const SCALES = (process.env['BENCH_SCALES'] ?? `${REAL},220,2200`).split(',').map(Number);
 /** BENCH_OURS_ONLY=1 leaves the peers (Fuse.js defaults, Pagefind) out of the accuracy tables. */
 const OURS_ONLY = Boolean(process.env['BENCH_OURS_ONLY']);
+/**
+ * Above the real pages, the peers answer a sample of about BENCH_PEER_CASES cases (every k-th of
+ * each kind, over every corpus), and so does our matcher beside them: Fuse.js with its defaults
+ * takes about half a second a paste at 2,200 pages, hours for every corpus. BENCH_PEER_CASES=0
+ * runs them on every case.
+ */
+const PEER_CASES = Number(process.env['BENCH_PEER_CASES'] ?? 600);
+
+/** Every k-th case of each kind over the corpora, about `total` in all: one pooled corpus. */
+function everyKth(corpora: Corpus[], total: number): Corpus {
+  const pooled = {
+    single: [] as Case[],
+    ambiguous: [] as Case[],
+    unrelated: [] as Case[],
+    multi: [] as Case[],
+  };
+  for (const c of corpora) for (const kind of KINDS) pooled[kind].push(...c[kind]);
+  const k = Math.max(1, Math.round(KINDS.reduce((a, kind) => a + pooled[kind].length, 0) / total));
+  const pick = (cases: Case[]) => cases.filter((_, i) => i % k === 0);
+  return {
+    name: `1 case in ${k}, every corpus pooled`,
+    single: pick(pooled.single),
+    ambiguous: pick(pooled.ambiguous),
+    unrelated: pick(pooled.unrelated),
+    multi: pick(pooled.multi),
+    showMisses: false,
+    training: false,
+  };
+}
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
 const quantile = (xs: number[], q: number) => {
@@ -447,13 +476,14 @@ async function main(): Promise<void> {
       ourAtReal = our;
       matcherAtReal = matcher;
     }
+    const sample = n > REAL && !OURS_ONLY && PEER_CASES > 0 ? everyKth(all, PEER_CASES) : undefined;
     const chromium = browser
       ? await chromiumAt(
           browser.browser,
           browser.url,
           built,
           synthetic,
-          texts,
+          sample ? KINDS.flatMap((kind) => sample[kind].map((x) => x.text)) : texts,
           islandSingles,
           islandPastes,
         ).catch((err: unknown) => {
@@ -481,7 +511,10 @@ async function main(): Promise<void> {
         'multi precision',
       ]),
     );
-    for (const [name, answer] of peers) for (const c of all) console.log(accuracyRow(name, answer, c));
+    for (const [name, answer] of peers) {
+      if (!sample || answer === our) for (const c of all) console.log(accuracyRow(name, answer, c));
+      if (sample) console.log(accuracyRow(name, answer, sample));
+    }
 
     const fresh = () => matcherOfIndex(built);
     const l1 = latency(fresh, singleTexts, n > 1000 ? 1 : 3);
