@@ -238,9 +238,9 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     let line: string | undefined;
     return spacedTitles.flatMap(({ key, pages, squashed, re }) => {
       const at = lower.indexOf(key);
-      if (at >= 0) return [{ key, pages, at, end: at + key.length }];
+      if (at >= 0) return [{ key, pages, squashed, at, end: at + key.length }];
       const m = (line ??= squash(lower)).includes(squashed) ? re.exec(lower) : null;
-      return m ? [{ key, pages, at: m.index, end: m.index + m[0].length }] : [];
+      return m ? [{ key, pages, squashed, at: m.index, end: m.index + m[0].length }] : [];
     });
   };
   /**
@@ -461,14 +461,17 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     const wrapped = rest !== start;
     // The first title as the line writes it ("ThrottleExceeded", not the index's lowercase key).
     let said = '';
-    for (const t of titlesIn(lower)) {
+    const titles = titlesIn(lower);
+    for (const t of titles) {
       add(title, t.pages);
+      // As written, unless lower case moved the line's letters (then the index's key).
       const written = segment.slice(t.at, t.end);
-      const same = squash(written.toLowerCase()) === squash(t.key);
+      const same = squash(written.toLowerCase()) === t.squashed;
       rest = rest.replace(same ? written.toLowerCase() : t.key, ' ');
       if (!said) said = same ? written : t.key;
     }
-    for (const c of lineCodes(segment)) {
+    // A number next to a QBO title is its code (`3200 AuthenticationFailed`).
+    for (const c of findCodes(segment, knownCodes, titles.length > 0)) {
       const sharing = index.codes[c] ?? [];
       const claimers = sharing.filter((p) => hitPages.has(p));
       add(code, claimers.length ? claimers : sharing);
@@ -480,14 +483,11 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
   }
 
   /**
-   * The QBO codes a line carries: the features read them, and two lines alike but for their code
-   * are scored apart. A number next to a QBO title is its code (`3200 AuthenticationFailed`).
+   * The QBO codes a line carries, as codesAndTitles reads them (a number next to a QBO title is its
+   * code: `3200 AuthenticationFailed`): two lines alike but for their code are scored apart.
    */
-  const lineCodes = (segment: string) => {
-    const lower = segment.toLowerCase();
-    return findCodes(segment, knownCodes, titlesIn(lower).length > 0);
-  };
-  const codeKey = (segment: string) => lineCodes(segment).join(',');
+  const codeKey = (segment: string) =>
+    findCodes(segment, knownCodes, titlesIn(segment.toLowerCase()).length > 0).join(',');
 
   /** The first QBO title, as written, on the lines that matched nothing (of the first MAX_FUZZY_LINES), where it is not `weak`. */
   const faultTitle = (segments: Iterable<string>) => {
