@@ -230,9 +230,11 @@ const HELD_OUT = [
   // page's error, 65 QBO faults no page lists, other systems, routine log lines, other problems told
   // in words), in two voices: a field-service office (vellum and octavo, two helpers with the same
   // brief) and IT staff and integrators (parchment), written by helpers who saw the article, the
-  // pages without their keywords, the validator and public sources only. Both halves unread: they
-  // judge the installed model against refits on pastes neither was chosen on (the B halves above
-  // have judged many adoptions, so the installed model is the best of many tries on them).
+  // pages without their keywords, the validator and public sources only. First figures taken on
+  // both halves before any case was read: they judged the installed model against refits on pastes
+  // neither was chosen on (the B halves above have judged many adoptions, so the installed model is
+  // the best of many tries on them). Their A halves were then read (unrelated pastes given a
+  // `match`); the B halves stay blind.
   { dir: 'vellum', name: 'vellum', spentB: false },
   { dir: 'octavo', name: 'octavo', spentB: false },
   { dir: 'parchment', name: 'parchment', spentB: false },
