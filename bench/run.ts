@@ -36,7 +36,7 @@ import { groupResults, unpackGroups, type Group } from '../src/lib/matcher/group
 import type { Matcher } from '../src/lib/matcher/match';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { corpora, KINDS, type Case, type Corpus } from './corpora';
-import { modelTables } from './model-checks';
+import { blindPooled, modelTables } from './model-checks';
 import { syntheticPages } from './synthetic';
 import { serve } from './static-server';
 import { launchChromium } from './chromium';
@@ -577,7 +577,7 @@ async function main(): Promise<void> {
   await browser?.close();
 
   console.log('\nPeers have no verdict: their top result counts as their confident answer.');
-  if (matcherAtReal) modelTables(all, realSources, matcherAtReal);
+  if (matcherAtReal) blindPooled(all, matcherAtReal, modelTables(all, realSources, matcherAtReal));
   console.log(`\n## Ours by kind of paste, at ${REAL} errors (confident & correct / top-1)\n`);
   const our = ourAtReal!;
   const kinds = [...new Set(all.flatMap((c) => c.single.map((x) => x.kind)))];
@@ -655,7 +655,7 @@ async function main(): Promise<void> {
       const whole = scoreSingle(our, c.single);
       return row([
         `confident & correct, ${REAL} pages, ${c.name}: pasted messages (with own words)`,
-        '≥ 99%',
+        '≥ 97% (B halves pooled)',
         `${pct(pasted.confident, pasted.n)} (${pct(whole.confident, whole.n)})`,
       ]);
     }),
@@ -744,7 +744,7 @@ async function main(): Promise<void> {
   }
   console.log('\n## Against the targets\n');
   console.log(
-    'The ≥ 99% target is read as the issue lists what people paste (bare message, log line, fault body, ticket quoting it, report). A description in a person\'s own words quotes no message: the issue asks that it "still find the page", and it is a `possible` unless it quotes enough of the message (see README). Its figure is "found"; confident & correct with own words counted is in brackets.\n',
+    'The issue states its targets for the blind B halves together (the table above this one pools them); here each corpus on its own. The 97% target is read as the issue lists what people paste (bare message, log line, fault body, ticket quoting it, report). A description in a person\'s own words quotes no message: the issue asks that it "still find the page", and it is a `possible` unless it quotes enough of the message (see README). Its figure is "found"; confident & correct with own words counted is in brackets.\n',
   );
   console.log(header(['figure', 'target', 'measured']));
   targets.forEach((r) => console.log(r));
