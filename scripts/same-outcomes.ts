@@ -3,7 +3,7 @@
  * changes nothing it answers. Exits 1 on any difference.
  *
  * It copies src/ as it is at <ref> (default `main`) out of git into a temporary
- * directory and runs that matcher and this checkout's side by side, each from its own index sent
+ * directory (ref-matcher.ts) and runs that matcher and this checkout's side by side, each from its own index sent
  * through JSON as the browser gets it, on:
  * - every case of every corpus (B halves too: counted, never printed), and reports made of the dev
  *   corpus's and the A halves' cases (50 lines each);
@@ -16,54 +16,22 @@
  * the full outcome (results with their features, values and previews), and the trace (every exact
  * hit and every candidate page the model scored, with its features: what calibrate.ts fits on).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { rmSync } from 'node:fs';
 import Fuse from 'fuse.js';
-import * as build from '../src/lib/matcher/build-index';
-import * as fuzzyStage from '../src/lib/matcher/fuzzy';
-import * as matchStage from '../src/lib/matcher/match';
 import { indexSource, type IndexSource } from '../src/lib/matcher/build-index';
 import type { Matcher, Trace } from '../src/lib/matcher/match';
 import { messageVariants } from '../src/lib/matcher/variants';
-import { loadErrors, ROOT, type NodeErrorEntry } from '../src/lib/node/load-content';
+import { loadErrors, type NodeErrorEntry } from '../src/lib/node/load-content';
 import { CATEGORY_KEYS } from '../src/consts';
 import { corpora } from '../bench/corpora';
 import { scalePages, syntheticEntries } from '../bench/synthetic';
+import { here, refApi, type Api } from './ref-matcher';
 
 const args = process.argv.slice(2);
 const everyAt = args.indexOf('--every');
 const EVERY = everyAt >= 0 ? Number(args[everyAt + 1]) : 1;
 const REF = args.find((a, i) => !a.startsWith('--') && (everyAt < 0 || i !== everyAt + 1)) ?? 'main';
 if (!Number.isInteger(EVERY) || EVERY < 1) throw new Error(`--every takes a whole number ≥ 1`);
-
-/** What both sides must offer: main's API of build-index.ts, match.ts and fuzzy.ts. */
-interface Api {
-  buildIndex: typeof build.buildIndex;
-  createMatcher: typeof matchStage.createMatcher;
-  createFuzzy: typeof fuzzyStage.createFuzzy;
-}
-
-/** The matcher of `ref`, copied out of git next to a link to this checkout's node_modules. */
-async function refApi(ref: string): Promise<{ api: Api; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'qbo-outcomes-'));
-  const tar = execFileSync('git', ['archive', ref, 'src'], { cwd: ROOT, maxBuffer: 1 << 28 });
-  execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  const load = (file: string): Promise<unknown> =>
-    import(pathToFileURL(join(dir, 'src/lib/matcher', file)).href);
-  const [b, m, f] = (await Promise.all([load('build-index.ts'), load('match.ts'), load('fuzzy.ts')])) as [
-    typeof build,
-    typeof matchStage,
-    typeof fuzzyStage,
-  ];
-  return {
-    api: { buildIndex: b.buildIndex, createMatcher: m.createMatcher, createFuzzy: f.createFuzzy },
-    dir,
-  };
-}
 
 /** Runs one text through one side: exact stage alone, full matcher, and what the full matcher traced. */
 function side(api: Api, sources: readonly IndexSource[]): (text: string) => string {
@@ -148,11 +116,6 @@ let differ = 0;
 /** Results of the exact stage alone that are not a `match` (there must be none). */
 let notMatch = 0;
 try {
-  const here: Api = {
-    buildIndex: build.buildIndex,
-    createMatcher: matchStage.createMatcher,
-    createFuzzy: fuzzyStage.createFuzzy,
-  };
   const real = loadErrors();
   const realSources: IndexSource[] = real.map(indexSource);
   const common = [...corpusTexts(), pageTexts('real pages: examples, variants, messages', real)];
