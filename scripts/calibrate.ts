@@ -34,6 +34,10 @@
  * `--fitted-halves` fits on the halves the installed model was fitted on (model.json's `fittedOn`)
  * and no others: halves added since stay unseen, so a change to the content or the features can be
  * judged on them against the installed model (the bench's figures for them).
+ * `--fit-also NAME,…` (with `--fitted-halves`) fits on the halves it names besides.
+ * `--quoted-only` fits `quoted` and the `match` thresholds alone: the installed `right` and exact-hit
+ * models, `possible` and the confidence shown stay, so the results' order and what is shown cannot
+ * move (a refit's effect on `match` judged apart from its effect on the order).
  * `--possible` chooses `possible` alone, with the same rule, on the training halves the installed
  * model was not fitted on, and refits the confidence shown with it (see refitPossible).
  * `--dry` prints without writing. `--why` also prints, for training pastes only, which rules would
@@ -358,11 +362,14 @@ const weightsOf = (m: Pick<Model, 'right' | 'exact'>) => ({
   we: [m.exact.bias, ...EXACT_FEATURES.map((n) => m.exact.weights[n])],
 });
 
-/** The halves named after `--leave` (comma-separated): left out of every fit, to judge its result on them. */
-const leave = (): Set<string> => {
-  const i = process.argv.indexOf('--leave');
+/** The halves an option names (comma-separated): `--leave "scroll A,leaf A"`. */
+const named = (option: string): Set<string> => {
+  const i = process.argv.indexOf(option);
   return new Set(i >= 0 ? (process.argv[i + 1] ?? '').split(',').map((n) => n.trim()) : []);
 };
+
+/** The halves named after `--leave`: left out of every fit, to judge its result on them. */
+const leave = (): Set<string> => named('--leave');
 
 /**
  * The training halves the installed model was not fitted on, less those `--leave` names: pastes it
@@ -563,7 +570,9 @@ function main(): void {
   const entries = loadErrors();
   const sources: IndexSource[] = entries.map(indexSource);
   const all = corpora();
-  const onlyFitted = process.argv.includes('--fitted-halves') ? fittedOn() : undefined;
+  const onlyFitted = process.argv.includes('--fitted-halves')
+    ? new Set([...fittedOn(), ...named('--fit-also')])
+    : undefined;
   const left = leave();
   const train = all.filter((c) => c.training && (!onlyFitted || onlyFitted.has(c.name)) && !left.has(c.name));
   // Fragments of one to three words of each page's message: the right page, but too little said to
@@ -636,14 +645,21 @@ function main(): void {
   // This logistic and the exact-hit model below are rounded as model.json writes them before anything
   // is scored, so that the thresholds are chosen for the model as written: unrounded, a near-miss's
   // exact hit was just under the exact-hit threshold, and as written just over it, a `match`.
-  const w = fit(FEATURES, rows).map(round);
+  // `--quoted-only`: the installed `right` and exact-hit models, `possible` and the confidence shown
+  // stay; only `quoted` (what decides `match`) and the `match` thresholds are fitted again. The
+  // order of the results and what is shown then cannot move.
+  const quotedOnly = process.argv.includes('--quoted-only');
+  const installedWeights = weightsOf(MODEL);
+  const w = quotedOnly ? installedWeights.w : fit(FEATURES, rows).map(round);
   // The same logistic fitted without each fold: what orders the candidates and decides `possible`
   // for the out-of-fold figures and rules.
   const wOut = Array.from({ length: FOLDS }, (_, fold) =>
-    fit(
-      FEATURES,
-      rows.filter((r) => foldOf(r.group) !== fold),
-    ),
+    quotedOnly
+      ? w
+      : fit(
+          FEATURES,
+          rows.filter((r) => foldOf(r.group) !== fold),
+        ),
   );
   // `quoted`: right, and the paste quotes the message (a description in a person's own words does not).
   const quotes = (t: Traced, c: { slug: string; features: Features }) =>
@@ -679,7 +695,7 @@ function main(): void {
   const exactRows = trainTraced.flatMap((t) =>
     t.exact.flatMap((e) => e.hits.map((h) => ({ x: h.features, y: Number(t.expect.includes(h.slug)) }))),
   );
-  const we = fit(EXACT_FEATURES, exactRows).map(round);
+  const we = quotedOnly ? installedWeights.we : fit(EXACT_FEATURES, exactRows).map(round);
   const trainScored = trainTraced.map((t) => score(t, w, wq, we));
   const leftOutScored = leftOutTraced.map((t) => score(t, w, wq, we));
   const { mustFail, shownFail } = contentRules(entries, sources, (t) => score(t, w, wq, we));
@@ -724,7 +740,7 @@ function main(): void {
   // nor the fuzzy index (161 KB gzip at 2,200 pages).
   let chosen: { th: Thresholds; f: Figures } | undefined;
   const high = [...grid(0.5, 0.98, 0.02), ...grid(0.99, 0.999, 0.001)];
-  for (const e of high)
+  for (const e of quotedOnly ? [MODEL.exact.match] : high)
     for (const p of high)
       for (const margin of grid(0, 0.8, 0.1)) {
         const th = { exact: e, match: { p, margin }, possible: 0 };
@@ -763,17 +779,14 @@ function main(): void {
   // still passes (a text it requires as a `match`, or first, is still shown). In-sample: asking the
   // same out of fold too (session 20) chose p 0.06 once qbo-api 2 A was fitted on, and showed a
   // suggestion on 31% of the unrelated pastes out of fold (24% at 0.09) for 2.4 points of own words.
-  const possible = choosePossible(
-    trainScored,
-    (q) => ({ exact: exactMatch, match, possible: q }),
-    mustFail,
-    shownFail,
-  );
+  const possible = quotedOnly
+    ? MODEL.possible
+    : choosePossible(trainScored, (q) => ({ exact: exactMatch, match, possible: q }), mustFail, shownFail);
   // Platt scaling of the first result's confidence (the model's probabilities are fitted over all
   // candidates; the first result is a chosen one): a logistic fit on logit(p) and the verdict, out
   // of fold. With logit(p) alone, a `match` whose `right` probability is low was shown at 66% though
   // matches are right nearly every time, and a `possible` could show more than a `match`.
-  const shown = plattOf(plattRows(trainOutScored, possible, match));
+  const shown = quotedOnly ? MODEL.shown : plattOf(plattRows(trainOutScored, possible, match));
   const model: Model = {
     right: {
       bias: round(w[0]!),
@@ -789,6 +802,7 @@ function main(): void {
       match: exactMatch,
     },
     fittedOn: `${train.map((c) => c.name).join(', ')}: ${trainTraced.length} pastes, ${rows.length} candidate rows, ${exactRows.length} exact hits`,
+    ...(quotedOnly ? { shownOn: installed.shownOn, possibleOn: installed.possibleOn } : {}),
   };
   const { w: wr, we: wer } = weightsOf(model);
   const th: Thresholds = { exact: exactMatch, match, possible, shown };
