@@ -232,9 +232,9 @@ const HELD_OUT = [
   // brief) and IT staff and integrators (parchment), written by helpers who saw the article, the
   // pages without their keywords, the validator and public sources only. First figures taken on
   // both halves before any case was read: they judged the installed model against refits on pastes
-  // neither was chosen on (the B halves above have judged many adoptions, so the installed model is
-  // the best of many tries on them). Their A halves were then read (unrelated pastes given a
-  // `match`); the B halves stay blind.
+  // neither was chosen on (the B halves above have judged many adoptions, which may favour the
+  // installed model there). Their A halves were then read (unrelated pastes given a `match`); the B
+  // halves stay blind.
   { dir: 'vellum', name: 'vellum', spentB: false },
   { dir: 'octavo', name: 'octavo', spentB: false },
   { dir: 'parchment', name: 'parchment', spentB: false },

@@ -10,7 +10,7 @@
  */
 import { rmSync } from 'node:fs';
 import Fuse from 'fuse.js';
-import { indexSource } from '../src/lib/matcher/build-index';
+import { indexSource, type IndexSource } from '../src/lib/matcher/build-index';
 import type { Matcher } from '../src/lib/matcher/match';
 import { loadErrors } from '../src/lib/node/load-content';
 import { here, refApi, type Api } from '../scripts/ref-matcher';
@@ -58,8 +58,8 @@ interface Answer {
   shown: boolean;
 }
 
-function matcherOf(api: Api): Matcher {
-  const built = api.buildIndex(loadErrors().map(indexSource));
+function matcherOf(api: Api, sources: readonly IndexSource[]): Matcher {
+  const built = api.buildIndex(sources);
   return api.createMatcher(built.core, api.createFuzzy(Fuse, built.fuzzy, built.core.pages.length));
 }
 
@@ -97,31 +97,34 @@ function pool(name: string, cs: Corpus[], before: Matcher, after: Matcher): void
   );
   console.log(row(Array.from({ length: 7 }, () => '---')));
   for (const f of FIGURES) {
-    let n = 0;
-    let a = 0;
-    let b = 0;
-    let onlyA = 0;
-    let onlyB = 0;
-    cases.forEach((c, i) => {
-      if (!f.of(c)) return;
+    // Whether the figure holds for each side, on each paste it counts.
+    const pairs = cases.flatMap((c, i) => {
       const [x, y] = answers[i]!;
-      const hx = f.holds(c, x);
-      const hy = f.holds(c, y);
-      n++;
-      if (hx) a++;
-      if (hy) b++;
-      if (hx && !hy) onlyA++;
-      if (hy && !hx) onlyB++;
+      return f.of(c) ? [[f.holds(c, x), f.holds(c, y)] as const] : [];
     });
-    console.log(row([f.name, n, a, b, onlyA, onlyB, signTest(onlyA, onlyB).toFixed(3)]));
+    const count = (holds: (p: readonly [boolean, boolean]) => boolean) => pairs.filter(holds).length;
+    const onlyRef = count(([x, y]) => x && !y);
+    const onlyHere = count(([x, y]) => y && !x);
+    console.log(
+      row([
+        f.name,
+        pairs.length,
+        count(([x]) => x),
+        count(([, y]) => y),
+        onlyRef,
+        onlyHere,
+        signTest(onlyRef, onlyHere).toFixed(3),
+      ]),
+    );
   }
 }
 
 if (process.argv[1]?.endsWith('paired.ts')) {
   const { api, dir } = await refApi(REF);
   try {
-    const before = matcherOf(api);
-    const after = matcherOf(here);
+    const sources = loadErrors().map(indexSource);
+    const before = matcherOf(api, sources);
+    const after = matcherOf(here, sources);
     const all = corpora();
     console.log(`${LABEL}'s matcher against this checkout's, at the real pages.`);
     pool(

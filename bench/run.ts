@@ -65,21 +65,15 @@ const PEER_CASES = Number(process.env['BENCH_PEER_CASES'] ?? 600);
 
 /** Every k-th case of each kind over the corpora, about `total` in all: one pooled corpus. */
 function everyKth(corpora: Corpus[], total: number): Corpus {
-  const pooled = {
-    single: [] as Case[],
-    ambiguous: [] as Case[],
-    unrelated: [] as Case[],
-    multi: [] as Case[],
-  };
-  for (const c of corpora) for (const kind of KINDS) pooled[kind].push(...c[kind]);
-  const k = Math.max(1, Math.round(KINDS.reduce((a, kind) => a + pooled[kind].length, 0) / total));
-  const pick = (cases: Case[]) => cases.filter((_, i) => i % k === 0);
+  const pooled = (kind: (typeof KINDS)[number]) => corpora.flatMap((c) => c[kind]);
+  const k = Math.max(1, Math.round(KINDS.reduce((a, kind) => a + pooled(kind).length, 0) / total));
+  const pick = (kind: (typeof KINDS)[number]) => pooled(kind).filter((_, i) => i % k === 0);
   return {
     name: `1 case in ${k}, every corpus pooled`,
-    single: pick(pooled.single),
-    ambiguous: pick(pooled.ambiguous),
-    unrelated: pick(pooled.unrelated),
-    multi: pick(pooled.multi),
+    single: pick('single'),
+    ambiguous: pick('ambiguous'),
+    unrelated: pick('unrelated'),
+    multi: pick('multi'),
     showMisses: false,
     training: false,
   };
@@ -577,7 +571,7 @@ async function main(): Promise<void> {
   await browser?.close();
 
   console.log('\nPeers have no verdict: their top result counts as their confident answer.');
-  if (matcherAtReal) blindPooled(all, matcherAtReal, modelTables(all, realSources, matcherAtReal));
+  if (matcherAtReal) blindPooled(all, modelTables(all, realSources, matcherAtReal));
   console.log(`\n## Ours by kind of paste, at ${REAL} errors (confident & correct / top-1)\n`);
   const our = ourAtReal!;
   const kinds = [...new Set(all.flatMap((c) => c.single.map((x) => x.kind)))];
