@@ -238,6 +238,14 @@ const HELD_OUT = [
   { dir: 'vellum', name: 'vellum', spentB: false },
   { dir: 'octavo', name: 'octavo', spentB: false },
   { dir: 'parchment', name: 'parchment', spentB: false },
+  // Session 41: three more of the same brief in three other voices: bookkeepers and outside
+  // accountants (quarto), integration developers and IT staff (papyrus), dispatchers and field
+  // technicians typing on phones (tablet); written by helpers who saw the article, the pages without
+  // their keywords, the validator and public sources only. Both halves unread when their first
+  // figures were taken: pastes on which no model was chosen, to judge refits against the installed one.
+  { dir: 'quarto', name: 'quarto', spentB: false },
+  { dir: 'papyrus', name: 'papyrus', spentB: false },
+  { dir: 'tablet', name: 'tablet', spentB: false },
 ] as const;
 
 /**

@@ -5,8 +5,9 @@
  * split that uneven is when neither side is better (the exact two-sided sign test on those cases).
  *
  * Two pools: every blind B half together (the issue's targets; figures only, never a case) and
- * every read half (the development corpus, the A halves, spent B halves). At the real pages.
- * Asserts nothing.
+ * every read half (the development corpus, the A halves, spent B halves). `--halves "quarto A,quarto
+ * B"` adds a third: the halves it names, blind or read (a set no model was chosen on). At the real
+ * pages. Asserts nothing.
  */
 import { rmSync } from 'node:fs';
 import Fuse from 'fuse.js';
@@ -16,7 +17,11 @@ import { loadErrors } from '../src/lib/node/load-content';
 import { here, refApi, type Api } from '../scripts/ref-matcher';
 import { corpora, type Case, type Corpus } from './corpora';
 
-const REF = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'main';
+const args = process.argv.slice(2);
+const halvesAt = args.indexOf('--halves');
+/** The halves `--halves` names, if any. */
+const HALVES = halvesAt >= 0 ? (args[halvesAt + 1] ?? '').split(',').map((n) => n.trim()) : [];
+const REF = args.find((a, i) => !a.startsWith('--') && (halvesAt < 0 || i !== halvesAt + 1)) ?? 'main';
 /** The ref as the tables name it: a full commit hash shortened. */
 const LABEL = /^[0-9a-f]{40}$/.test(REF) ? REF.slice(0, 12) : REF;
 
@@ -139,6 +144,12 @@ if (process.argv[1]?.endsWith('paired.ts')) {
       before,
       after,
     );
+    if (HALVES.length) {
+      const named = all.filter((c) => HALVES.includes(c.name));
+      const missing = HALVES.filter((n) => !named.some((c) => c.name === n));
+      if (missing.length) throw new Error(`bench:paired --halves: no half named ${missing.join(', ')}`);
+      pool('The halves --halves names, together', named, before, after);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
