@@ -17,11 +17,17 @@ import { loadErrors } from '../src/lib/node/load-content';
 import { here, refApi, type Api } from '../scripts/ref-matcher';
 import { corpora, type Case, type Corpus } from './corpora';
 
-const args = process.argv.slice(2);
-const halvesAt = args.indexOf('--halves');
-/** The halves `--halves` names, if any. */
-const HALVES = halvesAt >= 0 ? (args[halvesAt + 1] ?? '').split(',').map((n) => n.trim()) : [];
-const REF = args.find((a, i) => !a.startsWith('--') && (halvesAt < 0 || i !== halvesAt + 1)) ?? 'main';
+/** The command line: the ref (default `main`) and the halves `--halves` names, if any. */
+export function pairedArgs(args: readonly string[]): { ref: string; halves: string[] } {
+  const at = args.indexOf('--halves');
+  const halves = at >= 0 ? (args[at + 1] ?? '').split(',').flatMap((n) => n.trim() || []) : [];
+  if (at >= 0 && !halves.length)
+    throw new Error('bench:paired: --halves takes a list of halves ("quarto A,quarto B")');
+  const ref = args.find((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1)) ?? 'main';
+  return { ref, halves };
+}
+
+const { ref: REF, halves: HALVES } = pairedArgs(process.argv.slice(2));
 /** The ref as the tables name it: a full commit hash shortened. */
 const LABEL = /^[0-9a-f]{40}$/.test(REF) ? REF.slice(0, 12) : REF;
 
