@@ -25,6 +25,7 @@ import type { Browser, Page } from '@playwright/test';
 import { matcherFromContent } from '../src/lib/node/matcher-from-content';
 import { ROOT } from '../src/lib/node/load-content';
 import { launchChromium } from './chromium';
+import { staleDist } from './dist';
 import {
   LOOK,
   lookName,
@@ -207,6 +208,11 @@ async function cold(
 async function main(): Promise<void> {
   if (process.env['BENCH_NODE_ONLY'] || !existsSync(join(DIST, 'ocr', 'worker.min.js'))) {
     console.log('\n## OCR\n\n(skipped: needs a build with dist/ocr/, and no BENCH_NODE_ONLY)');
+    return;
+  }
+  const stale = staleDist(ROOT);
+  if (stale) {
+    console.log(`\n## OCR\n\n(skipped: ${stale} is newer than dist/; run npm run build first)`);
     return;
   }
   const { matcher, entries } = matcherFromContent();

@@ -40,6 +40,7 @@ import { blindPooled, modelTables } from './model-checks';
 import { syntheticPages } from './synthetic';
 import { serve } from './static-server';
 import { launchChromium } from './chromium';
+import { staleDist } from './dist';
 
 const entries = loadErrors();
 const realSources: IndexSource[] = entries.map(indexSource);
@@ -445,11 +446,19 @@ async function main(): Promise<void> {
     40,
   );
   const islandPastes = nodePastes.slice(0, 12);
-  const scripts = existsSync(join(DIST, 'index.html')) ? islandScripts() : undefined;
-  const browser = await launch().catch((err: unknown) => {
-    console.log(`(Chromium part skipped: ${(err as Error).message})`);
-    return undefined;
-  });
+  // dist/ older than what the build reads: its payload and Chromium figures would be another build's.
+  const stale = staleDist(ROOT);
+  if (stale)
+    console.log(
+      `(Payload and Chromium parts skipped: ${stale} is newer than dist/; run npm run build first)`,
+    );
+  const scripts = !stale && existsSync(join(DIST, 'index.html')) ? islandScripts() : undefined;
+  const browser = stale
+    ? undefined
+    : await launch().catch((err: unknown) => {
+        console.log(`(Chromium part skipped: ${(err as Error).message})`);
+        return undefined;
+      });
 
   const nodeRows: string[] = [];
   const chromeRows: string[] = [];
