@@ -243,6 +243,7 @@ const HELD_OUT = [
   // technicians typing on phones (tablet); written by helpers who saw the article, the pages without
   // their keywords, the validator and public sources only. Both halves unread when their first
   // figures were taken: pastes on which no model was chosen, to judge refits against the installed one.
+  // Their A halves' own-words misses were read afterwards; the B halves stay blind.
   { dir: 'quarto', name: 'quarto', spentB: false },
   { dir: 'papyrus', name: 'papyrus', spentB: false },
   { dir: 'tablet', name: 'tablet', spentB: false },

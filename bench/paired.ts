@@ -14,17 +14,16 @@ import Fuse from 'fuse.js';
 import { indexSource, type IndexSource } from '../src/lib/matcher/build-index';
 import type { Matcher } from '../src/lib/matcher/match';
 import { loadErrors } from '../src/lib/node/load-content';
+import { optionList, optionValue, positional } from '../scripts/args';
 import { here, refApi, type Api } from '../scripts/ref-matcher';
 import { corpora, type Case, type Corpus } from './corpora';
 
 /** The command line: the ref (default `main`) and the halves `--halves` names, if any. */
 export function pairedArgs(args: readonly string[]): { ref: string; halves: string[] } {
-  const at = args.indexOf('--halves');
-  const halves = at >= 0 ? (args[at + 1] ?? '').split(',').flatMap((n) => n.trim() || []) : [];
-  if (at >= 0 && !halves.length)
+  const halves = optionList(args, '--halves');
+  if (optionValue(args, '--halves') !== undefined && !halves.length)
     throw new Error('bench:paired: --halves takes a list of halves ("quarto A,quarto B")');
-  const ref = args.find((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1)) ?? 'main';
-  return { ref, halves };
+  return { ref: positional(args, ['--halves'], 'main'), halves };
 }
 
 const { ref: REF, halves: HALVES } = pairedArgs(process.argv.slice(2));
@@ -99,9 +98,16 @@ export function signTest(a: number, b: number): number {
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 
+/** Each case's answers from both sides, worked out once: the pools share cases (`--halves` names halves of the other two). */
+const answered = new WeakMap<Case, readonly [Answer, Answer]>();
+
 function pool(name: string, cs: Corpus[], before: Matcher, after: Matcher): void {
   const cases = cs.flatMap((c) => [...c.single, ...c.unrelated]);
-  const answers = cases.map((c) => [answer(before, c.text), answer(after, c.text)] as const);
+  const answers = cases.map((c) => {
+    let both = answered.get(c);
+    if (!both) answered.set(c, (both = [answer(before, c.text), answer(after, c.text)]));
+    return both;
+  });
   console.log(`\n## ${name}\n\n${cs.map((c) => c.name).join(', ')}: ${cases.length} pastes.\n`);
   console.log(
     row(['figure', 'pastes', LABEL, 'this checkout', `${LABEL} alone`, 'this alone', 'sign test p']),

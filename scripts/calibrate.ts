@@ -65,6 +65,7 @@ import {
 import installed from '../src/lib/matcher/model.json';
 import { QUOTED } from '../src/lib/matcher/quoted';
 import { boosted, splitCounts, type Boosted } from '../src/lib/matcher/trees';
+import { optionList } from './args';
 import { chooseTrees, fit, fitBoosted, FOLDS, foldOf } from './boost';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { checkedTexts, mustBeShown } from '../src/lib/content-check';
@@ -363,10 +364,7 @@ const weightsOf = (m: Pick<Model, 'right' | 'exact'>) => ({
 });
 
 /** The halves an option names (comma-separated): `--leave "scroll A,leaf A"`. */
-const named = (option: string): Set<string> => {
-  const i = process.argv.indexOf(option);
-  return new Set(i >= 0 ? (process.argv[i + 1] ?? '').split(',').map((n) => n.trim()) : []);
-};
+const named = (option: string): Set<string> => new Set(optionList(process.argv, option));
 
 /** The halves named after `--leave`: left out of every fit, to judge its result on them. */
 const leave = (): Set<string> => named('--leave');

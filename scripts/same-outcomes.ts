@@ -25,12 +25,12 @@ import { loadErrors, type NodeErrorEntry } from '../src/lib/node/load-content';
 import { CATEGORY_KEYS } from '../src/consts';
 import { corpora } from '../bench/corpora';
 import { scalePages, syntheticEntries } from '../bench/synthetic';
+import { optionValue, positional } from './args';
 import { here, refApi, type Api } from './ref-matcher';
 
 const args = process.argv.slice(2);
-const everyAt = args.indexOf('--every');
-const EVERY = everyAt >= 0 ? Number(args[everyAt + 1]) : 1;
-const REF = args.find((a, i) => !a.startsWith('--') && (everyAt < 0 || i !== everyAt + 1)) ?? 'main';
+const EVERY = Number(optionValue(args, '--every') ?? 1);
+const REF = positional(args, ['--every'], 'main');
 if (!Number.isInteger(EVERY) || EVERY < 1) throw new Error(`--every takes a whole number ≥ 1`);
 
 /** Runs one text through one side: exact stage alone, full matcher, and what the full matcher traced. */
