@@ -547,6 +547,18 @@ describe("QuickBooks' own API errors find their pages", () => {
   });
 });
 
+describe('QBO\'s 120 detail without its "-11014-" prefix', () => {
+  // The page's pattern started at "11014-": the detail copied from its words on was a suggestion at
+  // best (a pattern of its own since session 42).
+  it.each([
+    'You do not have access to use QuickBooks Online., statusCode: 401',
+    'ERROR export: You do not have access to use QuickBooks Online Advanced. (401)',
+  ])('%s is a match for authorization-failure', (text) => {
+    expect(top(text)).toMatchObject({ slug: 'authorization-failure', verdict: 'match' });
+    expect(matches(text)).toEqual(['authorization-failure']);
+  });
+});
+
 /** A matcher of the knowledge base without one page: an error it does not have yet. */
 const without = (slug: string) => fullMatcher(entries.filter((e) => e.id !== slug).map(indexSource));
 
