@@ -17,7 +17,7 @@ import { fullMatcher as matcherOf } from '../src/lib/matcher/full';
 import type { Matcher } from '../src/lib/matcher/match';
 import { reliability } from '../scripts/calibrate';
 import { fittedOn, shownOn, type Corpus } from './corpora';
-import { corpusFigures, type CorpusFigures } from './figures';
+import { corpusFigures, tally, type CorpusFigures } from './figures';
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
 /** A count and its share: `3 (1.2%)`. */
@@ -238,4 +238,73 @@ export function blindPooled(all: Corpus[], checked: ReadonlyMap<string, Checked>
     ],
   ])
     console.log(row(r));
+}
+
+/** A larger knowledge base: the real pages plus synthetic ones, and its matcher. */
+export interface Grown {
+  pages: number;
+  matcher: Matcher;
+}
+
+/**
+ * The growth target on the blind B halves pooled: the issue's figures for the original pages at
+ * the real pages and at each larger knowledge base (the real pages plus synthetic ones), side by
+ * side; an unrelated paste's `match` counts apart for an original page and for a synthetic one.
+ * Target: every figure within 1 point, and no unrelated paste gains a `match`.
+ */
+export function growthPooled(
+  all: Corpus[],
+  real: Matcher,
+  original: ReadonlySet<string>,
+  grown: Grown[],
+): void {
+  const blind = all.filter((c) => !c.training);
+  /** The pooled figures with a matcher, and the unrelated pastes with a `match` for an original page. */
+  const pooled = (m: Matcher) => {
+    const sum = tally(
+      blind.flatMap((c) =>
+        [...c.single, ...c.unrelated].map((x) => {
+          const { results } = m.match(x.text);
+          const expect = x.expect === null ? [] : typeof x.expect === 'string' ? [x.expect] : x.expect;
+          const matches = results.filter((r) => r.verdict === 'match').map((r) => r.slug);
+          return [
+            { expect, own: x.kind === 'own-words' },
+            { results, matches },
+          ] as const;
+        }),
+      ),
+    );
+    const onOriginal = blind.reduce(
+      (n, c) =>
+        n +
+        c.unrelated.filter((x) =>
+          m.match(x.text).results.some((r) => r.verdict === 'match' && original.has(r.slug)),
+        ).length,
+      0,
+    );
+    return { ...sum, onOriginal };
+  };
+  const columns = [
+    { pages: original.size, f: pooled(real) },
+    ...grown.map((g) => ({ pages: g.pages, f: pooled(g.matcher) })),
+  ];
+  const ratio = (n: number, d: number) => `${pct(n, d)} (${n})`;
+  console.log(
+    `\n## Growth: the blind B halves pooled, at ${columns.map((c) => c.pages.toLocaleString('en-US')).join(', ')} pages\n`,
+  );
+  console.log(
+    `The ${blind.length} blind B halves' figures with the real pages and with synthetic pages added (bench/synthetic.ts). Target: every figure within 1 point of the first column, and no unrelated paste gains a \`match\` for an original page (one for synthetic pages only is counted apart).\n`,
+  );
+  console.log(header(['figure', ...columns.map((c) => `${c.pages.toLocaleString('en-US')} pages`)]));
+  const line = (name: string, cell: (f: (typeof columns)[number]['f']) => string) =>
+    console.log(row([name, ...columns.map((c) => cell(c.f))]));
+  line('pasted messages: confident & correct', (f) => ratio(f.confident, f.pasted));
+  line('pasted messages: right page first', (f) => ratio(f.first, f.pasted));
+  line('wrong `match` on a single-error paste', (f) => ratio(f.wrongMatch, f.single));
+  line('unrelated: a `match` for an original page', (f) => ratio(f.onOriginal, f.unrelated));
+  line('unrelated: a `match` for synthetic pages only', (f) =>
+    ratio(f.unrelatedMatch - f.onOriginal, f.unrelated),
+  );
+  line('own words: right page in the first three', (f) => ratio(f.ownTop3, f.own));
+  line('own words: `match`', (f) => ratio(f.ownMatch, f.own));
 }

@@ -36,7 +36,7 @@ import { groupResults, unpackGroups, type Group } from '../src/lib/matcher/group
 import type { Matcher } from '../src/lib/matcher/match';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { corpora, KINDS, type Case, type Corpus } from './corpora';
-import { blindPooled, modelTables } from './model-checks';
+import { blindPooled, growthPooled, modelTables, type Grown } from './model-checks';
 import { syntheticPages } from './synthetic';
 import { serve } from './static-server';
 import { launchChromium } from './chromium';
@@ -465,6 +465,8 @@ async function main(): Promise<void> {
   const payloadRows: string[] = [];
   let ourAtReal: Peer | undefined;
   let matcherAtReal: Matcher | undefined;
+  /** The matchers of the larger knowledge bases (real pages plus synthetic ones), for the growth table. */
+  const grown: Grown[] = [];
   /** Figures against the issue's targets, gathered per scale and printed last. */
   const targets: string[] = [];
   for (const n of SCALES) {
@@ -478,7 +480,7 @@ async function main(): Promise<void> {
     if (n === REAL) {
       ourAtReal = our;
       matcherAtReal = matcher;
-    }
+    } else grown.push({ pages: n, matcher });
     const sample = n > REAL && !OURS_ONLY && PEER_CASES > 0 ? everyKth(all, PEER_CASES) : undefined;
     const chromium = browser
       ? await chromiumAt(
@@ -580,7 +582,10 @@ async function main(): Promise<void> {
   await browser?.close();
 
   console.log('\nPeers have no verdict: their top result counts as their confident answer.');
-  if (matcherAtReal) blindPooled(all, modelTables(all, realSources, matcherAtReal));
+  if (matcherAtReal) {
+    blindPooled(all, modelTables(all, realSources, matcherAtReal));
+    growthPooled(all, matcherAtReal, new Set(realSources.map((s) => s.slug)), grown);
+  }
   console.log(`\n## Ours by kind of paste, at ${REAL} errors (confident & correct / top-1)\n`);
   const our = ourAtReal!;
   const kinds = [...new Set(all.flatMap((c) => c.single.map((x) => x.kind)))];
