@@ -53,6 +53,7 @@ import {
   EXACT_FEATURES,
   FEATURES,
   QUOTED_FEATURES,
+  RIGHT_FEATURES,
   type ExactFeatures,
   type FeatureName,
   type Features,
@@ -174,7 +175,7 @@ function score(t: Traced, w: number[], wq: Boosted<FeatureName>, we: number[]): 
       lines: seg.lines,
       whole: seg.whole,
       candidates: seg.candidates
-        .map((c) => ({ slug: c.slug, p: prob(w, FEATURES, c.features), q: boosted(c.features, wq) }))
+        .map((c) => ({ slug: c.slug, p: prob(w, RIGHT_FEATURES, c.features), q: boosted(c.features, wq) }))
         .sort((x, y) => y.p - x.p),
     })),
   };
@@ -359,7 +360,7 @@ function plattOf(rows: PlattRow[]): Model['shown'] {
 
 /** A model's `right` and exact-hit weights as the arrays `score` reads, bias first. */
 const weightsOf = (m: Pick<Model, 'right' | 'exact'>) => ({
-  w: [m.right.bias, ...FEATURES.map((n) => m.right.weights[n])],
+  w: [m.right.bias, ...RIGHT_FEATURES.map((n) => m.right.weights[n])],
   we: [m.exact.bias, ...EXACT_FEATURES.map((n) => m.exact.weights[n])],
 });
 
@@ -648,14 +649,14 @@ function main(): void {
   // order of the results and what is shown then cannot move.
   const quotedOnly = process.argv.includes('--quoted-only');
   const installedWeights = weightsOf(MODEL);
-  const w = quotedOnly ? installedWeights.w : fit(FEATURES, rows).map(round);
+  const w = quotedOnly ? installedWeights.w : fit(RIGHT_FEATURES, rows).map(round);
   // The same logistic fitted without each fold: what orders the candidates and decides `possible`
   // for the out-of-fold figures and rules.
   const wOut = Array.from({ length: FOLDS }, (_, fold) =>
     quotedOnly
       ? w
       : fit(
-          FEATURES,
+          RIGHT_FEATURES,
           rows.filter((r) => foldOf(r.group) !== fold),
         ),
   );
@@ -788,7 +789,9 @@ function main(): void {
   const model: Model = {
     right: {
       bias: round(w[0]!),
-      weights: Object.fromEntries(FEATURES.map((n, i) => [n, round(w[i + 1]!)])) as Features,
+      weights: Object.fromEntries(
+        RIGHT_FEATURES.map((n, i) => [n, round(w[i + 1]!)]),
+      ) as Model['right']['weights'],
     },
     quoted: wq,
     match,
@@ -816,7 +819,8 @@ function main(): void {
   const splits = splitCounts(wq.trees);
   console.log('\n| feature | weight: right | splits in `quoted` |\n| --- | --- | --- |');
   console.log(`| (bias) | ${model.right.bias} | |`);
-  for (const n of FEATURES) console.log(`| ${n} | ${model.right.weights[n]} | ${splits.get(n) ?? 0} |`);
+  for (const n of FEATURES)
+    console.log(`| ${n} | ${n === 'evidence' ? '—' : model.right.weights[n]} | ${splits.get(n) ?? 0} |`);
   console.log('\n| exact-hit feature | weight |\n| --- | --- |');
   console.log(`| (bias) | ${model.exact.bias} |`);
   for (const n of EXACT_FEATURES) console.log(`| ${n} | ${model.exact.weights[n]} |`);

@@ -16,7 +16,7 @@
 import {
   contributions,
   EXACT_FEATURES,
-  FEATURES,
+  RIGHT_FEATURES,
   MODEL,
   QUOTED_FEATURES,
   type Features,
@@ -60,7 +60,7 @@ const quotedTable = (f: Features) => {
 /** A candidate's features, and what each added to `right` and to `quoted`. */
 const explained = (f: Features) => ({
   features: table(Object.entries(f)),
-  right: { bias: MODEL.right.bias, ...table(contributions(FEATURES, f, MODEL.right)) },
+  right: { bias: MODEL.right.bias, ...table(contributions(RIGHT_FEATURES, f, MODEL.right)) },
   quoted: quotedTable(f),
 });
 const out = {

@@ -184,8 +184,10 @@ export interface WordFeatures {
   fuse: number;
   /** The page's keyword phrase the segment holds: see model.ts `keyword`. */
   keyword: number;
-  /** Summed rarity of the explained words. */
+  /** Summed rarity of the explained words, in nats. */
   evidenceBits: number;
+  /** The same, each word's over the rarest a word can be (a word on one page says 1, at any size). */
+  evidenceWords: number;
   /** The run's length in words. */
   runWords: number;
   /** The segment's content words, wrappers, values and glue words aside (what the message itself says). */
@@ -916,6 +918,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         message: m.infoShare,
         ofPage: m.ofPage,
         evidenceBits: e.info,
+        evidenceWords: e.info / rarest,
         runWords: r.run,
         saidWords,
         runLength: Math.min(1, r.run / 10),

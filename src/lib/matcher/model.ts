@@ -12,6 +12,15 @@
 import { exact, match, possible, right, shown } from './model.json';
 import type { Boosted } from './trees';
 
+/**
+ * The unit of `evidence`, in rarest words: 15 nats at the 39 pages the installed model was fitted
+ * at, where a word on one page says ln 40. Summed in nats (`evidenceNats`), evidence grew with the
+ * knowledge base and saturated: at 2,200 pages `quoted` gave 3 more unrelated pastes and 6 more
+ * descriptions a `match` on the blind halves (session 42). In rarest words it keeps its fitted scale
+ * at 39 pages and means the same at any size.
+ */
+export const EVIDENCE_WORDS = 15 / Math.log(40);
+
 /** The features, each in [0, 1] or [-1, 1]; computed in fuzzy.ts and match.ts. */
 export const FEATURES = [
   /** An exact pattern of the page holds on the segment (a hit the exact-hit model was not sure of). */
@@ -60,8 +69,18 @@ export const FEATURES = [
   'margin',
   /** The run's length minus the best other candidate's, in words, over 10 (clipped to ±1). */
   'runMargin',
-  /** How much the explained words say: their summed rarity over 15 (clipped to 1). */
+  /**
+   * How much the explained words say: their summed rarity, each word's over the rarest a word can be
+   * (a word on one page says 1, whatever the knowledge base's size), over EVIDENCE_WORDS (clipped to
+   * 1). What `quoted` reads; `right` reads `evidenceNats`.
+   */
   'evidence',
+  /**
+   * The same in nats: the explained words' summed rarity over 15 (clipped to 1). It grows with the
+   * knowledge base (a word on one page says ln(1 + pages)): only `right` reads it, and at the 39
+   * pages the model was fitted at it equals `evidence`.
+   */
+  'evidenceNats',
   /** How long the segment is: its words (wrappers aside) over 10 (clipped to 1). */
   'words',
   /** The segment tells of an error in a person's words ("we", "our", "it says", "keeps": words no page's wording uses), over 2 (clipped to 1): a description, not a message. */
@@ -95,8 +114,12 @@ export type Features = Record<FeatureName, number>;
  */
 export const DESCRIBING: readonly FeatureName[] = ['keyword'];
 
-/** The features `quoted` reads. */
-export const QUOTED_FEATURES = FEATURES.filter((n) => !DESCRIBING.includes(n));
+/** The features `quoted` reads: evidence in rarest words, not in nats, and no description's. */
+export const QUOTED_FEATURES = FEATURES.filter((n) => !DESCRIBING.includes(n) && n !== 'evidenceNats');
+
+/** The features `right` reads: evidence in nats (`evidenceNats`), not in rarest words. */
+export const RIGHT_FEATURES = FEATURES.filter((n): n is RightFeatureName => n !== 'evidence');
+export type RightFeatureName = Exclude<FeatureName, 'evidence'>;
 
 /** The features of an exact-pattern hit, computed from the paste and the core index alone (no fuzzy index). */
 export const EXACT_FEATURES = [
@@ -123,7 +146,7 @@ export interface Logistic<F> {
 
 export interface Model {
   /** P(the page is the segment's error): the confidence shown, and what `possible` reads. */
-  right: Logistic<Features>;
+  right: Logistic<Record<RightFeatureName, number>>;
   /**
    * P(the page is the error and the segment quotes its message rather than describing it): what
    * `match` reads. Trees, not a regression: whether a QBO code says enough depends on what else the

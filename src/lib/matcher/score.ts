@@ -4,7 +4,7 @@
  * so a paste the exact stage answers loads none of it.
  */
 import { MAX_SHOWN } from './limits';
-import { FEATURES, logistic, MODEL, shownConfidence, type Features } from './model';
+import { EVIDENCE_WORDS, logistic, MODEL, RIGHT_FEATURES, shownConfidence, type Features } from './model';
 import { aboutQuickBooks, otherSystem, stripWrappers } from './unwrap';
 import type { FuzzySearch } from './fuzzy';
 import type { Hit } from './match';
@@ -128,7 +128,8 @@ export function scoreSegment(
       keyword: w.keyword,
       margin: w.explained - otherExplained,
       runMargin: Math.max(-1, Math.min(1, (w.runWords - bestOther(runWords, k)) / 10)),
-      evidence: Math.min(1, w.evidenceBits / 15),
+      evidence: Math.min(1, w.evidenceWords / EVIDENCE_WORDS),
+      evidenceNats: Math.min(1, w.evidenceBits / 15),
       // The code or title said in a short segment (a bare `QBO error 6140`), read apart from a
       // long fault whose detail may belong to a near-duplicate that shares the code.
       codeBare: Math.max(code.get(page) ?? 0, weak ? 0 : (title.get(page) ?? 0)) * (1 - w.words),
@@ -138,7 +139,7 @@ export function scoreSegment(
     const t = exact.get(page) ?? typo.get(page);
     return {
       page,
-      p: logistic(FEATURES, f, MODEL.right),
+      p: logistic(RIGHT_FEATURES, f, MODEL.right),
       quoted: fuzzy.quoted(f),
       features: f,
       verdict: 'possible',
