@@ -633,10 +633,12 @@ test.describe('size budget', () => {
    * chunk (words.ts): 47,435 B; then session 38's refit, 141 trees (188 before): 46,861 B, so
    * 45.8 KB; the refit reverted (it gave more unrelated pastes a `match` on a later blind corpus)
    * and the bracket readings: 47,552 B, so 46.5 KB; session 39's fault types and spaced titles:
-   * 47,743 B, so 46.7 KB; titles in quotes: 47,796 B.
+   * 47,743 B, so 46.7 KB; titles in quotes: 47,796 B; session 42's evidence in rarest words for
+   * `quoted` beside `right`'s in nats (`evidenceNats`, RIGHT_FEATURES): 47,868 B, then 47,835 B
+   * with QUOTED_FEATURES left out of the bundles (only calibrate and the tests read it), so 46.8 KB.
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 46.7 * 1024;
+  const HOME_ALL_BUDGET = 46.8 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(
