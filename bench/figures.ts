@@ -83,14 +83,17 @@ export function tally(answered: Iterable<readonly [Labelled, Answer]>): CorpusFi
   return f;
 }
 
+/** A corpus's single-error and unrelated pastes, each with what a matcher answered. */
+export function answers(matcher: Matcher, corpus: Corpus): (readonly [Labelled, Answer])[] {
+  return [...corpus.single, ...corpus.unrelated].map((c) => {
+    const { results } = matcher.match(c.text);
+    const expect = c.expect === null ? [] : typeof c.expect === 'string' ? [c.expect] : c.expect;
+    const answer = { results, matches: results.filter((r) => r.verdict === 'match').map((r) => r.slug) };
+    return [{ expect, own: c.kind === 'own-words' }, answer] as const;
+  });
+}
+
 /** The figures of a corpus's single-error and unrelated pastes with a matcher. */
 export function corpusFigures(matcher: Matcher, corpus: Corpus): CorpusFigures {
-  return tally(
-    [...corpus.single, ...corpus.unrelated].map((c) => {
-      const { results } = matcher.match(c.text);
-      const expect = c.expect === null ? [] : typeof c.expect === 'string' ? [c.expect] : c.expect;
-      const answer = { results, matches: results.filter((r) => r.verdict === 'match').map((r) => r.slug) };
-      return [{ expect, own: c.kind === 'own-words' }, answer] as const;
-    }),
-  );
+  return tally(answers(matcher, corpus));
 }

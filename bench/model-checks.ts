@@ -17,7 +17,7 @@ import { fullMatcher as matcherOf } from '../src/lib/matcher/full';
 import type { Matcher } from '../src/lib/matcher/match';
 import { reliability } from '../scripts/calibrate';
 import { fittedOn, shownOn, type Corpus } from './corpora';
-import { corpusFigures, tally, type CorpusFigures } from './figures';
+import { answers, corpusFigures, tally, type CorpusFigures } from './figures';
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
 /** A count and its share: `3 (1.2%)`. */
@@ -261,28 +261,11 @@ export function growthPooled(
   const blind = all.filter((c) => !c.training);
   /** The pooled figures with a matcher, and the unrelated pastes with a `match` for an original page. */
   const pooled = (m: Matcher) => {
-    const sum = tally(
-      blind.flatMap((c) =>
-        [...c.single, ...c.unrelated].map((x) => {
-          const { results } = m.match(x.text);
-          const expect = x.expect === null ? [] : typeof x.expect === 'string' ? [x.expect] : x.expect;
-          const matches = results.filter((r) => r.verdict === 'match').map((r) => r.slug);
-          return [
-            { expect, own: x.kind === 'own-words' },
-            { results, matches },
-          ] as const;
-        }),
-      ),
-    );
-    const onOriginal = blind.reduce(
-      (n, c) =>
-        n +
-        c.unrelated.filter((x) =>
-          m.match(x.text).results.some((r) => r.verdict === 'match' && original.has(r.slug)),
-        ).length,
-      0,
-    );
-    return { ...sum, onOriginal };
+    const answered = blind.flatMap((c) => answers(m, c));
+    const onOriginal = answered.filter(
+      ([{ expect }, { matches }]) => expect.length === 0 && matches.some((s) => original.has(s)),
+    ).length;
+    return { ...tally(answered), onOriginal };
   };
   const columns = [
     { pages: original.size, f: pooled(real) },
