@@ -114,8 +114,10 @@ export type Features = Record<FeatureName, number>;
  */
 export const DESCRIBING: readonly FeatureName[] = ['keyword'];
 
-/** The features `quoted` reads: evidence in rarest words, not in nats, and no description's. */
-// Pure: the matcher never reads it (calibrate and the tests do), so the bundles leave it out.
+/**
+ * The features `quoted` reads: evidence in rarest words, not in nats, and no description's. Pure:
+ * the matcher never reads the list (calibrate and the tests do), so the bundles leave it out.
+ */
 export const QUOTED_FEATURES = /* @__PURE__ */ FEATURES.filter(
   (n) => !DESCRIBING.includes(n) && n !== 'evidenceNats',
 );
