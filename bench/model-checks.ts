@@ -10,6 +10,8 @@
  *   calibration error ≤ 0.05);
  * - the blind B halves pooled: the issue's targets read as it states them, on every B half not yet
  *   looked at together (`blindPooled`).
+ * - growth, pooled: the same figures at every larger knowledge base the bench builds (the real
+ *   pages plus synthetic ones) beside the real pages' (`growthPooled`).
  * Every corpus counts, B halves included: only figures are printed, never a case.
  */
 import { generalPagesOf, type IndexSource } from '../src/lib/matcher/build-index';
