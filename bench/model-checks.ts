@@ -11,7 +11,7 @@
  * - the blind B halves pooled: the issue's targets read as it states them, on every B half not yet
  *   looked at together (`blindPooled`).
  * - growth, pooled: the same figures at every larger knowledge base the bench builds (the real
- *   pages plus synthetic ones) beside the real pages' (`growthPooled`).
+ *   pages plus synthetic ones) beside the real pages' (`growthColumn`, `growthTable`).
  * Every corpus counts, B halves included: only figures are printed, never a case.
  */
 import { generalPagesOf, type IndexSource } from '../src/lib/matcher/build-index';
@@ -242,37 +242,40 @@ export function blindPooled(all: Corpus[], checked: ReadonlyMap<string, Checked>
     console.log(row(r));
 }
 
-/** A larger knowledge base: the real pages plus synthetic ones, and its matcher. */
-export interface Grown {
+/** The blind B halves' figures pooled at one size of the knowledge base (`growthColumn`). */
+export interface GrowthColumn {
   pages: number;
-  matcher: Matcher;
+  f: CorpusFigures & { onOriginal: number };
+}
+
+/**
+ * The blind B halves' figures pooled with one knowledge base's matcher (the real pages, or the real
+ * pages plus synthetic ones), and how many unrelated pastes got a `match` for an original page.
+ * The bench takes one per scale as it goes, so no matcher is kept for the table.
+ */
+export function growthColumn(
+  all: Corpus[],
+  matcher: Matcher,
+  pages: number,
+  original: ReadonlySet<string>,
+): GrowthColumn {
+  const answered = all.filter((c) => !c.training).flatMap((c) => answers(matcher, c));
+  const onOriginal = answered.filter(
+    ([{ expect }, { matches }]) => expect.length === 0 && matches.some((s) => original.has(s)),
+  ).length;
+  return { pages, f: { ...tally(answered), onOriginal } };
 }
 
 /**
  * The growth target on the blind B halves pooled: the issue's figures for the original pages at
- * the real pages and at each larger knowledge base (the real pages plus synthetic ones), side by
- * side; an unrelated paste's `match` counts apart for an original page and for a synthetic one.
- * Target: every figure within 1 point, and no unrelated paste gains a `match`.
+ * the real pages (the first column) and at each larger knowledge base, side by side; an unrelated
+ * paste's `match` counts apart for an original page and for synthetic pages only. Target: every
+ * figure within 1 point, and no unrelated paste gains a `match`.
  */
-export function growthPooled(
-  all: Corpus[],
-  real: Matcher,
-  original: ReadonlySet<string>,
-  grown: Grown[],
-): void {
+export function growthTable(all: Corpus[], scales: GrowthColumn[]): void {
+  // The real pages, the fewest, first.
+  const columns = [...scales].sort((a, b) => a.pages - b.pages);
   const blind = all.filter((c) => !c.training);
-  /** The pooled figures with a matcher, and the unrelated pastes with a `match` for an original page. */
-  const pooled = (m: Matcher) => {
-    const answered = blind.flatMap((c) => answers(m, c));
-    const onOriginal = answered.filter(
-      ([{ expect }, { matches }]) => expect.length === 0 && matches.some((s) => original.has(s)),
-    ).length;
-    return { ...tally(answered), onOriginal };
-  };
-  const columns = [
-    { pages: original.size, f: pooled(real) },
-    ...grown.map((g) => ({ pages: g.pages, f: pooled(g.matcher) })),
-  ];
   const ratio = (n: number, d: number) => `${pct(n, d)} (${n})`;
   console.log(
     `\n## Growth: the blind B halves pooled, at ${columns.map((c) => c.pages.toLocaleString('en-US')).join(', ')} pages\n`,
@@ -281,7 +284,7 @@ export function growthPooled(
     `The ${blind.length} blind B halves' figures with the real pages and with synthetic pages added (bench/synthetic.ts). Target: every figure within 1 point of the first column, and no unrelated paste gains a \`match\` for an original page (one for synthetic pages only is counted apart).\n`,
   );
   console.log(header(['figure', ...columns.map((c) => `${c.pages.toLocaleString('en-US')} pages`)]));
-  const line = (name: string, cell: (f: (typeof columns)[number]['f']) => string) =>
+  const line = (name: string, cell: (f: GrowthColumn['f']) => string) =>
     console.log(row([name, ...columns.map((c) => cell(c.f))]));
   line('pasted messages: confident & correct', (f) => ratio(f.confident, f.pasted));
   line('pasted messages: right page first', (f) => ratio(f.first, f.pasted));
@@ -292,4 +295,40 @@ export function growthPooled(
   );
   line('own words: right page in the first three', (f) => ratio(f.ownTop3, f.own));
   line('own words: `match`', (f) => ratio(f.ownMatch, f.own));
+}
+
+/**
+ * The blind B halves pooled by kind of pasted message: where confident & correct is lost. Code-title
+ * relays (a QBO code or title with a person's own detail) are counted apart too.
+ */
+export function kindsPooled(all: Corpus[], matcher: Matcher): void {
+  /** Each blind pasted message's answer, by its kind. */
+  const byKind = new Map<string, ReturnType<typeof answers>>();
+  for (const c of all.filter((x) => !x.training)) {
+    // answers() reads the single-error pastes first, in order.
+    const answered = answers(matcher, { ...c, unrelated: [] });
+    c.single.forEach((x, i) => {
+      if (x.kind !== 'own-words') byKind.set(x.kind, [...(byKind.get(x.kind) ?? []), answered[i]!]);
+    });
+  }
+  const kinds = [...byKind.keys()].sort();
+  console.log(`\n## The blind B halves pooled, by kind of pasted message\n`);
+  console.log(header(['kind', 'pasted', 'confident & correct', 'right page first']));
+  const line = (name: string, of: string[]) => {
+    const f = tally(of.flatMap((k) => byKind.get(k) ?? []));
+    console.log(
+      row([
+        name,
+        f.pasted,
+        `${pct(f.confident, f.pasted)} (${f.confident})`,
+        `${pct(f.first, f.pasted)} (${f.first})`,
+      ]),
+    );
+  };
+  for (const k of kinds) line(k, [k]);
+  line('every kind', kinds);
+  line(
+    'every kind but code-title',
+    kinds.filter((k) => k !== 'code-title'),
+  );
 }

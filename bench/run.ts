@@ -36,7 +36,14 @@ import { groupResults, unpackGroups, type Group } from '../src/lib/matcher/group
 import type { Matcher } from '../src/lib/matcher/match';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { corpora, KINDS, type Case, type Corpus } from './corpora';
-import { blindPooled, growthPooled, modelTables, type Grown } from './model-checks';
+import {
+  blindPooled,
+  growthColumn,
+  growthTable,
+  kindsPooled,
+  modelTables,
+  type GrowthColumn,
+} from './model-checks';
 import { syntheticPages } from './synthetic';
 import { serve } from './static-server';
 import { launchChromium } from './chromium';
@@ -465,8 +472,9 @@ async function main(): Promise<void> {
   const payloadRows: string[] = [];
   let ourAtReal: Peer | undefined;
   let matcherAtReal: Matcher | undefined;
-  /** The matchers of the larger knowledge bases (real pages plus synthetic ones), for the growth table. */
-  const grown: Grown[] = [];
+  /** The blind halves' figures at each scale, for the growth table. */
+  const growth: GrowthColumn[] = [];
+  const original = new Set(realSources.map((s) => s.slug));
   /** Figures against the issue's targets, gathered per scale and printed last. */
   const targets: string[] = [];
   for (const n of SCALES) {
@@ -480,7 +488,8 @@ async function main(): Promise<void> {
     if (n === REAL) {
       ourAtReal = our;
       matcherAtReal = matcher;
-    } else grown.push({ pages: n, matcher });
+    }
+    growth.push(growthColumn(all, matcher, n, original));
     const sample = n > REAL && !OURS_ONLY && PEER_CASES > 0 ? everyKth(all, PEER_CASES) : undefined;
     const chromium = browser
       ? await chromiumAt(
@@ -584,7 +593,8 @@ async function main(): Promise<void> {
   console.log('\nPeers have no verdict: their top result counts as their confident answer.');
   if (matcherAtReal) {
     blindPooled(all, modelTables(all, realSources, matcherAtReal));
-    growthPooled(all, matcherAtReal, new Set(realSources.map((s) => s.slug)), grown);
+    kindsPooled(all, matcherAtReal);
+    growthTable(all, growth);
   }
   console.log(`\n## Ours by kind of paste, at ${REAL} errors (confident & correct / top-1)\n`);
   const our = ourAtReal!;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { growthPooled } from '../../bench/model-checks';
+import { growthColumn, growthTable, kindsPooled } from '../../bench/model-checks';
 import type { Corpus } from '../../bench/corpora';
 import type { Matcher } from '../../src/lib/matcher/match';
 import type { MatchOutcome } from '../../src/lib/matcher/types';
@@ -39,12 +39,48 @@ describe('the bench growth table', () => {
       // A read half's paste: never pooled.
       'x A near-miss': ['real-page'],
     });
-    growthPooled([corpus('x A', true), corpus('x B', false)], real, new Set(['real-page']), [
-      { pages: 2200, matcher: grown },
+    const halves = [corpus('x A', true), corpus('x B', false)];
+    const original = new Set(['real-page']);
+    growthTable(halves, [
+      growthColumn(halves, grown, 2200, original),
+      growthColumn(halves, real, 1, original),
     ]);
     const table = lines.join('\n');
     expect(table).toContain('| pasted messages: confident & correct | 100.0% (1) | 100.0% (1) |');
     expect(table).toContain('| unrelated: a `match` for an original page | 0.0% (0) | 50.0% (1) |');
     expect(table).toContain('| unrelated: a `match` for synthetic pages only | 0.0% (0) | 50.0% (1) |');
+  });
+});
+
+describe('the bench table by kind of pasted message', () => {
+  it('pools the blind halves, leaves own words out, and gives every kind but code-title apart', () => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((s: string) => void lines.push(s));
+    const half = (name: string, training: boolean): Corpus => ({
+      ...corpus(name, training),
+      single: [
+        { text: `${name} bare`, expect: 'real-page', kind: 'bare' },
+        { text: `${name} relay`, expect: 'real-page', kind: 'code-title' },
+        { text: `${name} told`, expect: 'real-page', kind: 'own-words' },
+      ],
+    });
+    // The relay's page comes first as a suggestion; the bare message is a `match`.
+    const matcher: Matcher = {
+      match: (text: unknown) =>
+        ({
+          results: String(text).endsWith('bare')
+            ? [{ slug: 'real-page', verdict: 'match', confidence: 0.9 }]
+            : String(text).endsWith('relay')
+              ? [{ slug: 'real-page', verdict: 'possible', confidence: 0.9 }]
+              : [],
+        }) as unknown as MatchOutcome,
+    };
+    kindsPooled([half('x A', true), half('x B', false), half('y B', false)], matcher);
+    const table = lines.join('\n');
+    expect(table).toContain('| bare | 2 | 100.0% (2) | 100.0% (2) |');
+    expect(table).toContain('| code-title | 2 | 0.0% (0) | 100.0% (2) |');
+    expect(table).toContain('| every kind | 4 | 50.0% (2) | 100.0% (4) |');
+    expect(table).toContain('| every kind but code-title | 2 | 100.0% (2) | 100.0% (2) |');
+    expect(table).not.toContain('own-words');
   });
 });
