@@ -5,6 +5,7 @@
  * messages count apart from descriptions in a person's own words; ambiguous cases are left out.
  */
 import type { Matcher } from '../src/lib/matcher/match';
+import type { MatchOutcome } from '../src/lib/matcher/types';
 import type { Corpus } from './corpora';
 
 export interface CorpusFigures {
@@ -36,6 +37,8 @@ export interface CorpusFigures {
 export interface Labelled {
   expect: readonly string[];
   own: boolean;
+  /** Its kind of paste, as its corpus names it (`bare`, `code-title`, `own-words`, `near-miss`, …). */
+  kind: string;
 }
 /** What was shown for it: results in order, and which of them are a `match`. */
 export interface Answer {
@@ -83,13 +86,16 @@ export function tally(answered: Iterable<readonly [Labelled, Answer]>): CorpusFi
   return f;
 }
 
-/** A corpus's single-error and unrelated pastes, each with what a matcher answered. */
-export function answers(matcher: Matcher, corpus: Corpus): (readonly [Labelled, Answer])[] {
+/** What the real matcher answered: its results, confidence and all, and which are a `match`. */
+export type MatcherAnswer = Answer & { results: MatchOutcome['results'] };
+
+/** A corpus's single-error and unrelated pastes, in that order, each with what a matcher answered. */
+export function answers(matcher: Matcher, corpus: Corpus): (readonly [Labelled, MatcherAnswer])[] {
   return [...corpus.single, ...corpus.unrelated].map((c) => {
     const { results } = matcher.match(c.text);
     const expect = c.expect === null ? [] : typeof c.expect === 'string' ? [c.expect] : c.expect;
     const answer = { results, matches: results.filter((r) => r.verdict === 'match').map((r) => r.slug) };
-    return [{ expect, own: c.kind === 'own-words' }, answer] as const;
+    return [{ expect, own: c.kind === 'own-words', kind: c.kind }, answer] as const;
   });
 }
 

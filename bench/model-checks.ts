@@ -19,7 +19,14 @@ import { fullMatcher as matcherOf } from '../src/lib/matcher/full';
 import type { Matcher } from '../src/lib/matcher/match';
 import { reliability } from '../scripts/calibrate';
 import { fittedOn, shownOn, type Corpus } from './corpora';
-import { answers, corpusFigures, tally, type CorpusFigures } from './figures';
+import {
+  answers,
+  tally,
+  type Answer,
+  type CorpusFigures,
+  type Labelled,
+  type MatcherAnswer,
+} from './figures';
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
 /** A count and its share: `3 (1.2%)`. */
@@ -46,10 +53,12 @@ export interface LeftOut {
   outside: number;
 }
 
-/** A corpus's figures with the real pages (`corpusFigures`) and with its pages left out in turn. */
+/** A corpus's figures with the real pages, the answers they count, and its pages left out in turn. */
 export interface Checked {
   figures: CorpusFigures;
   leftOut: LeftOut;
+  /** Each single-error and unrelated paste's answer with the real pages (`answers`, in that order). */
+  answers: (readonly [Labelled, MatcherAnswer])[];
 }
 
 /** The model checks' tables; returns what they measured of each corpus, by name. */
@@ -159,23 +168,25 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
     ]),
   );
   const grown = matcherOf([...sources, GENERIC_PAGE]);
-  // An unrelated paste that is the added page's fault is rightly a `match` for the added page: it counts apart.
-  const unrelatedMatches = (m: Matcher, c: Corpus, added: boolean) =>
-    c.unrelated.filter((x) =>
-      m.match(x.text).results.some((r) => r.verdict === 'match' && (r.slug === GENERIC_PAGE.slug) === added),
-    ).length;
   for (const c of all) {
-    const a = corpusFigures(full, c);
-    checked.set(c.name, { figures: a, leftOut: leftOut.get(c.name)! });
-    const b = corpusFigures(grown, c);
+    const real = answers(full, c);
+    const a = tally(real);
+    checked.set(c.name, { figures: a, leftOut: leftOut.get(c.name)!, answers: real });
+    const withAdded = answers(grown, c);
+    const b = tally(withAdded);
+    // An unrelated paste that is the added page's fault is rightly a `match` for the added page: it counts apart.
+    const unrelatedMatches = (added: boolean) =>
+      withAdded
+        .slice(c.single.length)
+        .filter(([, { matches }]) => matches.some((slug) => (slug === GENERIC_PAGE.slug) === added)).length;
     console.log(
       row([
         c.name,
         `${pct(a.confident, a.pasted)} / ${pct(b.confident, b.pasted)}`,
         `${pct(a.first, a.pasted)} / ${pct(b.first, b.pasted)}`,
         `${a.wrongMatch} / ${b.wrongMatch}`,
-        `${a.unrelatedMatch} / ${unrelatedMatches(grown, c, false)}`,
-        unrelatedMatches(grown, c, true),
+        `${a.unrelatedMatch} / ${unrelatedMatches(false)}`,
+        unrelatedMatches(true),
       ]),
     );
   }
@@ -185,11 +196,14 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
   );
   const firsts: { conf: number; right: boolean }[] = [];
   const fitted = new Set([...fittedOn(), ...shownOn()]);
-  for (const c of all.filter((x) => !fitted.has(x.name)))
-    for (const x of [...c.single, ...c.unrelated]) {
-      const first = full.match(x.text).results[0];
+  for (const c of all.filter((x) => !fitted.has(x.name))) {
+    // The real pages' answers, taken for the table above, in the same order.
+    const real = checked.get(c.name)!.answers;
+    [...c.single, ...c.unrelated].forEach((x, i) => {
+      const first = real[i]![1].results[0];
       if (first) firsts.push({ conf: first.confidence, right: first.slug === x.expect });
-    }
+    });
+  }
   const r = reliability(firsts);
   console.log(
     `Expected calibration error ${r.ece.toFixed(3)} (target ≤ 0.05), ${firsts.length} first results.\n`,
@@ -248,18 +262,20 @@ export interface GrowthColumn {
   f: CorpusFigures & { onOriginal: number };
 }
 
+/** The blind B halves' single-error and unrelated pastes, each with what a matcher answered. */
+export const blindAnswers = (all: Corpus[], matcher: Matcher) =>
+  all.filter((c) => !c.training).flatMap((c) => answers(matcher, c));
+
 /**
- * The blind B halves' figures pooled with one knowledge base's matcher (the real pages, or the real
- * pages plus synthetic ones), and how many unrelated pastes got a `match` for an original page.
- * The bench takes one per scale as it goes, so no matcher is kept for the table.
+ * The blind B halves' figures pooled from their answers with one knowledge base (the real pages, or
+ * the real pages plus synthetic ones), and how many unrelated pastes got a `match` for an original
+ * page. The bench takes one per scale as it goes, so no matcher is kept for the table.
  */
 export function growthColumn(
-  all: Corpus[],
-  matcher: Matcher,
+  answered: readonly (readonly [Labelled, Answer])[],
   pages: number,
   original: ReadonlySet<string>,
 ): GrowthColumn {
-  const answered = all.filter((c) => !c.training).flatMap((c) => answers(matcher, c));
   const onOriginal = answered.filter(
     ([{ expect }, { matches }]) => expect.length === 0 && matches.some((s) => original.has(s)),
   ).length;
@@ -301,16 +317,14 @@ export function growthTable(all: Corpus[], scales: GrowthColumn[]): void {
  * The blind B halves pooled by kind of pasted message: where confident & correct is lost. Code-title
  * relays (a QBO code or title with a person's own detail) are counted apart too.
  */
-export function kindsPooled(all: Corpus[], matcher: Matcher): void {
-  /** Each blind pasted message's answer, by its kind. */
-  const byKind = new Map<string, ReturnType<typeof answers>>();
-  for (const c of all.filter((x) => !x.training)) {
-    // answers() reads the single-error pastes first, in order.
-    const answered = answers(matcher, { ...c, unrelated: [] });
-    c.single.forEach((x, i) => {
-      if (x.kind !== 'own-words') byKind.set(x.kind, [...(byKind.get(x.kind) ?? []), answered[i]!]);
-    });
-  }
+export function kindsPooled(all: Corpus[], checked: ReadonlyMap<string, Checked>): void {
+  /** Each blind pasted message's answer with the real pages, by its kind. */
+  const byKind = new Map<string, (readonly [Labelled, Answer])[]>();
+  for (const c of all.filter((x) => !x.training))
+    for (const answered of checked.get(c.name)!.answers) {
+      const { kind, expect } = answered[0];
+      if (kind !== 'own-words' && expect.length) byKind.set(kind, [...(byKind.get(kind) ?? []), answered]);
+    }
   const kinds = [...byKind.keys()].sort();
   console.log(`\n## The blind B halves pooled, by kind of pasted message\n`);
   console.log(header(['kind', 'pasted', 'confident & correct', 'right page first']));

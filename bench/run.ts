@@ -37,6 +37,7 @@ import type { Matcher } from '../src/lib/matcher/match';
 import { loadErrors, ROOT } from '../src/lib/node/load-content';
 import { corpora, KINDS, type Case, type Corpus } from './corpora';
 import {
+  blindAnswers,
   blindPooled,
   growthColumn,
   growthTable,
@@ -489,7 +490,8 @@ async function main(): Promise<void> {
       ourAtReal = our;
       matcherAtReal = matcher;
     }
-    growth.push(growthColumn(all, matcher, n, original));
+    // The real pages' column comes from the model checks' answers (modelTables), below.
+    if (n !== REAL) growth.push(growthColumn(blindAnswers(all, matcher), n, original));
     const sample = n > REAL && !OURS_ONLY && PEER_CASES > 0 ? everyKth(all, PEER_CASES) : undefined;
     const chromium = browser
       ? await chromiumAt(
@@ -592,9 +594,11 @@ async function main(): Promise<void> {
 
   console.log('\nPeers have no verdict: their top result counts as their confident answer.');
   if (matcherAtReal) {
-    blindPooled(all, modelTables(all, realSources, matcherAtReal));
-    kindsPooled(all, matcherAtReal);
-    growthTable(all, growth);
+    const checked = modelTables(all, realSources, matcherAtReal);
+    blindPooled(all, checked);
+    kindsPooled(all, checked);
+    const atReal = all.filter((c) => !c.training).flatMap((c) => checked.get(c.name)!.answers);
+    growthTable(all, [growthColumn(atReal, REAL, original), ...growth]);
   }
   console.log(`\n## Ours by kind of paste, at ${REAL} errors (confident & correct / top-1)\n`);
   const our = ourAtReal!;

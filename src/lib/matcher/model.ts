@@ -12,14 +12,17 @@
 import { exact, match, possible, right, shown } from './model.json';
 import type { Boosted } from './trees';
 
+/** The unit of `evidenceNats`: what the explained words' summed rarity is over (clipped to 1). */
+export const EVIDENCE_NATS = 15;
+
 /**
- * The unit of `evidence`, in rarest words: 15 nats at the 39 pages the installed model was fitted
- * at, where a word on one page says ln 40. Summed in nats (`evidenceNats`), evidence grew with the
+ * The unit of `evidence`, in rarest words: EVIDENCE_NATS at the 39 pages the installed model was
+ * fitted at, where a word on one page says ln 40 nats. Summed in nats (`evidenceNats`), evidence grew with the
  * knowledge base and saturated: at 2,200 pages `quoted` gave 3 more unrelated pastes and 6 more
  * descriptions a `match` on the blind halves (session 42). In rarest words it keeps its fitted scale
  * at 39 pages and means the same at any size.
  */
-export const EVIDENCE_WORDS = 15 / Math.log(40);
+export const EVIDENCE_WORDS = EVIDENCE_NATS / Math.log(40);
 
 /** The features, each in [0, 1] or [-1, 1]; computed in fuzzy.ts and match.ts. */
 export const FEATURES = [
@@ -76,9 +79,9 @@ export const FEATURES = [
    */
   'evidence',
   /**
-   * The same in nats: the explained words' summed rarity over 15 (clipped to 1). It grows with the
-   * knowledge base (a word on one page says ln(1 + pages)): only `right` reads it, and at the 39
-   * pages the model was fitted at it equals `evidence`.
+   * The same in nats: the explained words' summed rarity over EVIDENCE_NATS (clipped to 1). It
+   * grows with the knowledge base (a word on one page says ln(1 + pages)): only `right` reads it,
+   * and at the 39 pages the model was fitted at it equals `evidence`.
    */
   'evidenceNats',
   /** How long the segment is: its words (wrappers aside) over 10 (clipped to 1). */

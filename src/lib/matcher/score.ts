@@ -4,7 +4,15 @@
  * so a paste the exact stage answers loads none of it.
  */
 import { MAX_SHOWN } from './limits';
-import { EVIDENCE_WORDS, logistic, MODEL, RIGHT_FEATURES, shownConfidence, type Features } from './model';
+import {
+  EVIDENCE_NATS,
+  EVIDENCE_WORDS,
+  logistic,
+  MODEL,
+  RIGHT_FEATURES,
+  shownConfidence,
+  type Features,
+} from './model';
 import { aboutQuickBooks, otherSystem, stripWrappers } from './unwrap';
 import type { FuzzySearch } from './fuzzy';
 import type { Hit } from './match';
@@ -129,7 +137,7 @@ export function scoreSegment(
       margin: w.explained - otherExplained,
       runMargin: Math.max(-1, Math.min(1, (w.runWords - bestOther(runWords, k)) / 10)),
       evidence: Math.min(1, w.evidenceWords / EVIDENCE_WORDS),
-      evidenceNats: Math.min(1, w.evidenceBits / 15),
+      evidenceNats: Math.min(1, w.evidenceBits / EVIDENCE_NATS),
       // The code or title said in a short segment (a bare `QBO error 6140`), read apart from a
       // long fault whose detail may belong to a near-duplicate that shares the code.
       codeBare: Math.max(code.get(page) ?? 0, weak ? 0 : (title.get(page) ?? 0)) * (1 - w.words),
