@@ -155,6 +155,9 @@ describe('QBO codes in a line', () => {
     ['QuickBooks sent a SystemFault 2500 back', false, [2500]],
     ['QBO ValidationFault 6140 on the invoice', false, [6140]],
     ['QuickBooks sent 2500 invoices back', false, []],
+    // A status is three digits: the number after a QBO title that ends in "Status" is its code.
+    ['Invalid Company Status (6140) - subscription ended', true, [6140]],
+    ['Invalid Company Status 6140 on export', true, [6140]],
   ])('%s (with a QBO title: %s) → %j', (line, titled, codes) => {
     expect(findCodes(line, known, titled)).toEqual(codes);
   });

@@ -290,9 +290,12 @@ export function otherSystem(line: string, knows: (word: string) => boolean): boo
  * The number `digits`, ending at `end` in the line, is an HTTP status, not a QBO error code: HTTP's
  * name for a status comes just before it (`HTTP 500`, `statusCode=504`), or an error status's
  * reason phrase just after it (`500 Internal Server Error`, `503- Service Unavailable`). QBO has a
- * code 500 of its own ("Unsupported Operation"), which an HTTP 500 says nothing about.
+ * code 500 of its own ("Unsupported Operation"), which an HTTP 500 says nothing about. A status is
+ * three digits, 100 to 599: the number after a QBO title that ends in "Status" is its code
+ * (`Invalid Company Status (6190)`).
  */
 function httpStatus(segment: string, end: number, digits: string): boolean {
+  if (!/^[1-5]\d\d$/.test(digits)) return false;
   const at = end - digits.length;
   return (
     HTTP_BEFORE.test(segment.slice(Math.max(0, at - 40), at)) ||
