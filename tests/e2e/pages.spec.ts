@@ -374,6 +374,19 @@ test.describe('provenance', () => {
     await expect(first).toHaveAttribute('data-slug', 'name-already-exists');
     await expect(first).toHaveAttribute('data-verdict', 'match');
   });
+
+  test('QuickBooks’ own wordings are shown whole, wrapped, not cut to one line', async ({ page }) => {
+    for (const slug of ['invalid-company-status', 'name-already-exists']) {
+      await page.goto(`errors/${slug}/`);
+      const wordings = page.getByTestId('qbo-wordings').locator('code');
+      expect(await wordings.count()).toBeGreaterThan(0);
+      // Clipped text is wider than its box: none may be.
+      for (const clipped of await wordings.evaluateAll((els) =>
+        els.map((e) => e.scrollWidth > e.clientWidth + 1),
+      ))
+        expect(clipped, `${slug}: a QuickBooks wording is cut off`).toBe(false);
+    }
+  });
 });
 
 test.describe('the article, as it is', () => {
