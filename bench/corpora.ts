@@ -247,6 +247,12 @@ const HELD_OUT = [
   { dir: 'quarto', name: 'quarto', spentB: false },
   { dir: 'papyrus', name: 'papyrus', spentB: false },
   { dir: 'tablet', name: 'tablet', spentB: false },
+  // Session 43: what people type into the box that is a question (240 unrelated: 160 how-to,
+  // accounting, vague and off-topic questions, 80 questions on a page's topic that do not report its
+  // error; 160 questions from someone who met one page's error, in their own words, no code, title
+  // or five-word run of the page's wordings), written by a helper who saw the article, the pages
+  // and the validator only. First figures taken on both halves before any case was read.
+  { dir: 'asked', name: 'asked', spentB: false },
 ] as const;
 
 /**
