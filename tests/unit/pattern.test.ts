@@ -140,7 +140,7 @@ describe('one placeholder grammar', () => {
 });
 
 describe('QBO codes in a line', () => {
-  const known = new Set(['3200', '2500', '6140']);
+  const known = new Set(['3200', '2500', '6140', '6190']);
   it.each([
     ['2500', false, [2500]],
     ['QBO 2500', false, [2500]],
@@ -156,8 +156,8 @@ describe('QBO codes in a line', () => {
     ['QBO ValidationFault 6140 on the invoice', false, [6140]],
     ['QuickBooks sent 2500 invoices back', false, []],
     // A status is three digits: the number after a QBO title that ends in "Status" is its code.
-    ['Invalid Company Status (6140) - subscription ended', true, [6140]],
-    ['Invalid Company Status 6140 on export', true, [6140]],
+    ['Invalid Company Status (6190) - subscription ended', true, [6190]],
+    ['Invalid Company Status 6190 on export', true, [6190]],
   ])('%s (with a QBO title: %s) → %j', (line, titled, codes) => {
     expect(findCodes(line, known, titled)).toEqual(codes);
   });
