@@ -64,8 +64,18 @@ export function makeErrorSchema<R extends z.ZodType>(related: R) {
        * failed). At most one per code; the content check makes sure.
        */
       qboGeneral: z.boolean().default(false),
-      /** Words people use for this error in their own words ("closing date", "books closed"); feeds fuzzy matching. */
-      keywords: z.array(z.string().min(2)).default([]),
+      /** Words people use for this error in their own words ("closing date", "books closed"); feeds fuzzy matching. Each holds a word: a number alone is read as a value and never matches. */
+      keywords: z
+        .array(
+          z
+            .string()
+            .min(2)
+            .refine(
+              (k) => /\p{L}/u.test(k),
+              'holds no word: a number alone ("429") is read as a value, like an invoice number, and never matches',
+            ),
+        )
+        .default([]),
       /** Fix step (1-based) at which the tailored note about a value is shown, by placeholder name, e.g. { closingDate: 1 }. */
       valueSteps: z
         .record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), z.number().int().min(1).max(20))

@@ -76,6 +76,17 @@ describe('parseErrorFile: a group without an answer names the file and the field
   });
 });
 
+describe('parseErrorFile: a keyword that is a number alone names the file and the field', () => {
+  it('says keywords.N', () => {
+    const file = 'content/errors/widget-export-failed.md';
+    const good = readFileSync('content/errors/name-already-exists.md', 'utf8');
+    const numbered = good.replace(/\nkeywords:\n/, '\nkeywords:\n  - "6240"\n');
+    expect(numbered).not.toBe(good);
+    const message = thrown(() => parseErrorFile(file, numbered));
+    expect(message).toMatch(new RegExp(`^${file} → keywords\\.0: .*a number alone`, 'm'));
+  });
+});
+
 describe('loadErrors on a folder with a broken file', () => {
   it('fails, naming the file by its path from the project root', () => {
     const message = thrown(() => loadErrors(join(FIXTURES, 'broken')));
