@@ -29,6 +29,13 @@ import {
 } from './figures';
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
+
+/** The blind B halves: every B half not yet looked at (`training` false), the halves the targets read. */
+export const blindHalves = (all: readonly Corpus[]): Corpus[] => all.filter((c) => !c.training);
+
+/** The blind B halves' answers with the real pages, as the model checks took them (`Checked.answers`). */
+export const checkedBlindAnswers = (all: readonly Corpus[], checked: ReadonlyMap<string, Checked>) =>
+  blindHalves(all).flatMap((c) => checked.get(c.name)!.answers);
 /** A count and its share: `3 (1.2%)`. */
 const count = (n: number, d: number) => `${n} (${pct(n, d)})`;
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -228,7 +235,7 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
  * correct ≥ 97%"). Figures only, as everywhere in the bench.
  */
 export function blindPooled(all: Corpus[], checked: ReadonlyMap<string, Checked>): void {
-  const blind = all.filter((c) => !c.training);
+  const blind = blindHalves(all);
   /** A count summed over the blind halves. */
   const total = (count: (x: Checked) => number) =>
     blind.reduce((sum, c) => sum + count(checked.get(c.name)!), 0);
@@ -264,7 +271,7 @@ export interface GrowthColumn {
 
 /** The blind B halves' single-error and unrelated pastes, each with what a matcher answered. */
 export const blindAnswers = (all: Corpus[], matcher: Matcher) =>
-  all.filter((c) => !c.training).flatMap((c) => answers(matcher, c));
+  blindHalves(all).flatMap((c) => answers(matcher, c));
 
 /**
  * The blind B halves' figures pooled from their answers with one knowledge base (the real pages, or
@@ -291,7 +298,7 @@ export function growthColumn(
 export function growthTable(all: Corpus[], scales: GrowthColumn[]): void {
   // The real pages, the fewest, first.
   const columns = [...scales].sort((a, b) => a.pages - b.pages);
-  const blind = all.filter((c) => !c.training);
+  const blind = blindHalves(all);
   const ratio = (n: number, d: number) => `${pct(n, d)} (${n})`;
   console.log(
     `\n## Growth: the blind B halves pooled, at ${columns.map((c) => c.pages.toLocaleString('en-US')).join(', ')} pages\n`,
@@ -320,11 +327,12 @@ export function growthTable(all: Corpus[], scales: GrowthColumn[]): void {
 export function kindsPooled(all: Corpus[], checked: ReadonlyMap<string, Checked>): void {
   /** Each blind pasted message's answer with the real pages, by its kind. */
   const byKind = new Map<string, (readonly [Labelled, Answer])[]>();
-  for (const c of all.filter((x) => !x.training))
-    for (const answered of checked.get(c.name)!.answers) {
-      const { kind, expect } = answered[0];
-      if (kind !== 'own-words' && expect.length) byKind.set(kind, [...(byKind.get(kind) ?? []), answered]);
-    }
+  for (const answered of checkedBlindAnswers(all, checked)) {
+    const { kind, expect } = answered[0];
+    if (kind === 'own-words' || !expect.length) continue;
+    if (!byKind.has(kind)) byKind.set(kind, []);
+    byKind.get(kind)!.push(answered);
+  }
   const kinds = [...byKind.keys()].sort();
   console.log(`\n## The blind B halves pooled, by kind of pasted message\n`);
   console.log(header(['kind', 'pasted', 'confident & correct', 'right page first']));

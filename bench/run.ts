@@ -39,6 +39,7 @@ import { corpora, KINDS, type Case, type Corpus } from './corpora';
 import {
   blindAnswers,
   blindPooled,
+  checkedBlindAnswers,
   growthColumn,
   growthTable,
   kindsPooled,
@@ -597,8 +598,7 @@ async function main(): Promise<void> {
     const checked = modelTables(all, realSources, matcherAtReal);
     blindPooled(all, checked);
     kindsPooled(all, checked);
-    const atReal = all.filter((c) => !c.training).flatMap((c) => checked.get(c.name)!.answers);
-    growthTable(all, [growthColumn(atReal, REAL, original), ...growth]);
+    growthTable(all, [growthColumn(checkedBlindAnswers(all, checked), REAL, original), ...growth]);
   }
   console.log(`\n## Ours by kind of paste, at ${REAL} errors (confident & correct / top-1)\n`);
   const our = ourAtReal!;

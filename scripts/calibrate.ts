@@ -54,6 +54,7 @@ import {
   FEATURES,
   QUOTED_FEATURES,
   RIGHT_FEATURES,
+  type RightFeatureName,
   type ExactFeatures,
   type FeatureName,
   type Features,
@@ -819,8 +820,11 @@ function main(): void {
   const splits = splitCounts(wq.trees);
   console.log('\n| feature | weight: right | splits in `quoted` |\n| --- | --- | --- |');
   console.log(`| (bias) | ${model.right.bias} | |`);
+  const rightReads = new Set<FeatureName>(RIGHT_FEATURES);
   for (const n of FEATURES)
-    console.log(`| ${n} | ${n === 'evidence' ? '—' : model.right.weights[n]} | ${splits.get(n) ?? 0} |`);
+    console.log(
+      `| ${n} | ${rightReads.has(n) ? model.right.weights[n as RightFeatureName] : '—'} | ${splits.get(n) ?? 0} |`,
+    );
   console.log('\n| exact-hit feature | weight |\n| --- | --- |');
   console.log(`| (bias) | ${model.exact.bias} |`);
   for (const n of EXACT_FEATURES) console.log(`| ${n} | ${model.exact.weights[n]} |`);
