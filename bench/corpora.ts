@@ -272,6 +272,15 @@ export function shownOn(): Set<string> {
   return 'shownOn' in model ? namesOf(model.shownOn) : new Set();
 }
 
+/**
+ * The corpora the runners-up's confidence was fitted on apart from the model (model.json's
+ * `afterOn`, written by `calibrate --after` or `--possible`).
+ */
+export function afterOn(): Set<string> {
+  const record = (model as { afterOn?: string }).afterOn;
+  return record ? namesOf(record) : new Set();
+}
+
 /** The corpus names of a record calibrate wrote ("dev, held-out A: 2967 pastes, …"). */
 const namesOf = (record: string) => new Set(record.split(':')[0]!.split(', '));
 

@@ -39,7 +39,9 @@
  * models, `possible` and the confidence shown stay, so the results' order and what is shown cannot
  * move (a refit's effect on `match` judged apart from its effect on the order).
  * `--possible` chooses `possible` alone, with the same rule, on the training halves the installed
- * model was not fitted on, and refits the confidence shown with it (see refitPossible).
+ * model was not fitted on, and refits the confidence shown with it, `after` too (see refitPossible).
+ * `--after` fits `after` alone (the confidence shown for a guess after the first result), on the
+ * same pastes as `--confidence`; nothing else moves.
  * `--dry` prints without writing. `--why` also prints, for training pastes only, which rules would
  * break one step below the chosen `match` threshold and the pastes that would break them.
  */
@@ -50,6 +52,7 @@ import { buildIndex, generalPagesOf, type IndexSource, indexSource } from '../sr
 import { matcherOfIndex } from '../src/lib/matcher/full';
 import type { Scored as Candidate } from '../src/lib/matcher/match';
 import {
+  afterConfidence,
   EXACT_FEATURES,
   FEATURES,
   QUOTED_FEATURES,
@@ -113,6 +116,8 @@ interface Thresholds {
   possible: number;
   /** Platt scaling of the shown confidence, with the verdict (identity while thresholds are chosen). */
   shown?: Model['shown'];
+  /** The runners-up's confidence beside their segment's first (with `shown`). */
+  after?: Model['after'];
 }
 
 /** `match` for a segment's i-th candidate under thresholds (mirrors match.ts): the first, sure enough, far enough ahead. */
@@ -184,10 +189,10 @@ function score(t: Traced, w: number[], wq: Boosted<FeatureName>, we: number[]): 
 
 /** What the matcher would show for a scored paste under thresholds (mirrors match.ts). */
 function decide(s: Scored, th: Thresholds) {
-  const best = new Map<string, { match: boolean; conf: number }>();
-  const put = (slug: string, match: boolean, conf: number) => {
+  const best = new Map<string, { match: boolean; conf: number; p: number }>();
+  const put = (slug: string, match: boolean, conf: number, p: number) => {
     const b = best.get(slug);
-    if (!b || (match && !b.match) || (match === b.match && conf > b.conf)) best.set(slug, { match, conf });
+    if (!b || (match && !b.match) || (match === b.match && conf > b.conf)) best.set(slug, { match, conf, p });
   };
   const covered = new Set<number>();
   // The pages whose patterns hold on each line: two on one line are for the full model (match.ts).
@@ -202,7 +207,7 @@ function decide(s: Scored, th: Thresholds) {
     const h = e.hits[0]!;
     const alone = e.lines.every((l) => (pagesOn.get(l)?.size ?? 0) <= 1);
     if (e.hits.length === 1 && !h.tied && alone && h.p >= th.exact) {
-      put(h.slug, true, h.p);
+      put(h.slug, true, h.p, h.p);
       for (const l of e.lines) covered.add(l);
     }
   }
@@ -218,12 +223,16 @@ function decide(s: Scored, th: Thresholds) {
     shown.forEach((c, i) => {
       const match = isMatchAt(seg, i, th.match);
       const conf = th.shown ? shownConfidence(c.p, match, { shown: th.shown }) : c.p;
-      if (match || !purge) put(c.slug, match, conf);
+      if (match || !purge) put(c.slug, match, conf, c.p);
     });
   }
   const results = [...best.entries()]
     .map(([slug, v]) => ({ slug, ...v }))
     .sort((x, y) => Number(y.match) - Number(x.match) || y.conf - x.conf);
+  // A guess after the first result: its confidence beside the first's (`after`; the order stays).
+  if (th.shown)
+    for (const r of results.slice(1))
+      if (!r.match) r.conf = afterConfidence(r.p, results[0]!.p, { after: th.after ?? MODEL.after });
   return { results, matches: results.filter((r) => r.match).map((r) => r.slug) };
 }
 
@@ -359,6 +368,40 @@ function plattOf(rows: PlattRow[]): Model['shown'] {
   return { a: round(platt[1]!), m: round(platt[2]!), b: round(platt[0]!) };
 }
 
+/** A runner-up's row: its `right` probability, the paste's first result's, and whether it is right. */
+interface AfterRow {
+  p: number;
+  first: number;
+  right: boolean;
+}
+
+/**
+ * The guesses shown after the first result of single-error and unrelated pastes, under thresholds
+ * (what match.ts shows), for the fit of `after`.
+ */
+function afterRows(ss: Scored[], th: Thresholds): AfterRow[] {
+  return ss.flatMap((s) => {
+    if (s.t.expect.length > 1) return [];
+    const [first, ...rest] = decide(s, th).results;
+    return rest
+      .filter((r) => !r.match)
+      .map((r) => ({ p: r.p, first: first!.p, right: s.t.expect.includes(r.slug) }));
+  });
+}
+
+/** `after` fitted on these rows (a logistic fit on logit(p) and the first's logit(p)). */
+function afterOf(rows: AfterRow[]): Model['after'] {
+  const w = fit(
+    ['logit', 'first'] as const,
+    rows.map((r) => ({ x: { logit: logit(r.p), first: logit(r.first) }, y: Number(r.right) })),
+  );
+  return { a: round(w[1]!), b: round(w[0]!), c: round(w[2]!) };
+}
+
+/** The expected calibration error of runners-up under an `after`. */
+const afterEce = (rows: AfterRow[], after: Model['after']) =>
+  reliability(rows.map((r) => ({ conf: afterConfidence(r.p, r.first, { after }), right: r.right }))).ece;
+
 /** A model's `right` and exact-hit weights as the arrays `score` reads, bias first. */
 const weightsOf = (m: Pick<Model, 'right' | 'exact'>) => ({
   w: [m.right.bias, ...RIGHT_FEATURES.map((n) => m.right.weights[n])],
@@ -419,6 +462,28 @@ function refitShown(dry: boolean): void {
     shownOn: `${perHalf.map((h) => h.name).join(', ')}: ${rows.length} first results`,
   });
   console.log('\nWrote src/lib/matcher/model.json (shown, shownOn)');
+  recordFigures();
+}
+
+/**
+ * `--after`: the runners-up's confidence (`after`) refitted, and nothing else, on the same pastes as
+ * `--confidence` (the training halves the installed model was not fitted on, scored by it as
+ * written). No verdict changes, and no segment's order; model.json's `afterOn` names the halves.
+ */
+function refitAfter(dry: boolean): void {
+  const sources: IndexSource[] = loadErrors().map(indexSource);
+  const scoreOf = installedScore();
+  const halves = unfittedHalves();
+  const th = { exact: MODEL.exact.match, match: MODEL.match, possible: MODEL.possible, shown: MODEL.shown };
+  const rows = afterRows(traceAll(sources, flat(halves)).map(scoreOf), th);
+  const after = afterOf(rows);
+  const names = halves.map((c) => c.name).join(', ');
+  console.log(
+    `Runners-up's confidence refitted on the ${rows.length} second and third results of ${names}: a ${after.a}, c ${after.c}, b ${after.b} (installed: a ${MODEL.after.a}, c ${MODEL.after.c}, b ${MODEL.after.b}). ECE on these rows: ${afterEce(rows, after).toFixed(3)} (installed ${afterEce(rows, MODEL.after).toFixed(3)}).`,
+  );
+  if (dry) return;
+  writeModel({ ...installed, after, afterOn: `${names}: ${rows.length} runners-up` });
+  console.log('\nWrote src/lib/matcher/model.json (after, afterOn)');
   recordFigures();
 }
 
@@ -494,19 +559,23 @@ function refitPossible(dry: boolean): void {
   });
   const rows = plattRows(scored, possible, MODEL.match);
   const shown = plattOf(rows);
+  const afters = afterRows(scored, { ...at(possible), shown });
+  const after = afterOf(afters);
   const names = halves.map((c) => c.name).join(', ');
   console.log(
-    `\npossible: p ≥ ${possible} (installed ${MODEL.possible}), chosen on ${names}: ${scored.length} pastes. Confidence shown refitted on their ${rows.length} first results: a ${shown.a}, m ${shown.m}, b ${shown.b}.`,
+    `\npossible: p ≥ ${possible} (installed ${MODEL.possible}), chosen on ${names}: ${scored.length} pastes. Confidence shown refitted on their ${rows.length} first results: a ${shown.a}, m ${shown.m}, b ${shown.b}; on their ${afters.length} runners-up: a ${after.a}, c ${after.c}, b ${after.b}.`,
   );
   if (dry) return;
   writeModel({
     ...installed,
     possible,
     shown,
+    after,
     possibleOn: `${names}: ${scored.length} pastes`,
     shownOn: `${names}: ${rows.length} first results`,
+    afterOn: `${names}: ${afters.length} runners-up`,
   });
-  console.log('\nWrote src/lib/matcher/model.json (possible, possibleOn, shown, shownOn)');
+  console.log('\nWrote src/lib/matcher/model.json (possible, possibleOn, shown, shownOn, after, afterOn)');
   recordFigures();
 }
 
@@ -544,6 +613,9 @@ const grid = (from: number, to: number, step: number) =>
 const flat = (cs: Corpus[]) =>
   cs.flatMap((c) => [...c.single, ...c.ambiguous, ...c.unrelated].map((x) => ({ c: x, group: c.name })));
 
+/** `afterOn` of a model, where it has one. */
+const afterOnOf = (m: Omit<Model, 'quoted'>) => (m.afterOn ? { afterOn: m.afterOn } : {});
+
 /** model.json: the model but `quoted`. */
 const writeModel = (model: Omit<Model, 'quoted'>) =>
   writeFileSync(join(ROOT, 'src/lib/matcher/model.json'), `${JSON.stringify(model, null, 2)}\n`);
@@ -565,6 +637,10 @@ function main(): void {
   }
   if (process.argv.includes('--possible')) {
     refitPossible(dry);
+    return;
+  }
+  if (process.argv.includes('--after')) {
+    refitAfter(dry);
     return;
   }
   const entries = loadErrors();
@@ -787,6 +863,10 @@ function main(): void {
   // of fold. With logit(p) alone, a `match` whose `right` probability is low was shown at 66% though
   // matches are right nearly every time, and a `possible` could show more than a `match`.
   const shown = quotedOnly ? MODEL.shown : plattOf(plattRows(trainOutScored, possible, match));
+  // The runners-up's confidence, beside their segment's first: out of fold too.
+  const after = quotedOnly
+    ? MODEL.after
+    : afterOf(afterRows(trainOutScored, { exact: exactMatch, match, possible, shown }));
   const model: Model = {
     right: {
       bias: round(w[0]!),
@@ -798,16 +878,23 @@ function main(): void {
     match,
     possible,
     shown,
+    after,
     exact: {
       weights: Object.fromEntries(EXACT_FEATURES.map((n, i) => [n, round(we[i + 1]!)])) as ExactFeatures,
       bias: round(we[0]!),
       match: exactMatch,
     },
     fittedOn: `${train.map((c) => c.name).join(', ')}: ${trainTraced.length} pastes, ${rows.length} candidate rows, ${exactRows.length} exact hits`,
-    ...(quotedOnly ? { shownOn: installed.shownOn, possibleOn: installed.possibleOn } : {}),
+    ...(quotedOnly
+      ? {
+          shownOn: installed.shownOn,
+          possibleOn: installed.possibleOn,
+          ...afterOnOf(installed),
+        }
+      : {}),
   };
   const { w: wr, we: wer } = weightsOf(model);
-  const th: Thresholds = { exact: exactMatch, match, possible, shown };
+  const th: Thresholds = { exact: exactMatch, match, possible, shown, after };
 
   console.log(
     `Fitted on ${model.fittedOn}; ${fragments.length} message fragments of one to three words among them, and besides ${contrastsTraced.length} messages with their "not" taken out and the ${grownTraced.length} training pastes again at ${GROWN_PAGES.toLocaleString('en-US')} pages (\`quoted\` only).`,

@@ -122,10 +122,14 @@ function groupCard(
   const body = el('div', { className: 'group-body' }, answers);
   li.append(body);
 
+  // The answer told the members apart: the page it leads to is as likely as the group, at least
+  // its surest member (a member after the first is shown as a runner-up to it, `after`).
+  const groupConfidence = Math.max(...results.map((r) => r.confidence));
   const choose = (slug: string) => {
     const member = group.members.find((m) => m.slug === slug);
-    const result = results.find((r) => r.slug === slug);
-    if (!member || !result) return;
+    const found = results.find((r) => r.slug === slug);
+    if (!member || !found) return;
+    const result = { ...found, confidence: groupConfidence };
     const chosen = el(
       'p',
       { className: 'group-chosen', tabIndex: -1 },

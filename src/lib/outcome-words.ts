@@ -7,5 +7,9 @@
 export const faultName = (code: string, title: string): string =>
   [code, title && `“${title}”`].filter(Boolean).join(' ');
 
-/** A result's confidence (0 to 1) as a percentage: "42% confidence". */
-export const confidence = (c: number): string => `${Math.round(c * 100)}% confidence`;
+/**
+ * A result's confidence (0 to 1) as a percentage: "42% confidence"; "under 1% confidence" for a
+ * guess that rounds to none (a runner-up beside a sure first result), not "0%".
+ */
+export const confidence = (c: number): string =>
+  Math.round(c * 100) < 1 ? 'under 1% confidence' : `${Math.round(c * 100)}% confidence`;

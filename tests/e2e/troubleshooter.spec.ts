@@ -698,6 +698,22 @@ test.describe('near-duplicates: one answer with one question', () => {
     await expect(page.locator('.result-list > li')).toHaveCount(1);
     await group.getByRole('button', { name: 'Something has been made inactive' }).click();
     await expect(results(page)).toHaveAttribute('data-slug', 'object-not-found-inactive');
+    // The answer told the two apart: either page is shown as sure as the group, not as a runner-up.
+    const inactive = await results(page).getAttribute('data-confidence');
+    await group.getByRole('button', { name: 'Change answer' }).click();
+    await group.getByRole('button', { name: 'Another user has deleted this transaction' }).click();
+    await expect(results(page)).toHaveAttribute('data-slug', 'object-not-found-deleted');
+    await expect(results(page)).toHaveAttribute('data-confidence', inactive!);
+  });
+
+  test('a guess after a sure group is shown as unlikely, not at 63%', async ({ page }) => {
+    await page.goto('/');
+    await paste(page, 'QuickBooks said 610 Object Not Found when I exported invoice 1043');
+    await groupCard(page, 'object-not-found');
+    const guess = page.locator('.result-list > li[data-testid="match-result"]');
+    await expect(guess).toHaveCount(1);
+    expect(Number(await guess.getAttribute('data-confidence'))).toBeLessThan(0.1);
+    await expect(guess).toContainText(/(under 1%|\b\d%) confidence/);
   });
 
   test('the search page answers a pasted bare 6240 fault with the same group card', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matcherFromContent } from '../../src/lib/node/matcher-from-content';
 import { notFoundText, REQUEST_PAGES } from '../../src/lib/support-request';
+import { confidence } from '../../src/lib/outcome-words';
 
 const { matcher } = matcherFromContent();
 const SITE = 'https://help.example.test/qbo/';
@@ -73,5 +74,14 @@ describe('the request for support', () => {
       REQUEST_PAGES,
     );
     expect(text).toContain('- …and 2 more\n');
+  });
+});
+
+describe('a confidence in words', () => {
+  it('is a whole percentage, and a guess that rounds to none is "under 1%", not "0%"', () => {
+    expect(confidence(0.42)).toBe('42% confidence');
+    expect(confidence(0.012)).toBe('1% confidence');
+    expect(confidence(0.004)).toBe('under 1% confidence');
+    expect(confidence(0)).toBe('under 1% confidence');
   });
 });

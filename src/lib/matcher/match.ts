@@ -35,7 +35,7 @@ import {
   TITLE_OTHER_WORDS,
   UNMATCHED_CHARS,
 } from './limits';
-import { EXACT_FEATURES, logistic, MODEL, type ExactFeatures, type Features } from './model';
+import { afterConfidence, EXACT_FEATURES, logistic, MODEL, type ExactFeatures, type Features } from './model';
 import type { FuzzySearch } from './fuzzy';
 import type { ScoreContext, Scored } from './score';
 import type { MatchIndex, MatchOutcome, MatchResult, Occurrence, OutcomeFault, Verdict, Via } from './types';
@@ -135,6 +135,8 @@ interface Found {
   exactFeatures?: ExactFeatures;
   verdict: Verdict;
   confidence: number;
+  /** The probability the confidence is shown from: the model's (`right`), or the exact-hit model's. */
+  p: number;
   via: Via;
   occurrence: Occurrence;
   types: Record<string, string>;
@@ -378,6 +380,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
           page: h.page,
           verdict: 'match',
           confidence: Math.round(p * 100) / 100,
+          p,
           exactFeatures: f,
           via: 'pattern',
           types: h.types,
@@ -526,6 +529,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     page: s.page,
     verdict: s.verdict,
     confidence: s.confidence,
+    p: s.p,
     via: s.via,
     types: s.types,
     count,
@@ -685,7 +689,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
     for (const [key, { scored, at }] of traced) trace?.segment?.(scored, at, key.startsWith('\u0001'));
 
     // One result per page: the strongest verdict, all occurrences counted.
-    const byPage = new Map<number, MatchResult & { firstLine: number }>();
+    const byPage = new Map<number, MatchResult & { firstLine: number; p: number }>();
     for (const f of found) {
       const [slug, title] = index.pages[f.page]!;
       const message = fuzzy?.preview(f.page) ?? '';
@@ -697,6 +701,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
           message,
           verdict: f.verdict,
           confidence: f.confidence,
+          p: f.p,
           via: f.via,
           values: f.occurrence.values,
           types: f.types,
@@ -722,6 +727,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         Object.assign(r, {
           verdict: f.verdict,
           confidence: f.confidence,
+          p: f.p,
           via: f.via,
           values: f.occurrence.values,
           types: f.types,
@@ -748,17 +754,21 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         // with every part of the index here): the pages come with that one.
         outcome.fault = outcome.needsFuzzy ? said : withPages(said, pages);
     }
-    outcome.results = [...byPage.values()]
-      .sort(
-        (a, b) =>
-          Number(b.verdict === 'match') - Number(a.verdict === 'match') ||
-          b.confidence - a.confidence ||
-          a.firstLine - b.firstLine,
-      )
-      .map(({ firstLine, ...r }) => {
-        r.occurrences.sort((a, b) => a.line - b.line);
-        return r;
-      });
+    const sorted = [...byPage.values()].sort(
+      (a, b) =>
+        Number(b.verdict === 'match') - Number(a.verdict === 'match') ||
+        b.confidence - a.confidence ||
+        a.firstLine - b.firstLine,
+    );
+    // A guess after the first result is a runner-up to it: its confidence is read beside the
+    // first's (`after`, fitted on such guesses). Still in the order of their probabilities.
+    const first = sorted[0];
+    for (const r of sorted.slice(1))
+      if (r.verdict === 'possible') r.confidence = Math.round(afterConfidence(r.p, first!.p) * 100) / 100;
+    outcome.results = sorted.map(({ firstLine, p, ...r }) => {
+      r.occurrences.sort((a, b) => a.line - b.line);
+      return r;
+    });
     return outcome;
   }
 

@@ -9,7 +9,7 @@
 // Named imports: the bundle carries the weights and thresholds, not the record of what they were
 // fitted on (`fittedOn`, which calibrate writes for people reading model.json, and which the bench
 // and the unit tests read: bench/corpora.ts fittedOn).
-import { exact, match, possible, right, shown } from './model.json';
+import { after, exact, match, possible, right, shown } from './model.json';
 import type { Boosted } from './trees';
 
 /** The unit of `evidenceNats`: what the explained words' summed rarity is over (clipped to 1). */
@@ -172,6 +172,14 @@ export interface Model {
    * match is 1 for a `match`; fitted on first results out of fold.
    */
   shown: { a: number; b: number; m: number };
+  /**
+   * The confidence shown for a `possible` after the paste's first result:
+   * sigmoid(a · logit(p) + c · logit(first) + b), where first is the first result's probability
+   * (`right`'s, or the exact-hit model's). A runner-up is a guess beside a better one: `shown`,
+   * fitted on first results, showed second results at 85% that were right one time in eleven
+   * (session 44). Fitted on such guesses of pastes the model was not fitted on.
+   */
+  after: { a: number; b: number; c: number };
   /** The exact-hit model, and the probability at which a hit no other page ties is a `match` without the full model. */
   exact: Logistic<ExactFeatures> & { match: number };
   /** What the fit was run on, for the record. */
@@ -180,10 +188,12 @@ export interface Model {
   shownOn?: string;
   /** What `possible` was chosen on when it was chosen alone (`calibrate --possible`), for the record. */
   possibleOn?: string;
+  /** What `after` was fitted on, for the record. */
+  afterOn?: string;
 }
 
 /** The model but `quoted`, which is in a file of its own (quoted.ts) that only fuzzy search imports. */
-export const MODEL: Omit<Model, 'quoted'> = { right, match, possible, shown, exact };
+export const MODEL: Omit<Model, 'quoted'> = { right, match, possible, shown, after, exact };
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -210,6 +220,14 @@ export function logistic<N extends string>(
  */
 export function shownConfidence(p: number, match: boolean, model: Pick<Model, 'shown'> = MODEL): number {
   return sigmoid(model.shown.a * logit(p) + model.shown.m * Number(match) + model.shown.b);
+}
+
+/**
+ * The confidence shown for a `possible` after the paste's first result: its `right` probability
+ * beside the first result's (`after`; a runner-up is less likely right the surer the first is).
+ */
+export function afterConfidence(p: number, first: number, model: Pick<Model, 'after'> = MODEL): number {
+  return sigmoid(model.after.a * logit(p) + model.after.c * logit(first) + model.after.b);
 }
 
 /** Each feature's contribution to a regression's log-odds. */
