@@ -28,7 +28,7 @@
  *      their page among the first three results nine times in ten, and every text the content
  *      check requires as a `match`, or first, is still shown.
  * 4. Prints the figures on the blind halves it never fitted on, and the reliability table.
- * 5. Writes model.json and model-quoted.json, then the development corpus's figures with the real
+ * 5. Writes model.json, model-exact.json and model-quoted.json, then the development corpus's figures with the real
  *    matcher (scripts/model-figures.ts → model-figures.json), which a unit test guards.
  *
  * `--fitted-halves` fits on the halves the installed model was fitted on (model.json's `fittedOn`)
@@ -51,9 +51,10 @@ import { join } from 'node:path';
 import { buildIndex, generalPagesOf, type IndexSource, indexSource } from '../src/lib/matcher/build-index';
 import { matcherOfIndex } from '../src/lib/matcher/full';
 import type { Scored as Candidate } from '../src/lib/matcher/match';
+import { afterConfidence, MODEL, shownConfidence } from '../src/lib/matcher/fitted';
 import {
-  afterConfidence,
   EXACT_FEATURES,
+  EXACT_MODEL,
   FEATURES,
   QUOTED_FEATURES,
   RIGHT_FEATURES,
@@ -62,12 +63,10 @@ import {
   type FeatureName,
   type Features,
   logit,
-  MODEL,
   type Model,
-  shownConfidence,
   sigmoid,
 } from '../src/lib/matcher/model';
-import installed from '../src/lib/matcher/model.json';
+import fittedJson from '../src/lib/matcher/model.json';
 import { QUOTED } from '../src/lib/matcher/quoted';
 import { boosted, splitCounts, type Boosted } from '../src/lib/matcher/trees';
 import { optionList } from './args';
@@ -408,6 +407,9 @@ const weightsOf = (m: Pick<Model, 'right' | 'exact'>) => ({
   we: [m.exact.bias, ...EXACT_FEATURES.map((n) => m.exact.weights[n])],
 });
 
+/** The installed model as calibrate writes it: model.json, and the exact-hit model (model-exact.json). */
+const installed = { ...fittedJson, exact: EXACT_MODEL };
+
 /** The halves an option names (comma-separated): `--leave "scroll A,leaf A"`. */
 const named = (option: string): Set<string> => new Set(optionList(process.argv, option));
 
@@ -424,7 +426,7 @@ function unfittedHalves(): Corpus[] {
   return corpora().filter((c) => c.training && !fitted.has(c.name) && !left.has(c.name));
 }
 
-/** A traced paste scored by the installed model as written (model.json, model-quoted.json). */
+/** A traced paste scored by the installed model as written (model.json, model-exact.json, model-quoted.json). */
 function installedScore(): (t: Traced) => Scored {
   const { w, we } = weightsOf(MODEL);
   return (t) => score(t, w, QUOTED, we);
@@ -617,8 +619,10 @@ const flat = (cs: Corpus[]) =>
 const afterOnOf = (m: Omit<Model, 'quoted'>) => (m.afterOn ? { afterOn: m.afterOn } : {});
 
 /** model.json: the model but `quoted`. */
-const writeModel = (model: Omit<Model, 'quoted'>) =>
+const writeModel = ({ exact, ...model }: Omit<Model, 'quoted'>) => {
   writeFileSync(join(ROOT, 'src/lib/matcher/model.json'), `${JSON.stringify(model, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'src/lib/matcher/model-exact.json'), `${JSON.stringify(exact, null, 2)}\n`);
+};
 
 /**
  * The guarded figures (tests/unit/model.test.ts), from the real matcher with the model just
@@ -1054,7 +1058,7 @@ function main(): void {
       join(ROOT, 'src/lib/matcher/model-quoted.json'),
       `{\n  "bias": ${quoted.bias},\n${quoted.linear ? `  "linear": ${JSON.stringify(quoted.linear)},\n` : ''}  "trees": [\n${quoted.trees.map((t) => `    ${JSON.stringify(t)}`).join(',\n')}\n  ]\n}\n`,
     );
-    console.log('\nWrote src/lib/matcher/model.json and model-quoted.json');
+    console.log('\nWrote src/lib/matcher/model.json, model-exact.json and model-quoted.json');
     recordFigures();
   }
 }

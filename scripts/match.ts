@@ -13,11 +13,11 @@
  * candidates under the fitted `possible` threshold with the same tables: why a paste found nothing.
  * The site URL for `url` comes from SITE_URL and BASE_PATH, as in the build.
  */
+import { MODEL } from '../src/lib/matcher/fitted';
 import {
   contributions,
   EXACT_FEATURES,
   RIGHT_FEATURES,
-  MODEL,
   QUOTED_FEATURES,
   type Features,
 } from '../src/lib/matcher/model';

@@ -22,6 +22,7 @@ import { HTTP_ERROR_NAMED, reasonPhrases } from './http';
 import { stripLogPrefix, stripWrappers } from './unwrap';
 import { FUSE_KEYS, KEYWORDS_FIELD, type FuzzyFields, type FuzzyIndex, type FuzzyRecord } from './types';
 import type { Features } from './model';
+import { afterConfidence } from './fitted';
 import { compileBoosted } from './trees';
 import { QUOTED } from './quoted';
 import { scoreSegment, type ScoreContext, type Scored, type Segment } from './score';
@@ -215,6 +216,8 @@ export interface FuzzySearch {
   quoted(f: Features): number;
   /** Every candidate page of a segment scored by the model, best first, and the results shown (score.ts). */
   score(context: ScoreContext, segment: Segment): { scored: Scored[]; shown: Scored[] };
+  /** The confidence shown for a guess after the paste's first result (fitted.ts; the model comes with fuzzy search). */
+  after(p: number, first: number): number;
 }
 
 export const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
@@ -968,6 +971,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     key: fuzzyKey,
     quoted,
     score: (context, segment) => scoreSegment(search, context, segment),
+    after: (p, first) => afterConfidence(p, first),
   };
   return search;
 }

@@ -35,7 +35,7 @@ import {
   TITLE_OTHER_WORDS,
   UNMATCHED_CHARS,
 } from './limits';
-import { afterConfidence, EXACT_FEATURES, logistic, MODEL, type ExactFeatures, type Features } from './model';
+import { EXACT_FEATURES, EXACT_MODEL, logistic, type ExactFeatures, type Features } from './model';
 import type { FuzzySearch } from './fuzzy';
 import type { ScoreContext, Scored } from './score';
 import type { MatchIndex, MatchOutcome, MatchResult, Occurrence, OutcomeFault, Verdict, Via } from './types';
@@ -352,7 +352,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       const segment = lines(text, starts, first, last);
       const scored = [...winners.values()].map((h) => {
         const f = exactFeatures(segment, text.slice(cluster[0]!.start, end), h, winners.size > 1);
-        return { h, f, p: logistic(EXACT_FEATURES, f, MODEL.exact) };
+        return { h, f, p: logistic(EXACT_FEATURES, f, EXACT_MODEL) };
       });
       const span = Array.from({ length: last - first + 1 }, (_, k) => first + k);
       for (const l of span) {
@@ -366,7 +366,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
       );
       // The exact-hit model's probability (fitted, model.json): sure enough, the hit is a `match`
       // and its lines are done; otherwise the full model scores them (a tie is never sure).
-      const sure = scored.length === 1 && !scored[0]!.f.tied && scored[0]!.p >= MODEL.exact.match;
+      const sure = scored.length === 1 && !scored[0]!.f.tied && scored[0]!.p >= EXACT_MODEL.match;
       if (sure) sureHits.push({ span, first, last, scored });
       i = j;
     }
@@ -761,10 +761,12 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         a.firstLine - b.firstLine,
     );
     // A guess after the first result is a runner-up to it: its confidence is read beside the
-    // first's (`after`, fitted on such guesses). Still in the order of their probabilities.
+    // first's (`after`, fitted on such guesses). Still in the order of their probabilities. (A
+    // guess comes from fuzzy search, which brings the model.)
     const first = sorted[0];
-    for (const r of sorted.slice(1))
-      if (r.verdict === 'possible') r.confidence = Math.round(afterConfidence(r.p, first!.p) * 100) / 100;
+    if (fuzzy)
+      for (const r of sorted.slice(1))
+        if (r.verdict === 'possible') r.confidence = Math.round(fuzzy.after(r.p, first!.p) * 100) / 100;
     outcome.results = sorted.map(({ firstLine, p, ...r }) => {
       r.occurrences.sort((a, b) => a.line - b.line);
       return r;

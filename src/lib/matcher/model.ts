@@ -3,13 +3,13 @@
  * for the confidence shown (`right`), and boosted trees that start from a linear term for the
  * `match` decision (`quoted`). Their parameters, and the thresholds that turn probabilities into a
  * verdict, are fitted by `npm run calibrate` (scripts/calibrate.ts) on labelled pastes and written
- * to model.json (the trees to model-quoted.json, quoted.ts); nothing here is tuned by hand. `contributions` (and trees.ts's `treeContributions`) say what each feature
+ * to model.json (fitted.ts; the exact-hit model to model-exact.json, the trees to model-quoted.json,
+ * quoted.ts); nothing here is tuned by hand. `contributions` (and trees.ts's `treeContributions`) say what each feature
  * contributed.
  */
-// Named imports: the bundle carries the weights and thresholds, not the record of what they were
-// fitted on (`fittedOn`, which calibrate writes for people reading model.json, and which the bench
-// and the unit tests read: bench/corpora.ts fittedOn).
-import { after, exact, match, possible, right, shown } from './model.json';
+// The exact-hit model alone: the exact stage, which every paste runs, reads it. The rest of the
+// fitted model (model.json) comes with fuzzy search, through fitted.ts.
+import exact from './model-exact.json';
 import type { Boosted } from './trees';
 
 /** The unit of `evidenceNats`: what the explained words' summed rarity is over (clipped to 1). */
@@ -192,8 +192,8 @@ export interface Model {
   afterOn?: string;
 }
 
-/** The model but `quoted`, which is in a file of its own (quoted.ts) that only fuzzy search imports. */
-export const MODEL: Omit<Model, 'quoted'> = { right, match, possible, shown, after, exact };
+/** The exact-hit model (model-exact.json): what the exact stage reads. */
+export const EXACT_MODEL: Model['exact'] = exact;
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -212,22 +212,6 @@ export function logistic<N extends string>(
   let z = m.bias;
   for (const name of names) z += f[name] * m.weights[name];
   return sigmoid(z);
-}
-
-/**
- * The confidence shown for a `right` probability and the verdict (Platt-scaled, so that first
- * results shown at 80% are right about 80% of the time, `match`es and `possible`s each).
- */
-export function shownConfidence(p: number, match: boolean, model: Pick<Model, 'shown'> = MODEL): number {
-  return sigmoid(model.shown.a * logit(p) + model.shown.m * Number(match) + model.shown.b);
-}
-
-/**
- * The confidence shown for a `possible` after the paste's first result: its `right` probability
- * beside the first result's (`after`; a runner-up is less likely right the surer the first is).
- */
-export function afterConfidence(p: number, first: number, model: Pick<Model, 'after'> = MODEL): number {
-  return sigmoid(model.after.a * logit(p) + model.after.c * logit(first) + model.after.b);
 }
 
 /** Each feature's contribution to a regression's log-odds. */

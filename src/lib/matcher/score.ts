@@ -4,15 +4,8 @@
  * so a paste the exact stage answers loads none of it.
  */
 import { MAX_SHOWN } from './limits';
-import {
-  EVIDENCE_NATS,
-  EVIDENCE_WORDS,
-  logistic,
-  MODEL,
-  RIGHT_FEATURES,
-  shownConfidence,
-  type Features,
-} from './model';
+import { MODEL, shownConfidence } from './fitted';
+import { EVIDENCE_NATS, EVIDENCE_WORDS, logistic, RIGHT_FEATURES, type Features } from './model';
 import { aboutQuickBooks, otherSystem, stripWrappers } from './unwrap';
 import type { FuzzySearch } from './fuzzy';
 import type { Hit } from './match';
