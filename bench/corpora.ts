@@ -273,12 +273,15 @@ export function shownOn(): Set<string> {
 }
 
 /**
- * The corpora the runners-up's confidence was fitted on apart from the model (model.json's
- * `afterOn`, written by `calibrate --after` or `--possible`).
+ * The corpora the confidence of a first guess (`guessOn`, `calibrate --guess`) and of the guesses
+ * after it (`afterOn`, `calibrate --after`) were fitted on apart from the model (`--possible` writes
+ * both).
  */
+export function guessOn(): Set<string> {
+  return 'guessOn' in model ? namesOf(model.guessOn) : new Set();
+}
 export function afterOn(): Set<string> {
-  const record = (model as { afterOn?: string }).afterOn;
-  return record ? namesOf(record) : new Set();
+  return 'afterOn' in model ? namesOf(model.afterOn) : new Set();
 }
 
 /** The corpus names of a record calibrate wrote ("dev, held-out A: 2967 pastes, …"). */

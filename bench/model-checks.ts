@@ -18,7 +18,7 @@ import { generalPagesOf, type IndexSource } from '../src/lib/matcher/build-index
 import { fullMatcher as matcherOf } from '../src/lib/matcher/full';
 import type { Matcher } from '../src/lib/matcher/match';
 import { reliability } from '../scripts/calibrate';
-import { afterOn, fittedOn, shownOn, type Corpus } from './corpora';
+import { afterOn, fittedOn, guessOn, shownOn, type Corpus } from './corpora';
 import {
   answers,
   tally,
@@ -203,7 +203,7 @@ export function modelTables(all: Corpus[], sources: IndexSource[], full: Matcher
   );
   const firsts: { conf: number; right: boolean }[] = [];
   const afters: { conf: number; right: boolean }[] = [];
-  const fitted = new Set([...fittedOn(), ...shownOn(), ...afterOn()]);
+  const fitted = new Set([...fittedOn(), ...shownOn(), ...guessOn(), ...afterOn()]);
   for (const c of all.filter((x) => !fitted.has(x.name))) {
     // The real pages' answers, taken for the table above, in the same order.
     const real = checked.get(c.name)!.answers;

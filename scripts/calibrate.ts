@@ -40,6 +40,8 @@
  * move (a refit's effect on `match` judged apart from its effect on the order).
  * `--possible` chooses `possible` alone, with the same rule, on the training halves the installed
  * model was not fitted on, and refits the confidence shown with it, `after` too (see refitPossible).
+ * `--guess` fits `guess` alone (the confidence shown for a first result that is a `possible`), on
+ * the same pastes as `--confidence`, which now reads `match`es alone; nothing else moves.
  * `--after` fits `after` alone (the confidence shown for a guess after the first result), on the
  * same pastes as `--confidence`; nothing else moves.
  * `--dry` prints without writing. `--why` also prints, for training pastes only, which rules would
@@ -105,7 +107,7 @@ interface Scored {
   segments: {
     lines: readonly number[];
     whole: boolean;
-    candidates: { slug: string; p: number; q: number }[];
+    candidates: { slug: string; p: number; q: number; trouble: number }[];
   }[];
 }
 
@@ -115,6 +117,8 @@ interface Thresholds {
   possible: number;
   /** Platt scaling of the shown confidence, with the verdict (identity while thresholds are chosen). */
   shown?: Model['shown'];
+  /** The first guess's confidence (with `shown`). */
+  guess?: Model['guess'];
   /** The runners-up's confidence beside their segment's first (with `shown`). */
   after?: Model['after'];
 }
@@ -180,7 +184,12 @@ function score(t: Traced, w: number[], wq: Boosted<FeatureName>, we: number[]): 
       lines: seg.lines,
       whole: seg.whole,
       candidates: seg.candidates
-        .map((c) => ({ slug: c.slug, p: prob(w, RIGHT_FEATURES, c.features), q: boosted(c.features, wq) }))
+        .map((c) => ({
+          slug: c.slug,
+          p: prob(w, RIGHT_FEATURES, c.features),
+          q: boosted(c.features, wq),
+          trouble: c.features.trouble,
+        }))
         .sort((x, y) => y.p - x.p),
     })),
   };
@@ -221,7 +230,9 @@ function decide(s: Scored, th: Thresholds) {
       for (const [slug, b] of best) if (!b.match) best.delete(slug);
     shown.forEach((c, i) => {
       const match = isMatchAt(seg, i, th.match);
-      const conf = th.shown ? shownConfidence(c.p, match, { shown: th.shown }) : c.p;
+      const conf = th.shown
+        ? shownConfidence(c.p, match, c.trouble, { shown: th.shown, guess: th.guess ?? MODEL.guess })
+        : c.p;
       if (match || !purge) put(c.slug, match, conf, c.p);
     });
   }
@@ -339,6 +350,7 @@ const NEGATION = /\b(?:(ca)n(?:\s?no|['’])t|(wo)n['’]t|(\w+)n['’]t|not\s)/
 interface PlattRow {
   p: number;
   match: boolean;
+  trouble: number;
   right: boolean;
 }
 
@@ -351,7 +363,14 @@ function plattRows(ss: Scored[], possible: number, match: Thresholds['match']): 
     const seg = s.segments.find((g) => g.candidates[0] && g.candidates[0].p >= possible)?.candidates;
     const top = seg?.[0];
     if (!top || s.t.expect.length > 1) return [];
-    return [{ p: top.p, match: isMatchAt(seg, 0, match), right: s.t.expect.includes(top.slug) }];
+    return [
+      {
+        p: top.p,
+        match: isMatchAt(seg, 0, match),
+        trouble: top.trouble,
+        right: s.t.expect.includes(top.slug),
+      },
+    ];
   });
 }
 
@@ -365,6 +384,54 @@ function plattOf(rows: PlattRow[]): Model['shown'] {
     rows.map((r) => ({ x: { logit: logit(r.p), match: Number(r.match) }, y: Number(r.right) })),
   );
   return { a: round(platt[1]!), m: round(platt[2]!), b: round(platt[0]!) };
+}
+
+/**
+ * `guess` fitted on the rows whose first result is a `possible` (a logistic fit on logit(p) and the
+ * segment's `trouble`). Its own mapping, not a term in `shown`: fitted together on the newer halves,
+ * the verdict's term went negative (a `match` below a `possible` of the same probability).
+ */
+function guessOf(rows: PlattRow[]): Model['guess'] {
+  const guesses = rows.filter((r) => !r.match);
+  const w = fit(
+    ['logit', 'trouble'] as const,
+    guesses.map((r) => ({ x: { logit: logit(r.p), trouble: r.trouble }, y: Number(r.right) })),
+  );
+  return { a: round(w[1]!), b: round(w[0]!), t: round(w[2]!) };
+}
+
+/**
+ * `--guess`: the confidence of a first result that is a `possible` (`guess`) refitted alone, on the
+ * same pastes as `--confidence`; no verdict changes, and a `match`'s confidence stays. model.json's
+ * `guessOn` names the halves.
+ */
+function refitGuess(dry: boolean): void {
+  const sources: IndexSource[] = loadErrors().map(indexSource);
+  const scoreOf = installedScore();
+  const halves = unfittedHalves();
+  const rows = plattRows(traceAll(sources, flat(halves)).map(scoreOf), MODEL.possible, MODEL.match);
+  const guess = guessOf(rows);
+  const names = halves.map((c) => c.name).join(', ');
+  const ece = (g: Model['guess']) =>
+    reliability(
+      rows
+        .filter((r) => !r.match)
+        .map((r) => ({
+          conf: shownConfidence(r.p, false, r.trouble, { shown: MODEL.shown, guess: g }),
+          right: r.right,
+        })),
+    ).ece.toFixed(3);
+  console.log(
+    `First guess's confidence refitted on ${rows.filter((r) => !r.match).length} first guesses: a ${guess.a}, t ${guess.t}, b ${guess.b} (installed a ${MODEL.guess.a}, t ${MODEL.guess.t}, b ${MODEL.guess.b}). ECE on these rows: ${ece(guess)} (installed ${ece(MODEL.guess)}).`,
+  );
+  if (dry) return;
+  writeModel({
+    ...installed,
+    guess,
+    guessOn: `${names}: ${rows.filter((r) => !r.match).length} first guesses`,
+  });
+  console.log('\nWrote src/lib/matcher/model.json (guess, guessOn)');
+  recordFigures();
 }
 
 /** A runner-up's row: its `right` probability, the paste's first result's, and whether it is right. */
@@ -451,7 +518,10 @@ function refitShown(dry: boolean): void {
   const shown = plattOf(rows);
   const ece = (shown: Model['shown']) =>
     reliability(
-      rows.map((r) => ({ conf: shownConfidence(r.p, r.match, { shown }), right: r.right })),
+      rows.map((r) => ({
+        conf: shownConfidence(r.p, r.match, r.trouble, { shown, guess: MODEL.guess }),
+        right: r.right,
+      })),
     ).ece.toFixed(3);
   const shownOn = perHalf.map((h) => `${h.name} ${h.rows.length}`).join(', ');
   console.log(
@@ -561,7 +631,8 @@ function refitPossible(dry: boolean): void {
   });
   const rows = plattRows(scored, possible, MODEL.match);
   const shown = plattOf(rows);
-  const afters = afterRows(scored, { ...at(possible), shown });
+  const guess = guessOf(rows);
+  const afters = afterRows(scored, { ...at(possible), shown, guess });
   const after = afterOf(afters);
   const names = halves.map((c) => c.name).join(', ');
   console.log(
@@ -572,12 +643,16 @@ function refitPossible(dry: boolean): void {
     ...installed,
     possible,
     shown,
+    guess,
     after,
     possibleOn: `${names}: ${scored.length} pastes`,
     shownOn: `${names}: ${rows.length} first results`,
+    guessOn: `${names}: ${rows.filter((r) => !r.match).length} first guesses`,
     afterOn: `${names}: ${afters.length} runners-up`,
   });
-  console.log('\nWrote src/lib/matcher/model.json (possible, possibleOn, shown, shownOn, after, afterOn)');
+  console.log(
+    '\nWrote src/lib/matcher/model.json (possible, possibleOn, shown, shownOn, guess, guessOn, after, afterOn)',
+  );
   recordFigures();
 }
 
@@ -615,8 +690,11 @@ const grid = (from: number, to: number, step: number) =>
 const flat = (cs: Corpus[]) =>
   cs.flatMap((c) => [...c.single, ...c.ambiguous, ...c.unrelated].map((x) => ({ c: x, group: c.name })));
 
-/** `afterOn` of a model, where it has one. */
-const afterOnOf = (m: Omit<Model, 'quoted'>) => (m.afterOn ? { afterOn: m.afterOn } : {});
+/** What a model records of `guess` and `after` fitted apart (`guessOn`, `afterOn`), where it has them. */
+const recordsOf = (m: Omit<Model, 'quoted'>) => ({
+  ...(m.guessOn ? { guessOn: m.guessOn } : {}),
+  ...(m.afterOn ? { afterOn: m.afterOn } : {}),
+});
 
 /** model.json: the model but `quoted`. */
 const writeModel = ({ exact, ...model }: Omit<Model, 'quoted'>) => {
@@ -641,6 +719,10 @@ function main(): void {
   }
   if (process.argv.includes('--possible')) {
     refitPossible(dry);
+    return;
+  }
+  if (process.argv.includes('--guess')) {
+    refitGuess(dry);
     return;
   }
   if (process.argv.includes('--after')) {
@@ -866,11 +948,14 @@ function main(): void {
   // candidates; the first result is a chosen one): a logistic fit on logit(p) and the verdict, out
   // of fold. With logit(p) alone, a `match` whose `right` probability is low was shown at 66% though
   // matches are right nearly every time, and a `possible` could show more than a `match`.
-  const shown = quotedOnly ? MODEL.shown : plattOf(plattRows(trainOutScored, possible, match));
-  // The runners-up's confidence, beside their segment's first: out of fold too.
+  const platt = plattRows(trainOutScored, possible, match);
+  const shown = quotedOnly ? MODEL.shown : plattOf(platt);
+  // A first result that is a `possible`: its own mapping, with the segment's `trouble`.
+  const guess = quotedOnly ? MODEL.guess : guessOf(platt);
+  // The guesses after the first result, beside its probability: out of fold too.
   const after = quotedOnly
     ? MODEL.after
-    : afterOf(afterRows(trainOutScored, { exact: exactMatch, match, possible, shown }));
+    : afterOf(afterRows(trainOutScored, { exact: exactMatch, match, possible, shown, guess }));
   const model: Model = {
     right: {
       bias: round(w[0]!),
@@ -882,6 +967,7 @@ function main(): void {
     match,
     possible,
     shown,
+    guess,
     after,
     exact: {
       weights: Object.fromEntries(EXACT_FEATURES.map((n, i) => [n, round(we[i + 1]!)])) as ExactFeatures,
@@ -893,12 +979,12 @@ function main(): void {
       ? {
           shownOn: installed.shownOn,
           possibleOn: installed.possibleOn,
-          ...afterOnOf(installed),
+          ...recordsOf(installed),
         }
       : {}),
   };
   const { w: wr, we: wer } = weightsOf(model);
-  const th: Thresholds = { exact: exactMatch, match, possible, shown, after };
+  const th: Thresholds = { exact: exactMatch, match, possible, shown, guess, after };
 
   console.log(
     `Fitted on ${model.fittedOn}; ${fragments.length} message fragments of one to three words among them, and besides ${contrastsTraced.length} messages with their "not" taken out and the ${grownTraced.length} training pastes again at ${GROWN_PAGES.toLocaleString('en-US')} pages (\`quoted\` only).`,

@@ -639,10 +639,11 @@ test.describe('size budget', () => {
    * 47,743 B, so 46.7 KB; titles in quotes: 47,796 B; session 42's evidence in rarest words for
    * `quoted` beside `right`'s in nats (`evidenceNats`, RIGHT_FEATURES): 47,868 B, then 47,835 B
    * with QUOTED_FEATURES left out of the bundles (only calibrate and the tests read it), so 46.8 KB;
-   * session 44's `after`: 47,992 B, so 46.9 KB; fitted.ts: 47,969 B.
+   * session 44's `after`: 47,992 B, so 46.9 KB; fitted.ts: 47,969 B; a first guess's confidence
+   * reading `trouble` (`guess`, fuzzy search's chunk): 48,110 B, so 47 KB.
    * The OCR is counted apart, the screenshot reader's chunk with it. The two indexes have their budgets per page.
    */
-  const HOME_ALL_BUDGET = 46.9 * 1024;
+  const HOME_ALL_BUDGET = 47 * 1024;
   test(`home page, all the code it may load on demand ≤ ${kb(HOME_ALL_BUDGET)} gzip, and both indexes`, () => {
     const js = pageScripts(`${DIST}index.html`, { dynamic: true, skip: OCR });
     expect(js.total, [...js.files].map(([f, n]) => `${f} ${kb(n)}`).join(', ')).toBeLessThanOrEqual(

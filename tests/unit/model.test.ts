@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, indexSource } from '../../src/lib/matcher/build-index';
-import { afterOn, corpora, fittedOn, shownOn } from '../../bench/corpora';
+import { afterOn, corpora, fittedOn, guessOn, shownOn } from '../../bench/corpora';
 import { corpusFigures, type CorpusFigures } from '../../bench/figures';
 import { syntheticPages } from '../../bench/synthetic';
 import { fullMatcher, matcherOfIndex } from '../../src/lib/matcher/full';
@@ -70,12 +70,25 @@ describe('the confidence shown', () => {
     expect(on.filter((n) => fittedOn().has(n))).toEqual([]);
   });
 
-  it('of a guess after the first result (`after`) was fitted only on training corpora the model was not fitted on', () => {
+  it.each([
+    ['a first guess (`guess`)', guessOn],
+    ['a guess after the first result (`after`)', afterOn],
+  ])('of %s was fitted only on training corpora the model was not fitted on', (_what, on) => {
     const training = new Set(corpora().flatMap((c) => (c.training ? [c.name] : [])));
-    const on = [...afterOn()];
-    expect(on.length).toBeGreaterThan(1);
-    expect(on.filter((n) => !training.has(n))).toEqual([]);
-    expect(on.filter((n) => fittedOn().has(n))).toEqual([]);
+    const names = [...on()];
+    expect(names.length).toBeGreaterThan(1);
+    expect(names.filter((n) => !training.has(n))).toEqual([]);
+    expect(names.filter((n) => fittedOn().has(n))).toEqual([]);
+  });
+
+  it('of a first guess reads whether the paste tells of trouble: a how-to question is not a sure guess (60%, not 85%)', () => {
+    const m = matcherFromContent().matcher;
+    const [question] = m.match('how do I reconcile my bank account in QBO').results;
+    expect(question?.verdict).toBe('possible');
+    expect(question!.features?.trouble).toBe(0);
+    expect(question!.confidence).toBeLessThan(0.7);
+    const [told] = m.match('QBO rejects the export: cannot reconcile my bank account').results;
+    expect(told!.features?.trouble).toBe(1);
   });
 
   it('of a guess beside a sure first result says it is unlikely: the 610 group first, then a payment page at under 10%, not 63%', () => {

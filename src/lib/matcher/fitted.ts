@@ -7,18 +7,33 @@
 // Named imports: the bundle carries the weights and thresholds, not the record of what they were
 // fitted on (`fittedOn`, which calibrate writes for people reading model.json, and which the bench
 // and the unit tests read: bench/corpora.ts fittedOn).
-import { after, match, possible, right, shown } from './model.json';
+import { after, guess, match, possible, right, shown } from './model.json';
 import { EXACT_MODEL, logit, sigmoid, type Model } from './model';
 
 /** The model but `quoted`, which is in a file of its own (quoted.ts) that only fuzzy search imports. */
-export const MODEL: Omit<Model, 'quoted'> = { right, match, possible, shown, after, exact: EXACT_MODEL };
+export const MODEL: Omit<Model, 'quoted'> = {
+  right,
+  match,
+  possible,
+  shown,
+  guess,
+  after,
+  exact: EXACT_MODEL,
+};
 
 /**
  * The confidence shown for a `right` probability and the verdict (Platt-scaled, so that first
  * results shown at 80% are right about 80% of the time, `match`es and `possible`s each).
  */
-export function shownConfidence(p: number, match: boolean, model: Pick<Model, 'shown'> = MODEL): number {
-  return sigmoid(model.shown.a * logit(p) + model.shown.m * Number(match) + model.shown.b);
+export function shownConfidence(
+  p: number,
+  match: boolean,
+  trouble: number,
+  model: Pick<Model, 'shown' | 'guess'> = MODEL,
+): number {
+  return match
+    ? sigmoid(model.shown.a * logit(p) + model.shown.m + model.shown.b)
+    : sigmoid(model.guess.a * logit(p) + model.guess.t * trouble + model.guess.b);
 }
 
 /**

@@ -99,6 +99,11 @@ const TROUBLE_WORDS =
     ' ',
   );
 const TROUBLE: ReadonlySet<string> = new Set(TROUBLE_WORDS);
+const TOLD_TROUBLE: ReadonlySet<string> = new Set(
+  'reject rejects rejecting refuse refuses refused refusing denied deny blocked bounced bouncing stuck problem problems issue issues fix broke'.split(
+    ' ',
+  ),
+);
 /** One of them written apart (inside quotes too, which the word sequence reads as a value). */
 const TROUBLE_WORD = new RegExp(String.raw`\b(?:${TROUBLE_WORDS.join('|')})\b`, 'i');
 /** One of them counted as none: "0 failed", "zero errors", "no warnings", "errors: 0", "failed=0". */
@@ -180,6 +185,7 @@ export interface WordFeatures {
   unexplained: number;
   words: number;
   prose: number;
+  trouble: number;
   negation: number;
   replaced: number;
   fuse: number;
@@ -894,10 +900,13 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
     // The segment's own features, the same for every candidate page.
     const words = Math.min(1, seqWords.filter((w) => w !== SLOT).length / 10);
     const prose = Math.min(1, allWords.filter((w) => telling.has(w)).length / 2);
+    const trouble = negated || errorSaid || allWords.some((w) => TOLD_TROUBLE.has(w)) ? 1 : 0;
     const named = [...extra];
     // Everything the features are computed from (words hold no NUL and no comma). `prose` reads
     // every word, past the ones `seqWords` keeps, and its glue words ("we") are not in `said`.
-    const key = [raw, said, seqWords.join(' '), cut, negated, good, prose, named.join(',')].join('\u0000');
+    const key = [raw, said, seqWords.join(' '), cut, negated, good, prose, trouble, named.join(',')].join(
+      '\u0000',
+    );
     const known = seen.get(key);
     if (known) return new Map(known);
 
@@ -928,6 +937,7 @@ export function createFuzzy(Fuse: typeof FuseType, index: FuzzyIndex, pageCount:
         unexplained: Math.min(1, e.missed / 10),
         words,
         prose,
+        trouble,
         run: r.run / Math.max(1, seqWords.length),
         // The run is the whole paste: it starts at its first word and ends at its last, or where
         // the paste shows it was cut.

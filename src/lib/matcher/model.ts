@@ -88,6 +88,12 @@ export const FEATURES = [
   'words',
   /** The segment tells of an error in a person's words ("we", "our", "it says", "keeps": words no page's wording uses), over 2 (clipped to 1): a description, not a message. */
   'prose',
+  /**
+   * The segment says a word of failure: its own "not", a word of an error or an HTTP error, or a word
+   * a person tells trouble by ("rejected", "stuck", "problem", "fix"). Read by the first result's
+   * confidence shown only (`shown.t`), neither by `right` nor by `quoted`.
+   */
+  'trouble',
   /** The page's QBO code or title (the larger of `code` and `title`) times 1 − `words`: said in a short segment, with nothing else to tell near-duplicates apart by. */
   'codeBare',
   /**
@@ -122,12 +128,14 @@ export const DESCRIBING: readonly FeatureName[] = ['keyword'];
  * the matcher never reads the list (calibrate and the tests do), so the bundles leave it out.
  */
 export const QUOTED_FEATURES = /* @__PURE__ */ FEATURES.filter(
-  (n) => !DESCRIBING.includes(n) && n !== 'evidenceNats',
+  (n) => !DESCRIBING.includes(n) && n !== 'evidenceNats' && n !== 'trouble',
 );
 
 /** The features `right` reads: evidence in nats (`evidenceNats`), not in rarest words. */
-export const RIGHT_FEATURES = FEATURES.filter((n): n is RightFeatureName => n !== 'evidence');
-export type RightFeatureName = Exclude<FeatureName, 'evidence'>;
+export const RIGHT_FEATURES = FEATURES.filter(
+  (n): n is RightFeatureName => n !== 'evidence' && n !== 'trouble',
+);
+export type RightFeatureName = Exclude<FeatureName, 'evidence' | 'trouble'>;
 
 /** The features of an exact-pattern hit, computed from the paste and the core index alone (no fuzzy index). */
 export const EXACT_FEATURES = [
@@ -173,6 +181,12 @@ export interface Model {
    */
   shown: { a: number; b: number; m: number };
   /**
+   * The confidence shown for a first result that is a `possible`: sigmoid(a · logit(p) + t · trouble
+   * + b), `trouble` the segment's feature (a guess where the paste tells no trouble is right less
+   * often). A `match` keeps `shown`.
+   */
+  guess: { a: number; b: number; t: number };
+  /**
    * The confidence shown for a `possible` after the paste's first result:
    * sigmoid(a · logit(p) + c · logit(first) + b), where first is the first result's probability
    * (`right`'s, or the exact-hit model's). A runner-up is a guess beside a better one: `shown`,
@@ -188,6 +202,8 @@ export interface Model {
   shownOn?: string;
   /** What `possible` was chosen on when it was chosen alone (`calibrate --possible`), for the record. */
   possibleOn?: string;
+  /** What `guess` was fitted on, for the record. */
+  guessOn?: string;
   /** What `after` was fitted on, for the record. */
   afterOn?: string;
 }

@@ -123,6 +123,7 @@ export function scoreSegment(
       unexplained: w.unexplained,
       words: w.words,
       prose: w.prose,
+      trouble: w.trouble,
       negation: w.negation,
       replaced: w.replaced,
       fuse: w.fuse,
@@ -168,6 +169,7 @@ export function scoreSegment(
     first.quoted - (second?.quoted ?? 0) >= MODEL.match.margin
   )
     first.verdict = 'match';
-  for (const s of shown) s.confidence = Math.round(shownConfidence(s.p, s.verdict === 'match') * 100) / 100;
+  for (const s of shown)
+    s.confidence = Math.round(shownConfidence(s.p, s.verdict === 'match', s.features.trouble) * 100) / 100;
   return { scored, shown };
 }
