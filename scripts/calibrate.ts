@@ -713,20 +713,16 @@ const recordFigures = () =>
 
 function main(): void {
   const dry = process.argv.includes('--dry');
-  if (process.argv.includes('--confidence')) {
-    refitShown(dry);
-    return;
-  }
-  if (process.argv.includes('--possible')) {
-    refitPossible(dry);
-    return;
-  }
-  if (process.argv.includes('--guess')) {
-    refitGuess(dry);
-    return;
-  }
-  if (process.argv.includes('--after')) {
-    refitAfter(dry);
+  // The options that refit one part alone, the rest of the model as installed.
+  const alone: [string, (dry: boolean) => void][] = [
+    ['--confidence', refitShown],
+    ['--possible', refitPossible],
+    ['--guess', refitGuess],
+    ['--after', refitAfter],
+  ];
+  const part = alone.find(([option]) => process.argv.includes(option));
+  if (part) {
+    part[1](dry);
     return;
   }
   const entries = loadErrors();
