@@ -22,8 +22,9 @@ export const MODEL: Omit<Model, 'quoted'> = {
 };
 
 /**
- * The confidence shown for a `right` probability and the verdict (Platt-scaled, so that first
- * results shown at 80% are right about 80% of the time, `match`es and `possible`s each).
+ * The confidence shown for a first result: a `match` by `shown` (Platt-scaled with the verdict), a
+ * `possible` by `guess` (with the segment's `trouble`), so that first results shown at 80% are right
+ * about 80% of the time, `match`es and guesses each.
  */
 export function shownConfidence(
   p: number,

@@ -99,6 +99,7 @@ const TROUBLE_WORDS =
     ' ',
   );
 const TROUBLE: ReadonlySet<string> = new Set(TROUBLE_WORDS);
+/** Words a person tells of trouble by, beyond an error's own (the feature `trouble`, model.ts). */
 const TOLD_TROUBLE: ReadonlySet<string> = new Set(
   'reject rejects rejecting refuse refuses refused refusing denied deny blocked bounced bouncing stuck problem problems issue issues fix broke'.split(
     ' ',
@@ -185,6 +186,7 @@ export interface WordFeatures {
   unexplained: number;
   words: number;
   prose: number;
+  /** The segment says a word of failure: see model.ts `trouble`. */
   trouble: number;
   negation: number;
   replaced: number;

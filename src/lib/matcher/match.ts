@@ -364,7 +364,7 @@ export function createMatcher(index: MatchIndex, fuzzy?: FuzzySearch, trace?: Tr
         scored.map(({ h, f }) => ({ page: h.page, features: f })),
         span,
       );
-      // The exact-hit model's probability (fitted, model.json): sure enough, the hit is a `match`
+      // The exact-hit model's probability (fitted, model-exact.json): sure enough, the hit is a `match`
       // and its lines are done; otherwise the full model scores them (a tie is never sure).
       const sure = scored.length === 1 && !scored[0]!.f.tied && scored[0]!.p >= EXACT_MODEL.match;
       if (sure) sureHits.push({ span, first, last, scored });
