@@ -41,7 +41,7 @@
  * `--possible` chooses `possible` alone, with the same rule, on the training halves the installed
  * model was not fitted on, and refits the confidence shown with it, `after` too (see refitPossible).
  * `--guess` fits `guess` alone (the confidence shown for a first result that is a `possible`), on
- * the same pastes as `--confidence`, which now reads `match`es alone; nothing else moves.
+ * the same pastes as `--confidence` (whose `shown` is now read for a `match` alone); nothing else moves.
  * `--after` fits `after` alone (the confidence shown for a guess after the first result), on the
  * same pastes as `--confidence`; nothing else moves.
  * `--dry` prints without writing. `--why` also prints, for training pastes only, which rules would
@@ -119,7 +119,7 @@ interface Thresholds {
   shown?: Model['shown'];
   /** The first guess's confidence (with `shown`). */
   guess?: Model['guess'];
-  /** The runners-up's confidence beside their segment's first (with `shown`). */
+  /** The confidence of a guess after the paste's first result, beside it (with `shown`). */
   after?: Model['after'];
 }
 
@@ -406,29 +406,25 @@ function guessOf(rows: PlattRow[]): Model['guess'] {
  * `guessOn` names the halves.
  */
 function refitGuess(dry: boolean): void {
-  const sources: IndexSource[] = loadErrors().map(indexSource);
-  const scoreOf = installedScore();
-  const halves = unfittedHalves();
-  const rows = plattRows(traceAll(sources, flat(halves)).map(scoreOf), MODEL.possible, MODEL.match);
+  const { names, scored } = unfittedScored();
+  const rows = plattRows(scored, MODEL.possible, MODEL.match);
+  const guesses = rows.filter((r) => !r.match);
   const guess = guessOf(rows);
-  const names = halves.map((c) => c.name).join(', ');
   const ece = (g: Model['guess']) =>
     reliability(
-      rows
-        .filter((r) => !r.match)
-        .map((r) => ({
-          conf: shownConfidence(r.p, false, r.trouble, { shown: MODEL.shown, guess: g }),
-          right: r.right,
-        })),
+      guesses.map((r) => ({
+        conf: shownConfidence(r.p, false, r.trouble, { shown: MODEL.shown, guess: g }),
+        right: r.right,
+      })),
     ).ece.toFixed(3);
   console.log(
-    `First guess's confidence refitted on ${rows.filter((r) => !r.match).length} first guesses: a ${guess.a}, t ${guess.t}, b ${guess.b} (installed a ${MODEL.guess.a}, t ${MODEL.guess.t}, b ${MODEL.guess.b}). ECE on these rows: ${ece(guess)} (installed ${ece(MODEL.guess)}).`,
+    `First guess's confidence refitted on ${guesses.length} first guesses: a ${guess.a}, t ${guess.t}, b ${guess.b} (installed a ${MODEL.guess.a}, t ${MODEL.guess.t}, b ${MODEL.guess.b}). ECE on these rows: ${ece(guess)} (installed ${ece(MODEL.guess)}).`,
   );
   if (dry) return;
   writeModel({
     ...installed,
     guess,
-    guessOn: `${names}: ${rows.filter((r) => !r.match).length} first guesses`,
+    guessOn: `${names}: ${guesses.length} first guesses`,
   });
   console.log('\nWrote src/lib/matcher/model.json (guess, guessOn)');
   recordFigures();
@@ -493,6 +489,16 @@ function unfittedHalves(): Corpus[] {
   return corpora().filter((c) => c.training && !fitted.has(c.name) && !left.has(c.name));
 }
 
+/**
+ * The pastes `--guess` and `--after` fit on: those of the training halves the installed model was
+ * not fitted on, scored by it as written, and the halves' names for the record.
+ */
+function unfittedScored(): { names: string; scored: Scored[] } {
+  const halves = unfittedHalves();
+  const scored = traceAll(loadErrors().map(indexSource), flat(halves)).map(installedScore());
+  return { names: halves.map((c) => c.name).join(', '), scored };
+}
+
 /** A traced paste scored by the installed model as written (model.json, model-exact.json, model-quoted.json). */
 function installedScore(): (t: Traced) => Scored {
   const { w, we } = weightsOf(MODEL);
@@ -543,13 +549,10 @@ function refitShown(dry: boolean): void {
  * written). No verdict changes, and no segment's order; model.json's `afterOn` names the halves.
  */
 function refitAfter(dry: boolean): void {
-  const sources: IndexSource[] = loadErrors().map(indexSource);
-  const scoreOf = installedScore();
-  const halves = unfittedHalves();
-  const th = { exact: MODEL.exact.match, match: MODEL.match, possible: MODEL.possible, shown: MODEL.shown };
-  const rows = afterRows(traceAll(sources, flat(halves)).map(scoreOf), th);
+  const { names, scored } = unfittedScored();
+  const { match, possible, shown, guess } = MODEL;
+  const rows = afterRows(scored, { exact: MODEL.exact.match, match, possible, shown, guess });
   const after = afterOf(rows);
-  const names = halves.map((c) => c.name).join(', ');
   console.log(
     `Runners-up's confidence refitted on the ${rows.length} second and third results of ${names}: a ${after.a}, c ${after.c}, b ${after.b} (installed: a ${MODEL.after.a}, c ${MODEL.after.c}, b ${MODEL.after.b}). ECE on these rows: ${afterEce(rows, after).toFixed(3)} (installed ${afterEce(rows, MODEL.after).toFixed(3)}).`,
   );

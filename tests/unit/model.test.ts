@@ -26,7 +26,9 @@ const recorded = (
   }
 ).dev;
 const dev = corpora().find((c) => c.name === 'dev')!;
-const now = corpusFigures(matcherFromContent().matcher, dev);
+/** The real matcher over the content, built once for the file. */
+const real = matcherFromContent().matcher;
+const now = corpusFigures(real, dev);
 const pct = (n: number, d: number) => (d ? (100 * n) / d : 0);
 
 describe('the fitted model keeps its figures on the development corpus', () => {
@@ -82,19 +84,16 @@ describe('the confidence shown', () => {
   });
 
   it('of a first guess reads whether the paste tells of trouble: a how-to question is not a sure guess (60%, not 85%)', () => {
-    const m = matcherFromContent().matcher;
-    const [question] = m.match('how do I reconcile my bank account in QBO').results;
+    const [question] = real.match('how do I reconcile my bank account in QBO').results;
     expect(question?.verdict).toBe('possible');
     expect(question!.features?.trouble).toBe(0);
     expect(question!.confidence).toBeLessThan(0.7);
-    const [told] = m.match('QBO rejects the export: cannot reconcile my bank account').results;
+    const [told] = real.match('QBO rejects the export: cannot reconcile my bank account').results;
     expect(told!.features?.trouble).toBe(1);
   });
 
   it('of a guess beside a sure first result says it is unlikely: the 610 group first, then a payment page at under 10%, not 63%', () => {
-    const { results } = matcherFromContent().matcher.match(
-      'QuickBooks said 610 Object Not Found when I exported invoice 1043',
-    );
+    const { results } = real.match('QuickBooks said 610 Object Not Found when I exported invoice 1043');
     expect(results.slice(0, 2).map((r) => r.slug)).toEqual([
       'object-not-found-deleted',
       'object-not-found-inactive',
@@ -104,9 +103,8 @@ describe('the confidence shown', () => {
   });
 
   it('of the guesses after the first result means what it says on the development corpus (calibration error under 0.15; 0.47 with the first result’s mapping)', () => {
-    const m = matcherFromContent().matcher;
     const afters = [...dev.single, ...dev.unrelated].flatMap((x) =>
-      m
+      real
         .match(x.text)
         .results.slice(1)
         .map((r) => ({ conf: r.confidence, right: r.slug === x.expect })),
