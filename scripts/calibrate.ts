@@ -603,6 +603,40 @@ function contentRules(
 }
 
 /**
+ * When no thresholds keep every rule, what stands in the way: each rule at the strictest thresholds
+ * the search tries and at the installed ones, with the training pastes given a wrong `match` there
+ * (training halves only: a blind half's paste is never printed) and the first of the texts the
+ * content check requires as a `match` that are not one.
+ */
+function whyNoThresholds(
+  trainScored: Scored[],
+  rules: (th: Thresholds, f: Figures) => [string, () => boolean][],
+  mustFail: (th: Thresholds) => Scored[],
+): void {
+  const settings = [
+    ['the strictest thresholds', { exact: 0.999, match: { p: 0.999, margin: 0.9 }, possible: 0 }],
+    ['the installed thresholds', { exact: MODEL.exact.match, match: MODEL.match, possible: 0 }],
+  ] as const;
+  for (const [name, th] of settings) {
+    const f = figures(trainScored, th);
+    const failing = mustFail(th);
+    console.log(
+      `At ${name} (exact ${th.exact}, match p ${th.match.p}, margin ${th.match.margin}): confident & correct ${f.confident}/${f.pasted}, unrelated \`match\` ${f.unrelatedMatch}/${f.unrelated}, wrong ${f.wrongMatch}/${f.single}, own words ${f.ownMatch}/${f.own}; the content check's texts not a \`match\`: ${failing.length}`,
+    );
+    for (const [rule, holds] of rules(th, f)) console.log(`  ${holds() ? 'holds' : 'FAILS'}: ${rule}`);
+    for (const s of trainScored) {
+      if (s.t.fragment || s.t.kind === 'contrast') continue;
+      const wrong = decide(s, th).matches.filter((slug) => !s.t.expect.includes(slug));
+      if (wrong.length) console.log(`  a wrong \`match\` (${wrong.join(', ')}): ${JSON.stringify(s.t.text)}`);
+    }
+    for (const s of failing.slice(0, 5))
+      console.log(
+        `  the content check needs a \`match\` (${s.t.expect[0]}) for: ${JSON.stringify(s.t.text)}`,
+      );
+  }
+}
+
+/**
  * `--possible`: `possible` chosen again, then the confidence shown refitted with it, and nothing
  * else. The rule is the full fit's (descriptions in a person's own words find their page among the
  * first three results nine times in ten, and every text the content check requires as a `match`,
@@ -915,10 +949,7 @@ function main(): void {
           chosen = { th, f };
       }
   if (!chosen) {
-    const f = figures(trainScored, { exact: 0.999, match: { p: 0.999, margin: 0.9 }, possible: 0 });
-    console.log(
-      `strictest: unrelated ${f.unrelatedMatch}/${f.unrelated}, wrong ${f.wrongMatch}/${f.single}, own ${f.ownMatch}/${f.own}`,
-    );
+    whyNoThresholds(trainScored, rules, mustFail);
     throw new Error('calibrate: no threshold keeps the false-match rates; look at the features');
   }
   // The lead: the middle of the leads that do as well at the chosen probabilities (every lead from
