@@ -255,10 +255,11 @@ const HELD_OUT = [
   { dir: 'asked', name: 'asked', spentB: false },
   // Session 45: pastes that say something is over (240 single: an error happening now, in a paste
   // that also tells of a fix, a success or a closed ticket about something else, each page 6 or 7
-  // times, 78 in the person's own words; 240 unrelated: 170 near-misses that name a page's error
-  // and say it is over, resolved, retried with success or counted as none, every page 4 or 5 times,
-  // and 70 others), written by a helper who saw the article, the pages and the validator only.
-  // First figures taken on both halves before any case was read.
+  // times, 78 written in the person's own words, 16 of them relabelled by the standing rules as
+  // quoting QuickBooks; 240 unrelated: 170 near-misses that name a page's error and say it is
+  // over, resolved, retried with success or counted as none, every page 4 or 5 times, and 70
+  // others), written by a helper who saw the article, the pages and the validator only. First
+  // figures taken on both halves before any case was read.
   { dir: 'coda', name: 'coda', spentB: false },
 ] as const;
 

@@ -604,17 +604,18 @@ function contentRules(
 
 /**
  * When no thresholds keep every rule, what stands in the way: each rule at the strictest thresholds
- * the search tries and at the installed ones, with the training pastes given a wrong `match` there
- * (training halves only: a blind half's paste is never printed) and the first of the texts the
- * content check requires as a `match` that are not one.
+ * the search tries (`strictest`, the top of its grids) and at the installed ones, with the training
+ * pastes given a wrong `match` there (training halves only: a blind half's paste is never printed)
+ * and the first of the texts the content check requires as a `match` that are not one.
  */
 function whyNoThresholds(
   trainScored: Scored[],
+  strictest: Thresholds,
   rules: (th: Thresholds, f: Figures) => [string, () => boolean][],
   mustFail: (th: Thresholds) => Scored[],
 ): void {
   const settings = [
-    ['the strictest thresholds', { exact: 0.999, match: { p: 0.999, margin: 0.9 }, possible: 0 }],
+    ['the strictest thresholds', strictest],
     ['the installed thresholds', { exact: MODEL.exact.match, match: MODEL.match, possible: 0 }],
   ] as const;
   for (const [name, th] of settings) {
@@ -935,9 +936,11 @@ function main(): void {
   // nor the fuzzy index (161 KB gzip at 2,200 pages).
   let chosen: { th: Thresholds; f: Figures } | undefined;
   const high = [...grid(0.5, 0.98, 0.02), ...grid(0.99, 0.999, 0.001)];
-  for (const e of quotedOnly ? [MODEL.exact.match] : high)
+  const leads = grid(0, 0.8, 0.1);
+  const exacts = quotedOnly ? [MODEL.exact.match] : high;
+  for (const e of exacts)
     for (const p of high)
-      for (const margin of grid(0, 0.8, 0.1)) {
+      for (const margin of leads) {
         const th = { exact: e, match: { p, margin }, possible: 0 };
         const f = figures(trainScored, th);
         if (
@@ -949,7 +952,12 @@ function main(): void {
           chosen = { th, f };
       }
   if (!chosen) {
-    whyNoThresholds(trainScored, rules, mustFail);
+    const strictest = {
+      exact: Math.max(...exacts),
+      match: { p: Math.max(...high), margin: Math.max(...leads) },
+      possible: 0,
+    };
+    whyNoThresholds(trainScored, strictest, rules, mustFail);
     throw new Error('calibrate: no threshold keeps the false-match rates; look at the features');
   }
   // The lead: the middle of the leads that do as well at the chosen probabilities (every lead from
@@ -957,7 +965,7 @@ function main(): void {
   {
     const { exact, match: m } = chosen.th;
     const best = chosen.f.confident;
-    const tied = grid(0, 0.8, 0.1).filter((margin) => {
+    const tied = leads.filter((margin) => {
       const th = { exact, match: { p: m.p, margin }, possible: 0 };
       const f = figures(trainScored, th);
       return f.confident === best && keeps(th, f);
